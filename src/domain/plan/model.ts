@@ -1,0 +1,59 @@
+/** What a loaded plan looks like to the rest of the platform (read side). */
+import type { LocalizedText } from '../text';
+import type { Location } from './schema';
+import type { Comparator, Direction, IndicatorAttribute, IndicatorCategory } from './terms';
+
+export interface PlanSummary {
+  id: string;
+  name: LocalizedText;
+  shortName: LocalizedText | null;
+  issuer: LocalizedText;
+  regionCode: string;
+  period: { start: number; end: number };
+  baseYear: number;
+  source: { title: string | null; file: string | null };
+  loadedAt: string;
+}
+
+/** 目标值 with the comparator that says how to read it. */
+export interface Target {
+  value: number;
+  year: number;
+  printed: string | null;
+  comparator: Comparator;
+  /** Half-width of the 左右 band, in the indicator's unit; null unless comparator is about. */
+  tolerance: number | null;
+  wording: string | null;
+}
+
+/** 基期值. */
+export interface Baseline {
+  value: number;
+  year: number;
+  quote: string | null;
+}
+
+export interface PlanIndicator {
+  code: string;
+  system: boolean;
+  category: IndicatorCategory;
+  number: number | null;
+  name: LocalizedText;
+  unit: string;
+  attribute: IndicatorAttribute;
+  direction: Direction;
+  baseline: Baseline | null;
+  target: Target | null;
+  share: { numerator: string; denominator: string } | null;
+  location: Location | null;
+  notes: string | null;
+}
+
+/** An indicator of the shared catalogue, as the plans define it. */
+export interface CatalogueIndicator {
+  code: string;
+  name: LocalizedText;
+  unit: string;
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+}

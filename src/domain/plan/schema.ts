@@ -1,0 +1,149 @@
+/**
+ * The plan file format (docs/PLAN_FORMAT.md), as a zod schema. Parsing checks shapes and single-field rules;
+ * rules that look across the file (duplicate codes, unknown references) live in ./crossCheck.ts.
+ */
+import { z } from 'zod';
+import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS } from './terms';
+
+const text = z.string().trim().min(1, 'must not be empty');
+export const localizedTextSchema = z.object({ zh: text, en: text }).strict();
+/** Long texts: Chinese is required, English may be a summary or absent. */
+const longText = z.object({ zh: text, en: text.optional() }).strict();
+
+const year = z.number().int().min(1949).max(2100);
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE (e.g. TERTIARY_VA)');
+const regionCode = z.string().regex(/^\d{6}(-[A-Z]{2,})?$/, 'must be a 6-digit GB/T 2260 code, or one with a -XX suffix for a functional area');
+const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+
+export const locationSchema = z
+  .object({
+    chapter: z.string().min(1),
+    section: z.string().min(1).optional(),
+    column: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  })
+  .strict();
+
+const targetSchema = z
+  .object({
+    value: z.number().finite(),
+    year,
+    printed: text,
+    comparator: z.enum(COMPARATORS, { error: (i) => `unknown comparator ${JSON.stringify(i.input)} (expected ${COMPARATORS.join(' | ')})` }),
+    wording: text.optional(),
+    tolerance: z.number().finite().positive().optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.comparator === 'about' && t.tolerance === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tolerance'], message: 'an "about" (左右) target needs a tolerance: the half-width of the band, in the indicator unit' });
+    }
+    if (t.comparator !== 'about' && t.tolerance !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tolerance'], message: `a tolerance only applies to an "about" (左右) target, not to ${t.comparator}` });
+    }
+  });
+
+export const indicatorSchema = z
+  .object({
+    code,
+    system: z.boolean(),
+    category: z.enum(CATEGORIES),
+    number: z.number().int().positive().optional(),
+    name: localizedTextSchema,
+    unit: text,
+    attribute: z.enum(ATTRIBUTES).default('expected'),
+    direction: z.enum(DIRECTIONS).default('increase'),
+    baseline: z.object({ value: z.number().finite(), year, quote: text.optional() }).strict().optional(),
+    target: targetSchema.optional(),
+    share: z.object({ numerator: code, denominator: code }).strict().optional(),
+    location: locationSchema.optional(),
+    notes: text.optional(),
+  })
+  .strict()
+  .superRefine((ind, ctx) => {
+    if (ind.system && ind.target === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an indicator of the indicator system (system: true) must have a target' });
+    }
+    if (ind.system && ind.number === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'an indicator of the indicator system needs its 序号 (number)' });
+    }
+    if (ind.system === (ind.category === 'supporting')) {
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'category "supporting" is for indicators outside the system (system: false), and only for them' });
+    }
+    if (ind.share && ind.unit !== '%') {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'a share indicator (with numerator/denominator) must have unit "%"' });
+    }
+  });
+
+const itemRefs = {
+  regions: z.array(regionCode).default([]),
+  indicators: z.array(code).default([]),
+};
+
+export const measureSchema = z
+  .object({
+    key,
+    title: localizedTextSchema,
+    text: longText,
+    leadDepartments: z.array(text).default([]),
+    ...itemRefs,
+  })
+  .strict();
+
+const groupSchema = z.object({ number: text, title: localizedTextSchema, measureKeys: z.array(key).min(1) }).strict();
+
+export const sectionSchema = z
+  .object({
+    number: text,
+    title: localizedTextSchema,
+    text: longText.optional(),
+    groups: z.array(groupSchema).optional(),
+    measures: z.array(measureSchema).default([]),
+  })
+  .strict();
+
+export const chapterSchema = z
+  .object({ number: text, title: localizedTextSchema, text: longText.optional(), sections: z.array(sectionSchema).default([]) })
+  .strict();
+
+const columnItem = {
+  key,
+  location: locationSchema.extend({ column: z.string().min(1) }),
+};
+
+export const projectSchema = z
+  .object({ ...columnItem, column: text, field: localizedTextSchema, name: localizedTextSchema, action: localizedTextSchema.optional(), ...itemRefs })
+  .strict();
+
+export const districtDirectionSchema = z.object({ ...columnItem, region: regionCode, text: longText }).strict();
+
+export const baseSchema = z.object({ ...columnItem, name: localizedTextSchema, text: longText, ...itemRefs }).strict();
+
+export const parkSchema = z.object({ ...columnItem, field: localizedTextSchema, name: localizedTextSchema, ...itemRefs }).strict();
+
+export const planDocumentSchema = z
+  .object({
+    id: key,
+    name: localizedTextSchema,
+    shortName: localizedTextSchema.optional(),
+    issuer: localizedTextSchema,
+    region: regionCode,
+    period: z
+      .object({ start: year, end: year })
+      .strict()
+      .refine((p) => p.end >= p.start, { message: 'period.end must not be before period.start', path: ['end'] }),
+    baseYear: year,
+    source: z.object({ title: text, file: text.optional(), url: text.optional() }).strict().optional(),
+    indicators: z.array(indicatorSchema).min(1, 'a plan needs at least one indicator'),
+    chapters: z.array(chapterSchema).default([]),
+    projects: z.array(projectSchema).default([]),
+    districtDirections: z.array(districtDirectionSchema).default([]),
+    bases: z.array(baseSchema).default([]),
+    parks: z.array(parkSchema).default([]),
+  })
+  .strict();
+
+/** A plan file after parsing: defaults filled in, shapes checked. */
+export type PlanDocument = z.output<typeof planDocumentSchema>;
+export type PlanIndicatorDef = z.output<typeof indicatorSchema>;
+export type Location = z.output<typeof locationSchema>;

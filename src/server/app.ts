@@ -1,0 +1,55 @@
+/**
+ * Builds the HTTP application (Fastify + zod + OpenAPI). Tests call `buildApp` and `app.inject` in-process;
+ * `serve` adds a listening port.
+ */
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client';
+import { NotFoundError } from '../services/plans';
+import { projectRoot } from '../services/settings';
+import { healthResponse } from '../shared/api';
+import { requirePolicies } from './policy';
+import { planRoutes } from './routes/plans';
+import { version } from './version';
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(database: Database, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  requirePolicies(app);
+
+  app.setErrorHandler((error, _req, reply) => {
+    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    const e = error as { validation?: unknown; statusCode?: number; message: string };
+    if (e.validation) return reply.code(400).send({ error: e.message });
+    if (e.statusCode !== undefined && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.message });
+    app.log.error(error);
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Plan Monitor API (规划监测评估平台)', version, description: 'Plans, indicators, targets and figures.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', {
+    config: { policy: 'public' },
+    schema: { tags: ['system'], summary: 'Liveness and which database driver is in use', response: { 200: healthResponse } },
+    handler: () => ({ status: 'ok' as const, driver: database.driver, version }),
+  });
+  await app.register(planRoutes(database));
+  await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
+  await app.ready();
+  return app;
+}

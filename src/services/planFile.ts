@@ -1,0 +1,28 @@
+/**
+ * Reads and checks a plan file without touching the database: used by `plan validate` and before every load.
+ */
+import { parsePlan } from '../domain/plan/parse';
+import type { PlanDocument } from '../domain/plan/schema';
+import { parseRegionRegistry } from '../domain/region/schema';
+import type { Region } from '../domain/region/region';
+import { DataFileError, readYamlFile } from './yamlFile';
+
+export interface CheckedPlanFile {
+  file: string;
+  plan: PlanDocument;
+  hash: string;
+}
+
+export async function readPlanFile(file: string, knownRegions: ReadonlySet<string>): Promise<CheckedPlanFile> {
+  const yaml = await readYamlFile(file);
+  const result = parsePlan(yaml.data, { knownRegions });
+  if (!result.ok) throw new DataFileError(file, yaml.locate(result.issues));
+  return { file, plan: result.plan, hash: yaml.hash };
+}
+
+export async function readRegionFile(file: string): Promise<Region[]> {
+  const yaml = await readYamlFile(file);
+  const result = parseRegionRegistry(yaml.data);
+  if (!result.ok) throw new DataFileError(file, yaml.locate(result.issues));
+  return result.regions;
+}

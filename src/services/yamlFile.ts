@@ -1,0 +1,69 @@
+/**
+ * Reads a YAML data file (plan, region registry) and reports problems as `file:line: field.path: reason`,
+ * so that a planner editing the file goes straight to the line.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { formatPath, type PlanIssue } from '../domain/plan/issues';
+
+export interface FileIssue extends PlanIssue {
+  file: string;
+  line: number | null;
+}
+
+/** Thrown when a data file cannot be used; `issues` holds every problem found, not just the first. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: FileIssue[],
+  ) {
+    super(issues.map(formatFileIssue).join('\n'));
+    this.name = 'DataFileError';
+  }
+}
+
+export function formatFileIssue(i: FileIssue): string {
+  return `${i.file}${i.line === null ? '' : `:${i.line}`}: ${formatPath(i.path)}: ${i.message}`;
+}
+
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** sha256 of the bytes, so that loading an unchanged file can be skipped. */
+  hash: string;
+  /** Locates issues found later (by schema checks) at their line in the file. */
+  locate(issues: readonly PlanIssue[]): FileIssue[];
+}
+
+export async function readYamlFile(file: string): Promise<YamlFile> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new DataFileError(file, [{ file, line: null, path: [], message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new DataFileError(
+      file,
+      doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? null, path: [], message: `YAML syntax: ${e.message.split('\n')[0] ?? e.code}` })),
+    );
+  }
+  return {
+    file,
+    data: doc.toJS(),
+    hash: createHash('sha256').update(source).digest('hex'),
+    locate: (issues) => issues.map((i) => ({ ...i, file, line: lineOf(doc, lineCounter, i.path) })),
+  };
+}
+
+/** The line of the deepest node on `path` that exists (a missing field points at its parent). */
+function lineOf(doc: Document, lines: LineCounter, path: ReadonlyArray<string | number>): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return null;
+}
