@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): typecheck, lint, then every test on BOTH databases — embedded PGlite and
+# a real PostgreSQL server. Where no server is given (TEST_DATABASE_URL), it installs PostgreSQL from Debian if
+# missing and starts a private cluster on port 55432 (root: pg_createcluster; other users: initdb in var/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/ensure-postgres.sh
+source scripts/ensure-postgres.sh
+ensure_postgres
+export TEST_DATABASE_URL
+
+echo "== typecheck"; npx tsc --noEmit
+echo "== lint"; npx eslint .
+echo "== tests (PGlite and PostgreSQL at ${TEST_DATABASE_URL%%\?*})"
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line that any CI reads: "Tests: N passed, N failed, N skipped".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (process.env.CI && skipped > 0) { console.error("under CI nothing may be skipped"); process.exit(1); }
+' || status=1
+exit $status
