@@ -7,6 +7,12 @@ CREATE TABLE "indicators" (
 	"denominator_code" text
 );
 --> statement-breakpoint
+CREATE TABLE "loaded_files" (
+	"name" text PRIMARY KEY NOT NULL,
+	"content_hash" text NOT NULL,
+	"loaded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "plan_indicators" (
 	"plan_id" text NOT NULL,
 	"indicator_code" text NOT NULL,

@@ -1,5 +1,5 @@
 /** Queries on plans, their indicators and their items. Each returns domain types. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PlanItem } from '../domain/plan/items';
 import type { CatalogueIndicator, PlanIndicator, PlanSummary } from '../domain/plan/model';
 import type { PlanDocument } from '../domain/plan/schema';
@@ -8,9 +8,17 @@ import type { Db } from './client';
 import { numberToNumeric, numericToNumber } from './numeric';
 import { indicators, planIndicators, planItems, plans } from './schema';
 
-export async function planContentHash(db: Db, planId: string): Promise<string | null> {
-  const rows = await db.select({ hash: plans.contentHash }).from(plans).where(eq(plans.id, planId));
-  return rows[0]?.hash ?? null;
+/** The plan loaded from a file with this content hash, with its counts; null when no plan has it. */
+export async function planByContentHash(db: Db, contentHash: string): Promise<{ planId: string; indicators: number; items: number } | null> {
+  const rows = await db
+    .select({
+      planId: plans.id,
+      indicators: sql<number>`(select count(*)::int from ${planIndicators} where ${planIndicators.planId} = ${plans.id})`,
+      items: sql<number>`(select count(*)::int from ${planItems} where ${planItems.planId} = ${plans.id})`,
+    })
+    .from(plans)
+    .where(eq(plans.contentHash, contentHash));
+  return rows[0] ?? null;
 }
 
 export async function catalogueByCodes(db: Db, codes: readonly string[]): Promise<Map<string, CatalogueIndicator>> {

@@ -30,6 +30,16 @@ export const regions = pgTable(
   ],
 );
 
+/**
+ * Reference data files (region registries) already applied, by content hash, so that an unchanged file is not
+ * parsed again at every start. Plans carry their own hash in `plans`.
+ */
+export const loadedFiles = pgTable('loaded_files', {
+  name: text('name').primaryKey(),
+  contentHash: text('content_hash').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** 规划: one row per loaded plan. */
 export const plans = pgTable('plans', {
   id: text('id').primaryKey(),

@@ -5,9 +5,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseTarget } from '../db/client';
+import { loadedFileHash, recordLoadedFile } from '../db/loadedFiles';
 import { upsertRegions } from '../db/regions';
 import { loadPlanFile, type LoadPlanResult } from './loadPlan';
 import { readRegionFile } from './planFile';
+import { fileHash } from './yamlFile';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
@@ -17,6 +19,7 @@ export interface PrepareOptions {
 
 export interface PrepareReport {
   plans: LoadPlanResult[];
+  /** Regions written by this start (0 when the registry files were unchanged). */
   regions: number;
 }
 
@@ -36,8 +39,14 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   await database.migrate();
   let regions = 0;
   for (const file of await yamlFiles(opts.regionsDir)) {
+    const name = `regions/${path.basename(file)}`;
+    const hash = await fileHash(file);
+    if ((await loadedFileHash(database.db, name)) === hash) continue;
     const list = await readRegionFile(file);
-    await database.db.transaction((tx) => upsertRegions(tx, list));
+    await database.db.transaction(async (tx) => {
+      await upsertRegions(tx, list);
+      await recordLoadedFile(tx, name, hash);
+    });
     regions += list.length;
   }
   const plans: LoadPlanResult[] = [];

@@ -5,10 +5,10 @@
 import { catalogueConflicts } from '../domain/plan/catalogue';
 import { planItems } from '../domain/plan/items';
 import type { Database } from '../db/client';
-import { catalogueByCodes, planContentHash, replacePlan } from '../db/plans';
+import { catalogueByCodes, planByContentHash, replacePlan } from '../db/plans';
 import { listRegions } from '../db/regions';
 import { readPlanFile } from './planFile';
-import { DataFileError } from './yamlFile';
+import { DataFileError, fileHash } from './yamlFile';
 
 export interface LoadPlanResult {
   planId: string;
@@ -18,12 +18,14 @@ export interface LoadPlanResult {
 }
 
 export async function loadPlanFile({ db }: Database, file: string): Promise<LoadPlanResult> {
+  // A file already loaded byte for byte is not parsed again: this keeps the warm start quick.
+  const known = await planByContentHash(db, await fileHash(file));
+  if (known) return { ...known, status: 'unchanged' };
+
   const regions = await listRegions(db);
   const { plan, hash } = await readPlanFile(file, new Set(regions.map((r) => r.code)));
   const items = planItems(plan, (code) => regions.find((r) => r.code === code)?.name ?? { zh: code, en: code });
   const counts = { planId: plan.id, indicators: plan.indicators.length, items: items.length };
-
-  if ((await planContentHash(db, plan.id)) === hash) return { ...counts, status: 'unchanged' };
 
   await db.transaction(async (tx) => {
     const conflicts = catalogueConflicts(plan, await catalogueByCodes(tx, plan.indicators.map((i) => i.code)));

@@ -36,13 +36,23 @@ export interface YamlFile {
   locate(issues: readonly PlanIssue[]): FileIssue[];
 }
 
-export async function readYamlFile(file: string): Promise<YamlFile> {
-  let source: string;
+async function readSource(file: string): Promise<string> {
   try {
-    source = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (e) {
     throw new DataFileError(file, [{ file, line: null, path: [], message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
   }
+}
+
+const sha256 = (source: string) => createHash('sha256').update(source).digest('hex');
+
+/** The content hash `readYamlFile` reports, without parsing. */
+export async function fileHash(file: string): Promise<string> {
+  return sha256(await readSource(file));
+}
+
+export async function readYamlFile(file: string): Promise<YamlFile> {
+  const source = await readSource(file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -54,7 +64,7 @@ export async function readYamlFile(file: string): Promise<YamlFile> {
   return {
     file,
     data: doc.toJS(),
-    hash: createHash('sha256').update(source).digest('hex'),
+    hash: sha256(source),
     locate: (issues) => issues.map((i) => ({ ...i, file, line: lineOf(doc, lineCounter, i.path) })),
   };
 }
