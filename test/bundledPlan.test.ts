@@ -82,7 +82,7 @@ describe('bundled plan shenzhen-services-14th-fyp', () => {
   });
 
   it('quotes measure texts as printed in the plan (whitespace aside)', async () => {
-    const seed = path.join(root, '..', 'shared', 'seed', '000_4d3a173c9610342d.txt');
+    const seed = path.join(root, 'plans/sources/shenzhen-services-14th-fyp.txt');
     const source = (await readFile(seed, 'utf8')).replace(/\s+/g, '');
     for (const m of byKind('measure')) expect(source, m.key).toContain(`${m.title.zh}。${m.text?.zh ?? ''}`.replace(/\s+/g, ''));
   });
