@@ -45,7 +45,7 @@ describe('bundled plan shenzhen-services-14th-fyp', () => {
     expect(baseline('TERTIARY_VA')).toMatchObject({ value: 17190.4, year: 2020 });
     expect(baseline('MODERN_SVC_VA')).toMatchObject({ value: 13084.4, year: 2020 });
     expect(baseline('MODERN_SVC_SHARE')).toMatchObject({ value: 76.1, year: 2020 });
-    expect(baseline('TERTIARY_SHARE_GDP')).toMatchObject({ value: 62.1, year: 2020 });
+    expect(baseline('TERTIARY_SHARE')).toMatchObject({ value: 62.1, year: 2020 });
     expect(baseline('SVC_EMPLOYMENT')).toMatchObject({ value: 791.7, year: 2020 });
   });
 

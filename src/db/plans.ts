@@ -193,3 +193,17 @@ export async function listPlanItems(db: Db, planId: string, kind?: PlanItemKind)
     location: r.location,
   }));
 }
+
+/** Adds catalogue entries (or updates their names and notes); units and formulas were checked by the caller. */
+export async function upsertCatalogue(
+  db: Db,
+  entries: ReadonlyArray<{ code: string; name: { zh: string; en: string }; unit: string; share?: { numerator: string; denominator: string } | undefined; notes?: string | undefined }>,
+): Promise<void> {
+  for (const e of entries) {
+    const row = { code: e.code, nameZh: e.name.zh, nameEn: e.name.en, unit: e.unit, notes: e.notes ?? null };
+    await db.insert(indicators).values(row).onConflictDoUpdate({ target: indicators.code, set: { nameZh: row.nameZh, nameEn: row.nameEn, notes: row.notes } });
+  }
+  for (const e of entries.filter((x) => x.share)) {
+    await db.update(indicators).set({ numeratorCode: e.share?.numerator ?? null, denominatorCode: e.share?.denominator ?? null }).where(eq(indicators.code, e.code));
+  }
+}

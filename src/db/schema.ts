@@ -73,6 +73,8 @@ export const indicators = pgTable('indicators', {
   unit: text('unit').notNull(),
   numeratorCode: text('numerator_code').references((): AnyPgColumn => indicators.code),
   denominatorCode: text('denominator_code').references((): AnyPgColumn => indicators.code),
+  /** Scope caveats a reader must know (e.g. 文化创意产业 is broader than 文化及相关产业). */
+  notes: text('notes'),
 });
 
 /** 规划指标: an indicator as one plan uses it, with its 基期值 (baseline) and 目标值 (target). */
@@ -143,5 +145,72 @@ export const planItems = pgTable(
     primaryKey({ columns: [t.planId, t.key] }),
     index('plan_items_kind_idx').on(t.planId, t.kind, t.ordinal),
     check('plan_items_kind_check', sql`${t.kind} in ('chapter', 'section', 'group', 'measure', 'project', 'district_direction', 'base', 'park')`),
+  ],
+);
+
+/** 导入批次: one row per committed import, with its report (what was added, already present, rejected). */
+export const importBatches = pgTable('import_batches', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  fileName: text('file_name').notNull(),
+  fileHash: text('file_hash').notNull(),
+  format: text('format').notNull(),
+  rowsTotal: integer('rows_total').notNull(),
+  rowsAdded: integer('rows_added').notNull(),
+  rowsUnchanged: integer('rows_unchanged').notNull(),
+  rowsRejected: integer('rows_rejected').notNull(),
+  report: jsonb('report').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * 观测值: one published figure. Nothing is ever updated or deleted: a revised figure is a new row (a new vintage)
+ * beside the old one, and the preference rule (domain/observation/preference.ts) picks the one evaluation uses.
+ * `fingerprint` identifies a figure by what was published (indicator, region, period, value, unit, basis, status,
+ * source, publication date), so importing the same file twice adds nothing.
+ */
+export const observations = pgTable(
+  'observations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** Canonical period code (2020, 2020H1, 2020Q3, 2020-08, 2020-01~09, 2021-2025). */
+    periodCode: text('period_code').notNull(),
+    periodType: text('period_type').notNull(),
+    /** The period's first and last month as year*100+month, for range queries and ordering. */
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    /** The value and unit as published. */
+    value: numeric('value').notNull(),
+    unit: text('unit').notNull(),
+    /** The value converted to the indicator's unit (exact decimal shift; see domain/unit). */
+    valueStd: numeric('value_std').notNull(),
+    priceBasis: text('price_basis'),
+    status: text('status').notNull(),
+    sourceKind: text('source_kind').notNull(),
+    sourcePublication: text('source_publication').notNull(),
+    sourcePublisher: text('source_publisher'),
+    sourceLink: text('source_link'),
+    quote: text('quote'),
+    notes: text('notes'),
+    /** Vintage: when the figure was published (estimated when the source gives no date; see the flag). */
+    publishedDate: date('published_date', { mode: 'string' }).notNull(),
+    publishedDateEstimated: boolean('published_date_estimated').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id),
+    /** Where the row came from: file and row number, for tracing a figure back. */
+    origin: text('origin'),
+    fingerprint: text('fingerprint').notNull().unique(),
+  },
+  (t) => [
+    index('observations_series_idx').on(t.indicatorCode, t.regionCode, t.periodStart, t.periodEnd),
+    check('observations_status_check', sql`${t.status} in ('preliminary', 'final', 'revised', 'estimate')`),
+    check('observations_price_basis_check', sql`${t.priceBasis} is null or ${t.priceBasis} in ('current', 'comparable')`),
+    check('observations_source_kind_check', sql`${t.sourceKind} in ('bureau_bulletin', 'bureau', 'government', 'press', 'third_party')`),
+    check('observations_period_check', sql`${t.periodStart} <= ${t.periodEnd}`),
   ],
 );

@@ -8,19 +8,28 @@ import { openDatabase, type Database, type DatabaseTarget } from '../db/client';
 import { loadedFileHash, recordLoadedFile } from '../db/loadedFiles';
 import { upsertRegions } from '../db/regions';
 import { loadPlanFile, type LoadPlanResult } from './loadPlan';
-import { readRegionFile } from './planFile';
-import { fileHash } from './yamlFile';
+import { catalogueConflicts } from '../domain/plan/catalogue';
+import { catalogueByCodes, upsertCatalogue } from '../db/plans';
+import { importObservations, type ImportReport } from './import/importObservations';
+import { readCatalogueFile, readRegionFile } from './planFile';
+import { DataFileError, fileHash } from './yamlFile';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
   regionsDir: string;
   plansDir: string;
+  /** Indicator catalogue files (catalogue/*.yaml). */
+  catalogueDir?: string;
+  /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
+  datasetsDir?: string;
 }
 
 export interface PrepareReport {
   plans: LoadPlanResult[];
   /** Regions written by this start (0 when the registry files were unchanged). */
   regions: number;
+  /** Bundled data files imported by this start (none when unchanged). */
+  datasets: ImportReport[];
 }
 
 export async function openPrepared(opts: PrepareOptions): Promise<{ database: Database; report: PrepareReport }> {
@@ -49,12 +58,47 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
     });
     regions += list.length;
   }
+  if (opts.catalogueDir) {
+    for (const file of await yamlFiles(opts.catalogueDir)) await applyOnce(database, `catalogue/${path.basename(file)}`, file, () => loadCatalogue(database, file));
+  }
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
-  return { plans, regions };
+  const datasets: ImportReport[] = [];
+  if (opts.datasetsDir) {
+    for (const file of await dataFiles(opts.datasetsDir)) {
+      await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
+        const report = await importObservations(database, { file, onError: 'skip' });
+        if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
+        datasets.push(report);
+      });
+    }
+  }
+  return { plans, regions, datasets };
+}
+
+/** Runs `apply` unless this exact file (by content hash) was applied before, then records it. */
+async function applyOnce(database: Database, name: string, file: string, apply: () => Promise<void>): Promise<void> {
+  const hash = await fileHash(file);
+  if ((await loadedFileHash(database.db, name)) === hash) return;
+  await apply();
+  await recordLoadedFile(database.db, name, hash);
+}
+
+async function loadCatalogue(database: Database, file: string): Promise<void> {
+  const { entries } = await readCatalogueFile(file);
+  await database.db.transaction(async (tx) => {
+    const conflicts = catalogueConflicts(entries, await catalogueByCodes(tx, entries.map((e) => e.code)));
+    if (conflicts.length > 0) throw new DataFileError(file, conflicts.map((c) => ({ ...c, file, line: null })));
+    await upsertCatalogue(tx, entries);
+  });
 }
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir);
   return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(dir, n));
+}
+
+async function dataFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((n) => /\.(csv|xlsx)$/i.test(n)).sort().map((n) => path.join(dir, n));
 }

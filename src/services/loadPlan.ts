@@ -28,7 +28,7 @@ export async function loadPlanFile({ db }: Database, file: string): Promise<Load
   const counts = { planId: plan.id, indicators: plan.indicators.length, items: items.length };
 
   await db.transaction(async (tx) => {
-    const conflicts = catalogueConflicts(plan, await catalogueByCodes(tx, plan.indicators.map((i) => i.code)));
+    const conflicts = catalogueConflicts(plan.indicators, await catalogueByCodes(tx, plan.indicators.map((i) => i.code)));
     if (conflicts.length > 0) throw new DataFileError(file, conflicts.map((c) => ({ ...c, file, line: null })));
     await replacePlan(tx, plan, items, hash);
   });

@@ -3,6 +3,7 @@
  */
 import { parsePlan } from '../domain/plan/parse';
 import type { PlanDocument } from '../domain/plan/schema';
+import { parseCatalogueFile, type CatalogueEntry } from '../domain/plan/catalogueFile';
 import { parseRegionRegistry } from '../domain/region/schema';
 import type { Region } from '../domain/region/region';
 import { DataFileError, readYamlFile } from './yamlFile';
@@ -25,4 +26,11 @@ export async function readRegionFile(file: string): Promise<Region[]> {
   const result = parseRegionRegistry(yaml.data);
   if (!result.ok) throw new DataFileError(file, yaml.locate(result.issues));
   return result.regions;
+}
+
+export async function readCatalogueFile(file: string): Promise<{ entries: CatalogueEntry[]; hash: string }> {
+  const yaml = await readYamlFile(file);
+  const result = parseCatalogueFile(yaml.data);
+  if (!result.ok) throw new DataFileError(file, yaml.locate(result.issues));
+  return { entries: result.entries, hash: yaml.hash };
 }

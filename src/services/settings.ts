@@ -32,6 +32,8 @@ export interface Settings {
   database: DatabaseTarget;
   plansDir: string;
   regionsDir: string;
+  catalogueDir: string;
+  datasetsDir: string;
 }
 
 export class SettingsError extends Error {}
@@ -50,5 +52,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     database: e.DATABASE_URL ? { driver: 'postgres', url: e.DATABASE_URL } : { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     plansDir: path.join(projectRoot, 'plans'),
     regionsDir: path.join(projectRoot, 'regions'),
+    catalogueDir: path.join(projectRoot, 'catalogue'),
+    datasetsDir: path.join(projectRoot, 'datasets'),
   };
 }

@@ -5,11 +5,17 @@
  */
 import type { PlanIssue } from './issues';
 import type { CatalogueIndicator } from './model';
-import type { PlanDocument } from './schema';
 
-export function catalogueConflicts(plan: PlanDocument, existing: ReadonlyMap<string, CatalogueIndicator>): PlanIssue[] {
+/** What a plan or a catalogue file says about an indicator that must agree with the stored catalogue. */
+export interface IndicatorDefinition {
+  code: string;
+  unit: string;
+  share?: { numerator: string; denominator: string } | undefined;
+}
+
+export function catalogueConflicts(defs: readonly IndicatorDefinition[], existing: ReadonlyMap<string, CatalogueIndicator>): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  plan.indicators.forEach((ind, i) => {
+  defs.forEach((ind, i) => {
     const prior = existing.get(ind.code);
     if (!prior) return;
     if (prior.unit !== ind.unit) {

@@ -1,0 +1,189 @@
+/**
+ * Queries on figures (observations). Imports go through a temporary staging table inside the import's
+ * transaction: rows are checked in TypeScript, staged in batches, classified and committed in SQL.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Observation } from '../domain/observation/observation';
+import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
+import type { Db } from './client';
+import { numericToNumber } from './numeric';
+import { queryRows } from './raw';
+import { importBatches, indicators, observations } from './schema';
+
+export interface StagedRow {
+  row: number;
+  fingerprint: string;
+  indicatorCode: string;
+  regionCode: string;
+  periodCode: string;
+  periodType: string;
+  periodStart: number;
+  periodEnd: number;
+  value: number;
+  unit: string;
+  valueStd: number;
+  priceBasis: PriceBasis | null;
+  status: ObservationStatus;
+  sourceKind: SourceKind;
+  sourcePublication: string;
+  sourcePublisher: string | null;
+  sourceLink: string | null;
+  quote: string | null;
+  notes: string | null;
+  publishedDate: string;
+  publishedDateEstimated: boolean;
+  origin: string;
+}
+
+export async function createStaging(db: Db): Promise<void> {
+  await db.execute(sql`create temporary table import_staging (
+    row integer not null, fingerprint text not null, indicator_code text not null, region_code text not null,
+    period_code text not null, period_type text not null, period_start integer not null, period_end integer not null,
+    value numeric not null, unit text not null, value_std numeric not null, price_basis text, status text not null,
+    source_kind text not null, source_publication text not null, source_publisher text, source_link text,
+    quote text, notes text, published_date date not null, published_date_estimated boolean not null, origin text not null
+  ) on commit drop`);
+}
+
+/**
+ * Stages a batch with one statement and one parameter: the rows as a JSON array, expanded by
+ * json_populate_recordset into the staging table's own column types. Same SQL on PGlite and on a server.
+ */
+export async function stageRows(db: Db, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      row: r.row, fingerprint: r.fingerprint, indicator_code: r.indicatorCode, region_code: r.regionCode, period_code: r.periodCode,
+      period_type: r.periodType, period_start: r.periodStart, period_end: r.periodEnd, value: String(r.value), unit: r.unit,
+      value_std: String(r.valueStd), price_basis: r.priceBasis, status: r.status, source_kind: r.sourceKind,
+      source_publication: r.sourcePublication, source_publisher: r.sourcePublisher, source_link: r.sourceLink, quote: r.quote,
+      notes: r.notes, published_date: r.publishedDate, published_date_estimated: r.publishedDateEstimated, origin: r.origin,
+    })),
+  );
+  await db.execute(sql`insert into import_staging select * from json_populate_recordset(null::import_staging, ${json}::json)`);
+}
+
+/** Rows of the file that repeat an earlier row exactly (same figure twice in one file). */
+export async function stagedDuplicates(db: Db, limit: number): Promise<Array<{ row: number; firstRow: number }>> {
+  return queryRows(
+    db,
+    sql`select row, first_row as "firstRow" from (
+      select row, min(row) over (partition by fingerprint) as first_row from import_staging) d
+      where row <> first_row order by row limit ${limit}`,
+  );
+}
+
+export type StagedClass = 'new' | 'revision' | 'unchanged';
+
+/**
+ * Classifies staged rows: unchanged (the same figure is stored), revision (another figure exists for the same
+ * indicator, region and period — stored, or earlier in this file — and this one is added beside it as another
+ * vintage or source; the preference rule decides which evaluation uses), new.
+ */
+export async function classifyStaged(db: Db, limit: number): Promise<{ counts: Record<StagedClass, number>; samples: Array<{ row: number; kind: StagedClass; existing: string | null }> }> {
+  const classified = sql`select s.row, case
+      when exists (select 1 from ${observations} o where o.fingerprint = s.fingerprint) then 'unchanged'
+      when exists (select 1 from ${observations} o where o.indicator_code = s.indicator_code and o.region_code = s.region_code and o.period_code = s.period_code)
+        or exists (select 1 from import_staging e where e.indicator_code = s.indicator_code and e.region_code = s.region_code
+          and e.period_code = s.period_code and e.row < s.row and e.fingerprint <> s.fingerprint) then 'revision'
+      else 'new' end as kind,
+      (select string_agg(o.value::text || ' ' || o.unit, '; ' order by o.published_date) from ${observations} o
+        where o.indicator_code = s.indicator_code and o.region_code = s.region_code and o.period_code = s.period_code and o.fingerprint <> s.fingerprint) as existing
+    from import_staging s`;
+  const counts = await queryRows<{ kind: StagedClass; n: number }>(db, sql`select kind, count(*)::int as n from (${classified}) c group by kind`);
+  const samples = await queryRows<{ row: number; kind: StagedClass; existing: string | null }>(db, sql`select * from (${classified}) c order by row limit ${limit}`);
+  const all: Record<StagedClass, number> = { new: 0, revision: 0, unchanged: 0 };
+  for (const c of counts) all[c.kind] = c.n;
+  return { counts: all, samples };
+}
+
+/** Writes the staged figures not yet stored; returns how many were added. */
+export async function commitStaged(db: Db, batchId: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with added as (
+      insert into ${observations} (indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        published_date_estimated, import_batch_id, origin, fingerprint)
+      select distinct on (fingerprint) indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        published_date_estimated, ${batchId}, origin, fingerprint
+      from import_staging order by fingerprint, row
+      on conflict (fingerprint) do nothing returning 1)
+    select count(*)::int as n from added`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function insertImportBatch(
+  db: Db,
+  batch: { fileName: string; fileHash: string; format: string; rowsTotal: number; rowsAdded: number; rowsUnchanged: number; rowsRejected: number; report: unknown },
+): Promise<number> {
+  const rows = await db.insert(importBatches).values(batch).returning({ id: importBatches.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('import batch was not recorded');
+  return id;
+}
+
+export async function setImportBatchResult(db: Db, id: number, rowsAdded: number, report: unknown): Promise<void> {
+  await db.update(importBatches).set({ rowsAdded, report }).where(eq(importBatches.id, id));
+}
+
+export async function getImportBatch(db: Db, id: number): Promise<(typeof importBatches.$inferSelect) | null> {
+  const rows = await db.select().from(importBatches).where(eq(importBatches.id, id));
+  return rows[0] ?? null;
+}
+
+/** The indicator catalogue as import needs it: unit, and whether the indicator is a share. */
+export async function indicatorUnits(db: Db): Promise<Map<string, { unit: string; isShare: boolean }>> {
+  const rows = await db.select({ code: indicators.code, unit: indicators.unit, num: indicators.numeratorCode }).from(indicators);
+  return new Map(rows.map((r) => [r.code, { unit: r.unit, isShare: r.num !== null }]));
+}
+
+export interface ObservationFilter {
+  indicatorCodes?: readonly string[];
+  regionCodes?: readonly string[];
+  /** Inclusive bounds as year*100+month. */
+  from?: number;
+  to?: number;
+  periodCodes?: readonly string[];
+}
+
+export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
+  const where: SQL[] = [];
+  if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
+  if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
+  if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
+  if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
+  if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
+  const rows = await db
+    .select()
+    .from(observations)
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(asc(observations.indicatorCode), asc(observations.regionCode), asc(observations.periodEnd), asc(observations.periodStart), asc(observations.id));
+  return rows.map(toObservation);
+}
+
+function toObservation(r: typeof observations.$inferSelect): Observation {
+  return {
+    id: r.id,
+    indicatorCode: r.indicatorCode,
+    regionCode: r.regionCode,
+    periodCode: r.periodCode,
+    // NOT NULL columns: a null here would mean a broken row, which numericToNumber reports as NaN rather than 0.
+    value: numericToNumber(r.value) ?? Number.NaN,
+    unit: r.unit,
+    valueStd: numericToNumber(r.valueStd) ?? Number.NaN,
+    priceBasis: r.priceBasis as PriceBasis | null,
+    status: r.status as ObservationStatus,
+    sourceKind: r.sourceKind as SourceKind,
+    source: { publication: r.sourcePublication, publisher: r.sourcePublisher, link: r.sourceLink },
+    quote: r.quote,
+    notes: r.notes,
+    publishedDate: r.publishedDate,
+    publishedDateEstimated: r.publishedDateEstimated,
+    enteredAt: r.enteredAt.toISOString(),
+    origin: r.origin,
+    derivation: null,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Checks one import row and turns it into a figure ready to store, or lists every cell that is wrong (column and
+ * reason). Pure: the indicator catalogue and region registry come in through `RowContext`.
+ */
+import { formatPeriod } from '../period/format';
+import { parsePeriod } from '../period/parse';
+import { monthRange, type Period } from '../period/period';
+import { convertValue } from '../unit/convert';
+import { parseUnit } from '../unit/parse';
+import type { Field } from './fields';
+import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
+import { classifySource } from './classifySource';
+import { parsePriceBasis, parseSourceKind, parseStatus } from './words';
+
+export interface RowContext {
+  /** Indicator catalogue by code: its unit, and whether it is a share (0–100 %). */
+  indicators: ReadonlyMap<string, { unit: string; isShare: boolean }>;
+  /** Region code for a code or a Chinese name (深圳市, 南山区); null when unknown. */
+  regionCode(text: string): string | null;
+}
+
+export interface ObservationDraft {
+  indicatorCode: string;
+  regionCode: string;
+  period: Period;
+  periodCode: string;
+  value: number;
+  unit: string;
+  valueStd: number;
+  priceBasis: PriceBasis | null;
+  status: ObservationStatus;
+  sourceKind: SourceKind;
+  source: { publication: string; publisher: string | null; link: string | null };
+  quote: string | null;
+  notes: string | null;
+  publishedDate: string;
+  publishedDateEstimated: boolean;
+}
+
+export interface CellError {
+  field: Field | null;
+  message: string;
+}
+
+export type RawRow = Partial<Record<Field, string>>;
+
+/** Largest magnitude accepted: far above any real figure in 元, and far below where doubles lose integers. */
+export const MAX_ABS_VALUE = 1e15;
+const MISSING = new Set(['', '-', '—', '–', '－', '——', '...', '…', 'NA', 'N/A', 'n/a', '/']);
+
+export function checkRow(raw: RawRow, ctx: RowContext): { ok: true; draft: ObservationDraft } | { ok: false; errors: CellError[] } {
+  const errors: CellError[] = [];
+  const cell = (f: Field) => (raw[f] ?? '').trim();
+  const fail = (field: Field | null, message: string) => errors.push({ field, message });
+
+  const indicatorCode = cell('indicator');
+  const indicator = ctx.indicators.get(indicatorCode);
+  if (indicatorCode === '') fail('indicator', 'indicator code is missing');
+  else if (!indicator) fail('indicator', `unknown indicator "${indicatorCode}" (not in the indicator catalogue)`);
+
+  const regionText = cell('region');
+  const regionCode = regionText === '' ? null : ctx.regionCode(regionText);
+  if (regionText === '') fail('region', 'region is missing');
+  else if (regionCode === null) fail('region', `unknown region "${regionText}" (give a GB/T 2260 code or a name such as 深圳市, 南山区)`);
+
+  const periodResult = parsePeriod(cell('period'));
+  if (!periodResult.ok) fail('period', periodResult.error);
+
+  const value = parseNumber(cell('value'));
+  if (!value.ok) fail('value', value.error);
+
+  const unitText = cell('unit');
+  const unit = parseUnit(unitText);
+  if (!unit.ok) fail('unit', unit.error);
+
+  let valueStd: number | null = null;
+  if (value.ok && unit.ok && indicator) {
+    const converted = convertValue(value.value, unit.value, indicator.unit);
+    if (!converted.ok) fail('unit', `${converted.error} (indicator ${indicatorCode} is in ${indicator.unit})`);
+    else {
+      valueStd = converted.value;
+      if (indicator.isShare && (valueStd < 0 || valueStd > 100)) fail('value', `a share must lie between 0 and 100 %, not ${value.value}`);
+    }
+  }
+
+  const priceBasis = parsePriceBasis(cell('priceBasis'));
+  if (!priceBasis.ok) fail('priceBasis', priceBasis.error);
+  const statusCell = parseStatus(cell('status'));
+  if (!statusCell.ok) fail('status', statusCell.error);
+  const kindCell = parseSourceKind(cell('sourceKind'));
+  if (!kindCell.ok) fail('sourceKind', kindCell.error);
+
+  const source = cell('source');
+  if (source === '') fail('source', 'source is missing: say where the figure was published');
+
+  const period = periodResult.ok ? periodResult.value : null;
+  const published = period ? publishedDate(cell('publishedDate'), source, period) : null;
+  if (published && !published.ok) fail('publishedDate', published.error);
+
+  if (errors.length > 0 || !indicator || regionCode === null || !period || !value.ok || !unit.ok || valueStd === null || !published?.ok) {
+    return { ok: false, errors };
+  }
+  const text = (f: Field) => (cell(f) === '' ? null : cell(f));
+  return {
+    ok: true,
+    draft: {
+      indicatorCode,
+      regionCode,
+      period,
+      periodCode: formatPeriod(period),
+      value: value.value,
+      unit: unit.value.code,
+      valueStd,
+      priceBasis: priceBasis.ok ? priceBasis.value : null,
+      status: (statusCell.ok ? statusCell.value : null) ?? inferStatus(cell('indicatorName'), cell('notes')),
+      sourceKind: (kindCell.ok ? kindCell.value : null) ?? classifySource(`${source} ${cell('publisher')}`),
+      source: { publication: source, publisher: text('publisher'), link: text('link') },
+      quote: text('quote'),
+      notes: text('notes'),
+      publishedDate: published.value.date,
+      publishedDateEstimated: published.value.estimated,
+    },
+  };
+}
+
+/**
+ * A plain decimal number (thousands separators allowed). Missing-value marks (—, -, …) and words are errors:
+ * a figure is never guessed from "约2600" or "突破2600".
+ */
+export function parseNumber(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  if (MISSING.has(text)) return { ok: false, error: text === '' ? 'value is missing' : `value is missing ("${text}" marks no figure): give the number or leave the row out` };
+  const plain = text.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) {
+    return { ok: false, error: `not a number: "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" (write the figure alone, e.g. 2600 or 17190.4)` };
+  }
+  const n = Number(plain);
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS_VALUE) return { ok: false, error: `value ${text} is out of range (at most ${MAX_ABS_VALUE} in absolute value)` };
+  return { ok: true, value: n };
+}
+
+/**
+ * The vintage date: the published-date cell; else an ISO date written in the source (e.g. "…统计公报 (2023-05-08)")
+ * when it falls after the period (an earlier date in a source is usually something else, e.g. a page id); else estimated as the first day after the period ends — the earliest the
+ * figure can have appeared — and flagged as estimated.
+ */
+function publishedDate(cell: string, source: string, period: Period): { ok: true; value: { date: string; estimated: boolean } } | { ok: false; error: string } {
+  const { start, end } = monthRange(period);
+  const startMonth = `${start.year}-${String(start.month).padStart(2, '0')}`;
+  const afterEnd = end.month === 12 ? `${end.year + 1}-01-01` : `${end.year}-${String(end.month + 1).padStart(2, '0')}-01`;
+  if (cell !== '') {
+    const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(cell);
+    const iso = m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : null;
+    if (!iso || Number.isNaN(Date.parse(iso))) return { ok: false, error: `not a date: "${cell}" (write 2023-05-08 or 2023年5月8日)` };
+    // An estimate (预计) may appear before its period ends, but no figure before its period begins.
+    if (iso < startMonth) return { ok: false, error: `published ${iso}, before the period began: check the date or the period` };
+    return { ok: true, value: { date: iso, estimated: false } };
+  }
+  for (const m of source.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) {
+    const iso = m[0];
+    if (!Number.isNaN(Date.parse(iso)) && iso >= afterEnd.slice(0, 7)) return { ok: true, value: { date: iso, estimated: false } };
+  }
+  return { ok: true, value: { date: afterEnd, estimated: true } };
+}
+
+/**
+ * When no status is given: a name or note saying 预计 makes an estimate, 修订/revised a revision,
+ * 初步/initial/preliminary a preliminary figure; otherwise the figure is taken as final.
+ */
+export function inferStatus(name: string, notes: string): ObservationStatus {
+  const text = `${name} ${notes}`;
+  if (/预计|estimate/i.test(text)) return 'estimate';
+  if (/修订|revised/i.test(text)) return 'revised';
+  if (/初步|initial|preliminary/i.test(text)) return 'preliminary';
+  return 'final';
+}

@@ -1,0 +1,32 @@
+/**
+ * Reads the words people put in the status, price-basis and source-kind cells (Chinese, English or our codes).
+ * Returns null for "not stated", and an error message for a word we do not know (never a guess).
+ */
+import { err, ok, type Result } from '../result';
+import { PRICE_BASES, SOURCE_KINDS, STATUSES, type ObservationStatus, type PriceBasis, type SourceKind } from './terms';
+
+const unstated = new Set(['', 'unspecified', '未说明', '不详', '-', '—']);
+
+function lookup<T extends string>(what: string, codes: readonly T[], words: Record<string, T>, raw: string): Result<T | null> {
+  // "(presumed)" and similar notes in brackets qualify a word without changing it.
+  const text = raw.replace(/[（(][^）)]*[）)]/g, '').trim().toLowerCase();
+  if (unstated.has(text)) return ok(null);
+  const hit = (codes as readonly string[]).includes(text) ? (text as T) : words[text];
+  return hit ? ok(hit) : err(`unknown ${what} "${raw}" (expected one of: ${[...new Set(Object.keys(words))].join(', ')})`);
+}
+
+/**
+ * @example
+ * parsePriceBasis('名义') // ok('current')
+ * parsePriceBasis('可比价(presumed)') // ok('comparable')
+ */
+export const parsePriceBasis = (raw: string): Result<PriceBasis | null> =>
+  lookup('price basis', PRICE_BASES, { 现价: 'current', 名义: 'current', 当年价: 'current', 可比价: 'comparable', 实际: 'comparable', 不变价: 'comparable' }, raw);
+
+/** @example parseStatus('初步核算') // ok('preliminary') */
+export const parseStatus = (raw: string): Result<ObservationStatus | null> =>
+  lookup('status', STATUSES, { 初步: 'preliminary', 初步核算: 'preliminary', 快报: 'preliminary', 最终: 'final', 最终核实: 'final', 正式: 'final', 修订: 'revised', 修正: 'revised', 预计: 'estimate' }, raw);
+
+/** @example parseSourceKind('统计公报') // ok('bureau_bulletin') */
+export const parseSourceKind = (raw: string): Result<SourceKind | null> =>
+  lookup('source kind', SOURCE_KINDS, { 统计公报: 'bureau_bulletin', 统计部门: 'bureau', 统计局: 'bureau', 政府: 'government', 政府部门: 'government', 媒体: 'press', 媒体报道: 'press', 第三方: 'third_party' }, raw);

@@ -1,0 +1,48 @@
+/**
+ * Showing a value with its unit to people. Chinese follows the style of official bulletins: the number as
+ * published, no thousands separators, unit attached (17190.4亿元, 16%, 0.4个百分点). English groups thousands and
+ * names the unit in words. A missing value is said to be missing: never "0", never blank, because a reader takes
+ * 0 as a measurement.
+ */
+import type { Language, LocalizedText } from '../text';
+import { groupThousands, plainDecimal } from './decimal';
+import { parseUnit } from './parse';
+import type { Unit } from './units';
+
+/** What a missing value reads as. */
+export const NOT_AVAILABLE: LocalizedText = { zh: '数据暂缺', en: 'not available' };
+
+/**
+ * The text of a unit for each language. An unknown unit text is shown as written: formatting never converts, so
+ * repeating the source's own unit is faithful, whereas refusing would hide the figure.
+ */
+function unitLabels(unit: Unit | string): { zh: string; en: string } {
+  if (typeof unit !== 'string') return { zh: unit.code, en: unit.enShort };
+  const parsed = parseUnit(unit);
+  return parsed.ok ? { zh: parsed.value.code, en: parsed.value.enShort } : { zh: unit.trim(), en: unit.trim() };
+}
+
+/** English placement: % sticks to the number; a scale starting with a digit ('100 million yuan') goes in
+ * parentheses so it does not read as part of the number; words follow after a space. */
+function english(number: string, label: string): string {
+  if (label === '') return number;
+  if (label === '%') return `${number}%`;
+  return /^\d/.test(label) ? `${number} (${label})` : `${number} ${label}`;
+}
+
+/**
+ * A value with its unit, for people. The number is the shortest decimal of the value (16.0 → 16) and never in
+ * exponent notation. null (and NaN or ±Infinity, which are no measurement either) reads as "数据暂缺" / "not available".
+ *
+ * @example
+ * formatValue(17190.4, '亿元', 'zh')  // '17190.4亿元'
+ * formatValue(17190.4, '亿元', 'en')  // '17,190.4 (100 million yuan)'
+ * formatValue(0.4, '个百分点', 'en')   // '0.4 percentage points'
+ * formatValue(null, '%', 'zh')         // '数据暂缺'
+ */
+export function formatValue(value: number | null, unit: Unit | string, lang: Language): string {
+  if (value === null || !Number.isFinite(value)) return NOT_AVAILABLE[lang];
+  const labels = unitLabels(unit);
+  const number = plainDecimal(value);
+  return lang === 'zh' ? `${number}${labels.zh}` : english(groupThousands(number), labels.en);
+}

@@ -1,0 +1,186 @@
+/**
+ * Imports a CSV or XLSX file of figures: one file is one transaction. Every row is checked (file, row, column,
+ * reason for each problem); a dry run reports what would be added, added as a revision, left unchanged or
+ * rejected, and writes nothing. By default any rejected row rejects the whole file; with onError 'skip' the good
+ * rows are committed and the bad ones reported (used for the bundled real data). Importing the same file again
+ * adds nothing: figures are identified by what was published (domain/observation/key.ts).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../db/client';
+import {
+  classifyStaged, commitStaged, createStaging, indicatorUnits, insertImportBatch, setImportBatchResult, stagedDuplicates, stageRows, type StagedRow,
+} from '../../db/observations';
+import { listRegions } from '../../db/regions';
+import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
+import { observationKey } from '../../domain/observation/key';
+import { checkRow, type RawRow, type RowContext } from '../../domain/observation/row';
+import { monthRange } from '../../domain/period/period';
+import type { Region } from '../../domain/region/region';
+import type { Encoding } from './decode';
+import { mapHeader } from './mapping';
+import { FileFormatError, readCsv, type SourceRecord } from './readCsv';
+import { readXlsx } from './readXlsx';
+
+export interface ImportOptions {
+  file: string;
+  /** Name shown in reports (the uploaded file's own name); defaults to the file's base name. */
+  fileName?: string;
+  format?: 'csv' | 'xlsx';
+  dryRun?: boolean;
+  onError?: 'reject' | 'skip';
+  /** Explicit column mapping: header text → field name. */
+  mapping?: Readonly<Record<string, string>>;
+}
+
+export interface RowProblem {
+  file: string;
+  row: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportReport {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  dryRun: boolean;
+  /** true when figures were written. */
+  committed: boolean;
+  batchId: number | null;
+  rows: number;
+  counts: { new: number; revision: number; unchanged: number; rejected: number };
+  /** File-level problems (empty, no header, missing columns, unreadable): nothing is imported. */
+  errors: string[];
+  rejected: RowProblem[];
+  changes: Array<{ row: number; kind: 'new' | 'revision' | 'unchanged'; existing: string | null }>;
+  ignoredColumns: string[];
+  /** True when the lists above were cut at REPORT_LIMIT entries (the counts are always complete). */
+  truncated: boolean;
+}
+
+export const REPORT_LIMIT = 1000;
+const BATCH = 5000;
+
+class Rollback extends Error {}
+
+export async function importObservations(database: Database, opts: ImportOptions): Promise<ImportReport> {
+  const fileName = opts.fileName ?? path.basename(opts.file);
+  const format = opts.format ?? (/\.xlsx$/i.test(opts.file) || /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv');
+  const report: ImportReport = {
+    file: fileName, format, encoding: null, dryRun: opts.dryRun === true, committed: false, batchId: null, rows: 0,
+    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false,
+  };
+  const reject = (p: Omit<RowProblem, 'file'>) => {
+    if (report.rejected.length < REPORT_LIMIT) report.rejected.push({ file: fileName, ...p });
+    else report.truncated = true;
+  };
+
+  const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
+  const ctx: RowContext = { indicators: catalogue, regionCode: regionResolver(regions) };
+  const records = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (report.encoding = e));
+
+  try {
+    await database.db.transaction(async (tx) => {
+      await createStaging(tx);
+      let mapping: ReturnType<typeof mapHeader> | null = null;
+      const rejectedRows = new Set<number>();
+      let batch: StagedRow[] = [];
+      for await (const rec of records) {
+        if (!mapping) {
+          mapping = mapHeader(rec.cells, opts.mapping);
+          report.ignoredColumns = mapping.ignored;
+          if (mapping.errors.length > 0) {
+            report.errors.push(...mapping.errors.map((e) => `${fileName}, header (row ${rec.row}): ${e}`));
+            throw new Rollback();
+          }
+          continue;
+        }
+        report.rows++;
+        const raw: RawRow = {};
+        for (const [field, index] of Object.entries(mapping.columns) as Array<[Field, number]>) raw[field] = rec.cells[index] ?? '';
+        const checked = checkRow(raw, ctx);
+        if (!checked.ok) {
+          rejectedRows.add(rec.row);
+          for (const e of checked.errors) reject({ row: rec.row, column: e.field ? (mapping.headers[e.field] ?? TEMPLATE_HEADERS[e.field]) : null, reason: e.message });
+          continue;
+        }
+        const d = checked.draft;
+        const { start, end } = monthRange(d.period);
+        batch.push({
+          row: rec.row,
+          fingerprint: createHash('sha256').update(observationKey(d)).digest('hex'),
+          indicatorCode: d.indicatorCode, regionCode: d.regionCode, periodCode: d.periodCode, periodType: d.period.type,
+          periodStart: start.year * 100 + start.month, periodEnd: end.year * 100 + end.month,
+          value: d.value, unit: d.unit, valueStd: d.valueStd, priceBasis: d.priceBasis, status: d.status, sourceKind: d.sourceKind,
+          sourcePublication: d.source.publication, sourcePublisher: d.source.publisher, sourceLink: d.source.link,
+          quote: d.quote, notes: d.notes, publishedDate: d.publishedDate, publishedDateEstimated: d.publishedDateEstimated,
+          origin: `${fileName}:${rec.row}`,
+        });
+        if (batch.length >= BATCH) {
+          await stageRows(tx, batch);
+          batch = [];
+        }
+      }
+      await stageRows(tx, batch);
+      if (!mapping) {
+        report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
+        throw new Rollback();
+      }
+      if (report.rows === 0) {
+        report.errors.push(`${fileName}: the file has a header but no data rows`);
+        throw new Rollback();
+      }
+      for (const d of await stagedDuplicates(tx, REPORT_LIMIT)) {
+        rejectedRows.add(d.row);
+        reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
+      }
+      report.counts.rejected = rejectedRows.size;
+
+      const classified = await classifyStaged(tx, REPORT_LIMIT);
+      report.counts = { ...classified.counts, rejected: rejectedRows.size };
+      // Duplicated rows were staged too; they are counted once, as rejected, not as changes.
+      report.changes = classified.samples.filter((s) => !rejectedRows.has(s.row));
+      if (classified.samples.length >= REPORT_LIMIT) report.truncated = true;
+      const rejectFile = rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject';
+      if (report.dryRun || rejectFile || report.counts.new + report.counts.revision === 0) throw new Rollback();
+
+      report.batchId = await insertImportBatch(tx, {
+        fileName, fileHash: await hashFile(opts.file), format, rowsTotal: report.rows,
+        rowsAdded: 0, rowsUnchanged: report.counts.unchanged, rowsRejected: rejectedRows.size, report: {},
+      });
+      const added = await commitStaged(tx, report.batchId);
+      report.committed = true;
+      await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
+    });
+  } catch (e) {
+    if (e instanceof FileFormatError) report.errors.push(`${fileName}: ${e.message}`);
+    else if (!(e instanceof Rollback)) throw e;
+    report.committed = false;
+    report.batchId = null;
+  }
+  return report;
+}
+
+async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {
+  yield* await readXlsx(file);
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Resolves a region cell: a code, or a Chinese or English name (current regions win over former ones). */
+export function regionResolver(regions: readonly Region[]): (text: string) => string | null {
+  const map = new Map<string, string>();
+  const ordered = [...regions].sort((a, b) => Number(a.validTo === null) - Number(b.validTo === null));
+  for (const r of ordered) {
+    map.set(r.code, r.code);
+    map.set(r.name.zh, r.code);
+    map.set(r.name.en.toLowerCase(), r.code);
+  }
+  return (text) => map.get(text.trim()) ?? map.get(text.trim().toLowerCase()) ?? null;
+}

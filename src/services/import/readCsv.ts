@@ -1,0 +1,65 @@
+/**
+ * Streams a CSV file as records with their row numbers (the header is row 1, as a spreadsheet shows it).
+ * Memory stays flat however long the file: records are yielded one by one.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { decoderFor, detectEncoding, type Encoding } from './decode';
+
+/** A record longer than this is refused (a 30 MB "line" is a broken file, not a figure). */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+export interface SourceRecord {
+  row: number;
+  cells: string[];
+}
+
+export class FileFormatError extends Error {}
+
+export async function* readCsv(file: string, onEncoding: (e: Encoding) => void = () => {}): AsyncGenerator<SourceRecord> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, info: true });
+  const input = createReadStream(file, { highWaterMark: 1 << 16 });
+  let decoder: TextDecoder | null = null;
+  let byteOffset = 0;
+  const feed = (async () => {
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        if (!decoder) {
+          const encoding = detectEncoding(chunk);
+          onEncoding(encoding);
+          decoder = decoderFor(encoding);
+        }
+        let text: string;
+        try {
+          text = decoder.decode(chunk, { stream: true });
+        } catch {
+          throw new FileFormatError(`the file is not valid UTF-8 near byte ${byteOffset} (save it as UTF-8 or GBK throughout)`);
+        }
+        byteOffset += chunk.length;
+        if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+      }
+      if (decoder) parser.write(decoder.decode());
+      parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { row: rec.info.lines, cells: rec.record };
+    }
+  } catch (e) {
+    throw explain(e);
+  } finally {
+    input.destroy();
+    await feed;
+  }
+}
+
+function explain(e: unknown): Error {
+  if (e instanceof FileFormatError) return e;
+  const err = e as { code?: string; lines?: number; message?: string };
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return new FileFormatError(`row ${err.lines ?? '?'} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_INVALID_CLOSING_QUOTE') return new FileFormatError(`row ${err.lines ?? '?'}: ${err.message ?? 'bad quoting'}`);
+  return e instanceof Error ? e : new Error(String(e));
+}
