@@ -10,8 +10,13 @@ describe('cell words', () => {
   });
 
   it('names an unknown word instead of guessing', () => {
-    expect(parsePriceBasis('美元价')).toEqual({ ok: false, error: 'unknown price basis "美元价" (expected one of: 现价, 名义, 当年价, 可比价, 实际, 不变价)' });
+    const r = parsePriceBasis('美元价');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^unknown price basis "美元价" \(expected one of: 现价, 名义, 当年价, 可比价, 实际, 不变价, current prices/);
     expect(parseStatus('最终')).toEqual({ ok: true, value: 'final' });
+    // The template's drop-down labels read back as the codes they stand for.
+    expect(parseSourceKind('第三方转录')).toEqual({ ok: true, value: 'third_party' });
+    expect(parseSourceKind('Statistical bulletin')).toEqual({ ok: true, value: 'bureau_bulletin' });
     expect(parseSourceKind('press')).toEqual({ ok: true, value: 'press' });
     expect(parseStatus('maybe').ok).toBe(false);
   });

@@ -3,9 +3,22 @@
  * Returns null for "not stated", and an error message for a word we do not know (never a guess).
  */
 import { err, ok, type Result } from '../result';
-import { PRICE_BASES, SOURCE_KINDS, STATUSES, type ObservationStatus, type PriceBasis, type SourceKind } from './terms';
+import type { LocalizedText } from '../text';
+import {
+  PRICE_BASES, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, SOURCE_KINDS, STATUS_LABELS, STATUSES, type ObservationStatus, type PriceBasis, type SourceKind,
+} from './terms';
 
 const unstated = new Set(['', 'unspecified', '未说明', '不详', '-', '—']);
+
+/** The words people write, plus our own labels in both languages (what the template's drop-downs offer). */
+function withLabels<T extends string>(words: Record<string, T>, labels: Record<T, LocalizedText>): Record<string, T> {
+  const all: Record<string, T> = { ...words };
+  for (const [code, label] of Object.entries(labels) as Array<[T, LocalizedText]>) {
+    all[label.zh] = code;
+    all[label.en.toLowerCase()] = code;
+  }
+  return all;
+}
 
 function lookup<T extends string>(what: string, codes: readonly T[], words: Record<string, T>, raw: string): Result<T | null> {
   // "(presumed)" and similar notes in brackets qualify a word without changing it.
@@ -21,12 +34,15 @@ function lookup<T extends string>(what: string, codes: readonly T[], words: Reco
  * parsePriceBasis('可比价(presumed)') // ok('comparable')
  */
 export const parsePriceBasis = (raw: string): Result<PriceBasis | null> =>
-  lookup('price basis', PRICE_BASES, { 现价: 'current', 名义: 'current', 当年价: 'current', 可比价: 'comparable', 实际: 'comparable', 不变价: 'comparable' }, raw);
+  lookup('price basis', PRICE_BASES, priceBasisWords, raw);
+const priceBasisWords = withLabels<PriceBasis>({ 现价: 'current', 名义: 'current', 当年价: 'current', 可比价: 'comparable', 实际: 'comparable', 不变价: 'comparable' }, PRICE_BASIS_LABELS);
 
 /** @example parseStatus('初步核算') // ok('preliminary') */
 export const parseStatus = (raw: string): Result<ObservationStatus | null> =>
-  lookup('status', STATUSES, { 初步: 'preliminary', 初步核算: 'preliminary', 快报: 'preliminary', 最终: 'final', 最终核实: 'final', 正式: 'final', 修订: 'revised', 修正: 'revised', 预计: 'estimate' }, raw);
+  lookup('status', STATUSES, statusWords, raw);
+const statusWords = withLabels<ObservationStatus>({ 初步核算: 'preliminary', 快报: 'preliminary', 最终核实: 'final', 正式: 'final', 修正: 'revised' }, STATUS_LABELS);
 
 /** @example parseSourceKind('统计公报') // ok('bureau_bulletin') */
 export const parseSourceKind = (raw: string): Result<SourceKind | null> =>
-  lookup('source kind', SOURCE_KINDS, { 统计公报: 'bureau_bulletin', 统计部门: 'bureau', 统计局: 'bureau', 政府: 'government', 政府部门: 'government', 媒体: 'press', 媒体报道: 'press', 第三方: 'third_party' }, raw);
+  lookup('source kind', SOURCE_KINDS, sourceKindWords, raw);
+const sourceKindWords = withLabels<SourceKind>({ 统计部门: 'bureau', 统计局: 'bureau', 政府: 'government', 政府部门: 'government', 媒体: 'press', 第三方: 'third_party' }, SOURCE_KIND_LABELS);

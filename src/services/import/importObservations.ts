@@ -43,7 +43,7 @@ export interface RowProblem {
 
 export interface ImportReport {
   file: string;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'json';
   encoding: Encoding | null;
   dryRun: boolean;
   /** true when figures were written. */
@@ -68,6 +68,24 @@ class Rollback extends Error {}
 export async function importObservations(database: Database, opts: ImportOptions): Promise<ImportReport> {
   const fileName = opts.fileName ?? path.basename(opts.file);
   const format = opts.format ?? (/\.xlsx$/i.test(opts.file) || /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv');
+  let encoding: Encoding | null = null;
+  const records = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (encoding = e));
+  const report = await importRecords(database, records, { ...opts, fileName, format, fileHash: () => hashFile(opts.file) });
+  report.encoding = encoding;
+  return report;
+}
+
+export interface RecordsOptions extends Omit<ImportOptions, 'file' | 'fileName' | 'format'> {
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'json';
+  fileHash: () => Promise<string>;
+}
+
+/**
+ * The import itself, over records (header first) from any source: a CSV or XLSX file, or figures posted as JSON.
+ */
+export async function importRecords(database: Database, records: AsyncIterable<SourceRecord>, opts: RecordsOptions): Promise<ImportReport> {
+  const { fileName, format } = opts;
   const report: ImportReport = {
     file: fileName, format, encoding: null, dryRun: opts.dryRun === true, committed: false, batchId: null, rows: 0,
     counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false,
@@ -79,7 +97,6 @@ export async function importObservations(database: Database, opts: ImportOptions
 
   const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
   const ctx: RowContext = { indicators: catalogue, regionCode: regionResolver(regions) };
-  const records = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (report.encoding = e));
 
   try {
     await database.db.transaction(async (tx) => {
@@ -147,7 +164,7 @@ export async function importObservations(database: Database, opts: ImportOptions
       if (report.dryRun || rejectFile || report.counts.new + report.counts.revision === 0) throw new Rollback();
 
       report.batchId = await insertImportBatch(tx, {
-        fileName, fileHash: await hashFile(opts.file), format, rowsTotal: report.rows,
+        fileName, fileHash: await opts.fileHash(), format, rowsTotal: report.rows,
         rowsAdded: 0, rowsUnchanged: report.counts.unchanged, rowsRejected: rejectedRows.size, report: {},
       });
       const added = await commitStaged(tx, report.batchId);
