@@ -7,7 +7,18 @@ import { loadPlanFile } from '../services/loadPlan';
 import { readPlanFile, readRegionFile } from '../services/planFile';
 import { plansService } from '../services/plans';
 import { readSettings } from '../services/settings';
-import { printTable, type OutputOptions } from './output';
+import { writeFile } from 'node:fs/promises';
+import type { Database } from '../db/client';
+import { parseAsOf } from '../domain/evaluation/asOf';
+import type { MethodId } from '../domain/evaluation/result';
+import { formatValue, NOT_AVAILABLE } from '../domain/unit/format';
+import { presentEvaluation } from '../server/presenters/evaluation';
+import { parseMethods } from '../server/routes/evaluation';
+import { evaluatePlan } from '../services/evaluation/evaluatePlan';
+import { exportObservations, type ExportFormat } from '../services/export/exportObservations';
+import { importObservations } from '../services/import/importObservations';
+import { toFilter } from '../services/observations';
+import { printTable, wantsJson, type OutputOptions } from './output';
 
 export async function serve(): Promise<void> {
   const started = performance.now();
@@ -19,6 +30,10 @@ export async function serve(): Promise<void> {
   const where = database.driver === 'pglite' ? `embedded PGlite at ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`规划监测评估平台 Plan Monitor listening on ${address} — ${where}`);
   for (const p of report.plans) console.log(`  plan ${p.planId}: ${p.status} (${p.indicators} indicators, ${p.items} items)`);
+  for (const d of report.datasets) {
+    console.log(`  data ${d.file}: ${d.counts.new + d.counts.revision} figures added, ${d.counts.rejected} rows rejected${d.batchId !== null ? ` (report: /api/imports/${d.batchId})` : ''}`);
+    for (const r of d.rejected) console.log(`    row ${r.row}, ${r.column ?? 'row'}: ${r.reason}`);
+  }
   console.log(`  ready in ${Math.round(performance.now() - started)} ms; API documentation at ${address}/api/docs`);
   const stop = async () => {
     await app.close();
@@ -99,3 +114,73 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
     await database.close();
   }
 }
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const { database } = await openPrepared(readSettings());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string }): Promise<void> {
+  const report = await withDatabase((database) =>
+    importObservations(database, {
+      file: path.resolve(file),
+      dryRun: opts.dryRun === true,
+      onError: opts.skipInvalid ? 'skip' : 'reject',
+      ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
+    }),
+  );
+  if (wantsJson(opts)) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const verdict = report.committed ? `committed (batch ${report.batchId})` : report.dryRun ? 'dry run: nothing written' : 'nothing written';
+    console.log(`${report.file}: ${report.rows} rows — new ${report.counts.new}, revision ${report.counts.revision}, unchanged ${report.counts.unchanged}, rejected ${report.counts.rejected}; ${verdict}`);
+    for (const e of report.errors) console.log(`  error: ${e}`);
+    printTable(
+      report.rejected.map((r) => ({ ...r })),
+      [['row', 'Row'], ['column', 'Column'], ['reason', 'Reason']],
+      { json: false },
+    );
+  }
+  if (report.errors.length > 0 || (report.counts.rejected > 0 && !report.committed)) process.exitCode = 1;
+}
+
+export async function exportFile(opts: { format?: string; plan?: string; indicator?: string; region?: string; from?: string; to?: string; output?: string }): Promise<void> {
+  const format = (opts.format ?? 'csv') as ExportFormat;
+  if (!['csv', 'xlsx', 'sdmx'].includes(format)) throw new Error(`unknown format "${format}" (csv, xlsx, sdmx)`);
+  const file = await withDatabase(async (database) => {
+    const split = (s?: string) => (s ? s.split(',').map((x) => x.trim()) : undefined);
+    const filter = await toFilter(database, { indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to });
+    return exportObservations(database, { ...filter, format, ...(opts.plan ? { planId: opts.plan } : {}) });
+  });
+  if (opts.output) {
+    await writeFile(opts.output, file.body);
+    console.error(`${file.rows} figures written to ${opts.output}`);
+  } else process.stdout.write(file.body);
+}
+
+export async function evaluate(opts: OutputOptions & { plan: string; asOf: string; method?: string; region?: string }): Promise<void> {
+  const asOf = parseAsOf(opts.asOf);
+  if (!asOf.ok) throw new Error(asOf.error);
+  const methods = parseMethods(opts.method?.split(',').map((m) => m.trim()));
+  const result = await withDatabase((database) => evaluatePlan(database, opts.plan, { asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}) }));
+  if (wantsJson(opts)) {
+    process.stdout.write(`${JSON.stringify(presentEvaluation(result), null, 2)}\n`);
+    return;
+  }
+  const rows = result.indicators.map((i) => ({
+    no: i.indicator.number,
+    indicator: i.indicator.name.zh,
+    baseline: i.baseline ? formatValue(i.baseline.value, i.indicator.unit, 'zh') + `（${i.baseline.year}）` : NOT_AVAILABLE.zh,
+    latest: i.latest ? formatValue(round(i.latest.value), i.indicator.unit, 'zh') + `（${i.latest.year}${i.latest.derivation ? '，推算' : ''}）` : NOT_AVAILABLE.zh,
+    target: i.indicator.target?.printed ?? '—',
+    ...Object.fromEntries(methods.map((m) => [m, i.results[m]?.label.zh ?? '—'])),
+  }));
+  console.log(`评估基准 as of ${result.asOf.text}${result.asOf.publishedBy ? `（仅计${result.asOf.publishedBy}前发布的数据）` : ''}，地区 ${result.regionCode}`);
+  printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ...methods.map((m) => [m, METHOD_NAMES[m]] as [string, string])], { json: false });
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+const METHOD_NAMES: Record<MethodId, string> = { time_proportional: '序时进度', cagr_ratio: 'Open SDG', unsd_projection: 'UNSD', escap_anticipated: 'ESCAP' };

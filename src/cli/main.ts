@@ -7,6 +7,12 @@ import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
 
+// A reader that stops early (| head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command();
 program
   .name('plan-monitor')
@@ -33,6 +39,38 @@ plan
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.loadPlan(file, o));
 plan.command('list').description('list loaded plans').option('--json', 'print JSON').action((o) => commands.listPlans(o));
+
+program
+  .command('import')
+  .description('import figures from a CSV or XLSX file (one transaction; idempotent)')
+  .argument('<file>', 'CSV (UTF-8 or GBK) or XLSX file')
+  .option('--dry-run', 'check and report what would change; write nothing')
+  .option('--skip-invalid', 'commit the valid rows and report the rejected ones (default: any bad row rejects the file)')
+  .option('--mapping <json>', 'column mapping, e.g. \'{"ind":"indicator","v":"value"}\'')
+  .option('--json', 'print JSON')
+  .action((file: string, o) => commands.importFile(file, o));
+
+program
+  .command('export')
+  .description('export figures (every vintage) as CSV, XLSX or SDMX-CSV')
+  .option('--format <format>', 'csv | xlsx | sdmx', 'csv')
+  .option('--plan <id>', 'only this plan\'s indicators')
+  .option('--indicator <codes>', 'indicator codes, comma-separated')
+  .option('--region <codes>', 'region codes, comma-separated')
+  .option('--from <period>', 'first year or month (2020, 2020-07)')
+  .option('--to <period>', 'last year or month (2023, 2023-09)')
+  .option('-o, --output <file>', 'write to a file (default: standard output)')
+  .action((o) => commands.exportFile(o));
+
+program
+  .command('evaluate')
+  .description('evaluate a plan\'s indicators as of a year or a date')
+  .requiredOption('--plan <id>', 'plan id')
+  .requiredOption('--as-of <year|date>', '2023 (periods up to 2023) or 2024-06-30 (only figures published by then)')
+  .option('--method <methods>', 'time_proportional,cagr_ratio,unsd_projection,escap_anticipated (default all)')
+  .option('--region <code>', 'region code (default: the plan\'s region)')
+  .option('--json', 'print JSON')
+  .action((o) => commands.evaluate(o));
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,10 @@ import { NotFoundError } from '../services/plans';
 import { projectRoot } from '../services/settings';
 import { healthResponse } from '../shared/api';
 import { requirePolicies } from './policy';
+import fastifyMultipart from '@fastify/multipart';
+import { BadRequestError } from '../services/observations';
+import { evaluationRoutes } from './routes/evaluation';
+import { observationRoutes } from './routes/observations';
 import { planRoutes } from './routes/plans';
 import { version } from './version';
 
@@ -28,6 +32,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
     const e = error as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: e.message });
     if (e.statusCode !== undefined && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.message });
@@ -48,7 +53,11 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     schema: { tags: ['system'], summary: 'Liveness and which database driver is in use', response: { 200: healthResponse } },
     handler: () => ({ status: 'ok' as const, driver: database.driver, version }),
   });
+  // Uploads are streamed to a temporary file, never held in memory; 200 MB is several million rows.
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(planRoutes(database));
+  await app.register(observationRoutes(database));
+  await app.register(evaluationRoutes(database));
   await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
   await app.ready();
   return app;

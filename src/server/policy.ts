@@ -1,11 +1,15 @@
 /**
- * The one place where a route's access policy is declared and enforced. Every route must name its policy in
- * `config.policy`; building the app fails for a route that does not (tested). The access-control issue fills in
- * the checks for the non-public policies; until then only `public` routes exist.
+ * The one place where a route's access policy is declared and enforced. Every route names its policy in
+ * `config.policy`; building the app fails for a route that does not (tested), and every request passes `enforce`
+ * before its handler.
+ *
+ * Policies: `public` (anyone: published plans and figures), `write:observations` (enter or import figures).
+ * Until accounts exist (the access-control issue), writes are open to whoever reaches the server — which by
+ * default listens on 127.0.0.1 only. That issue replaces the body of `enforce`, and nothing else.
  */
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 
-export const POLICIES = ['public'] as const;
+export const POLICIES = ['public', 'write:observations'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 declare module 'fastify' {
@@ -21,6 +25,16 @@ export function requirePolicies(app: FastifyInstance): void {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access policy (config.policy)`);
     }
   });
+  app.addHook('preHandler', async (req) => enforce(req.routeOptions.config.policy ?? 'public', req));
+}
+
+/** Decides whether the request may proceed; throws a 401/403 error when it may not. */
+async function enforce(policy: Policy, _req: FastifyRequest): Promise<void> {
+  switch (policy) {
+    case 'public':
+    case 'write:observations':
+      return;
+  }
 }
 
 function isPluginRoute(url: string): boolean {

@@ -95,3 +95,169 @@ export type PlanSummaryDto = z.infer<typeof planSummary>;
 export type PlanIndicatorDto = z.infer<typeof planIndicator>;
 export type PlanItemDto = z.infer<typeof planItem>;
 export type RegionDto = z.infer<typeof region>;
+
+// ── Figures (observations) ──────────────────────────────────────────────────────────────────────────────
+
+export const observation = z.object({
+  id: z.number().int(),
+  indicatorCode: z.string(),
+  regionCode: z.string(),
+  periodCode: z.string().describe('canonical period: 2020, 2020H1, 2020Q3, 2020-08, 2020-01~09, 2021-2025'),
+  value: z.number(),
+  unit: z.string(),
+  valueStd: z.number().describe('the value in the indicator’s unit'),
+  priceBasis: z.enum(['current', 'comparable']).nullable(),
+  status: z.enum(['preliminary', 'final', 'revised', 'estimate']),
+  sourceKind: z.enum(['bureau_bulletin', 'bureau', 'government', 'press', 'third_party']),
+  source: z.object({ publication: z.string(), publisher: z.string().nullable(), link: z.string().nullable() }),
+  quote: z.string().nullable(),
+  notes: z.string().nullable(),
+  publishedDate: z.string().describe('vintage'),
+  publishedDateEstimated: z.boolean(),
+  enteredAt: z.string(),
+  origin: z.string().nullable(),
+});
+
+export const rankedCandidate = z.object({ observation, rank: z.number().int().nullable(), reason: localizedText });
+
+export const candidatesResponse = z.object({ chosen: observation.nullable(), candidates: z.array(rankedCandidate), rule: localizedText });
+
+const csvList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .optional();
+
+export const observationsQuery = z.object({
+  indicator: csvList.describe('indicator codes, comma-separated'),
+  region: csvList.describe('region codes, comma-separated'),
+  period: csvList.describe('period codes, comma-separated'),
+  from: z.string().regex(/^\d{4}(-\d{2})?$/).optional().describe('first period month: 2020 or 2020-07'),
+  to: z.string().regex(/^\d{4}(-\d{2})?$/).optional().describe('last period month: 2023 or 2023-09'),
+  plan: z.string().optional().describe('only this plan’s indicators'),
+});
+
+export const candidatesQuery = z.object({
+  indicator: z.string(),
+  region: z.string().default('440300'),
+  period: z.string(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('only figures published by this date'),
+});
+
+export const exportQuery = observationsQuery.extend({ format: z.enum(['csv', 'xlsx', 'sdmx']).default('csv') });
+
+const rowProblem = z.object({ file: z.string(), row: z.number().int(), column: z.string().nullable(), reason: z.string() });
+
+export const importReport = z.object({
+  file: z.string(),
+  format: z.enum(['csv', 'xlsx', 'json']),
+  encoding: z.string().nullable(),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  batchId: z.number().int().nullable(),
+  rows: z.number().int(),
+  counts: z.object({ new: z.number().int(), revision: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+  errors: z.array(z.string()),
+  rejected: z.array(rowProblem),
+  changes: z.array(z.object({ row: z.number().int(), kind: z.enum(['new', 'revision', 'unchanged']), existing: z.string().nullable() })),
+  ignoredColumns: z.array(z.string()),
+  truncated: z.boolean(),
+});
+
+/** One figure entered by hand (the single-figure form), with the template's fields. */
+export const figureInput = z.object({
+  indicator: z.string(),
+  region: z.string(),
+  period: z.string(),
+  value: z.union([z.number(), z.string()]),
+  unit: z.string(),
+  source: z.string(),
+  priceBasis: z.string().optional(),
+  status: z.string().optional(),
+  sourceKind: z.string().optional(),
+  publisher: z.string().optional(),
+  publishedDate: z.string().optional(),
+  link: z.string().optional(),
+  quote: z.string().optional(),
+  notes: z.string().optional(),
+});
+
+export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false) });
+
+export const importBatch = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  format: z.string(),
+  rowsTotal: z.number().int(),
+  rowsAdded: z.number().int(),
+  rowsUnchanged: z.number().int(),
+  rowsRejected: z.number().int(),
+  createdAt: z.string(),
+  report: z.unknown(),
+});
+
+// ── Evaluation ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const METHOD_IDS_API = ['time_proportional', 'cagr_ratio', 'unsd_projection', 'escap_anticipated'] as const;
+
+export const evaluationQuery = z.object({
+  asOf: z.string().describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
+  method: csvList.describe(`methods, comma-separated: ${METHOD_IDS_API.join(', ')} (default all)`),
+  region: z.string().optional().describe('region code (default: the plan’s region)'),
+});
+
+const workings = z.object({
+  formula: z.string(),
+  source: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  intermediate: z.record(z.string(), z.number().nullable()),
+  thresholds: z.record(z.string(), z.number()),
+  rule: localizedText,
+  aboveBand: z.boolean(),
+  belowBand: z.boolean(),
+  notes: z.array(localizedText),
+});
+
+export const methodResult = z.object({
+  method: z.enum(METHOD_IDS_API),
+  status: z.string(),
+  label: localizedText,
+  reason: localizedText.optional(),
+  workings,
+});
+
+const seriesPoint = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  observationId: z.number().int().nullable(),
+  derived: z.boolean(),
+});
+
+export const indicatorEvaluation = z.object({
+  indicator: planIndicator,
+  baseline: z.object({ value: z.number(), year: z.number().int(), from: z.enum(['plan', 'figure']), observation: observation.nullable() }).nullable(),
+  latest: z
+    .object({
+      value: z.number(),
+      year: z.number().int(),
+      observation: observation.nullable(),
+      derivation: z.object({ numerator: observation, denominator: observation, basis: localizedText }).nullable(),
+      candidates: z.array(rankedCandidate),
+    })
+    .nullable(),
+  series: z.array(seriesPoint),
+  gaps: z.array(z.object({ year: z.number().int(), reason: localizedText })),
+  results: z.record(z.string(), methodResult),
+});
+
+export const planEvaluation = z.object({
+  planId: z.string(),
+  asOf: z.object({ text: z.string(), maxYear: z.number().int(), publishedBy: z.string().nullable() }),
+  regionCode: z.string(),
+  methods: z.array(z.enum(METHOD_IDS_API)),
+  preferenceRule: localizedText,
+  indicators: z.array(indicatorEvaluation),
+});
+
+export type ObservationDto = z.infer<typeof observation>;
+export type ImportReportDto = z.infer<typeof importReport>;
+export type PlanEvaluationDto = z.infer<typeof planEvaluation>;

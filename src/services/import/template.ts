@@ -48,7 +48,7 @@ export async function buildTemplate(database: Database): Promise<Buffer> {
     col.values = [TEMPLATE_HEADERS[field], ...values];
     const letter = col.letter;
     const dataLetter = data.getColumn(FIELDS.indexOf(field) + 1).letter;
-    data.dataValidations.add(`${dataLetter}2:${dataLetter}${TEMPLATE_ROWS + 1}`, {
+    sheetValidations(data).add(`${dataLetter}2:${dataLetter}${TEMPLATE_ROWS + 1}`, {
       type: 'list',
       allowBlank: !REQUIRED_FIELDS.includes(field),
       formulae: [`选项!$${letter}$2:$${letter}$${values.length + 1}`],
@@ -72,6 +72,14 @@ export async function buildTemplate(database: Database): Promise<Buffer> {
   guide.getRow(1).font = { bold: true };
 
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * exceljs (4.4) keeps range validations in `worksheet.dataValidations` and writes them as one sqref each, but its
+ * type definitions do not declare the property; per-cell validations would write 5000 entries per column.
+ */
+function sheetValidations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
 const GUIDE: Record<Field, string> = {

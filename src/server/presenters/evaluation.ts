@@ -1,0 +1,30 @@
+/** Shapes a plan evaluation for the API: series points carry the id of the figure used, not the whole figure. */
+import { PREFERENCE_RULE } from '../../domain/observation/preference';
+import type { PlanEvaluation } from '../../services/evaluation/evaluatePlan';
+import type { PlanEvaluationDto } from '../../shared/api';
+
+export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
+  return {
+    planId: e.planId,
+    asOf: e.asOf,
+    regionCode: e.regionCode,
+    methods: e.methods,
+    preferenceRule: PREFERENCE_RULE,
+    indicators: e.indicators.map((i) => ({
+      indicator: i.indicator,
+      baseline: i.baseline,
+      latest: i.latest && {
+        value: i.latest.value,
+        year: i.latest.year,
+        observation: i.latest.observation,
+        derivation: i.latest.derivation,
+        candidates: i.latest.candidates,
+      },
+      series: i.series.map((p) => ({ year: p.year, value: p.value, observationId: p.observation?.id ?? null, derived: p.derivation !== null })),
+      gaps: i.gaps,
+      results: Object.fromEntries(
+        Object.entries(i.results).map(([m, r]) => [m, { method: r.method, status: r.status, label: r.label, ...('reason' in r ? { reason: r.reason } : {}), workings: r.workings }]),
+      ),
+    })),
+  };
+}

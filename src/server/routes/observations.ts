@@ -1,0 +1,131 @@
+/** Figures: read, enter, import, export; the import template; import batches. */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { exportObservations } from '../../services/export/exportObservations';
+import { importObservations, type ImportReport } from '../../services/import/importObservations';
+import { buildTemplate } from '../../services/import/template';
+import { BadRequestError, observationsService, toFilter } from '../../services/observations';
+import {
+  candidatesQuery, candidatesResponse, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
+} from '../../shared/api';
+
+/** 200 when the import did what was asked (committed, or a clean dry run); 422 when the file was refused. */
+const statusOf = (r: ImportReport) => (r.errors.length > 0 || (r.counts.rejected > 0 && !r.committed) ? 422 : 200);
+
+export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    app.get('/api/observations', {
+      config: { policy: 'public' },
+      schema: { tags: ['figures'], summary: 'Figures, every vintage and source (filter by indicator, region, period, plan)', querystring: observationsQuery, response: { 200: z.array(observation), 400: errorResponse } },
+      handler: (req) => observationsService.list(database, req.query),
+    });
+
+    app.get('/api/observations/candidates', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['figures'],
+        summary: 'Every figure for one indicator, region and period, ranked by the preference rule, with the reason for each rank',
+        querystring: candidatesQuery,
+        response: { 200: candidatesResponse, 400: errorResponse },
+      },
+      handler: (req) => observationsService.candidates(database, req.query),
+    });
+
+    app.post('/api/observations', {
+      config: { policy: 'write:observations' },
+      schema: {
+        tags: ['figures'],
+        summary: 'Enter figures (checked exactly as an import; all or nothing)',
+        body: postFiguresBody,
+        response: { 200: importReport, 422: importReport },
+      },
+      handler: async (req, reply) => {
+        const report = await observationsService.post(database, req.body.figures, req.body.dryRun);
+        return reply.code(statusOf(report)).send(report);
+      },
+    });
+
+    app.post('/api/observations/import', {
+      config: { policy: 'write:observations' },
+      schema: {
+        tags: ['figures'],
+        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, mapping={"列名":"field"})',
+        consumes: ['multipart/form-data'],
+        response: { 200: importReport, 400: errorResponse, 422: importReport },
+      },
+      handler: async (req, reply) => {
+        if (!req.isMultipart()) throw new BadRequestError('send the file as multipart/form-data (field "file")');
+        const dir = await mkdtemp(path.join(tmpdir(), 'pm-upload-'));
+        try {
+          const fields: Record<string, string> = {};
+          let upload: { path: string; name: string } | null = null;
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const name = path.basename(part.filename || 'upload.csv');
+              const file = path.join(dir, `upload${path.extname(name)}`);
+              await pipeline(part.file, createWriteStream(file));
+              if (part.file.truncated) throw new BadRequestError(`file ${name} is larger than the upload limit`);
+              upload = { path: file, name };
+            } else fields[part.fieldname] = String(part.value);
+          }
+          if (!upload) throw new BadRequestError('no file in the request (multipart field "file")');
+          let mapping: Record<string, string> | undefined;
+          if (fields.mapping) {
+            try {
+              mapping = z.record(z.string(), z.string()).parse(JSON.parse(fields.mapping));
+            } catch {
+              throw new BadRequestError('mapping must be a JSON object of column header → field name');
+            }
+          }
+          const report = await importObservations(database, {
+            file: upload.path,
+            fileName: upload.name,
+            dryRun: fields.dryRun === 'true',
+            onError: fields.onError === 'skip' ? 'skip' : 'reject',
+            ...(mapping ? { mapping } : {}),
+          });
+          return reply.code(statusOf(report)).send(report);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      },
+    });
+
+    app.get('/api/observations/template', {
+      config: { policy: 'public' },
+      schema: { tags: ['figures'], summary: 'The Excel import template (Chinese headers, drop-down lists)' },
+      handler: async (_req, reply) => {
+        const body = await buildTemplate(database);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('数据导入模板.xlsx')}`)
+          .send(body);
+      },
+    });
+
+    app.get('/api/observations/export', {
+      config: { policy: 'public' },
+      schema: { tags: ['figures'], summary: 'Export figures as CSV, XLSX or SDMX-CSV', querystring: exportQuery },
+      handler: async (req, reply) => {
+        const { format, plan, ...rest } = req.query;
+        const filter = await toFilter(database, rest);
+        const file = await exportObservations(database, { ...filter, format, ...(plan ? { planId: plan } : {}) });
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+      },
+    });
+
+    app.get('/api/imports/:id', {
+      config: { policy: 'public' },
+      schema: { tags: ['figures'], summary: 'An import batch and its report', params: z.object({ id: z.coerce.number().int() }), response: { 200: importBatch, 404: errorResponse } },
+      handler: async (req) => {
+        const b = await observationsService.batch(database, req.params.id);
+        return { ...b, createdAt: b.createdAt.toISOString() };
+      },
+    });
+  };

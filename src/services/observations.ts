@@ -1,0 +1,75 @@
+/** Read and write use cases for figures (observations). */
+import type { Database } from '../db/client';
+import { getImportBatch, listObservations, type ObservationFilter } from '../db/observations';
+import { listPlanIndicators } from '../db/plans';
+import { FIELDS, type Field } from '../domain/observation/fields';
+import type { Observation } from '../domain/observation/observation';
+import { choosePreferred, type Preference } from '../domain/observation/preference';
+import { formatPeriod } from '../domain/period/format';
+import { parsePeriod } from '../domain/period/parse';
+import { importRecords, type ImportReport } from './import/importObservations';
+import type { SourceRecord } from './import/readCsv';
+import { NotFoundError } from './plans';
+
+export class BadRequestError extends Error {}
+
+export interface FigureQuery {
+  indicator?: string[] | undefined;
+  region?: string[] | undefined;
+  period?: string[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  plan?: string | undefined;
+}
+
+/** Turns a query into a filter: periods are normalised (2023年 → 2023), bounds become year*100+month. */
+export async function toFilter(database: Database, q: FigureQuery): Promise<ObservationFilter> {
+  const filter: ObservationFilter = {};
+  if (q.indicator) filter.indicatorCodes = q.indicator;
+  if (q.region) filter.regionCodes = q.region;
+  if (q.period) filter.periodCodes = q.period.map(normalisePeriod);
+  if (q.from) filter.from = bound(q.from, 1);
+  if (q.to) filter.to = bound(q.to, 12);
+  if (q.plan) {
+    const codes = (await listPlanIndicators(database.db, q.plan)).map((i) => i.code);
+    if (codes.length === 0) throw new NotFoundError(`no plan with id "${q.plan}"`);
+    filter.indicatorCodes = filter.indicatorCodes ? filter.indicatorCodes.filter((c) => codes.includes(c)) : codes;
+  }
+  return filter;
+}
+
+const bound = (text: string, month: number) => (text.length === 4 ? Number(text) * 100 + month : Number(text.slice(0, 4)) * 100 + Number(text.slice(5, 7)));
+
+function normalisePeriod(text: string): string {
+  const p = parsePeriod(text);
+  if (!p.ok) throw new BadRequestError(p.error);
+  return formatPeriod(p.value);
+}
+
+export const observationsService = {
+  async list(database: Database, q: FigureQuery): Promise<Observation[]> {
+    return listObservations(database.db, await toFilter(database, q));
+  },
+
+  /** Every figure for one indicator, region and period, ranked by the preference rule, with reasons. */
+  async candidates(database: Database, q: { indicator: string; region: string; period: string; asOf?: string | undefined }): Promise<Preference> {
+    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], periodCodes: [normalisePeriod(q.period)] });
+    return choosePreferred(figures, q.asOf ?? null);
+  },
+
+  /** Figures entered by hand or by a program, checked exactly as an imported file is (one transaction). */
+  async post(database: Database, figures: ReadonlyArray<Partial<Record<Field, string | number>>>, dryRun: boolean): Promise<ImportReport> {
+    async function* records(): AsyncGenerator<SourceRecord> {
+      yield { row: 1, cells: [...FIELDS] };
+      let row = 2;
+      for (const f of figures) yield { row: row++, cells: FIELDS.map((k) => (f[k] === undefined ? '' : String(f[k]))) };
+    }
+    return importRecords(database, records(), { fileName: 'api', format: 'json', dryRun, fileHash: async () => 'api' });
+  },
+
+  async batch(database: Database, id: number) {
+    const batch = await getImportBatch(database.db, id);
+    if (!batch) throw new NotFoundError(`no import batch ${id}`);
+    return batch;
+  },
+};
