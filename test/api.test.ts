@@ -92,7 +92,11 @@ describe.each(drivers)('HTTP API on $name', ({ name, open }) => {
     const doc = await get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs/json');
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/health', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/indicators', '/api/plans/{planId}/items', '/api/regions'].sort(),
+      [
+        '/api/health', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/indicators', '/api/plans/{planId}/items', '/api/regions',
+        '/api/observations', '/api/observations/candidates', '/api/observations/import', '/api/observations/template', '/api/observations/export',
+        '/api/imports/{id}', '/api/plans/{planId}/evaluation',
+      ].sort(),
     );
     const home = await app.inject({ method: 'GET', url: '/' });
     expect(home.statusCode).toBe(200);

@@ -10,6 +10,8 @@ describe('classifySource', () => {
     ['GitHub SQL file mart_city_timeseries (third-party parse of bulletin)', 'third_party'],
     ['罗湖区政府 统计分析 (mirror suitable.com)', 'third_party'],
     ['香港商报 hkcd.com.hk/content/2021-02/02/content_1246763.html', 'press'],
+    ['羊城晚报 (m.jinbaonet.com/zixun/2023/0129/200091944.html) citing 深圳市统计局 2022年数据', 'press'],
+    ['360doc.com/content/22/0129 (转载深圳特区报 2022-01-29)', 'press'],
   ])('%s → %s', (source, kind) => {
     expect(classifySource(source)).toBe(kind);
   });
