@@ -36,10 +36,20 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
           throw new FileFormatError(`the file is not valid UTF-8 near byte ${byteOffset} (save it as UTF-8 or GBK throughout)`);
         }
         byteOffset += chunk.length;
-        if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+        // A parser that failed (e.g. a record over the size limit) never drains again: stop feeding it.
+        if (!parser.write(text)) {
+          await new Promise((r) => {
+            parser.once('drain', r);
+            parser.once('error', r);
+            parser.once('close', r);
+          });
+        }
+        if (parser.destroyed || parser.errored) break;
       }
-      if (decoder) parser.write(decoder.decode());
-      parser.end();
+      if (!parser.destroyed && !parser.errored) {
+        if (decoder) parser.write(decoder.decode());
+        parser.end();
+      }
     } catch (e) {
       parser.destroy(e as Error);
     }
