@@ -38,6 +38,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection closed by the server (restart, failover, admin) must not bring the process down; the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
   // Fail at open, with the server's own message, rather than on the first query.
   const probe = await pool.connect();
   probe.release();

@@ -34,60 +34,90 @@ export interface PlanEvaluation {
   indicators: IndicatorEvaluation[];
 }
 
-export async function evaluatePlan(
+export interface EvaluateOptions {
+  asOf: AsOf;
+  methods: readonly MethodId[];
+  regionCode?: string;
+}
+
+export async function evaluatePlan(database: Database, planId: string, opts: EvaluateOptions): Promise<PlanEvaluation> {
+  const [one] = await evaluatePlanForRegions(database, planId, { ...opts, regionCodes: opts.regionCode ? [opts.regionCode] : null });
+  if (!one) throw new Error('evaluation produced no result');
+  return one;
+}
+
+/**
+ * Evaluates the plan for several regions (null = the plan's own region) from one read of the plan and one of the
+ * figures — the district view evaluates twelve regions at once.
+ */
+export async function evaluatePlanForRegions(
   database: Database,
   planId: string,
-  opts: { asOf: AsOf; methods: readonly MethodId[]; regionCode?: string },
-): Promise<PlanEvaluation> {
+  opts: Omit<EvaluateOptions, 'regionCode'> & { regionCodes: readonly string[] | null },
+): Promise<PlanEvaluation[]> {
   const plan = await getPlan(database.db, planId);
   if (!plan) throw new NotFoundError(`no plan with id "${planId}"`);
-  const regionCode = opts.regionCode ?? plan.regionCode;
+  const regionCodes = opts.regionCodes ?? [plan.regionCode];
   const indicators = await listPlanIndicators(database.db, planId);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const system = indicators.filter((i) => i.system);
   const codes = new Set(system.flatMap((i) => [i.code, ...(i.share ? [i.share.numerator, i.share.denominator] : [])]));
-  const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [regionCode] });
-  const figuresOf = group(figures);
-
-  const seriesOf = (code: string): SeriesPoint[] => {
-    const unit = byCode.get(code)?.unit ?? '';
-    const money = (() => {
-      const u = parseUnit(unit);
-      return u.ok && u.value.dimension.startsWith('currency');
-    })();
-    return annualSeries(figuresOf.get(code) ?? [], { publishedBy: opts.asOf.publishedBy, maxYear: opts.asOf.maxYear, priceBasis: money ? 'current' : 'any' });
-  };
-
-  return {
-    planId,
-    asOf: opts.asOf,
-    regionCode,
-    methods: [...opts.methods],
-    indicators: system.map((indicator) => {
-      let series = seriesOf(indicator.code);
-      let gaps: IndicatorEvaluation['gaps'] = [];
-      if (indicator.share) {
-        ({ points: series, gaps } = withDerivedShares(series, seriesOf(indicator.share.numerator), seriesOf(indicator.share.denominator)));
-      }
-      const latest = series.length > 0 ? (series[series.length - 1] ?? null) : null;
-      const baseYear = indicator.baseline?.year ?? plan.baseYear;
-      const basePoint = series.find((p) => p.year === baseYear) ?? null;
-      const baseline = indicator.baseline
-        ? { value: indicator.baseline.value, year: indicator.baseline.year, from: 'plan' as const, observation: null }
-        : basePoint
-          ? { value: basePoint.value, year: basePoint.year, from: 'figure' as const, observation: basePoint.observation }
-          : null;
-      const input = {
-        indicator: { code: indicator.code, unit: indicator.unit, direction: indicator.direction, isShare: indicator.share !== null },
-        target: indicator.target,
-        baseline: baseline ? { value: baseline.value, year: baseline.year } : null,
-        latest: latest && (!baseline || latest.year > baseline.year) ? { value: latest.value, year: latest.year } : null,
-      };
-      const results: Partial<Record<MethodId, EvaluationResult>> = {};
-      for (const m of opts.methods) results[m] = METHODS[m](input);
-      return { indicator, baseline, latest, series, gaps, results };
+  const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [...regionCodes] });
+  const money = new Map(
+    [...codes].map((code) => {
+      const u = parseUnit(byCode.get(code)?.unit ?? '');
+      return [code, u.ok && u.value.dimension.startsWith('currency')];
     }),
+  );
+
+  return regionCodes.map((regionCode) => {
+    const figuresOf = group(figures.filter((f) => f.regionCode === regionCode));
+    const seriesOf = (code: string): SeriesPoint[] =>
+      annualSeries(figuresOf.get(code) ?? [], { publishedBy: opts.asOf.publishedBy, maxYear: opts.asOf.maxYear, priceBasis: money.get(code) ? 'current' : 'any' });
+    return {
+      planId,
+      asOf: opts.asOf,
+      regionCode,
+      methods: [...opts.methods],
+      indicators: system.map((indicator) => evaluateIndicator(indicator, plan.baseYear, regionCode === plan.regionCode, seriesOf, opts.methods)),
+    };
+  });
+}
+
+/**
+ * One indicator: its series (with derived shares), baseline, latest value and method results. The plan's own
+ * 基期值 is the baseline for the plan's region; for a district it comes from that district's base-year figure.
+ */
+function evaluateIndicator(
+  indicator: PlanIndicator,
+  planBaseYear: number,
+  isPlanRegion: boolean,
+  seriesOf: (code: string) => SeriesPoint[],
+  methods: readonly MethodId[],
+): IndicatorEvaluation {
+  let series = seriesOf(indicator.code);
+  let gaps: IndicatorEvaluation['gaps'] = [];
+  if (indicator.share) {
+    ({ points: series, gaps } = withDerivedShares(series, seriesOf(indicator.share.numerator), seriesOf(indicator.share.denominator)));
+  }
+  const latest = series.length > 0 ? (series[series.length - 1] ?? null) : null;
+  const planBaseline = isPlanRegion ? indicator.baseline : null;
+  const baseYear = planBaseline?.year ?? planBaseYear;
+  const basePoint = series.find((p) => p.year === baseYear) ?? null;
+  const baseline = planBaseline
+    ? { value: planBaseline.value, year: planBaseline.year, from: 'plan' as const, observation: null }
+    : basePoint
+      ? { value: basePoint.value, year: basePoint.year, from: 'figure' as const, observation: basePoint.observation }
+      : null;
+  const input = {
+    indicator: { code: indicator.code, unit: indicator.unit, direction: indicator.direction, isShare: indicator.share !== null },
+    target: isPlanRegion ? indicator.target : null,
+    baseline: baseline ? { value: baseline.value, year: baseline.year } : null,
+    latest: latest && (!baseline || latest.year > baseline.year) ? { value: latest.value, year: latest.year } : null,
   };
+  const results: Partial<Record<MethodId, EvaluationResult>> = {};
+  for (const m of methods) results[m] = METHODS[m](input);
+  return { indicator, baseline, latest, series, gaps, results };
 }
 
 function group(figures: readonly Observation[]): Map<string, Observation[]> {

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, createStaging, indicatorUnits, insertImportBatch, setImportBatchResult, stagedDuplicates, stageRows, type StagedRow,
+  classifyStaged, commitStaged, createStaging, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
 } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
@@ -104,6 +104,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       let mapping: ReturnType<typeof mapHeader> | null = null;
       const rejectedRows = new Set<number>();
       let batch: StagedRow[] = [];
+      let staging: Promise<void> = Promise.resolve();
       for await (const rec of records) {
         if (!mapping) {
           mapping = mapHeader(rec.cells, opts.mapping);
@@ -136,10 +137,15 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           origin: `${fileName}:${rec.row}`,
         });
         if (batch.length >= BATCH) {
-          await stageRows(tx, batch);
+          // One batch goes to the database while the next is parsed and checked.
+          await staging;
+          staging = stageRows(tx, batch);
+          // Awaited on the next batch; until then a failure must not count as unhandled.
+          staging.catch(() => {});
           batch = [];
         }
       }
+      await staging;
       await stageRows(tx, batch);
       if (!mapping) {
         report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
@@ -149,7 +155,8 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         report.errors.push(`${fileName}: the file has a header but no data rows`);
         throw new Rollback();
       }
-      for (const d of await stagedDuplicates(tx, REPORT_LIMIT)) {
+      const duplicates = (await removeStagedDuplicates(tx)).sort((a, b) => a.row - b.row);
+      for (const d of duplicates) {
         rejectedRows.add(d.row);
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
@@ -157,8 +164,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
 
       const classified = await classifyStaged(tx, REPORT_LIMIT);
       report.counts = { ...classified.counts, rejected: rejectedRows.size };
-      // Duplicated rows were staged too; they are counted once, as rejected, not as changes.
-      report.changes = classified.samples.filter((s) => !rejectedRows.has(s.row));
+      report.changes = classified.samples;
       if (classified.samples.length >= REPORT_LIMIT) report.truncated = true;
       const rejectFile = rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject';
       if (report.dryRun || rejectFile || report.counts.new + report.counts.revision === 0) throw new Rollback();

@@ -1,5 +1,6 @@
 /**
- * Streams a CSV file as records with their row numbers (the header is row 1, as a spreadsheet shows it).
+ * Streams a CSV file as records with their row numbers: the header is row 1 and each record one row, as a
+ * spreadsheet shows the file (a cell with a line break inside stays one row).
  * Memory stays flat however long the file: records are yielded one by one.
  */
 import { createReadStream } from 'node:fs';
@@ -17,7 +18,7 @@ export interface SourceRecord {
 export class FileFormatError extends Error {}
 
 export async function* readCsv(file: string, onEncoding: (e: Encoding) => void = () => {}): AsyncGenerator<SourceRecord> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, info: true });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
   const input = createReadStream(file, { highWaterMark: 1 << 16 });
   let decoder: TextDecoder | null = null;
   let byteOffset = 0;
@@ -37,13 +38,7 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
         }
         byteOffset += chunk.length;
         // A parser that failed (e.g. a record over the size limit) never drains again: stop feeding it.
-        if (!parser.write(text)) {
-          await new Promise((r) => {
-            parser.once('drain', r);
-            parser.once('error', r);
-            parser.once('close', r);
-          });
-        }
+        if (!parser.write(text)) await settled(parser);
         if (parser.destroyed || parser.errored) break;
       }
       if (!parser.destroyed && !parser.errored) {
@@ -55,9 +50,8 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
     }
   })();
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { row: rec.info.lines, cells: rec.record };
-    }
+    let row = 0;
+    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record };
   } catch (e) {
     throw explain(e);
   } finally {
@@ -66,10 +60,22 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
   }
 }
 
+/** Resolves when the parser drains, fails or closes — whichever comes first — and leaves no listener behind. */
+function settled(parser: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const ev of ['drain', 'error', 'close']) parser.off(ev, done);
+      resolve();
+    };
+    for (const ev of ['drain', 'error', 'close']) parser.once(ev, done);
+  });
+}
+
 function explain(e: unknown): Error {
   if (e instanceof FileFormatError) return e;
-  const err = e as { code?: string; lines?: number; message?: string };
-  if (err.code === 'CSV_MAX_RECORD_SIZE') return new FileFormatError(`row ${err.lines ?? '?'} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_INVALID_CLOSING_QUOTE') return new FileFormatError(`row ${err.lines ?? '?'}: ${err.message ?? 'bad quoting'}`);
+  const err = e as { code?: string; lines?: number; records?: number; message?: string };
+  // The failing record is the one after the last complete record: its spreadsheet row is records + 1.
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return new FileFormatError(`row ${(err.records ?? 0) + 1} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_INVALID_CLOSING_QUOTE') return new FileFormatError(`line ${err.lines ?? '?'}: ${err.message ?? 'bad quoting'}`);
   return e instanceof Error ? e : new Error(String(e));
 }
