@@ -44,6 +44,10 @@ CREATE TABLE "observations" (
 );
 --> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "notes" text;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD COLUMN "growth_rate_percent" numeric;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD COLUMN "growth_from_year" integer;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD COLUMN "growth_to_year" integer;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD COLUMN "growth_printed" text;--> statement-breakpoint
 ALTER TABLE "observations" ADD CONSTRAINT "observations_indicator_code_indicators_code_fk" FOREIGN KEY ("indicator_code") REFERENCES "public"."indicators"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "observations" ADD CONSTRAINT "observations_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "observations" ADD CONSTRAINT "observations_import_batch_id_import_batches_id_fk" FOREIGN KEY ("import_batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

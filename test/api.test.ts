@@ -94,7 +94,7 @@ describe.each(drivers)('HTTP API on $name', ({ name, open }) => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/health', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/indicators', '/api/plans/{planId}/items', '/api/regions',
-        '/api/observations', '/api/observations/candidates', '/api/observations/import', '/api/observations/template', '/api/observations/export',
+        '/api/observations', '/api/observations/candidates', '/api/observations/derived', '/api/observations/import', '/api/observations/template', '/api/observations/export',
         '/api/imports/{id}', '/api/plans/{planId}/evaluation',
       ].sort(),
     );

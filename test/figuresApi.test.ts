@@ -63,6 +63,16 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
     expect(body.rule.zh).toContain('统计公报');
   });
 
+  it('derives single periods from cumulative figures, marked as derived, and refuses it for a rate', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/observations/derived?indicator=RETAIL&region=440300' });
+    expect(res.statusCode).toBe(200);
+    const derived = res.json<Array<{ periodCode: string; value: number; later: { periodCode: string }; earlier: { periodCode: string } }>>();
+    // 2020: 1–9月 6044 − 1–8月 5240 = 804 (September), from the bundled data.
+    expect(derived.find((d) => d.periodCode === '2020-09')).toMatchObject({ value: 804, later: { periodCode: '2020-01~09' }, earlier: { periodCode: '2020-01~08' } });
+    const rate = await app.inject({ method: 'GET', url: '/api/observations/derived?indicator=GDP_GROWTH' });
+    expect(rate.statusCode).toBe(400);
+  });
+
   it('evaluates 服务业增加值 as of 2023: 17190.4 → 21566.38 against 2.5万亿元, 基本符合序时进度', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=2023` });
     expect(res.statusCode).toBe(200);

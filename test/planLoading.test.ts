@@ -66,7 +66,7 @@ describe.each(drivers)('plan loading on $name', ({ open }) => {
 
   it('loads a second, fictional plan (binding, at-most target) with no code change', async () => {
     const result = await loadPlanFile(database, fixture('plans/fictional-15th.yaml'));
-    expect(result).toMatchObject({ planId: 'demo-eco-15th-fyp', status: 'loaded', indicators: 4 });
+    expect(result).toMatchObject({ planId: 'demo-eco-15th-fyp', status: 'loaded', indicators: 5 });
     const inds = await listPlanIndicators(database.db, 'demo-eco-15th-fyp');
     expect(inds[0]).toMatchObject({ code: 'DEMO_PM25', attribute: 'binding', direction: 'decrease', target: { value: 15, comparator: 'at_most' } });
     expect(inds[1]).toMatchObject({ share: { numerator: 'DEMO_GREEN_VA', denominator: 'DEMO_GDP' }, target: { comparator: 'about', tolerance: 1 } });

@@ -88,6 +88,10 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
       comparator: ind.target?.comparator ?? null,
       tolerance: numberToNumeric(ind.target?.tolerance),
       targetWording: ind.target?.wording ?? null,
+      growthRatePercent: numberToNumeric(ind.growthTarget?.ratePercent),
+      growthFromYear: ind.growthTarget?.fromYear ?? null,
+      growthToYear: ind.growthTarget?.toYear ?? null,
+      growthPrinted: ind.growthTarget?.printed ?? null,
       location: ind.location ?? null,
       notes: ind.notes ?? null,
     })),
@@ -153,6 +157,7 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
   return rows.map(({ pi, numerator, denominator }) => {
     const baselineValue = numericToNumber(pi.baselineValue);
     const targetValue = numericToNumber(pi.targetValue);
+    const growthRate = numericToNumber(pi.growthRatePercent);
     return {
       code: pi.indicatorCode,
       system: pi.system,
@@ -166,6 +171,10 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
       target:
         targetValue !== null && pi.targetYear !== null && pi.comparator !== null
           ? { value: targetValue, year: pi.targetYear, printed: pi.targetPrinted, comparator: pi.comparator as Comparator, tolerance: numericToNumber(pi.tolerance), wording: pi.targetWording }
+          : null,
+      growthTarget:
+        growthRate !== null && pi.growthFromYear !== null && pi.growthToYear !== null
+          ? { ratePercent: growthRate, fromYear: pi.growthFromYear, toYear: pi.growthToYear, printed: pi.growthPrinted ?? `${growthRate}%` }
           : null,
       share: numerator !== null && denominator !== null ? { numerator, denominator } : null,
       location: pi.location ?? null,

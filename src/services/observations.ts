@@ -1,10 +1,12 @@
 /** Read and write use cases for figures (observations). */
 import type { Database } from '../db/client';
-import { getImportBatch, listObservations, type ObservationFilter } from '../db/observations';
+import { getImportBatch, indicatorUnits, listObservations, type ObservationFilter } from '../db/observations';
 import { listPlanIndicators } from '../db/plans';
 import { FIELDS, type Field } from '../domain/observation/fields';
 import type { Observation } from '../domain/observation/observation';
+import { deriveSinglePeriods, type DerivedFigure } from '../domain/observation/deriveSingle';
 import { choosePreferred, type Preference } from '../domain/observation/preference';
+import { parseUnit } from '../domain/unit/parse';
 import { formatPeriod } from '../domain/period/format';
 import { parsePeriod } from '../domain/period/parse';
 import { importRecords, type ImportReport } from './import/importObservations';
@@ -65,6 +67,21 @@ export const observationsService = {
       for (const f of figures) yield { row: row++, cells: FIELDS.map((k) => (f[k] === undefined ? '' : String(f[k]))) };
     }
     return importRecords(database, records(), { fileName: 'api', format: 'json', dryRun, fileHash: async () => 'api' });
+  },
+
+  /**
+   * Single quarters and months derived from cumulative figures, for a flow indicator (money amounts). A rate or a
+   * share is refused: differences of cumulative rates mean nothing.
+   */
+  async derived(database: Database, q: { indicator: string; region: string; asOf?: string | undefined }): Promise<DerivedFigure[]> {
+    const unit = (await indicatorUnits(database.db)).get(q.indicator);
+    if (!unit) throw new NotFoundError(`no indicator "${q.indicator}"`);
+    const parsed = parseUnit(unit.unit);
+    if (unit.isShare || !parsed.ok || !parsed.value.dimension.startsWith('currency')) {
+      throw new BadRequestError(`${q.indicator} is measured in ${unit.unit}: only amounts that add up over time (亿元, 亿美元 …) can be differenced into single periods`);
+    }
+    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region] });
+    return deriveSinglePeriods(figures, q.asOf ?? null);
   },
 
   async batch(database: Database, id: number) {

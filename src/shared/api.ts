@@ -55,6 +55,10 @@ export const planIndicator = z.object({
     })
     .nullable()
     .describe('目标值'),
+  growthTarget: z
+    .object({ ratePercent: z.number(), fromYear: z.number().int(), toYear: z.number().int(), printed: z.string() })
+    .nullable()
+    .describe('年均增长x%'),
   share: z.object({ numerator: z.string(), denominator: z.string() }).nullable(),
   location: location.nullable(),
   notes: z.string().nullable(),
@@ -141,6 +145,18 @@ export const candidatesQuery = z.object({
   region: z.string().default('440300'),
   period: z.string(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('only figures published by this date'),
+});
+
+export const derivedQuery = z.object({ indicator: z.string(), region: z.string().default('440300'), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+
+export const derivedFigure = z.object({
+  indicatorCode: z.string(),
+  regionCode: z.string(),
+  periodCode: z.string(),
+  value: z.number(),
+  later: observation,
+  earlier: observation,
+  rule: localizedText,
 });
 
 export const exportQuery = observationsQuery.extend({ format: z.enum(['csv', 'xlsx', 'sdmx']).default('csv') });

@@ -44,6 +44,8 @@ export interface PlanIndicator {
   direction: Direction;
   baseline: Baseline | null;
   target: Target | null;
+  /** 年均增长x%: average growth per year from fromYear to toYear, in percent. */
+  growthTarget: { ratePercent: number; fromYear: number; toYear: number; printed: string } | null;
   share: { numerator: string; denominator: string } | null;
   location: Location | null;
   notes: string | null;

@@ -55,14 +55,20 @@ export const indicatorSchema = z
     direction: z.enum(DIRECTIONS).default('increase'),
     baseline: z.object({ value: z.number().finite(), year, quote: text.optional() }).strict().optional(),
     target: targetSchema.optional(),
+    /** 年均增长x%: an average-growth target, instead of or beside a level target. */
+    growthTarget: z
+      .object({ ratePercent: z.number().finite(), fromYear: year, toYear: year, printed: text })
+      .strict()
+      .refine((g) => g.toYear > g.fromYear, { message: 'toYear must be after fromYear', path: ['toYear'] })
+      .optional(),
     share: z.object({ numerator: code, denominator: code }).strict().optional(),
     location: locationSchema.optional(),
     notes: text.optional(),
   })
   .strict()
   .superRefine((ind, ctx) => {
-    if (ind.system && ind.target === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an indicator of the indicator system (system: true) must have a target' });
+    if (ind.system && ind.target === undefined && ind.growthTarget === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an indicator of the indicator system (system: true) must have a target (or a growthTarget)' });
     }
     if (ind.system && ind.number === undefined) {
       ctx.addIssue({ code: 'custom', path: ['number'], message: 'an indicator of the indicator system needs its 序号 (number)' });

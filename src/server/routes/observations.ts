@@ -12,7 +12,7 @@ import { importObservations, type ImportReport } from '../../services/import/imp
 import { buildTemplate } from '../../services/import/template';
 import { BadRequestError, observationsService, toFilter } from '../../services/observations';
 import {
-  candidatesQuery, candidatesResponse, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
+  candidatesQuery, candidatesResponse, derivedFigure, derivedQuery, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
 } from '../../shared/api';
 
 /** 200 when the import did what was asked (committed, or a clean dry run); 422 when the file was refused. */
@@ -35,6 +35,17 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: candidatesResponse, 400: errorResponse },
       },
       handler: (req) => observationsService.candidates(database, req.query),
+    });
+
+    app.get('/api/observations/derived', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['figures'],
+        summary: 'Single quarters and months derived from cumulative figures (1–9月 − 1–6月 = Q3), marked derived, for amounts only',
+        querystring: derivedQuery,
+        response: { 200: z.array(derivedFigure), 400: errorResponse, 404: errorResponse },
+      },
+      handler: (req) => observationsService.derived(database, req.query),
     });
 
     app.post('/api/observations', {

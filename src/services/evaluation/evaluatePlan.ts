@@ -112,6 +112,7 @@ function evaluateIndicator(
   const input = {
     indicator: { code: indicator.code, unit: indicator.unit, direction: indicator.direction, isShare: indicator.share !== null },
     target: isPlanRegion ? indicator.target : null,
+    growthTarget: isPlanRegion && indicator.growthTarget ? { ratePercent: indicator.growthTarget.ratePercent, fromYear: indicator.growthTarget.fromYear, toYear: indicator.growthTarget.toYear } : null,
     baseline: baseline ? { value: baseline.value, year: baseline.year } : null,
     latest: latest && (!baseline || latest.year > baseline.year) ? { value: latest.value, year: latest.year } : null,
   };
