@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const outerLayers = ['db', 'services', 'server', 'cli', 'reports', 'web'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'var/**', 'drizzle/**', 'src/web/public/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'var/**', '.cache/**', 'drizzle/**', 'src/web/public/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,58 @@
 #!/usr/bin/env node
-// The `plan-monitor` command. The code is TypeScript, run through tsx's loader (no build step, quick warm start).
-import { register } from 'tsx/esm/api';
+// The `plan-monitor` command. Our TypeScript is bundled once into .cache/build/plan-monitor.mjs (packages stay
+// external and load natively) and rebuilt when any source file is newer, so a start pays neither a TypeScript
+// loader nor per-file transpiling. If the bundle cannot be built, tsx runs the sources directly.
+import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Two folders deep, like src/<layer>/<file>.ts, so that paths the code resolves from import.meta.url still hold.
+const bundle = path.join(root, '.cache', 'build', 'plan-monitor.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+async function ensureBundle() {
+  let built = 0;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built > newestSource(path.join(root, 'src')) && built > statSync(path.join(root, 'package.json')).mtimeMs) return true;
+  try {
+    const { build } = await import('esbuild');
+    mkdirSync(path.dirname(bundle), { recursive: true });
+    const tmp = `${bundle}.${process.pid}.tmp`;
+    await build({
+      entryPoints: [path.join(root, 'src/cli/main.ts')],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    renameSync(tmp, bundle); // atomic: a concurrent start sees the old bundle or the new one, never half of one
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (await ensureBundle()) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -7,10 +7,10 @@ import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
 
-// A reader that stops early (| head) is not an error.
+// A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
+// and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  if (e.code !== 'EPIPE') throw e;
 });
 
 const program = new Command();

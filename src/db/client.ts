@@ -3,13 +3,7 @@
  * Both speak the same SQL and run the same migrations (drizzle/), so nothing above this file knows which one it has.
  */
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -27,7 +21,13 @@ export interface Database {
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  // Each driver is loaded only when chosen: the embedded start does not pay for node-postgres, nor a server for WASM.
   if (target.driver === 'pglite') {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     const client = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
     const db = drizzlePglite(client, { schema });
     return {
@@ -37,6 +37,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => client.close(),
     };
   }
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   // An idle connection closed by the server (restart, failover, admin) must not bring the process down; the pool
   // drops it and opens a new one on the next query.

@@ -4,7 +4,6 @@
  * back unchanged.
  */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client';
 import { listObservations, type ObservationFilter } from '../../db/observations';
 import { listPlanIndicators } from '../../db/plans';
@@ -49,7 +48,8 @@ export async function exportObservations(database: Database, req: ExportRequest)
   if (req.format === 'csv') {
     return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${stringify([header, ...table])}`), rows: figures.length };
   }
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const sheet = wb.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   // Values stay numbers in Excel; everything else is text as published.

@@ -2,11 +2,13 @@
  * Reads the data sheet of an Excel workbook (the sheet named 数据 / data, else the first) as records with their
  * spreadsheet row numbers. Cells are read as text: a number keeps the digits Excel shows, a date becomes ISO.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FileFormatError, type SourceRecord } from './readCsv';
 
 export async function readXlsx(file: string): Promise<SourceRecord[]> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large; it is loaded when a workbook is read, not at every start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch (e) {

@@ -3,7 +3,7 @@
  * indicator, region, unit, price basis, status and source kind; a 填写说明 sheet; the lists on a hidden 选项 sheet.
  * The lists come from the database, so a new plan's indicators appear in the template with no code change.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Database } from '../../db/client';
 import { indicatorUnits } from '../../db/observations';
 import { listRegions } from '../../db/regions';
@@ -26,7 +26,8 @@ export async function buildTemplate(database: Database): Promise<Buffer> {
     sourceKind: Object.values(SOURCE_KIND_LABELS).map((l) => l.zh),
   };
 
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Plan Monitor 规划监测评估平台';
   const data = wb.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
   const guide = wb.addWorksheet('填写说明');
