@@ -10,9 +10,14 @@ import { bundledPlan, fixture, root } from './support/paths';
 const run = promisify(execFile);
 const bin = path.join(root, 'bin/plan-monitor.mjs');
 
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(args: string[], env: Record<string, string> = {}, input?: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, DATABASE_URL: '' } });
+    const child = run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, DATABASE_URL: '' } });
+    if (input !== undefined) {
+      child.child.stdin?.write(input);
+      child.child.stdin?.end();
+    } else child.child.stdin?.end();
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -55,6 +60,23 @@ describe('plan-monitor CLI', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ planId: 'demo-eco-15th-fyp', status: 'unchanged' });
     const list = await cli(['plan', 'list'], { DATA_DIR: dataDir });
     expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((p) => p.id).sort()).toEqual(['demo-eco-15th-fyp', 'shenzhen-services-14th-fyp']);
+  });
+
+  it('creates the first administrator from standard input, never with a default password', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-users-'));
+    const none = await cli(['users', 'create', '--admin', '--username', 'chief'], { DATA_DIR: dataDir, PLAN_MONITOR_PASSWORD: '' });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('there is no default password');
+    const weak = await cli(['users', 'create', '--admin', '--username', 'chief', '--password-stdin'], { DATA_DIR: dataDir }, 'short\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('password: at least 12 characters');
+    const made = await cli(['users', 'create', '--admin', '--username', 'chief', '--password-stdin'], { DATA_DIR: dataDir }, 'Shenzhen-Plan-2025!\n');
+    expect(made.stderr).toBe('');
+    expect(JSON.parse(made.stdout)).toEqual([{ username: 'chief', role: 'admin', regions: [] }]);
+    const list = await cli(['users', 'list'], { DATA_DIR: dataDir });
+    const users = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
+    expect(users.map((u) => u.username)).toEqual(['chief']);
+    expect(users[0]).not.toHaveProperty('passwordHash');
   });
 
   it('stops on a bad setting with a message naming it', async () => {

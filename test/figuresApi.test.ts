@@ -14,6 +14,7 @@ import { prepare, type PrepareReport } from '../src/services/bootstrap';
 import type { ImportReportDto, ObservationDto, PlanEvaluationDto } from '../src/shared/api';
 import { drivers } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
+import { signIn } from './support/session';
 
 const PLAN = 'shenzhen-services-14th-fyp';
 
@@ -24,22 +25,25 @@ function multipart(fields: Record<string, string>, file: { name: string; content
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
   parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } as Record<string, string> };
 }
 
 describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
   let database: Database;
   let app: FastifyInstance;
   let boot: PrepareReport;
+  let writer: Record<string, string>;
   beforeAll(async () => {
     database = await open();
     boot = await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
     app = await buildApp(database);
+    writer = await signIn(app, database, 'stats', 'statistician');
   });
   afterAll(async () => {
     await app.close();
     await database.close();
   });
+  const withWriter = (m: { payload: Buffer; headers: Record<string, string> }) => ({ ...m, headers: { ...m.headers, ...writer } });
 
   it('loads the bundled real data on first start and reports exactly the rows it rejects', () => {
     expect(boot.datasets).toHaveLength(1);
@@ -110,15 +114,15 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
 
   it('enters a figure by hand; the same figure again changes nothing; a bad one is refused by cell', async () => {
     const figure = { indicator: 'SVC_TRADE', region: '深圳市', period: '2023年', value: 1234.5, unit: '亿美元', source: '测试来源：深圳市商务局发布', publishedDate: '2024-03-01' };
-    const first = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [figure] } });
+    const first = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [figure] }, headers: writer });
     expect(first.statusCode).toBe(200);
     expect(first.json<ImportReportDto>()).toMatchObject({ committed: true, counts: { new: 1, rejected: 0 } });
-    const again = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [figure] } });
+    const again = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [figure] }, headers: writer });
     expect(again.json<ImportReportDto>()).toMatchObject({ committed: false, counts: { new: 0, unchanged: 1 } });
     const listed = await app.inject({ method: 'GET', url: '/api/observations?indicator=SVC_TRADE' });
     expect(listed.json<ObservationDto[]>()).toHaveLength(1);
 
-    const bad = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [{ ...figure, unit: '亿元' }] } });
+    const bad = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [{ ...figure, unit: '亿元' }] }, headers: writer });
     expect(bad.statusCode).toBe(422);
     expect(bad.json<ImportReportDto>().rejected).toEqual([
       { file: 'api', row: 2, column: 'unit', reason: expect.stringMatching(/亿元.*亿美元|亿美元.*亿元/) },
@@ -127,10 +131,10 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
 
   it('imports a file by multipart upload, dry run first', async () => {
     const csv = '指标代码,地区,期间,数值,单位,来源,发布日期\nRETAIL,深圳市,2020,8664.83,亿元,测试：深圳市2020年统计公报,2021-04-20\n';
-    const dry = await app.inject({ method: 'POST', url: '/api/observations/import', ...multipart({ dryRun: 'true' }, { name: '零售.csv', content: csv }) });
+    const dry = await app.inject({ method: 'POST', url: '/api/observations/import', ...withWriter(multipart({ dryRun: 'true' }, { name: '零售.csv', content: csv })) });
     expect(dry.statusCode).toBe(200);
     expect(dry.json<ImportReportDto>()).toMatchObject({ file: '零售.csv', dryRun: true, committed: false, counts: { new: 1 } });
-    const real = await app.inject({ method: 'POST', url: '/api/observations/import', ...multipart({}, { name: '零售.csv', content: csv }) });
+    const real = await app.inject({ method: 'POST', url: '/api/observations/import', ...withWriter(multipart({}, { name: '零售.csv', content: csv })) });
     expect(real.json<ImportReportDto>()).toMatchObject({ committed: true, counts: { new: 1 } });
     const batch = await app.inject({ method: 'GET', url: `/api/imports/${real.json<ImportReportDto>().batchId}` });
     expect(batch.json()).toMatchObject({ fileName: '零售.csv', rowsAdded: 1 });
@@ -144,7 +148,7 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
     expect(text.startsWith('\uFEFF指标代码,')).toBe(true);
     const rows = text.trim().split('\n').length - 1;
     expect(rows).toBeGreaterThan(50);
-    const back = await app.inject({ method: 'POST', url: '/api/observations/import', ...multipart({ dryRun: 'true' }, { name: 'export.csv', content: text }) });
+    const back = await app.inject({ method: 'POST', url: '/api/observations/import', ...withWriter(multipart({ dryRun: 'true' }, { name: 'export.csv', content: text })) });
     const report = back.json<ImportReportDto>();
     expect(report.counts).toEqual({ new: 0, revision: 0, unchanged: rows, rejected: 0 });
   });

@@ -18,6 +18,10 @@ import { evaluatePlan } from '../services/evaluation/evaluatePlan';
 import { exportObservations, type ExportFormat } from '../services/export/exportObservations';
 import { importObservations } from '../services/import/importObservations';
 import { toFilter } from '../services/observations';
+import { listUsers } from '../db/access';
+import type { Role } from '../domain/access/roles';
+import { audit, SYSTEM } from '../services/access/audit';
+import { createUser } from '../services/access/users';
 import { printTable, wantsJson, type OutputOptions } from './output';
 
 export async function serve(): Promise<void> {
@@ -33,6 +37,12 @@ export async function serve(): Promise<void> {
   for (const d of report.datasets) {
     console.log(`  data ${d.file}: ${d.counts.new + d.counts.revision} figures added, ${d.counts.rejected} rows rejected${d.batchId !== null ? ` (report: /api/imports/${d.batchId})` : ''}`);
     for (const r of d.rejected) console.log(`    row ${r.row}, ${r.column ?? 'row'}: ${r.reason}`);
+  }
+  if (report.firstAdmin) console.log(`  created the first administrator "${report.firstAdmin}" from PLAN_MONITOR_ADMIN`);
+  if (report.users === 0) {
+    console.log('  no user yet: create the first administrator with');
+    console.log('    echo "<password>" | npx plan-monitor users create --admin --username <name> --password-stdin');
+    console.log('  (or set PLAN_MONITOR_ADMIN=<name>:<password> for the first start). There is no default password.');
   }
   console.log(`  ready in ${Math.round(performance.now() - started)} ms; API documentation at ${address}/api/docs`);
   const stop = async () => {
@@ -184,3 +194,38 @@ export async function evaluate(opts: OutputOptions & { plan: string; asOf: strin
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const METHOD_NAMES: Record<MethodId, string> = { time_proportional: '序时进度', cagr_ratio: 'Open SDG', unsd_projection: 'UNSD', escap_anticipated: 'ESCAP' };
+
+async function readStdinLine(): Promise<string> {
+  let data = '';
+  for await (const chunk of process.stdin) data += String(chunk);
+  return data.split(/\r?\n/)[0] ?? '';
+}
+
+export async function createUserCommand(opts: OutputOptions & { username: string; admin?: boolean; role?: string; region?: string; department?: string; displayName?: string; passwordStdin?: boolean }): Promise<void> {
+  const password = opts.passwordStdin ? await readStdinLine() : process.env.PLAN_MONITOR_PASSWORD;
+  if (!password) throw new Error('give the password on standard input (--password-stdin) or in PLAN_MONITOR_PASSWORD; there is no default password');
+  const role = (opts.admin ? 'admin' : (opts.role ?? 'viewer')) as Role;
+  const user = await withDatabase((database) =>
+    database.db.transaction(async (tx) => {
+      const u = await createUser({ ...database, db: tx }, {
+        username: opts.username,
+        password,
+        role,
+        ...(opts.displayName ? { displayName: opts.displayName } : {}),
+        regions: opts.region ? opts.region.split(',').map((r) => r.trim()) : [],
+        departments: opts.department ? opts.department.split(',').map((r) => r.trim()) : [],
+      });
+      await audit(tx, CLI_ACTOR, { action: 'user_created', entity: 'user', entityId: u.username, newValue: { role: u.role, regions: u.regionScope, via: 'cli' } });
+      return u;
+    }),
+  );
+  printTable([{ username: user.username, role: user.role, regions: user.regionScope }], [['username', 'User'], ['role', 'Role'], ['regions', 'Regions']], opts);
+}
+
+export async function listUsersCommand(opts: OutputOptions): Promise<void> {
+  const users = await withDatabase((database) => listUsers(database.db));
+  printTable(users.map((u) => ({ username: u.username, role: u.role, regions: u.regionScope, disabled: u.disabled })), [['username', 'User'], ['role', 'Role'], ['regions', 'Regions'], ['disabled', 'Disabled']], opts, users.map(({ passwordHash: _omit, ...u }) => u));
+}
+
+/** Someone at the server's console: trusted with the database itself. */
+const CLI_ACTOR = SYSTEM;

@@ -40,6 +40,21 @@ plan
   .action((file: string, o) => commands.loadPlan(file, o));
 plan.command('list').description('list loaded plans').option('--json', 'print JSON').action((o) => commands.listPlans(o));
 
+const users = program.command('users').description('accounts (no default account exists)');
+users
+  .command('create')
+  .description('create a user; the password comes from standard input or PLAN_MONITOR_PASSWORD')
+  .requiredOption('--username <name>', 'user name')
+  .option('--admin', 'an administrator (系统管理员)')
+  .option('--role <role>', 'admin | planner | statistician | reporter | viewer', 'viewer')
+  .option('--region <codes>', 'for a reporter: region codes in scope, comma-separated (e.g. 440305)')
+  .option('--department <names>', 'for a reporter: departments in scope, comma-separated')
+  .option('--display-name <name>', 'name shown in the audit log')
+  .option('--password-stdin', 'read the password from standard input')
+  .option('--json', 'print JSON')
+  .action((o) => commands.createUserCommand(o));
+users.command('list').description('list users').option('--json', 'print JSON').action((o) => commands.listUsersCommand(o));
+
 program
   .command('import')
   .description('import figures from a CSV or XLSX file (one transaction; idempotent)')

@@ -13,7 +13,10 @@ import { NotFoundError } from '../services/plans';
 import { projectRoot } from '../services/settings';
 import { healthResponse } from '../shared/api';
 import { requirePolicies } from './policy';
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import { AuthError } from '../services/access/auth';
+import { accessRoutes } from './routes/access';
 import { BadRequestError } from '../services/observations';
 import { evaluationRoutes } from './routes/evaluation';
 import { observationRoutes } from './routes/observations';
@@ -22,17 +25,25 @@ import { version } from './version';
 
 export interface AppOptions {
   logger?: boolean;
+  trustProxy?: boolean;
 }
 
 export async function buildApp(database: Database, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  // trustProxy: behind a reverse proxy, the client address and https come from X-Forwarded-* (audit, Secure cookie).
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  requirePolicies(app);
+  await app.register(fastifyCookie);
+  // The request id goes back to the client: the same id is in the audit log, so a write can be traced both ways.
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+  });
+  requirePolicies(app, database);
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
     if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
+    if (error instanceof AuthError) return reply.code(error.status).send({ error: error.message });
     const e = error as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: e.message });
     if (e.statusCode !== undefined && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.message });
@@ -55,6 +66,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   });
   // Uploads are streamed to a temporary file, never held in memory; 200 MB is several million rows.
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(accessRoutes(database));
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));

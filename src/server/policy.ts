@@ -1,40 +1,71 @@
 /**
  * The one place where a route's access policy is declared and enforced. Every route names its policy in
- * `config.policy`; building the app fails for a route that does not (tested), and every request passes `enforce`
- * before its handler.
- *
- * Policies: `public` (anyone: published plans and figures), `write:observations` (enter or import figures).
- * Until accounts exist (the access-control issue), writes are open to whoever reaches the server — which by
- * default listens on 127.0.0.1 only. That issue replaces the body of `enforce`, and nothing else.
+ * `config.policy` (domain/access/roles.ts lists them); building the app fails for a route that does not (tested),
+ * and every request passes `enforce` before its handler: who is asking (session cookie or API token), may that
+ * role do this, and — for a write authenticated by cookie — does it carry the session's CSRF token.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Database } from '../db/client';
+import { decide, type Policy, type Principal } from '../domain/access/roles';
+import { AuthError, identify } from '../services/access/auth';
+import type { AuditContext } from '../services/access/audit';
 
-export const POLICIES = ['public', 'write:observations'] as const;
-export type Policy = (typeof POLICIES)[number];
+export type { Policy };
+export const SESSION_COOKIE = 'pm_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
   }
+  interface FastifyRequest {
+    principal: Principal;
+  }
 }
 
-export function requirePolicies(app: FastifyInstance): void {
+export function requirePolicies(app: FastifyInstance, database?: Database): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     // Routes added by plugins (static files, the OpenAPI UI) serve public documents.
     if (route.config?.policy === undefined && !isPluginRoute(route.url)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access policy (config.policy)`);
     }
   });
-  app.addHook('preHandler', async (req) => enforce(req.routeOptions.config.policy ?? 'public', req));
+  if (!database) return;
+  // Every request starts as the public; `enforce` sets who it is before any handler runs.
+  const anyone: Principal = { kind: 'public' };
+  const principals = new WeakMap<object, Principal>();
+  app.decorateRequest('principal', {
+    getter(this: FastifyRequest) {
+      return principals.get(this) ?? anyone;
+    },
+    setter(this: FastifyRequest, value: Principal) {
+      principals.set(this, value);
+    },
+  });
+  app.addHook('preHandler', async (req) => enforce(database, req.routeOptions.config.policy ?? 'public', req));
 }
 
-/** Decides whether the request may proceed; throws a 401/403 error when it may not. */
-async function enforce(policy: Policy, _req: FastifyRequest): Promise<void> {
-  switch (policy) {
-    case 'public':
-    case 'write:observations':
-      return;
+async function enforce(database: Database, policy: Policy, req: FastifyRequest): Promise<void> {
+  const auth = req.headers.authorization;
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+  const sessionId = (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+  const { principal, csrfToken } = await identify(database, { bearer, sessionId });
+  req.principal = principal;
+  const decision = decide(policy, principal);
+  if (!decision.allow) throw new AuthError(decision.status, decision.reason);
+  // CSRF guards what a session may do; a public route (sign-in) acts on no session's behalf.
+  const write = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+  if (write && policy !== 'public' && principal.kind === 'user' && principal.via === 'session') {
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || csrfToken === null || sent !== csrfToken) {
+      throw new AuthError(403, `a write signed in by cookie must send the session's CSRF token in the ${CSRF_HEADER} header`);
+    }
   }
+}
+
+/** Who did it, from where, in which request: what the audit log records with every write. */
+export function auditContext(req: FastifyRequest): AuditContext {
+  return { principal: req.principal, clientAddress: req.ip, requestId: String(req.id) };
 }
 
 function isPluginRoute(url: string): boolean {

@@ -5,7 +5,10 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseTarget } from '../db/client';
+import { userCount } from '../db/access';
 import { loadedFileHash, recordLoadedFile } from '../db/loadedFiles';
+import { audit, SYSTEM } from './access/audit';
+import { createUser } from './access/users';
 import { upsertRegions } from '../db/regions';
 import { loadPlanFile, type LoadPlanResult } from './loadPlan';
 import { catalogueConflicts } from '../domain/plan/catalogue';
@@ -22,6 +25,8 @@ export interface PrepareOptions {
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
   datasetsDir?: string;
+  /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
+  firstAdmin?: string | undefined;
 }
 
 export interface PrepareReport {
@@ -30,6 +35,10 @@ export interface PrepareReport {
   regions: number;
   /** Bundled data files imported by this start (none when unchanged). */
   datasets: ImportReport[];
+  /** How many users exist (0: the platform is waiting for its first administrator). */
+  users: number;
+  /** The administrator created from PLAN_MONITOR_ADMIN by this start, if any. */
+  firstAdmin: string | null;
 }
 
 export async function openPrepared(opts: PrepareOptions): Promise<{ database: Database; report: PrepareReport }> {
@@ -73,7 +82,24 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       });
     }
   }
-  return { plans, regions, datasets };
+  const firstAdmin = await firstAdministrator(database, opts.firstAdmin);
+  return { plans, regions, datasets, users: await userCount(database.db), firstAdmin };
+}
+
+/**
+ * PLAN_MONITOR_ADMIN=name:password creates the first administrator — only while no user exists, so the variable is
+ * read once, at first start, and can never reset an existing account.
+ */
+async function firstAdministrator(database: Database, spec: string | undefined): Promise<string | null> {
+  if (!spec || (await userCount(database.db)) > 0) return null;
+  const i = spec.indexOf(':');
+  if (i <= 0) throw new Error('PLAN_MONITOR_ADMIN must be <name>:<password>');
+  const username = spec.slice(0, i);
+  await database.db.transaction(async (tx) => {
+    const u = await createUser({ ...database, db: tx }, { username, password: spec.slice(i + 1), role: 'admin' });
+    await audit(tx, SYSTEM, { action: 'user_created', entity: 'user', entityId: u.username, newValue: { role: 'admin', via: 'PLAN_MONITOR_ADMIN' } });
+  });
+  return username;
 }
 
 /** Runs `apply` unless this exact file (by content hash) was applied before, then records it. */

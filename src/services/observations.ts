@@ -9,6 +9,7 @@ import { choosePreferred, type Preference } from '../domain/observation/preferen
 import { parseUnit } from '../domain/unit/parse';
 import { formatPeriod } from '../domain/period/format';
 import { parsePeriod } from '../domain/period/parse';
+import type { AuditContext } from './access/audit';
 import { importRecords, type ImportReport } from './import/importObservations';
 import type { SourceRecord } from './import/readCsv';
 import { NotFoundError } from './plans';
@@ -60,13 +61,18 @@ export const observationsService = {
   },
 
   /** Figures entered by hand or by a program, checked exactly as an imported file is (one transaction). */
-  async post(database: Database, figures: ReadonlyArray<Partial<Record<Field, string | number>>>, dryRun: boolean): Promise<ImportReport> {
+  async post(
+    database: Database,
+    figures: ReadonlyArray<Partial<Record<Field, string | number>>>,
+    dryRun: boolean,
+    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext } = {},
+  ): Promise<ImportReport> {
     async function* records(): AsyncGenerator<SourceRecord> {
       yield { row: 1, cells: [...FIELDS] };
       let row = 2;
       for (const f of figures) yield { row: row++, cells: FIELDS.map((k) => (f[k] === undefined ? '' : String(f[k]))) };
     }
-    return importRecords(database, records(), { fileName: 'api', format: 'json', dryRun, fileHash: async () => 'api' });
+    return importRecords(database, records(), { fileName: 'api', format: 'json', dryRun, fileHash: async () => 'api', ...access });
   },
 
   /**

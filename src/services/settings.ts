@@ -5,6 +5,7 @@
  * HOST          address to listen on (default 127.0.0.1)
  * DATA_DIR      where the embedded database lives (default ./var); ignored when DATABASE_URL is set
  * DATABASE_URL  a PostgreSQL server (postgres://user:pass@host:5432/db); unset = embedded PGlite
+ * PLAN_MONITOR_ADMIN  name:password of the first administrator, read only while no user exists
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default(path.join(projectRoot, 'var')),
+  PLAN_MONITOR_ADMIN: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -34,6 +36,7 @@ export interface Settings {
   regionsDir: string;
   catalogueDir: string;
   datasetsDir: string;
+  firstAdmin: string | undefined;
 }
 
 export class SettingsError extends Error {}
@@ -54,5 +57,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     regionsDir: path.join(projectRoot, 'regions'),
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
+    firstAdmin: e.PLAN_MONITOR_ADMIN,
   };
 }

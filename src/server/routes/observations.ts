@@ -4,7 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { mayWriteRegion } from '../../domain/access/roles';
+import { auditContext } from '../policy';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { exportObservations } from '../../services/export/exportObservations';
@@ -15,8 +18,11 @@ import {
   candidatesQuery, candidatesResponse, derivedFigure, derivedQuery, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
 } from '../../shared/api';
 
-/** 200 when the import did what was asked (committed, or a clean dry run); 422 when the file was refused. */
-const statusOf = (r: ImportReport) => (r.errors.length > 0 || (r.counts.rejected > 0 && !r.committed) ? 422 : 200);
+/** 200 when the import did what was asked (committed, or a clean dry run); 403 outside the writer's scope; 422 when refused. */
+const statusOf = (r: ImportReport) => (r.forbidden ? 403 : r.errors.length > 0 || (r.counts.rejected > 0 && !r.committed) ? 422 : 200);
+
+/** The writer's row-level scope and audit identity, from the request. */
+const access = (req: FastifyRequest) => ({ mayWriteRegion: (code: string) => mayWriteRegion(req.principal, code), audit: auditContext(req) });
 
 export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
@@ -54,10 +60,10 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         tags: ['figures'],
         summary: 'Enter figures (checked exactly as an import; all or nothing)',
         body: postFiguresBody,
-        response: { 200: importReport, 422: importReport },
+        response: { 200: importReport, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        const report = await observationsService.post(database, req.body.figures, req.body.dryRun);
+        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, access(req));
         return reply.code(statusOf(report)).send(report);
       },
     });
@@ -68,7 +74,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         tags: ['figures'],
         summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, mapping={"列名":"field"})',
         consumes: ['multipart/form-data'],
-        response: { 200: importReport, 400: errorResponse, 422: importReport },
+        response: { 200: importReport, 400: errorResponse, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
         if (!req.isMultipart()) throw new BadRequestError('send the file as multipart/form-data (field "file")');
@@ -99,6 +105,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
             fileName: upload.name,
             dryRun: fields.dryRun === 'true',
             onError: fields.onError === 'skip' ? 'skip' : 'reject',
+            ...access(req),
             ...(mapping ? { mapping } : {}),
           });
           return reply.code(statusOf(report)).send(report);

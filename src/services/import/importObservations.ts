@@ -18,6 +18,7 @@ import { observationKey } from '../../domain/observation/key';
 import { checkRow, type RawRow, type RowContext } from '../../domain/observation/row';
 import { monthRange } from '../../domain/period/period';
 import type { Region } from '../../domain/region/region';
+import { audit, SYSTEM, type AuditContext } from '../access/audit';
 import type { Encoding } from './decode';
 import { mapHeader } from './mapping';
 import { FileFormatError, readCsv, type SourceRecord } from './readCsv';
@@ -32,6 +33,10 @@ export interface ImportOptions {
   onError?: 'reject' | 'skip';
   /** Explicit column mapping: header text → field name. */
   mapping?: Readonly<Record<string, string>>;
+  /** Row-level scope: a figure for a region the writer may not write is rejected (and the import refused). */
+  mayWriteRegion?: (regionCode: string) => boolean;
+  /** Who imports, for the audit record written in the same transaction as the figures. */
+  audit?: AuditContext;
 }
 
 export interface RowProblem {
@@ -58,6 +63,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   /** True when the lists above were cut at REPORT_LIMIT entries (the counts are always complete). */
   truncated: boolean;
+  /** True when a row lay outside the writer's scope: the whole import is refused (HTTP 403). */
+  forbidden: boolean;
 }
 
 export const REPORT_LIMIT = 1000;
@@ -88,7 +95,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
   const { fileName, format } = opts;
   const report: ImportReport = {
     file: fileName, format, encoding: null, dryRun: opts.dryRun === true, committed: false, batchId: null, rows: 0,
-    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false,
+    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false, forbidden: false,
   };
   const reject = (p: Omit<RowProblem, 'file'>) => {
     if (report.rejected.length < REPORT_LIMIT) report.rejected.push({ file: fileName, ...p });
@@ -125,6 +132,12 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           continue;
         }
         const d = checked.draft;
+        if (opts.mayWriteRegion && !opts.mayWriteRegion(d.regionCode)) {
+          rejectedRows.add(rec.row);
+          report.forbidden = true;
+          reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
+          continue;
+        }
         const { start, end } = monthRange(d.period);
         batch.push({
           row: rec.row,
@@ -166,7 +179,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       report.counts = { ...classified.counts, rejected: rejectedRows.size };
       report.changes = classified.samples;
       if (classified.samples.length >= REPORT_LIMIT) report.truncated = true;
-      const rejectFile = rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject';
+      const rejectFile = report.forbidden || (rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject');
       if (report.dryRun || rejectFile || report.counts.new + report.counts.revision === 0) throw new Rollback();
 
       report.batchId = await insertImportBatch(tx, {
@@ -176,6 +189,12 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       const added = await commitStaged(tx, report.batchId);
       report.committed = true;
       await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
+      await audit(tx, opts.audit ?? SYSTEM, {
+        action: 'import',
+        entity: 'import_batch',
+        entityId: report.batchId,
+        newValue: { file: fileName, format, added, counts: report.counts, rows: report.changes.slice(0, 100).map((c) => c.row) },
+      });
     });
   } catch (e) {
     if (e instanceof FileFormatError) report.errors.push(`${fileName}: ${e.message}`);

@@ -1,0 +1,59 @@
+/**
+ * Roles (角色) and what each may do. A reporter is scoped: it writes only figures of its own regions (and, once
+ * tasks and projects exist, of its own departments). The public (no sign-in) reads only what is published.
+ */
+import type { LocalizedText } from '../text';
+
+export const ROLES = ['admin', 'planner', 'statistician', 'reporter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, LocalizedText> = {
+  admin: { zh: '系统管理员', en: 'administrator' },
+  planner: { zh: '规划处', en: 'planner' },
+  statistician: { zh: '统计', en: 'statistician' },
+  reporter: { zh: '填报单位', en: 'reporter' },
+  viewer: { zh: '领导（只读）', en: 'viewer (read-only)' },
+};
+
+/** Who is asking: a signed-in user (by session or API token), or the public. */
+export type Principal =
+  | { kind: 'public' }
+  | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
+
+/** Route policies: every route declares one (server/policy.ts). */
+export const POLICIES = ['public', 'read', 'write:observations', 'manage:users', 'read:audit'] as const;
+export type Policy = (typeof POLICIES)[number];
+
+const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
+  read: ROLES,
+  'write:observations': ['admin', 'statistician', 'reporter'],
+  'manage:users': ['admin'],
+  'read:audit': ['admin', 'planner'],
+};
+
+export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };
+
+/**
+ * @example
+ * decide('write:observations', { kind: 'public' }) // { allow: false, status: 401, … }
+ */
+export function decide(policy: Policy, who: Principal): Decision {
+  if (policy === 'public') return { allow: true };
+  if (who.kind === 'public') return { allow: false, status: 401, reason: 'sign in first (or send an API token)' };
+  if (!allowed[policy].includes(who.role)) return { allow: false, status: 403, reason: `role ${who.role} may not ${policy}` };
+  if (who.via === 'token' && policy !== 'read' && !(who.tokenScopes ?? []).includes(policy)) {
+    return { allow: false, status: 403, reason: `this API token is not scoped for ${policy}` };
+  }
+  return { allow: true };
+}
+
+/**
+ * Row-level scope: may this principal write a figure for this region? Reporters only inside their regions;
+ * statisticians and administrators everywhere.
+ */
+export function mayWriteRegion(who: Principal, regionCode: string): boolean {
+  if (who.kind === 'public') return false;
+  if (who.role === 'admin' || who.role === 'statistician') return true;
+  if (who.role === 'reporter') return who.regions.includes(regionCode);
+  return false;
+}

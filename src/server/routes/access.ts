@@ -1,0 +1,116 @@
+/** Sign-in, users, API tokens and the audit log. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { listAudit, listUsers, revokeToken, userByName, type UserRecord } from '../../db/access';
+import { decide, type Policy } from '../../domain/access/roles';
+import { audit } from '../../services/access/audit';
+import { AuthError, createToken, login, logout, SESSION_HOURS } from '../../services/access/auth';
+import { hashSecret } from '../../services/access/secrets';
+import { createUser } from '../../services/access/users';
+import { deleteSession } from '../../db/access';
+import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
+import { auditContext, SESSION_COOKIE } from '../policy';
+
+const present = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionScope: u.regionScope, departmentScope: u.departmentScope, disabled: u.disabled });
+
+export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    app.post('/api/auth/login', {
+      config: { policy: 'public' },
+      schema: { tags: ['access'], summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes', body: loginBody, response: { 200: loginResponse, 401: errorResponse, 429: errorResponse } },
+      handler: async (req, reply) => {
+        // A session id that arrived with the request is never reused: sign-in always starts a new session.
+        const prior = req.cookies[SESSION_COOKIE];
+        if (prior) await deleteSession(database.db, hashSecret(prior));
+        const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id) });
+        reply.setCookie(SESSION_COOKIE, result.sessionId, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: req.protocol === 'https',
+          path: '/',
+          maxAge: SESSION_HOURS * 3600,
+        });
+        return { user: present(result.user), csrfToken: result.csrfToken };
+      },
+    });
+
+    app.post('/api/auth/logout', {
+      config: { policy: 'read' },
+      schema: { tags: ['access'], summary: 'Sign out (ends the session)', response: { 204: z.null(), 401: errorResponse } },
+      handler: async (req, reply) => {
+        const id = req.cookies[SESSION_COOKIE];
+        if (id) await logout(database, id, auditContext(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.get('/api/auth/me', {
+      config: { policy: 'public' },
+      schema: { tags: ['access'], summary: 'Who is signed in', response: { 200: meResponse } },
+      handler: (req) => {
+        const p = req.principal;
+        return p.kind === 'user'
+          ? { signedIn: true, username: p.username, role: p.role, regions: [...p.regions], via: p.via }
+          : { signedIn: false, username: null, role: null, regions: [], via: null };
+      },
+    });
+
+    app.get('/api/users', {
+      config: { policy: 'manage:users' },
+      schema: { tags: ['access'], summary: 'Users and their roles', response: { 200: z.array(userDto) } },
+      handler: async () => (await listUsers(database.db)).map(present),
+    });
+
+    app.post('/api/users', {
+      config: { policy: 'manage:users' },
+      schema: { tags: ['access'], summary: 'Create a user', body: newUserBody, response: { 201: userDto, 400: errorResponse } },
+      handler: async (req, reply) => {
+        const user = await database.db.transaction(async (tx) => {
+          const u = await createUser({ ...database, db: tx }, req.body);
+          await audit(tx, auditContext(req), { action: 'user_created', entity: 'user', entityId: u.username, newValue: { role: u.role, regions: u.regionScope, departments: u.departmentScope } });
+          return u;
+        });
+        return reply.code(201).send(present(user));
+      },
+    });
+
+    app.post('/api/tokens', {
+      config: { policy: 'read' },
+      schema: { tags: ['access'], summary: 'Create an API token for yourself, scoped to policies your role has', body: newTokenBody, response: { 201: newTokenResponse, 403: errorResponse } },
+      handler: async (req, reply) => {
+        const p = req.principal;
+        if (p.kind !== 'user' || p.via !== 'session') throw new AuthError(403, 'tokens are created from a signed-in session');
+        for (const scope of req.body.scopes as Policy[]) {
+          if (!decide(scope, { ...p, via: 'session' }).allow) throw new AuthError(403, `your role cannot grant ${scope}`);
+        }
+        const user = await userByName(database.db, p.username);
+        if (!user) throw new AuthError(401, 'user not found');
+        const t = await createToken(database, auditContext(req), { user, name: req.body.name, scopes: req.body.scopes as Policy[], ...(req.body.days ? { days: req.body.days } : {}) });
+        return reply.code(201).send(t);
+      },
+    });
+
+    app.delete('/api/tokens/:id', {
+      config: { policy: 'read' },
+      schema: { tags: ['access'], summary: 'Revoke an API token (yours; an administrator may revoke any)', params: z.object({ id: z.coerce.number().int() }), response: { 204: z.null(), 404: errorResponse } },
+      handler: async (req, reply) => {
+        const p = req.principal;
+        if (p.kind !== 'user') throw new AuthError(401, 'sign in first');
+        const done = await database.db.transaction(async (tx) => {
+          const ok = await revokeToken(tx, req.params.id, p.role === 'admin' ? null : p.userId);
+          if (ok) await audit(tx, auditContext(req), { action: 'token_revoked', entity: 'api_token', entityId: req.params.id });
+          return ok;
+        });
+        if (!done) return reply.code(404).send({ error: `no active token ${req.params.id} of yours` });
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.get('/api/audit', {
+      config: { policy: 'read:audit' },
+      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id)', querystring: auditQuery, response: { 200: z.array(auditEntryDto) } },
+      handler: (req) => listAudit(database.db, req.query),
+    });
+  };

@@ -1,0 +1,96 @@
+/**
+ * Signing in and recognising who is asking. Sessions: a random id in an HttpOnly cookie (only its hash is stored),
+ * a fresh id at every sign-in (no session fixation), 8 hours of life, a CSRF token per session. API tokens: random,
+ * hashed at rest, scoped, revocable. Brute force: after 5 failed sign-ins for an account within 15 minutes, or 20
+ * from one client address, further attempts are refused with 429 until the window has passed.
+ */
+import argon2 from 'argon2';
+import type { Database } from '../../db/client';
+import { deleteSession, insertLoginFailure, insertSession, insertToken, recentFailures, sessionWithUser, tokenWithUser, userByName, type UserRecord } from '../../db/access';
+import type { Policy, Principal } from '../../domain/access/roles';
+import { audit, type AuditContext } from './audit';
+import { hashSecret, newSecret } from './secrets';
+import { hashPassword } from './users';
+
+export const SESSION_HOURS = 8;
+export const FAILURE_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export class AuthError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 429,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// Verifying against a fixed hash when the user does not exist keeps the answer time the same either way.
+let decoyHash: Promise<string> | null = null;
+
+export async function login(
+  database: Database,
+  req: { username: string; password: string; clientAddress: string; requestId: string | null },
+): Promise<{ sessionId: string; csrfToken: string; user: UserRecord }> {
+  const { db } = database;
+  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
+  const failures = await recentFailures(db, req.username, req.clientAddress, since);
+  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
+    throw new AuthError(429, `too many failed sign-ins: try again in ${FAILURE_WINDOW_MINUTES} minutes`);
+  }
+  const user = await userByName(db, req.username);
+  decoyHash ??= hashPassword('decoy password, never valid');
+  const ok = await argon2.verify(user ? user.passwordHash : await decoyHash, req.password);
+  if (!user || !ok || user.disabled) {
+    await db.transaction(async (tx) => {
+      await insertLoginFailure(tx, req.username, req.clientAddress);
+      await audit(tx, { principal: { kind: 'public' }, clientAddress: req.clientAddress, requestId: req.requestId }, { action: 'login_failed', entity: 'user', entityId: req.username });
+    });
+    throw new AuthError(401, 'wrong user name or password');
+  }
+  const sessionId = newSecret();
+  const csrfToken = newSecret(24);
+  const principal = principalOf(user, 'session');
+  await db.transaction(async (tx) => {
+    await insertSession(tx, { idHash: hashSecret(sessionId), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000), clientAddress: req.clientAddress });
+    await audit(tx, { principal, clientAddress: req.clientAddress, requestId: req.requestId }, { action: 'login', entity: 'session', entityId: user.username });
+  });
+  return { sessionId, csrfToken, user };
+}
+
+export async function logout(database: Database, sessionId: string, ctx: AuditContext): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await deleteSession(tx, hashSecret(sessionId));
+    await audit(tx, ctx, { action: 'logout', entity: 'session' });
+  });
+}
+
+export function principalOf(user: UserRecord, via: 'session' | 'token', tokenScopes?: string[]): Principal {
+  return { kind: 'user', userId: user.id, username: user.username, role: user.role, regions: user.regionScope, departments: user.departmentScope, via, ...(tokenScopes ? { tokenScopes } : {}) };
+}
+
+/** Who is asking, from a session cookie or an `Authorization: Bearer` token; the public when neither is valid. */
+export async function identify(database: Database, creds: { sessionId?: string | undefined; bearer?: string | undefined }): Promise<{ principal: Principal; csrfToken: string | null }> {
+  if (creds.bearer) {
+    const t = await tokenWithUser(database.db, hashSecret(creds.bearer));
+    if (!t) throw new AuthError(401, 'the API token is unknown, expired or revoked');
+    return { principal: principalOf(t.user, 'token', t.scopes), csrfToken: null };
+  }
+  if (creds.sessionId) {
+    const s = await sessionWithUser(database.db, hashSecret(creds.sessionId));
+    if (s) return { principal: principalOf(s.user, 'session'), csrfToken: s.csrfToken };
+  }
+  return { principal: { kind: 'public' }, csrfToken: null };
+}
+
+/** Creates an API token; the token itself is returned once and never stored. */
+export async function createToken(database: Database, ctx: AuditContext, t: { user: UserRecord; name: string; scopes: Policy[]; days?: number }): Promise<{ id: number; token: string }> {
+  const token = `pm_${newSecret()}`;
+  const id = await database.db.transaction(async (tx) => {
+    const id = await insertToken(tx, { userId: t.user.id, name: t.name, tokenHash: hashSecret(token), scopes: t.scopes, expiresAt: t.days ? new Date(Date.now() + t.days * 86_400_000) : null });
+    await audit(tx, ctx, { action: 'token_created', entity: 'api_token', entityId: id, newValue: { name: t.name, scopes: t.scopes, user: t.user.username } });
+    return id;
+  });
+  return { id, token };
+}

@@ -1,0 +1,189 @@
+/**
+ * Access control against the real HTTP server (listening on a loopback port), on both databases: the route × role
+ * matrix with a 南山区 reporter in and out of scope, CSRF, session fixation, brute force, API tokens, and the
+ * append-only audit log that records every write.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client';
+import { queryRows } from '../src/db/raw';
+import { buildApp } from '../src/server/app';
+import { MAX_FAILURES_PER_ACCOUNT } from '../src/services/access/auth';
+import { createUser } from '../src/services/access/users';
+import { prepare } from '../src/services/bootstrap';
+import { drivers } from './support/databases';
+import { plansDir, regionsDir, root } from './support/paths';
+import { TEST_PASSWORD } from './support/session';
+
+type Who = 'public' | 'admin' | 'planner' | 'statistician' | 'reporter' | 'viewer';
+const ROLES: Who[] = ['public', 'admin', 'planner', 'statistician', 'reporter', 'viewer'];
+
+/** Who each policy admits — written out here, independently of the code's own table. */
+const ADMITS: Record<string, Who[]> = {
+  public: ROLES,
+  read: ['admin', 'planner', 'statistician', 'reporter', 'viewer'],
+  'write:observations': ['admin', 'statistician', 'reporter'],
+  'manage:users': ['admin'],
+  'read:audit': ['admin', 'planner'],
+};
+
+const figure = (region: string, value: number) => ({
+  figures: [{ indicator: 'SVC_TRADE', region, period: '2023', value, unit: '亿美元', source: `access test ${region} ${value}`, publishedDate: '2024-03-01' }],
+});
+
+/** Every route of the API with its policy and a request that exercises it. */
+const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknown }> = [
+  { method: 'GET', url: '/api/health', policy: 'public' },
+  { method: 'GET', url: '/api/plans', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/items?kind=park', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/regions', policy: 'public' },
+  { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
+  { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },
+  { method: 'GET', url: '/api/observations/derived?indicator=RETAIL', policy: 'public' },
+  { method: 'GET', url: '/api/observations/template', policy: 'public' },
+  { method: 'GET', url: '/api/observations/export?format=csv&indicator=GDP', policy: 'public' },
+  { method: 'GET', url: '/api/imports/1', policy: 'public' },
+  { method: 'GET', url: '/api/auth/me', policy: 'public' },
+  { method: 'POST', url: '/api/observations', policy: 'write:observations', body: figure('440305', 1) },
+  { method: 'POST', url: '/api/observations/import', policy: 'write:observations' },
+  { method: 'GET', url: '/api/users', policy: 'manage:users' },
+  { method: 'POST', url: '/api/users', policy: 'manage:users', body: { username: 'x', password: 'short', role: 'viewer' } },
+  { method: 'GET', url: '/api/audit', policy: 'read:audit' },
+  { method: 'POST', url: '/api/tokens', policy: 'read', body: { name: 't', scopes: ['read'] } },
+  { method: 'DELETE', url: '/api/tokens/999999', policy: 'read' },
+  { method: 'POST', url: '/api/auth/logout', policy: 'read' },
+  { method: 'POST', url: '/api/auth/login', policy: 'public', body: { username: 'nobody', password: 'x' } },
+];
+
+describe.each(drivers)('access control on $name', ({ open }) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let base: string;
+  const headers: Partial<Record<Who, Record<string, string>>> = {};
+  /** Request ids of every successful write made through the API in this file. */
+  const writes: string[] = [];
+
+  async function call(method: string, url: string, opts: { who?: Who; body?: unknown; headers?: Record<string, string> } = {}) {
+    const h: Record<string, string> = { ...(opts.who ? headers[opts.who] : {}), ...opts.headers };
+    if (opts.body !== undefined) h['content-type'] = 'application/json';
+    const res = await fetch(`${base}${url}`, { method, headers: h, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    // A write is a successful non-GET request that changed something (a figure posted again changes nothing).
+    const body = res.headers.get('content-type')?.includes('json') ? ((await res.clone().json()) as { committed?: boolean }) : null;
+    if (method !== 'GET' && res.status < 300 && body?.committed !== false) writes.push(res.headers.get('x-request-id') ?? '?');
+    return res;
+  }
+
+  async function login(username: string, password = TEST_PASSWORD, extra: Record<string, string> = {}) {
+    const res = await call('POST', '/api/auth/login', { body: { username, password }, headers: extra });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const body = (await res.json()) as { csrfToken?: string };
+    return { res, cookie, csrf: body.csrfToken ?? '' };
+  }
+
+  beforeAll(async () => {
+    database = await open();
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') });
+    app = await buildApp(database);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    for (const role of ['admin', 'planner', 'statistician', 'reporter', 'viewer'] as const) {
+      await createUser(database, { username: `u-${role}`, password: TEST_PASSWORD, role, regions: role === 'reporter' ? ['440305'] : [] });
+      const s = await login(`u-${role}`);
+      headers[role] = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    }
+    headers.public = {};
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('lists every API route in the matrix', async () => {
+    const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace(/\/(1|999999)$/, '/{id}')}`))].sort();
+    expect(inMatrix).toEqual(documented);
+  });
+
+  it('allows or denies every route for every role as its policy says', async () => {
+    const wrong: string[] = [];
+    // Sign-in and sign-out change the caller's own session; they have tests of their own below.
+    for (const route of ROUTES.filter((r) => !r.url.startsWith('/api/auth/log'))) {
+      for (const who of ROLES) {
+        const res = await call(route.method, route.url, { who, ...(route.body === undefined ? {} : { body: route.body }) });
+        const admitted = ADMITS[route.policy]?.includes(who) ?? false;
+        const denied = res.status === 401 || res.status === 403;
+        // The import route without a file answers 400 to those it admits; a denial is always 401/403.
+        if (admitted === denied) wrong.push(`${route.method} ${route.url} as ${who}: ${res.status}`);
+        if (!admitted && who === 'public' && res.status !== 401) wrong.push(`${route.method} ${route.url} as public: ${res.status}, expected 401`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets a 南山区 reporter write 南山区 figures, and refuses 福田区 with 403 writing nothing', async () => {
+    const ok = await call('POST', '/api/observations', { who: 'reporter', body: figure('南山区', 42) });
+    expect(ok.status).toBe(200);
+    const before = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from observations`);
+    const out = await call('POST', '/api/observations', { who: 'reporter', body: { figures: [...figure('南山区', 43).figures, ...figure('福田区', 44).figures] } });
+    expect(out.status).toBe(403);
+    const body = (await out.json()) as { forbidden: boolean; committed: boolean; rejected: Array<{ reason: string }> };
+    expect(body).toMatchObject({ forbidden: true, committed: false });
+    expect(body.rejected[0]?.reason).toBe('region 440304 is outside your scope: you may not write its figures');
+    expect(await queryRows(database.db, sql`select count(*)::int as n from observations`)).toEqual(before);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token', async () => {
+    const res = await call('POST', '/api/observations', { body: figure('440300', 7), headers: { cookie: headers.statistician?.cookie ?? '' } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toContain('CSRF');
+  });
+
+  it('gives a new session id at every sign-in (no fixation) and ends the old one', async () => {
+    const first = await login('u-viewer');
+    const second = await login('u-viewer', TEST_PASSWORD, { cookie: first.cookie });
+    expect(second.cookie).not.toBe(first.cookie);
+    const me = await call('GET', '/api/auth/me', { headers: { cookie: first.cookie } });
+    expect(((await me.json()) as { signedIn: boolean }).signedIn).toBe(false);
+    const out = await call('POST', '/api/auth/logout', { headers: { cookie: second.cookie, 'x-csrf-token': second.csrf } });
+    expect(out.status).toBe(204);
+    expect(((await (await call('GET', '/api/auth/me', { headers: { cookie: second.cookie } })).json()) as { signedIn: boolean }).signedIn).toBe(false);
+  });
+
+  it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} wrong passwords (429, even with the right one)`, async () => {
+    await createUser(database, { username: 'victim', password: TEST_PASSWORD, role: 'viewer' });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await login('victim', 'Wrong-Password-99')).res.status).toBe(401);
+    expect((await login('victim')).res.status).toBe(429);
+  });
+
+  it('accepts a scoped API token without CSRF, and refuses it once revoked', async () => {
+    const created = await call('POST', '/api/tokens', { who: 'statistician', body: { name: 'nightly import', scopes: ['write:observations'] } });
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: number; token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await call('POST', '/api/observations', { body: figure('440300', 8), headers: bearer })).status).toBe(200);
+    expect((await call('DELETE', `/api/tokens/${id}`, { who: 'statistician' })).status).toBe(204);
+    const after = await call('POST', '/api/observations', { body: figure('440300', 9), headers: bearer });
+    expect(after.status).toBe(401);
+    // A token is held to its scopes: this one may not read the audit log even though its user's role may not either.
+    const viewerToken = await call('POST', '/api/tokens', { who: 'viewer', body: { name: 'x', scopes: ['write:observations'] } });
+    expect(viewerToken.status).toBe(403);
+  });
+
+  it('records every write in the audit log, and the log cannot be changed', async () => {
+    const logged = await queryRows<{ request_id: string }>(database.db, sql`select distinct request_id from audit_log where request_id is not null`);
+    const ids = new Set(logged.map((r) => r.request_id));
+    expect(writes.length).toBeGreaterThan(10);
+    expect(writes.filter((w) => !ids.has(w))).toEqual([]);
+    for (const statement of [sql`update audit_log set actor_name = 'someone else'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
+      await expect(database.db.execute(statement)).rejects.toThrow();
+    }
+    const res = await call('GET', '/api/audit?limit=5', { who: 'planner' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as unknown[]).length).toBe(5);
+  });
+});
