@@ -15,6 +15,11 @@ export interface Database {
   driver: DatabaseTarget['driver'];
   /** Applies any migration not yet applied. Safe to call on every start. */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while holding a PostgreSQL advisory lock, so that two processes starting against the same server
+   * migrate and load one after the other. PGlite belongs to one process: nothing to wait for.
+   */
+  exclusively<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       db,
       driver: 'pglite',
       migrate: () => migratePglite(db, { migrationsFolder }),
+      exclusively: (_name, fn) => fn(),
       close: () => client.close(),
     };
   }
@@ -54,6 +60,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     driver: 'postgres',
     migrate: () => migratePg(db, { migrationsFolder }),
+    async exclusively(name, fn) {
+      // A session-level lock lives on one connection: hold that connection for the whole of `fn`.
+      const holder = await pool.connect();
+      try {
+        await holder.query('select pg_advisory_lock(hashtext($1))', [name]);
+        try {
+          return await fn();
+        } finally {
+          await holder.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        holder.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -35,6 +35,14 @@ export interface StagedRow {
   origin: string;
 }
 
+/**
+ * Imports are serialised (one at a time, whole transactions): classification and the report then describe exactly
+ * what the commit adds. The lock is PostgreSQL's own, held until the transaction ends; on PGlite it is uncontended.
+ */
+export async function lockImports(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('plan-monitor:import'))`);
+}
+
 export async function createStaging(db: Db): Promise<void> {
   await db.execute(sql`create temporary table import_staging (
     row integer not null, fingerprint text not null, indicator_code text not null, region_code text not null,

@@ -65,7 +65,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     handler: () => ({ status: 'ok' as const, driver: database.driver, version }),
   });
   // Uploads are streamed to a temporary file, never held in memory; 200 MB is several million rows.
-  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  // The form fields (dryRun, onError, mapping) are small: their number and size are bounded as well.
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 } });
   await app.register(accessRoutes(database));
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));

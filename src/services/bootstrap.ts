@@ -45,7 +45,7 @@ export async function openPrepared(opts: PrepareOptions): Promise<{ database: Da
   if (opts.database.driver === 'pglite' && opts.database.dataDir !== null) await mkdir(opts.database.dataDir, { recursive: true });
   const database = await openDatabase(opts.database);
   try {
-    const report = await prepare(database, opts);
+    const report = await database.exclusively('plan-monitor:bootstrap', () => prepare(database, opts));
     return { database, report };
   } catch (e) {
     await database.close();

@@ -135,8 +135,8 @@ export const observationsQuery = z.object({
   indicator: csvList.describe('indicator codes, comma-separated'),
   region: csvList.describe('region codes, comma-separated'),
   period: csvList.describe('period codes, comma-separated'),
-  from: z.string().regex(/^\d{4}(-\d{2})?$/).optional().describe('first period month: 2020 or 2020-07'),
-  to: z.string().regex(/^\d{4}(-\d{2})?$/).optional().describe('last period month: 2023 or 2023-09'),
+  from: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2020) or a month (2020-07)').optional().describe('first period month: 2020 or 2020-07'),
+  to: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2023) or a month (2023-09)').optional().describe('last period month: 2023 or 2023-09'),
   plan: z.string().optional().describe('only this plan’s indicators'),
 });
 

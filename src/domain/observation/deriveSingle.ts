@@ -28,7 +28,11 @@ export interface DerivedFigure {
 export function deriveSinglePeriods(figures: readonly Observation[], publishedBy: string | null = null): DerivedFigure[] {
   const fromJanuary = new Map<number, Array<{ period: Period; figure: Observation }>>();
   const byPeriod = new Map<string, Observation[]>();
-  for (const f of figures) byPeriod.set(f.periodCode, [...(byPeriod.get(f.periodCode) ?? []), f]);
+  // Amounts are differenced at current prices only: a comparable-price figure never pairs with a current-price one.
+  for (const f of figures) {
+    if (f.priceBasis === 'comparable') continue;
+    byPeriod.set(f.periodCode, [...(byPeriod.get(f.periodCode) ?? []), f]);
+  }
   for (const [code, list] of byPeriod) {
     const parsed = parsePeriod(code);
     if (!parsed.ok) continue;

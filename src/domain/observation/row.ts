@@ -150,16 +150,22 @@ function publishedDate(cell: string, source: string, period: Period): { ok: true
   if (cell !== '') {
     const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(cell);
     const iso = m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : null;
-    if (!iso || Number.isNaN(Date.parse(iso))) return { ok: false, error: `not a date: "${cell}" (write 2023-05-08 or 2023年5月8日)` };
+    if (!iso || !isRealDate(iso)) return { ok: false, error: `not a date: "${cell}" (write 2023-05-08 or 2023年5月8日)` };
     // An estimate (预计) may appear before its period ends, but no figure before its period begins.
     if (iso < startMonth) return { ok: false, error: `published ${iso}, before the period began: check the date or the period` };
     return { ok: true, value: { date: iso, estimated: false } };
   }
   for (const m of source.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) {
     const iso = m[0];
-    if (!Number.isNaN(Date.parse(iso)) && iso >= afterEnd.slice(0, 7)) return { ok: true, value: { date: iso, estimated: false } };
+    if (isRealDate(iso) && iso >= afterEnd.slice(0, 7)) return { ok: true, value: { date: iso, estimated: false } };
   }
   return { ok: true, value: { date: afterEnd, estimated: true } };
+}
+
+/** A calendar date that exists: 2023-02-30 parses in JavaScript (as 2 March) but is no date. */
+function isRealDate(iso: string): boolean {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso;
 }
 
 /**

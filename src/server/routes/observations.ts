@@ -131,16 +131,18 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'public' },
       schema: { tags: ['figures'], summary: 'Export figures as CSV, XLSX or SDMX-CSV', querystring: exportQuery },
       handler: async (req, reply) => {
-        const { format, plan, ...rest } = req.query;
+        const { format, ...rest } = req.query;
+        // toFilter answers 404 for an unknown plan and narrows the indicators to the plan's.
         const filter = await toFilter(database, rest);
-        const file = await exportObservations(database, { ...filter, format, ...(plan ? { planId: plan } : {}) });
-        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+        const file = await exportObservations(database, { ...filter, format });
+        const safe = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).send(file.body);
       },
     });
 
     app.get('/api/imports/:id', {
       config: { policy: 'public' },
-      schema: { tags: ['figures'], summary: 'An import batch and its report', params: z.object({ id: z.coerce.number().int() }), response: { 200: importBatch, 404: errorResponse } },
+      schema: { tags: ['figures'], summary: 'An import batch and its report', params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }), response: { 200: importBatch, 404: errorResponse } },
       handler: async (req) => {
         const b = await observationsService.batch(database, req.params.id);
         return { ...b, createdAt: b.createdAt.toISOString() };

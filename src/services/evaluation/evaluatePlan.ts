@@ -6,6 +6,7 @@
 import type { Database } from '../../db/client';
 import { listObservations } from '../../db/observations';
 import { getPlan, listPlanIndicators } from '../../db/plans';
+import { listRegions } from '../../db/regions';
 import type { AsOf } from '../../domain/evaluation/asOf';
 import { METHODS } from '../../domain/evaluation/methods';
 import type { EvaluationResult, MethodId } from '../../domain/evaluation/result';
@@ -58,6 +59,9 @@ export async function evaluatePlanForRegions(
   const plan = await getPlan(database.db, planId);
   if (!plan) throw new NotFoundError(`no plan with id "${planId}"`);
   const regionCodes = opts.regionCodes ?? [plan.regionCode];
+  const known = new Set((await listRegions(database.db)).map((r) => r.code));
+  const unknown = regionCodes.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new NotFoundError(`no region ${unknown.join(', ')}`);
   const indicators = await listPlanIndicators(database.db, planId);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const system = indicators.filter((i) => i.system);

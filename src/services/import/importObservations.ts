@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, createStaging, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
+  classifyStaged, commitStaged, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
 } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
@@ -107,6 +107,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
 
   try {
     await database.db.transaction(async (tx) => {
+      await lockImports(tx);
       await createStaging(tx);
       let mapping: ReturnType<typeof mapHeader> | null = null;
       const rejectedRows = new Set<number>();

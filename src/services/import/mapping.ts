@@ -20,7 +20,8 @@ export function mapHeader(header: readonly string[], explicit: Readonly<Record<s
   header.forEach((raw, index) => {
     const name = raw.replace(/^\uFEFF/, '').trim();
     if (name === '') return;
-    const wanted = explicit[name];
+    // Own keys only: a column called "constructor" must not find Object.prototype.constructor.
+    const wanted = Object.hasOwn(explicit, name) ? explicit[name] : undefined;
     let field: Field | null;
     if (wanted !== undefined) {
       if (!isField(wanted)) {

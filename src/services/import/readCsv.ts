@@ -18,21 +18,24 @@ export interface SourceRecord {
 export class FileFormatError extends Error {}
 
 export async function* readCsv(file: string, onEncoding: (e: Encoding) => void = () => {}): AsyncGenerator<SourceRecord> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
+  // Blank lines are kept as (empty) records so that numbering matches the rows a spreadsheet shows.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_BYTES });
   const input = createReadStream(file, { highWaterMark: 1 << 16 });
   let decoder: TextDecoder | null = null;
   let byteOffset = 0;
   const feed = (async () => {
     try {
       for await (const chunk of input as AsyncIterable<Buffer>) {
-        if (!decoder) {
+        // The encoding is decided at the first byte that is not ASCII (where UTF-8 and GBK part ways); until then
+        // the text is ASCII, the same in both.
+        if (!decoder && chunk.some((b) => b >= 0x80)) {
           const encoding = detectEncoding(chunk);
           onEncoding(encoding);
           decoder = decoderFor(encoding);
         }
         let text: string;
         try {
-          text = decoder.decode(chunk, { stream: true });
+          text = decoder ? decoder.decode(chunk, { stream: true }) : chunk.toString('latin1');
         } catch {
           throw new FileFormatError(`the file is not valid UTF-8 near byte ${byteOffset} (save it as UTF-8 or GBK throughout)`);
         }
@@ -41,6 +44,7 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
         if (!parser.write(text)) await settled(parser);
         if (parser.destroyed || parser.errored) break;
       }
+      if (!decoder) onEncoding('utf-8');
       if (!parser.destroyed && !parser.errored) {
         if (decoder) parser.write(decoder.decode());
         parser.end();
@@ -51,7 +55,12 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
   })();
   try {
     let row = 0;
-    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record };
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      // Empty lines and rows of empty cells (",,,,," left by Excel) are no data.
+      if (record.every((c) => c.trim() === '')) continue;
+      yield { row, cells: record };
+    }
   } catch (e) {
     throw explain(e);
   } finally {

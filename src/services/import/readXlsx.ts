@@ -20,9 +20,11 @@ export async function readXlsx(file: string): Promise<SourceRecord[]> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      // A cell formatted as a percentage holds 0.081 and shows 8.1%: the figure is what it shows.
+      cells[col - 1] = typeof cell.value === 'number' && /%/.test(cell.numFmt ?? '') ? String(Number((cell.value * 100).toPrecision(15))) : cellText(cell.value);
     });
-    records.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+    const all = Array.from(cells, (c) => c ?? '');
+    if (all.some((c) => c.trim() !== '')) records.push({ row: rowNumber, cells: all });
   });
   return records;
 }

@@ -61,6 +61,8 @@ export async function buildTemplate(database: Database): Promise<Buffer> {
   }
   const dateLetter = data.getColumn(FIELDS.indexOf('publishedDate') + 1).letter;
   data.getColumn(dateLetter).numFmt = 'yyyy-mm-dd';
+  // Periods are text: Excel would otherwise turn 2023-08 into a date.
+  data.getColumn(FIELDS.indexOf('period') + 1).numFmt = '@';
 
   guide.columns = [{ width: 14 }, { width: 90 }];
   guide.addRows([
