@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import { listAudit, listUsers, revokeToken, userByName, type UserRecord } from '../../db/access';
 import { decide, type Policy } from '../../domain/access/roles';
 import { audit } from '../../services/access/audit';
-import { AuthError, createToken, login, logout, SESSION_HOURS } from '../../services/access/auth';
+import { AuthError, createToken, forgetCredentials, login, logout, SESSION_HOURS } from '../../services/access/auth';
 import { hashSecret } from '../../services/access/secrets';
 import { createUser } from '../../services/access/users';
 import { deleteSession } from '../../db/access';
@@ -22,7 +22,10 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: async (req, reply) => {
         // A session id that arrived with the request is never reused: sign-in always starts a new session.
         const prior = req.cookies[SESSION_COOKIE];
-        if (prior) await deleteSession(database.db, hashSecret(prior));
+        if (prior) {
+          forgetCredentials(database, { sessionIdHash: hashSecret(prior) });
+          await deleteSession(database.db, hashSecret(prior));
+        }
         const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id) });
         reply.setCookie(SESSION_COOKIE, result.sessionId, {
           httpOnly: true,
@@ -103,6 +106,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
           if (ok) await audit(tx, auditContext(req), { action: 'token_revoked', entity: 'api_token', entityId: req.params.id });
           return ok;
         });
+        forgetCredentials(database, 'tokens');
         if (!done) return reply.code(404).send({ error: `no active token ${req.params.id} of yours` });
         return reply.code(204).send(null);
       },

@@ -60,6 +60,7 @@ export async function login(
 }
 
 export async function logout(database: Database, sessionId: string, ctx: AuditContext): Promise<void> {
+  forgetCredentials(database, { sessionIdHash: hashSecret(sessionId) });
   await database.db.transaction(async (tx) => {
     await deleteSession(tx, hashSecret(sessionId));
     await audit(tx, ctx, { action: 'logout', entity: 'session' });
@@ -70,18 +71,50 @@ export function principalOf(user: UserRecord, via: 'session' | 'token', tokenSco
   return { kind: 'user', userId: user.id, username: user.username, role: user.role, regions: user.regionScope, departments: user.departmentScope, via, ...(tokenScopes ? { tokenScopes } : {}) };
 }
 
+/**
+ * Recognised credentials are remembered for a few seconds, so that a signed-in read does not pay a database lookup
+ * each time. Sign-out and token revocation clear the entry at once in this process; another server process sees a
+ * revocation, a disabled user or an expired session within CACHE_SECONDS.
+ */
+export const CACHE_SECONDS = 5;
+const CACHE_LIMIT = 10_000;
+type Identity = { principal: Principal; csrfToken: string | null };
+const caches = new WeakMap<Database, Map<string, { identity: Identity; until: number }>>();
+
+function cacheOf(database: Database): Map<string, { identity: Identity; until: number }> {
+  let cache = caches.get(database);
+  if (!cache) caches.set(database, (cache = new Map()));
+  return cache;
+}
+
+/** Forgets remembered credentials: one session (by its id hash), or all tokens (after a revocation). */
+export function forgetCredentials(database: Database, what: { sessionIdHash: string } | 'tokens'): void {
+  const cache = cacheOf(database);
+  if (what === 'tokens') {
+    for (const key of cache.keys()) if (key.startsWith('t:')) cache.delete(key);
+  } else cache.delete(`s:${what.sessionIdHash}`);
+}
+
 /** Who is asking, from a session cookie or an `Authorization: Bearer` token; the public when neither is valid. */
-export async function identify(database: Database, creds: { sessionId?: string | undefined; bearer?: string | undefined }): Promise<{ principal: Principal; csrfToken: string | null }> {
+export async function identify(database: Database, creds: { sessionId?: string | undefined; bearer?: string | undefined }): Promise<Identity> {
+  const key = creds.bearer ? `t:${hashSecret(creds.bearer)}` : creds.sessionId ? `s:${hashSecret(creds.sessionId)}` : null;
+  if (key === null) return { principal: { kind: 'public' }, csrfToken: null };
+  const cache = cacheOf(database);
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.identity;
+  let identity: Identity | null = null;
   if (creds.bearer) {
-    const t = await tokenWithUser(database.db, hashSecret(creds.bearer));
+    const t = await tokenWithUser(database.db, key.slice(2));
     if (!t) throw new AuthError(401, 'the API token is unknown, expired or revoked');
-    return { principal: principalOf(t.user, 'token', t.scopes), csrfToken: null };
+    identity = { principal: principalOf(t.user, 'token', t.scopes), csrfToken: null };
+  } else {
+    const s = await sessionWithUser(database.db, key.slice(2));
+    if (s) identity = { principal: principalOf(s.user, 'session'), csrfToken: s.csrfToken };
   }
-  if (creds.sessionId) {
-    const s = await sessionWithUser(database.db, hashSecret(creds.sessionId));
-    if (s) return { principal: principalOf(s.user, 'session'), csrfToken: s.csrfToken };
-  }
-  return { principal: { kind: 'public' }, csrfToken: null };
+  if (!identity) return { principal: { kind: 'public' }, csrfToken: null };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, { identity, until: Date.now() + CACHE_SECONDS * 1000 });
+  return identity;
 }
 
 /** Creates an API token; the token itself is returned once and never stored. */
