@@ -185,5 +185,13 @@ describe.each(drivers)('access control on $name', ({ open }) => {
     const res = await call('GET', '/api/audit?limit=5', { who: 'planner' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as unknown[]).length).toBe(5);
+    const csv = await call('GET', '/api/audit?format=csv&limit=100000', { who: 'admin' });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel opens it as UTF-8
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('id,at,actor,action,entity,entity_id,old_value,new_value,client_address,request_id');
+    const total = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log`);
+    expect(lines.length - 1).toBeGreaterThanOrEqual((total[0]?.n ?? 0) - 1);
   });
 });

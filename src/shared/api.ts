@@ -325,4 +325,8 @@ export const auditEntryDto = z.object({
   clientAddress: z.string().nullable(),
   requestId: z.string().nullable(),
 });
-export const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(200), before: z.coerce.number().int().optional() });
+export const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100_000).default(200),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});

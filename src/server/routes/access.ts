@@ -1,5 +1,6 @@
 /** Sign-in, users, API tokens and the audit log. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { listAudit, listUsers, revokeToken, userByName, type UserRecord } from '../../db/access';
@@ -114,7 +115,16 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/audit', {
       config: { policy: 'read:audit' },
-      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id)', querystring: auditQuery, response: { 200: z.array(auditEntryDto) } },
-      handler: (req) => listAudit(database.db, req.query),
+      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id); format=csv to export', querystring: auditQuery },
+      handler: async (req, reply) => {
+        const entries = await listAudit(database.db, req.query);
+        if (req.query.format === 'json') return z.array(auditEntryDto).parse(entries);
+        const header = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'old_value', 'new_value', 'client_address', 'request_id'];
+        const rows = entries.map((e) => [e.id, e.at, e.actorName, e.action, e.entity, e.entityId ?? '', JSON.stringify(e.oldValue), JSON.stringify(e.newValue), e.clientAddress ?? '', e.requestId ?? '']);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="audit-log.csv"')
+          .send(`\uFEFF${stringify([header, ...rows])}`);
+      },
     });
   };
