@@ -23,12 +23,10 @@
  * Platform addition: a baseline that already met the target while y_t no longer does → reverse_trend.
  */
 import type { LocalizedText } from '../text';
-import { finite, num, pct } from './format';
+import { num, pct } from './format';
 import type { EvaluationInput } from './input';
-import { baseWorkings } from './inputs';
-import { prepare, stateRule, withPrepared } from './prepare';
-import { project } from './projection';
-import { evaluated, insufficient, type EvaluationResult } from './result';
+import { evaluateProjection, type ProjectionMethod } from './projectionMethod';
+import type { EvaluationResult } from './result';
 
 export const ESCAP_THRESHOLDS = { maintain: 1, regression: 0 } as const;
 
@@ -45,35 +43,29 @@ const METHOD = 'escap_anticipated';
 const FORMULA = 'CAGR = (y_t/y0)^(1/(t − t0)) − 1; ŷ_T = y_t(1 + CAGR)^(T − t); R = (ŷ_T − y0)/(y* − y0); maintain if y_t meets the target or R ≥ 1; accelerate if 0 ≤ R < 1; reverse trend if R < 0';
 const SOURCE = 'UN ESCAP, Asia and the Pacific SDG Progress Report — methodology annex, anticipated progress (expected value at the target year from the current trend, compared with the target)';
 
-export function evaluate(input: EvaluationInput): EvaluationResult {
-  const base = baseWorkings(input, FORMULA, SOURCE, { ...ESCAP_THRESHOLDS });
-  const prepared = prepare(input);
-  if (!prepared.ok) return insufficient(METHOD, prepared.error, base);
-  const p = prepared.value;
-  const { y0, t0, yt, t, yStar, T } = p;
-  const unit = input.indicator.unit;
-  const pr = project(y0, t0, yt, t, yStar, T);
-  const notes: LocalizedText[] = input.indicator.isShare ? [{ zh: '比重指标按水平值外推', en: 'Share indicator: projected as a level' }] : [];
-  const workings = withPrepared(base, p, { cagr: finite(pr?.cagr ?? null), expected: finite(pr?.projected ?? null), R: finite(pr?.ratio ?? null) }, notes);
-  if (p.state !== 'progressing') {
-    const status: EscapStatus = p.state === 'met' ? 'maintain_progress' : 'reverse_trend';
-    return evaluated(METHOD, status, ESCAP_LABELS, workings, stateRule(p, unit, ESCAP_LABELS[status]));
-  }
-  if (!pr) {
-    return insufficient(
-      METHOD,
-      { zh: '基期值或最新值不为正数，年均增长率无定义，无法预期', en: 'The baseline or latest value is not positive: no compound growth rate, no expected value' },
-      workings,
-    );
-  }
-  const R = pr.ratio;
-  const th = ESCAP_THRESHOLDS;
-  const status: EscapStatus = R >= th.maintain ? 'maintain_progress' : R >= th.regression ? 'accelerate_progress' : 'reverse_trend';
-  const cmp = status === 'maintain_progress' ? `R ≥ ${th.maintain}` : status === 'accelerate_progress' ? `${th.regression} ≤ R < ${th.maintain}` : `R < ${th.regression}`;
-  const label = ESCAP_LABELS[status];
-  const rule: LocalizedText = {
-    zh: `按当前趋势（年均增长 ${pct(pr.cagr)}）${T} 年预期值 ${num(pr.projected)}，目标 ${num(yStar)}；预期变化/所需变化 R = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(R)}，${cmp}：${label.zh}。`,
-    en: `On the current trend (compound growth ${pct(pr.cagr)}) the expected value in ${T} is ${num(pr.projected)} against the target ${num(yStar)}; expected/required change R = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(R)}, ${cmp}: ${label.en}.`,
-  };
-  return evaluated(METHOD, status, ESCAP_LABELS, workings, rule);
-}
+const escap: ProjectionMethod<EscapStatus> = {
+  method: METHOD,
+  formula: FORMULA,
+  source: SOURCE,
+  thresholds: { ...ESCAP_THRESHOLDS },
+  labels: ESCAP_LABELS,
+  names: { projected: 'expected', ratio: 'R' },
+  met: 'maintain_progress',
+  regressed: 'reverse_trend',
+  noProjection: { zh: '基期值或最新值不为正数，年均增长率无定义，无法预期', en: 'The baseline or latest value is not positive: no compound growth rate, no expected value' },
+  classify(R) {
+    const th = ESCAP_THRESHOLDS;
+    const status: EscapStatus = R >= th.maintain ? 'maintain_progress' : R >= th.regression ? 'accelerate_progress' : 'reverse_trend';
+    const comparison = status === 'maintain_progress' ? `R ≥ ${th.maintain}` : status === 'accelerate_progress' ? `${th.regression} ≤ R < ${th.maintain}` : `R < ${th.regression}`;
+    return { status, comparison };
+  },
+  rule({ y0, yStar, T }, pr, cmp, label) {
+    const R = pr.ratio;
+    return {
+      zh: `按当前趋势（年均增长 ${pct(pr.cagr)}）${T} 年预期值 ${num(pr.projected)}，目标 ${num(yStar)}；预期变化/所需变化 R = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(R)}，${cmp}：${label.zh}。`,
+      en: `On the current trend (compound growth ${pct(pr.cagr)}) the expected value in ${T} is ${num(pr.projected)} against the target ${num(yStar)}; expected/required change R = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(R)}, ${cmp}: ${label.en}.`,
+    };
+  },
+};
+
+export const evaluate = (input: EvaluationInput): EvaluationResult => evaluateProjection(escap, input);

@@ -19,12 +19,10 @@
  * Platform addition: a baseline that already met the target while y_t no longer does → deterioration.
  */
 import type { LocalizedText } from '../text';
-import { finite, num, pct } from './format';
+import { num, pct } from './format';
 import type { EvaluationInput } from './input';
-import { baseWorkings } from './inputs';
-import { prepare, stateRule, withPrepared } from './prepare';
-import { project } from './projection';
-import { evaluated, insufficient, type EvaluationResult } from './result';
+import { evaluateProjection, type ProjectionMethod } from './projectionMethod';
+import type { EvaluationResult } from './result';
 
 export const UNSD_THRESHOLDS = { onTrack: 0.95, fair: 0.1, deterioration: 0 } as const;
 
@@ -42,36 +40,29 @@ const METHOD = 'unsd_projection';
 const FORMULA = 'CAGR = (y_t/y0)^(1/(t − t0)) − 1; ŷ_T = y_t(1 + CAGR)^(T − t); P = (ŷ_T − y0)/(y* − y0); on_track if y_t meets the target or P ≥ 0.95; fair_progress if 0.10 ≤ P < 0.95; limited_or_stagnation if 0 ≤ P < 0.10; deterioration if P < 0';
 const SOURCE = 'United Nations Statistics Division, The Sustainable Development Goals Report 2023: Special Edition — progress assessment (projection of the current trend to the target year)';
 
-export function evaluate(input: EvaluationInput): EvaluationResult {
-  const base = baseWorkings(input, FORMULA, SOURCE, { ...UNSD_THRESHOLDS });
-  const prepared = prepare(input);
-  if (!prepared.ok) return insufficient(METHOD, prepared.error, base);
-  const p = prepared.value;
-  const { y0, t0, yt, t, yStar, T } = p;
-  const unit = input.indicator.unit;
-  const pr = project(y0, t0, yt, t, yStar, T);
-  const notes: LocalizedText[] = input.indicator.isShare ? [{ zh: '比重指标按水平值外推', en: 'Share indicator: projected as a level' }] : [];
-  const workings = withPrepared(base, p, { cagr: finite(pr?.cagr ?? null), projected: finite(pr?.projected ?? null), P: finite(pr?.ratio ?? null) }, notes);
-  if (p.state !== 'progressing') {
-    const status: UnsdStatus = p.state === 'met' ? 'on_track' : 'deterioration';
-    return evaluated(METHOD, status, UNSD_LABELS, workings, stateRule(p, unit, UNSD_LABELS[status]));
-  }
-  if (!pr) {
-    return insufficient(
-      METHOD,
-      { zh: '基期值或最新值不为正数，年均增长率无定义，无法外推', en: 'The baseline or latest value is not positive: no compound growth rate, no projection' },
-      workings,
-    );
-  }
-  const P = pr.ratio;
-  const th = UNSD_THRESHOLDS;
-  const status: UnsdStatus = P >= th.onTrack ? 'on_track' : P >= th.fair ? 'fair_progress' : P >= th.deterioration ? 'limited_or_stagnation' : 'deterioration';
-  const cmp =
-    status === 'on_track' ? `P ≥ ${th.onTrack}` : status === 'fair_progress' ? `${th.fair} ≤ P < ${th.onTrack}` : status === 'limited_or_stagnation' ? `0 ≤ P < ${th.fair}` : 'P < 0';
-  const label = UNSD_LABELS[status];
-  const rule: LocalizedText = {
-    zh: `年均增长 CAGR = (${num(yt)} / ${num(y0)})^(1/${t - t0}) − 1 = ${pct(pr.cagr)}，按此外推 ${T} 年 ŷ = ${num(yt)} × (1 + CAGR)^${T - t} = ${num(pr.projected)}，P = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(P)}，${cmp}：${label.zh}。`,
-    en: `Growth CAGR = (${num(yt)} / ${num(y0)})^(1/${t - t0}) − 1 = ${pct(pr.cagr)}; projected to ${T}: ŷ = ${num(yt)} × (1 + CAGR)^${T - t} = ${num(pr.projected)}; P = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(P)}, ${cmp}: ${label.en}.`,
-  };
-  return evaluated(METHOD, status, UNSD_LABELS, workings, rule);
-}
+const unsd: ProjectionMethod<UnsdStatus> = {
+  method: METHOD,
+  formula: FORMULA,
+  source: SOURCE,
+  thresholds: { ...UNSD_THRESHOLDS },
+  labels: UNSD_LABELS,
+  names: { projected: 'projected', ratio: 'P' },
+  met: 'on_track',
+  regressed: 'deterioration',
+  noProjection: { zh: '基期值或最新值不为正数，年均增长率无定义，无法外推', en: 'The baseline or latest value is not positive: no compound growth rate, no projection' },
+  classify(P) {
+    const th = UNSD_THRESHOLDS;
+    const status: UnsdStatus = P >= th.onTrack ? 'on_track' : P >= th.fair ? 'fair_progress' : P >= th.deterioration ? 'limited_or_stagnation' : 'deterioration';
+    const comparison =
+      status === 'on_track' ? `P ≥ ${th.onTrack}` : status === 'fair_progress' ? `${th.fair} ≤ P < ${th.onTrack}` : status === 'limited_or_stagnation' ? `0 ≤ P < ${th.fair}` : 'P < 0';
+    return { status, comparison };
+  },
+  rule({ y0, t0, yt, t, yStar, T }, pr, cmp, label) {
+    return {
+      zh: `年均增长 CAGR = (${num(yt)} / ${num(y0)})^(1/${t - t0}) − 1 = ${pct(pr.cagr)}，按此外推 ${T} 年 ŷ = ${num(yt)} × (1 + CAGR)^${T - t} = ${num(pr.projected)}，P = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(pr.ratio)}，${cmp}：${label.zh}。`,
+      en: `Growth CAGR = (${num(yt)} / ${num(y0)})^(1/${t - t0}) − 1 = ${pct(pr.cagr)}; projected to ${T}: ŷ = ${num(yt)} × (1 + CAGR)^${T - t} = ${num(pr.projected)}; P = (${num(pr.projected)} − ${num(y0)}) / (${num(yStar)} − ${num(y0)}) = ${num(pr.ratio)}, ${cmp}: ${label.en}.`,
+    };
+  },
+};
+
+export const evaluate = (input: EvaluationInput): EvaluationResult => evaluateProjection(unsd, input);
