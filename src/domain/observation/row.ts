@@ -8,7 +8,8 @@ import { monthRange, type Period } from '../period/period';
 import { convertValue } from '../unit/convert';
 import { parseUnit } from '../unit/parse';
 import type { Field } from './fields';
-import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
+import type { Observation } from './observation';
+import type { ObservationStatus } from './terms';
 import { classifySource } from './classifySource';
 import { parsePriceBasis, parseSourceKind, parseStatus } from './words';
 
@@ -19,23 +20,8 @@ export interface RowContext {
   regionCode(text: string): string | null;
 }
 
-export interface ObservationDraft {
-  indicatorCode: string;
-  regionCode: string;
-  period: Period;
-  periodCode: string;
-  value: number;
-  unit: string;
-  valueStd: number;
-  priceBasis: PriceBasis | null;
-  status: ObservationStatus;
-  sourceKind: SourceKind;
-  source: { publication: string; publisher: string | null; link: string | null };
-  quote: string | null;
-  notes: string | null;
-  publishedDate: string;
-  publishedDateEstimated: boolean;
-}
+/** A checked figure before it is stored: everything a stored figure has, but its identity and provenance. */
+export type ObservationDraft = Omit<Observation, 'id' | 'enteredAt' | 'origin' | 'derivation'> & { period: Period };
 
 export interface CellError {
   field: Field | null;
