@@ -3,13 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { listAudit, listUsers, revokeToken, userByName, type UserRecord } from '../../db/access';
-import { decide, type Policy } from '../../domain/access/roles';
+import { listAudit, listUsers, type UserRecord } from '../../db/access';
+import type { Policy } from '../../domain/access/roles';
 import { audit } from '../../services/access/audit';
-import { AuthError, createToken, forgetCredentials, login, logout, SESSION_HOURS } from '../../services/access/auth';
-import { hashSecret } from '../../services/access/secrets';
+import { createToken, login, logout, revokeToken, SESSION_HOURS } from '../../services/access/auth';
 import { createUser } from '../../services/access/users';
-import { deleteSession } from '../../db/access';
 import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
 import { auditContext, SESSION_COOKIE } from '../policy';
 
@@ -21,13 +19,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'public' },
       schema: { tags: ['access'], summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes', body: loginBody, response: { 200: loginResponse, 401: errorResponse, 429: errorResponse } },
       handler: async (req, reply) => {
-        // A session id that arrived with the request is never reused: sign-in always starts a new session.
-        const prior = req.cookies[SESSION_COOKIE];
-        if (prior) {
-          forgetCredentials(database, { sessionIdHash: hashSecret(prior) });
-          await deleteSession(database.db, hashSecret(prior));
-        }
-        const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id) });
+        const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id), priorSessionId: req.cookies[SESSION_COOKIE] });
         reply.setCookie(SESSION_COOKIE, result.sessionId, {
           httpOnly: true,
           sameSite: 'lax',
@@ -84,14 +76,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'read' },
       schema: { tags: ['access'], summary: 'Create an API token for yourself, scoped to policies your role has', body: newTokenBody, response: { 201: newTokenResponse, 403: errorResponse } },
       handler: async (req, reply) => {
-        const p = req.principal;
-        if (p.kind !== 'user' || p.via !== 'session') throw new AuthError(403, 'tokens are created from a signed-in session');
-        for (const scope of req.body.scopes as Policy[]) {
-          if (!decide(scope, { ...p, via: 'session' }).allow) throw new AuthError(403, `your role cannot grant ${scope}`);
-        }
-        const user = await userByName(database.db, p.username);
-        if (!user) throw new AuthError(401, 'user not found');
-        const t = await createToken(database, auditContext(req), { user, name: req.body.name, scopes: req.body.scopes as Policy[], ...(req.body.days ? { days: req.body.days } : {}) });
+        const t = await createToken(database, auditContext(req), { name: req.body.name, scopes: req.body.scopes as Policy[], days: req.body.days });
         return reply.code(201).send(t);
       },
     });
@@ -100,15 +85,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'read' },
       schema: { tags: ['access'], summary: 'Revoke an API token (yours; an administrator may revoke any)', params: z.object({ id: z.coerce.number().int() }), response: { 204: z.null(), 404: errorResponse } },
       handler: async (req, reply) => {
-        const p = req.principal;
-        if (p.kind !== 'user') throw new AuthError(401, 'sign in first');
-        const done = await database.db.transaction(async (tx) => {
-          const ok = await revokeToken(tx, req.params.id, p.role === 'admin' ? null : p.userId);
-          if (ok) await audit(tx, auditContext(req), { action: 'token_revoked', entity: 'api_token', entityId: req.params.id });
-          return ok;
-        });
-        forgetCredentials(database, 'tokens');
-        if (!done) return reply.code(404).send({ error: `no active token ${req.params.id} of yours` });
+        if (!(await revokeToken(database, auditContext(req), req.params.id))) return reply.code(404).send({ error: `no active token ${req.params.id} of yours` });
         return reply.code(204).send(null);
       },
     });

@@ -6,8 +6,10 @@
  */
 import argon2 from 'argon2';
 import type { Database } from '../../db/client';
-import { deleteSession, insertLoginFailure, insertSession, insertToken, recentFailures, sessionWithUser, tokenWithUser, userByName, type UserRecord } from '../../db/access';
-import type { Policy, Principal } from '../../domain/access/roles';
+import {
+  deleteSession, insertLoginFailure, insertSession, insertToken, recentFailures, revokeToken as revokeTokenRow, sessionWithUser, tokenWithUser, userByName, type UserRecord,
+} from '../../db/access';
+import { decide, type Policy, type Principal } from '../../domain/access/roles';
 import { audit, type AuditContext } from './audit';
 import { hashSecret, newSecret } from './secrets';
 import { hashPassword } from './users';
@@ -31,9 +33,14 @@ let decoyHash: Promise<string> | null = null;
 
 export async function login(
   database: Database,
-  req: { username: string; password: string; clientAddress: string; requestId: string | null },
+  req: { username: string; password: string; clientAddress: string; requestId: string | null; priorSessionId?: string | undefined },
 ): Promise<{ sessionId: string; csrfToken: string; user: UserRecord }> {
   const { db } = database;
+  // A session id that arrived with the request is never reused: sign-in always starts a new session.
+  if (req.priorSessionId) {
+    forgetCredentials(database, { sessionIdHash: hashSecret(req.priorSessionId) });
+    await deleteSession(db, hashSecret(req.priorSessionId));
+  }
   const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
   const failures = await recentFailures(db, req.username, req.clientAddress, since);
   if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
@@ -117,13 +124,34 @@ export async function identify(database: Database, creds: { sessionId?: string |
   return identity;
 }
 
-/** Creates an API token; the token itself is returned once and never stored. */
-export async function createToken(database: Database, ctx: AuditContext, t: { user: UserRecord; name: string; scopes: Policy[]; days?: number }): Promise<{ id: number; token: string }> {
+/**
+ * Creates an API token for the signed-in user, scoped to policies the user's role has; the token itself is
+ * returned once and never stored.
+ */
+export async function createToken(database: Database, ctx: AuditContext, t: { name: string; scopes: Policy[]; days?: number | undefined }): Promise<{ id: number; token: string }> {
+  const who = ctx.principal;
+  if (who.kind !== 'user' || who.via !== 'session') throw new AuthError(403, 'tokens are created from a signed-in session');
+  for (const scope of t.scopes) if (!decide(scope, who).allow) throw new AuthError(403, `your role cannot grant ${scope}`);
+  const user = await userByName(database.db, who.username);
+  if (!user) throw new AuthError(401, 'user not found');
   const token = `pm_${newSecret()}`;
   const id = await database.db.transaction(async (tx) => {
-    const id = await insertToken(tx, { userId: t.user.id, name: t.name, tokenHash: hashSecret(token), scopes: t.scopes, expiresAt: t.days ? new Date(Date.now() + t.days * 86_400_000) : null });
-    await audit(tx, ctx, { action: 'token_created', entity: 'api_token', entityId: id, newValue: { name: t.name, scopes: t.scopes, user: t.user.username } });
+    const id = await insertToken(tx, { userId: user.id, name: t.name, tokenHash: hashSecret(token), scopes: t.scopes, expiresAt: t.days ? new Date(Date.now() + t.days * 86_400_000) : null });
+    await audit(tx, ctx, { action: 'token_created', entity: 'api_token', entityId: id, newValue: { name: t.name, scopes: t.scopes, user: user.username } });
     return id;
   });
   return { id, token };
+}
+
+/** Revokes a token: one's own, or any for an administrator. False when there is no such active token. */
+export async function revokeToken(database: Database, ctx: AuditContext, id: number): Promise<boolean> {
+  const who = ctx.principal;
+  if (who.kind !== 'user') throw new AuthError(401, 'sign in first');
+  const done = await database.db.transaction(async (tx) => {
+    const ok = await revokeTokenRow(tx, id, who.role === 'admin' ? null : who.userId);
+    if (ok) await audit(tx, ctx, { action: 'token_revoked', entity: 'api_token', entityId: id });
+    return ok;
+  });
+  forgetCredentials(database, 'tokens');
+  return done;
 }
