@@ -163,8 +163,8 @@ export async function exportFile(opts: { format?: string; plan?: string; indicat
   if (!['csv', 'xlsx', 'sdmx'].includes(format)) throw new Error(`unknown format "${format}" (csv, xlsx, sdmx)`);
   const file = await withDatabase(async (database) => {
     const split = (s?: string) => (s ? s.split(',').map((x) => x.trim()) : undefined);
-    const filter = await toFilter(database, { indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to });
-    return exportObservations(database, { ...filter, format, ...(opts.plan ? { planId: opts.plan } : {}) });
+    const filter = await toFilter(database, { indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to, plan: opts.plan });
+    return exportObservations(database, { ...filter, format });
   });
   if (opts.output) {
     await writeFile(opts.output, file.body);

@@ -6,15 +6,13 @@ import { FIELDS, type Field } from '../domain/observation/fields';
 import type { Observation } from '../domain/observation/observation';
 import { deriveSinglePeriods, type DerivedFigure } from '../domain/observation/deriveSingle';
 import { choosePreferred, type Preference } from '../domain/observation/preference';
-import { parseUnit } from '../domain/unit/parse';
+import { isMoneyAmount } from '../domain/unit/kind';
 import { formatPeriod } from '../domain/period/format';
 import { parsePeriod } from '../domain/period/parse';
 import type { AuditContext } from './access/audit';
 import { importRecords, type ImportReport } from './import/importObservations';
 import type { SourceRecord } from './import/readCsv';
-import { NotFoundError } from './plans';
-
-export class BadRequestError extends Error {}
+import { BadRequestError, NotFoundError } from './errors';
 
 export interface FigureQuery {
   indicator?: string[] | undefined;
@@ -82,8 +80,7 @@ export const observationsService = {
   async derived(database: Database, q: { indicator: string; region: string; asOf?: string | undefined }): Promise<DerivedFigure[]> {
     const unit = (await indicatorUnits(database.db)).get(q.indicator);
     if (!unit) throw new NotFoundError(`no indicator "${q.indicator}"`);
-    const parsed = parseUnit(unit.unit);
-    if (unit.isShare || !parsed.ok || !parsed.value.dimension.startsWith('currency')) {
+    if (unit.isShare || !isMoneyAmount(unit.unit)) {
       throw new BadRequestError(`${q.indicator} is measured in ${unit.unit}: only amounts that add up over time (亿元, 亿美元 …) can be differenced into single periods`);
     }
     const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region] });

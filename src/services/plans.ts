@@ -6,8 +6,7 @@ import type { PlanItem } from '../domain/plan/items';
 import type { PlanIndicator, PlanSummary } from '../domain/plan/model';
 import type { PlanItemKind } from '../domain/plan/terms';
 import type { Region } from '../domain/region/region';
-
-export class NotFoundError extends Error {}
+import { NotFoundError } from './errors';
 
 export const plansService = {
   list: ({ db }: Database): Promise<PlanSummary[]> => listPlans(db),

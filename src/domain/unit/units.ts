@@ -88,3 +88,4 @@ export const UNITS: readonly Unit[] = [
     aliases: ['μg/m3', 'ug/m3'],
   }),
 ];
+

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import { parseAsOf } from '../../domain/evaluation/asOf';
 import { METHOD_IDS, type MethodId } from '../../domain/evaluation/result';
 import { evaluatePlan } from '../../services/evaluation/evaluatePlan';
-import { BadRequestError } from '../../services/observations';
+import { BadRequestError } from '../../services/errors';
 import { errorResponse, evaluationQuery, planEvaluation, planParams } from '../../shared/api';
 import { presentEvaluation } from '../presenters/evaluation';
 

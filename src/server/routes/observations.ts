@@ -13,7 +13,8 @@ import type { Database } from '../../db/client';
 import { exportObservations } from '../../services/export/exportObservations';
 import { importObservations, type ImportReport } from '../../services/import/importObservations';
 import { buildTemplate } from '../../services/import/template';
-import { BadRequestError, observationsService, toFilter } from '../../services/observations';
+import { BadRequestError } from '../../services/errors';
+import { observationsService, toFilter } from '../../services/observations';
 import {
   candidatesQuery, candidatesResponse, derivedFigure, derivedQuery, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
 } from '../../shared/api';

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import { insertUser, userByName, type UserRecord } from '../../db/access';
 import { passwordProblems } from '../../domain/access/password';
 import { ROLES, type Role } from '../../domain/access/roles';
-import { BadRequestError } from '../observations';
+import { BadRequestError } from '../errors';
 
 export interface NewUser {
   username: string;

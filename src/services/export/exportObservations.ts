@@ -6,7 +6,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../db/client';
 import { listObservations, type ObservationFilter } from '../../db/observations';
-import { listPlanIndicators } from '../../db/plans';
 import { listRegions } from '../../db/regions';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import type { Observation } from '../../domain/observation/observation';
@@ -15,10 +14,9 @@ import { toSdmxRows } from './sdmx';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'sdmx';
 
+/** What to export: a filter as services/observations.ts `toFilter` builds it (a plan narrows the indicators). */
 export interface ExportRequest extends ObservationFilter {
   format: ExportFormat;
-  /** Limits the export to this plan's indicators (system and supporting). */
-  planId?: string;
 }
 
 export interface ExportFile {
@@ -29,15 +27,10 @@ export interface ExportFile {
 }
 
 export async function exportObservations(database: Database, req: ExportRequest): Promise<ExportFile> {
-  let indicatorCodes = req.indicatorCodes;
-  if (req.planId) {
-    const planCodes = (await listPlanIndicators(database.db, req.planId)).map((i) => i.code);
-    indicatorCodes = indicatorCodes ? indicatorCodes.filter((c) => planCodes.includes(c)) : planCodes;
-  }
-  const figures = await listObservations(database.db, { ...req, indicatorCodes });
+  const figures = await listObservations(database.db, req);
   const regionName = new Map((await listRegions(database.db)).map((r) => [r.code, r.name.zh]));
   const stamp = new Date().toISOString().slice(0, 10);
-  const base = `observations-${req.planId ?? 'all'}-${stamp}`;
+  const base = `observations-${stamp}`;
 
   if (req.format === 'sdmx') {
     const rows = toSdmxRows(figures);
