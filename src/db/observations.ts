@@ -4,35 +4,20 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Observation } from '../domain/observation/observation';
+import type { ObservationDraft } from '../domain/observation/row';
+import { monthRange } from '../domain/period/period';
 import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
 import type { Db } from './client';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
 import { importBatches, indicators, observations } from './schema';
 
+/** A checked figure on its way in: the draft, its row in the file, its fingerprint and where it came from. */
 export interface StagedRow {
   row: number;
   fingerprint: string;
-  indicatorCode: string;
-  regionCode: string;
-  periodCode: string;
-  periodType: string;
-  periodStart: number;
-  periodEnd: number;
-  value: number;
-  unit: string;
-  valueStd: number;
-  priceBasis: PriceBasis | null;
-  status: ObservationStatus;
-  sourceKind: SourceKind;
-  sourcePublication: string;
-  sourcePublisher: string | null;
-  sourceLink: string | null;
-  quote: string | null;
-  notes: string | null;
-  publishedDate: string;
-  publishedDateEstimated: boolean;
   origin: string;
+  draft: ObservationDraft;
 }
 
 /**
@@ -60,13 +45,17 @@ export async function createStaging(db: Db): Promise<void> {
 export async function stageRows(db: Db, rows: readonly StagedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(
-    rows.map((r) => ({
-      row: r.row, fingerprint: r.fingerprint, indicator_code: r.indicatorCode, region_code: r.regionCode, period_code: r.periodCode,
-      period_type: r.periodType, period_start: r.periodStart, period_end: r.periodEnd, value: String(r.value), unit: r.unit,
-      value_std: String(r.valueStd), price_basis: r.priceBasis, status: r.status, source_kind: r.sourceKind,
-      source_publication: r.sourcePublication, source_publisher: r.sourcePublisher, source_link: r.sourceLink, quote: r.quote,
-      notes: r.notes, published_date: r.publishedDate, published_date_estimated: r.publishedDateEstimated, origin: r.origin,
-    })),
+    rows.map(({ row, fingerprint, origin, draft: d }) => {
+      const { start, end } = monthRange(d.period);
+      return {
+        row, fingerprint, origin, indicator_code: d.indicatorCode, region_code: d.regionCode, period_code: d.periodCode,
+        period_type: d.period.type, period_start: start.year * 100 + start.month, period_end: end.year * 100 + end.month,
+        value: String(d.value), unit: d.unit, value_std: String(d.valueStd), price_basis: d.priceBasis, status: d.status,
+        source_kind: d.sourceKind, source_publication: d.source.publication, source_publisher: d.source.publisher,
+        source_link: d.source.link, quote: d.quote, notes: d.notes, published_date: d.publishedDate,
+        published_date_estimated: d.publishedDateEstimated,
+      };
+    }),
   );
   await db.execute(sql`insert into import_staging select * from json_populate_recordset(null::import_staging, ${json}::json)`);
 }

@@ -16,7 +16,6 @@ import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import { observationKey } from '../../domain/observation/key';
 import { checkRow, type RawRow, type RowContext } from '../../domain/observation/row';
-import { monthRange } from '../../domain/period/period';
 import type { Region } from '../../domain/region/region';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
 import type { Encoding } from './decode';
@@ -139,17 +138,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
           continue;
         }
-        const { start, end } = monthRange(d.period);
-        batch.push({
-          row: rec.row,
-          fingerprint: createHash('sha256').update(observationKey(d)).digest('hex'),
-          indicatorCode: d.indicatorCode, regionCode: d.regionCode, periodCode: d.periodCode, periodType: d.period.type,
-          periodStart: start.year * 100 + start.month, periodEnd: end.year * 100 + end.month,
-          value: d.value, unit: d.unit, valueStd: d.valueStd, priceBasis: d.priceBasis, status: d.status, sourceKind: d.sourceKind,
-          sourcePublication: d.source.publication, sourcePublisher: d.source.publisher, sourceLink: d.source.link,
-          quote: d.quote, notes: d.notes, publishedDate: d.publishedDate, publishedDateEstimated: d.publishedDateEstimated,
-          origin: `${fileName}:${rec.row}`,
-        });
+        batch.push({ row: rec.row, fingerprint: createHash('sha256').update(observationKey(d)).digest('hex'), origin: `${fileName}:${rec.row}`, draft: d });
         if (batch.length >= BATCH) {
           // One batch goes to the database while the next is parsed and checked.
           await staging;
