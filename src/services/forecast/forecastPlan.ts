@@ -33,7 +33,7 @@ export interface ForecastOptions {
 }
 
 export async function forecastPlan(database: Database, planId: string, opts: ForecastOptions): Promise<PlanForecasts> {
-  const asOf = toAsOf(opts.asOf);
+  const asOf = parseAsOfOption(opts.asOf);
   if (opts.rules) {
     const problem = checkWarningRules(opts.rules);
     if (problem) throw new BadRequestError(problem);
@@ -55,7 +55,8 @@ export async function forecastPlan(database: Database, planId: string, opts: For
   };
 }
 
-function toAsOf(value: ForecastOptions['asOf']): AsOf {
+/** An as-of given as a year, a date or already parsed; a bad one is a 400. */
+export function parseAsOfOption(value: AsOf | string | number): AsOf {
   if (typeof value === 'object') return value;
   const parsed = parseAsOf(String(value));
   if (!parsed.ok) throw new BadRequestError(parsed.error);
