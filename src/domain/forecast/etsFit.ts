@@ -27,9 +27,25 @@ export interface EtsFit {
 
 const PENALTY = 1e12;
 
+/**
+ * A constant series: every model's likelihood is degenerate (zero errors), so — as R's ets does for a constant
+ * series — the answer is simple exponential smoothing at the constant, with zero variance.
+ */
+function constantFit(y: readonly number[]): EtsFit {
+  const level = y[0] ?? 0;
+  const spec: EtsSpec = { error: 'A', trend: 'N', season: 'N', m: 1 };
+  const params: EtsParams = { alpha: 0.9999, beta: 0, gamma: 0, phi: 1, level, slope: 0, seasonal: [] };
+  return { spec, params, run: { lik: Number.NEGATIVE_INFINITY, sse: 0, errors: y.map(() => 0), level, slope: 0, seasonal: [] }, sigma2: 0, aicc: Number.NEGATIVE_INFINITY, k: 2 };
+}
+
+export function isConstant(y: readonly number[]): boolean {
+  return y.length > 0 && y.every((v) => v === y[0]);
+}
+
 /** Fits one model; null when it cannot be fitted (too few data for its parameters, non-positive data, no finite fit). */
 export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   const n = y.length;
+  if (isConstant(y)) return spec.error === 'A' && spec.trend === 'N' && spec.season === 'N' ? constantFit(y) : null;
   const m = spec.season === 'N' ? 1 : spec.m;
   const multiplicative = spec.error === 'M' || spec.season === 'M';
   if (multiplicative && y.some((v) => !(v > 0))) return null;
