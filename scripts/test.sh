@@ -10,6 +10,10 @@ source scripts/ensure-postgres.sh
 ensure_postgres
 export TEST_DATABASE_URL
 
+# shellcheck source=scripts/ensure-r.sh
+source scripts/ensure-r.sh
+ensure_r
+
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .
 echo "== tests (PGlite and PostgreSQL at ${TEST_DATABASE_URL%%\?*})"
