@@ -4,6 +4,8 @@
  * PNG, which Chromium makes (browser.ts).
  */
 import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { FONTS } from './fonts';
 import type { Language } from '../domain/text';
 import { indicatorChartOption, type IndicatorChartInput } from '../shared/charts/indicatorChart';
 import type { IndicatorRow } from './rows';
@@ -28,6 +30,19 @@ export function chartInput(r: IndicatorRow, lang: Language): IndicatorChartInput
   };
 }
 
+/**
+ * Chart text in the heading font at normal weight: every further CJK font (a bold cut, a third family) costs the
+ * PDF printer seconds, since Chromium embeds the CFF-based Noto CJK fonts as Type 3 glyph by glyph.
+ */
+function printable(option: EChartsOption): EChartsOption {
+  const title = Array.isArray(option.title) ? option.title[0] : option.title;
+  return {
+    ...option,
+    textStyle: { fontFamily: FONTS.heading.css.replace(/"/g, "'"), fontWeight: 'normal' },
+    ...(title ? { title: { ...title, textStyle: { ...title.textStyle, fontWeight: 'normal' } } } : {}),
+  };
+}
+
 /** One SVG per indicator that has at least one figure; an indicator without figures gets no empty chart. */
 export function renderCharts(rows: readonly IndicatorRow[], lang: Language): RenderedChart[] {
   return rows
@@ -35,7 +50,7 @@ export function renderCharts(rows: readonly IndicatorRow[], lang: Language): Ren
     .map((r) => {
       const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
       try {
-        chart.setOption(indicatorChartOption(chartInput(r, lang), lang, { animation: false }));
+        chart.setOption(printable(indicatorChartOption(chartInput(r, lang), lang, { animation: false })));
         return { code: r.code, title: r.name[lang], svg: chart.renderToSVGString() };
       } finally {
         chart.dispose();

@@ -20,6 +20,7 @@ import { BadRequestError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
 import { observationRoutes } from './routes/observations';
 import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/reports';
 import { version } from './version';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
+  await app.register(reportRoutes(database));
   await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
   await app.ready();
   return app;
