@@ -4,7 +4,7 @@
  * overrides). Without it, PDF is refused with a message saying how to install it; Word and Excel still work.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHART_SIZE, type RenderedChart } from './charts';
 import { FONTS } from './fonts';
 
@@ -38,6 +38,8 @@ export interface ReportBrowser {
 export async function openBrowser(): Promise<ReportBrowser> {
   const path = chromiumPath();
   if (!existsSync(path)) throw new ChromiumMissingError(path);
+  // Loaded here, not at start: a server or CLI that never prints a PDF does not pay for it.
+  const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({ executablePath: path, args: FLAGS, headless: true });
   return {
     async pdf(html, footer) {

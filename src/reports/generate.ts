@@ -21,6 +21,8 @@ import { PDF_FOOTER, reportHtml } from './html';
 import { CONTENT_TYPES, defaultAsOfYear, type ReportFormat, type ReportKind } from './kinds';
 import { reportXlsx } from './xlsx';
 
+export { ChromiumMissingError };
+
 export interface DraftRequest {
   planId: string;
   kind: ReportKind;

@@ -7,12 +7,15 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { auditContext } from '../policy';
-import { ChromiumMissingError } from '../../reports/browser';
-import { generateReport, reportDraft as draftOf, type ReportRequest } from '../../reports/generate';
+import type { ReportRequest } from '../../reports/generate';
 import { audit } from '../../services/access/audit';
 import { errorResponse, reportDraft, reportDraftQuery, reportEdits, reportParams, reportQuery } from '../../shared/api';
 
+/** The report modules (docx, ECharts, exceljs) load on the first report, not at server start. */
+const reports = () => import('../../reports/generate');
+
 async function send(database: Database, reply: FastifyReply, req: ReportRequest) {
+  const { generateReport, ChromiumMissingError } = await reports();
   try {
     const file = await generateReport(database, req);
     // The file name is ASCII by construction (plan id, kind, as-of, language); the header stays plain.
@@ -51,7 +54,7 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
       },
       handler: async (req) => {
         const { asOf, lang, region } = req.query;
-        const draft = await draftOf(database, { planId: req.params.planId, kind: req.params.kind, lang, asOf, regionCode: region });
+        const draft = await (await reports()).reportDraft(database, { planId: req.params.planId, kind: req.params.kind, lang, asOf, regionCode: region });
         return { title: draft.title, sections: draft.sections };
       },
     });
