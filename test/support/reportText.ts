@@ -3,7 +3,7 @@
  * with fflate), `pdftotext` for PDF (poppler-utils), `pdftoppm` for page images, exceljs for the workbook cells.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,8 @@ export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: numbe
 /** Saves every page as PNG (pdftoppm) under `dir` as `<name>-<n>.png`, for people to look at. */
 export async function pdfPages(pdf: Buffer, dir: string, name: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+  // Pages of an earlier run would mix with these.
+  for (const old of (await readdir(dir)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) await rm(path.join(dir, old));
   const file = path.join(dir, `${name}.pdf`);
   await writeFile(file, pdf);
   await run('pdftoppm', ['-r', '80', '-png', file, path.join(dir, name)]);
