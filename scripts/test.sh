@@ -13,6 +13,10 @@ export TEST_DATABASE_URL
 source scripts/ensure-report-tools.sh
 ensure_report_tools
 
+# shellcheck source=scripts/ensure-r.sh
+source scripts/ensure-r.sh
+ensure_r
+
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .
 echo "== tests (PGlite and PostgreSQL at ${TEST_DATABASE_URL%%\?*})"

@@ -44,6 +44,8 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final/draft?asOf=2025', policy: 'read' },
   { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read', body: { sections: [{ id: 'problems', text: '（一）access test' }] } },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts/backtest?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
   { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },

@@ -18,6 +18,7 @@ import { AuthError } from '../services/access/auth';
 import { accessRoutes } from './routes/access';
 import { BadRequestError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
+import { forecastRoutes } from './routes/forecasts';
 import { observationRoutes } from './routes/observations';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
@@ -72,6 +73,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
   await app.register(reportRoutes(database));
+  await app.register(forecastRoutes(database));
   await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
   await app.ready();
   return app;
