@@ -60,13 +60,18 @@ export function targetCell(r: IndicatorRow, lang: Language): string {
   return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
 }
 
+/** A forecast is no more precise than its interval: whole numbers from 100 up, else two decimals. */
+function forecastFigure(x: number, unit: string, lang: Language): string {
+  return Math.abs(x) >= 100 ? formatValue(Math.round(x), unit, lang) : figure(x, unit, lang);
+}
+
 export function forecastCell(r: IndicatorRow, lang: Language): string {
   const f = r.forecast;
   if (!f || !f.atTarget) return FORECAST_NOT_AVAILABLE[lang];
   const a = f.atTarget;
-  const v = figure(a.point, r.unit, lang);
-  const band = `${figure(a.lo80, r.unit, lang)}–${figure(a.hi80, r.unit, lang)}`;
-  const p = f.probability === null ? NOT_AVAILABLE[lang] : percent(f.probability, lang);
+  const v = forecastFigure(a.point, r.unit, lang);
+  const band = `${forecastFigure(a.lo80, r.unit, lang)}–${forecastFigure(a.hi80, r.unit, lang)}`;
+  const p = f.probability === null ? NOT_AVAILABLE[lang] : `${Math.round(f.probability * 100)}%`;
   return lang === 'zh' ? `${a.year}年预计${v}（80%区间${band}），达标概率${p}` : `${a.year}: ${v} (80% interval ${band}); probability of meeting the target ${p}`;
 }
 

@@ -96,7 +96,7 @@ function zh(ctx: ReportContext): Texts {
   const indicators = ctx.rows.map((r) => {
     if (r.status === 'insufficient_data') {
       const latest = r.latest ? `最新值为${val(r, r.latest.value, 'zh')}（${r.latest.year}年），` : '';
-      return `${r.name.zh}：${latest}${missing(r, 'zh')}，暂无法评估进度；目标为${targetCell(r, 'zh')}。`;
+      return `${r.name.zh}：${latest}${missing(r, 'zh')}，暂无法评估进度；目标为${targetCell(r, 'zh')}。${r.forecast?.warning?.sentence.zh ?? ''}`;
     }
     const latest = r.latest ? `${r.latest.year}年为${val(r, r.latest.value, 'zh')}` : '最新数据暂缺';
     const baseline = r.baseline ? `${r.baseline.year}年基期值${val(r, r.baseline.value, 'zh')}` : '基期值数据暂缺';
@@ -168,7 +168,8 @@ function en(ctx: ReportContext): Texts {
   const indicators = ctx.rows.map((r) => {
     if (r.status === 'insufficient_data') {
       const latest = r.latest ? `latest value ${val(r, r.latest.value, 'en')} (${r.latest.year}); ` : '';
-      return `${r.name.en}: ${latest}${missing(r, 'en')}, progress cannot be assessed; target ${targetCell(r, 'en')}.`;
+      const warning = r.forecast?.warning ? ` ${r.forecast.warning.sentence.en}` : '';
+      return `${r.name.en}: ${latest}${missing(r, 'en')}, progress cannot be assessed; target ${targetCell(r, 'en')}.${warning}`;
     }
     const latest = r.latest ? `${val(r, r.latest.value, 'en')} in ${r.latest.year}` : 'latest figure not available';
     const baseline = r.baseline ? `baseline ${val(r, r.baseline.value, 'en')} (${r.baseline.year})` : 'baseline not available';

@@ -2,13 +2,13 @@
  * What a report needs from the forecasts (contract section 4): per indicator, the forecast at the target year with
  * its intervals, the probability of meeting the target, the warning and the forecast path for the chart.
  *
- * The forecasts come from `forecastPlan` (src/services/forecast/forecastPlan.ts, built on branch issue-5-forecast).
- * Until that service is merged, `loadForecasts` answers null and the reports write "预测暂缺" — the one place to
- * wire it is here.
+ * The forecasts come from `forecastPlan` (src/services/forecast/forecastPlan.ts), which fits the same series the
+ * evaluation chose. An indicator without a forecast (too few figures, no target) reads "预测暂缺".
  */
 import type { Database } from './database';
 import type { AsOf } from '../domain/evaluation/asOf';
 import type { LocalizedText } from '../domain/text';
+import { forecastPlan } from '../services/forecast/forecastPlan';
 
 export interface ForecastPoint {
   year: number;
@@ -32,9 +32,18 @@ export interface ReportForecast {
 /** Forecasts keyed by indicator code, or null when no forecast service is available. */
 export type ForecastsByIndicator = Map<string, ReportForecast> | null;
 
-/**
- * @returns null while the forecast service is not part of this build (the report then says "预测暂缺").
- */
-export async function loadForecasts(_database: Database, _planId: string, _asOf: AsOf, _regionCode: string): Promise<ForecastsByIndicator> {
-  return null;
+export async function loadForecasts(database: Database, planId: string, asOf: AsOf, regionCode: string): Promise<ForecastsByIndicator> {
+  const plan = await forecastPlan(database, planId, { asOf, regionCode });
+  return new Map(
+    plan.indicators.map((f) => [
+      f.indicatorCode,
+      {
+        indicatorCode: f.indicatorCode,
+        path: f.status === 'ok' ? f.path : [],
+        atTarget: f.status === 'ok' ? f.atTarget : null,
+        probability: f.status === 'ok' ? f.probability : null,
+        warning: f.warning.level === 'none' ? null : { level: f.warning.level, sentence: f.warning.sentence },
+      },
+    ]),
+  );
 }
