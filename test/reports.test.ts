@@ -53,6 +53,9 @@ function expectShenzhenContent(text: string, kind: keyof typeof AS_OF): void {
   expect(flat).toContain('任务进展数据暂缺');
   expect(flat).toContain('国家超级计算深圳中心(二期)');
   expect(flat).toContain('预测暂缺');
+  // Forecasts and warnings come from the forecast service (its numbers are tested there).
+  expect(flat).toContain('按当前趋势，2025年服务业增加值预计为');
+  expect(flat).toMatch(/达标概率\d+%/);
 }
 
 describe.each(drivers)('reports on $name', ({ name, open }) => {
