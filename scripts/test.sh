@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-postgres.sh
 ensure_postgres
 export TEST_DATABASE_URL
+# shellcheck source=scripts/ensure-report-tools.sh
+source scripts/ensure-report-tools.sh
+ensure_report_tools
 
 # shellcheck source=scripts/ensure-r.sh
 source scripts/ensure-r.sh

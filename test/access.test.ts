@@ -42,6 +42,9 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/items?kind=park', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final/draft?asOf=2025', policy: 'read' },
+  { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read', body: { sections: [{ id: 'problems', text: '（一）access test' }] } },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts/backtest?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
@@ -114,7 +117,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

@@ -16,8 +16,9 @@ const allowed: Record<Layer, Layer[]> = {
   shared: ['domain'],
   db: ['domain'],
   services: ['domain', 'db'],
-  server: ['domain', 'services', 'shared', 'db'],
-  cli: ['domain', 'services', 'server', 'db', 'shared'],
+  // The server and the CLI deliver the reports (issue 7): they call into reports/, never the other way round.
+  server: ['domain', 'services', 'shared', 'db', 'reports'],
+  cli: ['domain', 'services', 'server', 'db', 'shared', 'reports'],
   reports: ['domain', 'services', 'shared'],
   web: ['shared'],
 };

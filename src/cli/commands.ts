@@ -6,7 +6,7 @@ import { planItems } from '../domain/plan/items';
 import { openPrepared } from '../services/bootstrap';
 import { loadPlanFile } from '../services/loadPlan';
 import { readPlanFile, readRegionFile } from '../services/planFile';
-import { plansService } from '../services/plans';
+import { EVERY_PLAN, plansService } from '../services/plans';
 import { readSettings } from '../services/settings';
 import { writeFile } from 'node:fs/promises';
 import type { Database } from '../db/client';
@@ -115,8 +115,7 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   const settings = readSettings();
   const { database } = await openPrepared(settings);
   try {
-    // The operator at the console reads every plan, published or not.
-    const plans = await plansService.list(database, { publishedOnly: false });
+    const plans = await plansService.list(database, EVERY_PLAN);
     printTable(
       plans.map((p) => ({ id: p.id, name: p.name.zh, period: `${p.period.start}–${p.period.end}`, loadedAt: p.loadedAt })),
       [['id', 'ID'], ['name', '名称'], ['period', 'Period'], ['loadedAt', 'Loaded']],

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { reportCommand } from './report';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -88,6 +89,20 @@ program
   .option('--include-drafts', 'also use figures not yet approved (the result says so)')
   .option('--json', 'print JSON')
   .action((o) => commands.evaluate(o));
+
+program
+  .command('report')
+  .description('write an evaluation report: 年度监测报告 (annual), 中期评估报告 (midterm), 总结评估报告 (final)')
+  .requiredOption('--plan <id>', 'plan id')
+  .requiredOption('--kind <kind>', 'annual | midterm | final')
+  .option('--as-of <year|date>', 'as of a year (2025) or date (2026-03-31); default: plan end (final), middle year (midterm), last year (annual)')
+  .option('--format <format>', 'docx | pdf | xlsx (pdf needs Chromium)', 'docx')
+  .option('--lang <lang>', 'zh | en', 'zh')
+  .option('--region <code>', 'region code (default: the plan\'s region)')
+  .option('-o, --output <file>', 'file to write (default: <plan>-<kind>-<as-of>-<lang>.<format> here)')
+  .option('--draft', 'print the drafted text as JSON (sections to edit) instead of writing a file')
+  .option('--edits <file>', 'JSON file {"sections":[{"id","text"}]} with edited section text')
+  .action((o) => reportCommand(o));
 
 program
   .command('forecast')

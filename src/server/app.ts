@@ -22,6 +22,7 @@ import { forecastRoutes } from './routes/forecasts';
 import { observationRoutes } from './routes/observations';
 import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/reports';
 import { version } from './version';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
   await app.register(approvalRoutes(database));
+  await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
   await app.ready();

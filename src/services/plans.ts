@@ -16,6 +16,9 @@ export interface PlanReader {
   publishedOnly: boolean;
 }
 
+/** A signed-in reader (and the operator's CLI, and reports, which need a session): every plan. */
+export const EVERY_PLAN: PlanReader = { publishedOnly: false };
+
 export const plansService = {
   async list({ db }: Database, reader: PlanReader): Promise<PlanSummary[]> {
     return (await listPlans(db)).filter((p) => p.published || !reader.publishedOnly);

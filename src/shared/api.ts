@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATES } from '../domain/observation/approval';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS, ITEM_KINDS } from '../domain/plan/terms';
+import { REPORT_FORMATS, REPORT_KINDS } from '../domain/report/kinds';
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
@@ -391,6 +392,23 @@ export const auditQuery = z.object({
   before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
+
+// ── Reports (issue 7): 年度监测报告, 中期评估报告, 总结评估报告 as Word, PDF or Excel ────────────────────────────
+
+export const reportParams = planParams.extend({ kind: z.enum(REPORT_KINDS).describe('annual 年度监测报告 | midterm 中期评估报告 | final 总结评估报告') });
+export const reportDraftQuery = z.object({
+  asOf: z.string().optional().describe('a year (2025) or a date (2026-03-31); default: the plan’s end for final, its middle year for midterm, last year for annual'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  region: z.string().optional().describe('region code (default: the plan’s region)'),
+});
+export const reportQuery = reportDraftQuery.extend({ format: z.enum(REPORT_FORMATS).default('docx') });
+export const reportSection = z.object({ id: z.string(), heading: z.string(), text: z.string().describe('paragraphs separated by a newline') });
+export const reportDraft = z.object({ title: z.string(), sections: z.array(reportSection) });
+export const reportEdits = z.object({
+  sections: z.array(z.object({ id: z.string().describe('a section id of the draft: overview, indicators, measures, projects, problems, suggestions'), text: z.string().max(200_000) })).max(20),
+});
+export type ReportDraftDto = z.infer<typeof reportDraft>;
+export type ReportEditsDto = z.infer<typeof reportEdits>;
 
 // ── Forecasts (contracts §1) ────────────────────────────────────────────────────────────────────────────
 

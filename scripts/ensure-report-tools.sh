@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# ensure_report_tools: what the report tests need (issue 7) — Chromium to print PDFs and draw charts for Word,
+# CJK fonts, and poppler-utils (pdftotext, pdftoppm) to read the PDFs back. Installed from Debian only when missing.
+ensure_report_tools() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "the report tests need Debian packages ${missing[*]}: install them (apt-get install ${missing[*]}) or run as root" >&2
+    exit 1
+  fi
+  echo "== installing ${missing[*]} (Debian) for the report tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}

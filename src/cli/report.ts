@@ -1,0 +1,59 @@
+/**
+ * plan-monitor report: writes an evaluation report (Word, PDF, Excel) of a plan as of a year or date, or prints the
+ * drafted text (--draft) for editing; --edits takes the edited sections back (JSON: { "sections": [{ "id", "text" }] }).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isReportKind, REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../domain/report/kinds';
+import { openPrepared } from '../services/bootstrap';
+import { readSettings } from '../services/settings';
+import { reportEdits } from '../shared/api';
+
+export interface ReportOptions {
+  plan: string;
+  kind: string;
+  asOf?: string;
+  format: string;
+  lang: string;
+  region?: string;
+  output?: string;
+  draft?: boolean;
+  edits?: string;
+}
+
+export async function reportCommand(opts: ReportOptions): Promise<void> {
+  if (!isReportKind(opts.kind)) throw new Error(`--kind "${opts.kind}" is not a report kind (${REPORT_KINDS.join(', ')})`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new Error(`--format "${opts.format}" is not a report format (${REPORT_FORMATS.join(', ')})`);
+  if (opts.lang !== 'zh' && opts.lang !== 'en') throw new Error(`--lang "${opts.lang}" must be zh or en`);
+  const edits = opts.edits ? await readEdits(opts.edits) : undefined;
+  const { generateReport, reportDraft, ChromiumMissingError } = await import('../reports/generate');
+  const { chromiumAvailable, chromiumPath } = await import('../reports/browser');
+  // Say so before the database is opened: nothing else is worth waiting for when the PDF cannot be printed.
+  if (opts.format === 'pdf' && !opts.draft && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
+  const { database } = await openPrepared(readSettings());
+  try {
+    const req = { planId: opts.plan, kind: opts.kind, lang: opts.lang, asOf: opts.asOf, regionCode: opts.region } as const;
+    if (opts.draft) {
+      process.stdout.write(`${JSON.stringify(await reportDraft(database, req), null, 2)}\n`);
+      return;
+    }
+    const file = await generateReport(database, { ...req, format: opts.format as ReportFormat, edits });
+    const out = path.resolve(opts.output ?? file.fileName);
+    await writeFile(out, file.data);
+    console.error(`wrote ${out} (${file.data.length} bytes)`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readEdits(file: string): Promise<Array<{ id: string; text: string }>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not a JSON file of edited sections (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const parsed = reportEdits.safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return parsed.data.sections;
+}

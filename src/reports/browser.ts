@@ -1,0 +1,76 @@
+/**
+ * Chromium, driven by playwright-core, for what only a browser does well: printing the HTML report to PDF with CJK
+ * fonts, and turning the chart SVGs into PNGs for Word. Debian's /usr/bin/chromium is used (CHROMIUM_PATH
+ * overrides). Without it, PDF is refused with a message saying how to install it; Word and Excel still work.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { CHART_SIZE, type RenderedChart } from './charts';
+import { FONTS } from './fonts';
+
+/** The flags of the brief: no sandbox (containers), no GPU, no background traffic. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const INSTALL_HINT = 'install it with `sudo apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable';
+
+/** PDF asked for where no Chromium is installed: the API answers 503, the CLI exits with this message. */
+export class ChromiumMissingError extends Error {
+  constructor(path: string) {
+    super(`PDF reports need Chromium, which was not found at ${path}: ${INSTALL_HINT}. Word (docx) and Excel (xlsx) reports work without it.`);
+  }
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath());
+}
+
+export interface ReportBrowser {
+  pdf(html: string, footer: string): Promise<Buffer>;
+  /** PNG of each chart, keyed by indicator code, at twice the chart's size for print. */
+  png(charts: readonly RenderedChart[]): Promise<Map<string, Buffer>>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<ReportBrowser> {
+  const path = chromiumPath();
+  if (!existsSync(path)) throw new ChromiumMissingError(path);
+  // Loaded here, not at start: a server or CLI that never prints a PDF does not pay for it.
+  const { chromium } = await import('playwright-core');
+  const browser: Browser = await chromium.launch({ executablePath: path, args: FLAGS, headless: true });
+  return {
+    async pdf(html, footer) {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: `<div style="width:100%;text-align:center;font-size:10px;font-family:${FONTS.body.css.replace(/"/g, "'")}">${footer}</div>`,
+          margin: { top: '28mm', bottom: '24mm', left: '26mm', right: '24mm' },
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async png(charts) {
+      const out = new Map<string, Buffer>();
+      if (charts.length === 0) return out;
+      const page = await browser.newPage({ viewport: { width: CHART_SIZE.width, height: CHART_SIZE.height }, deviceScaleFactor: 2 });
+      try {
+        const body = charts.map((c, i) => `<div id="c${i}" style="width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px;background:#fff">${c.svg}</div>`).join('');
+        await page.setContent(`<html><body style="margin:0;font-family:${FONTS.heading.css.replace(/"/g, "'")}">${body}</body></html>`, { waitUntil: 'load' });
+        for (const [i, c] of charts.entries()) out.set(c.code, await page.locator(`#c${i}`).screenshot({ type: 'png' }));
+      } finally {
+        await page.close();
+      }
+      return out;
+    },
+    close: () => browser.close(),
+  };
+}

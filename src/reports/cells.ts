@@ -1,0 +1,97 @@
+/**
+ * The indicator table as people read it, in either language. A missing figure reads "数据暂缺" (never 0, never
+ * blank); a missing forecast reads "预测暂缺". Word, PDF and Excel print these same strings.
+ */
+import type { Language, LocalizedText } from '../domain/text';
+import { NOT_AVAILABLE, formatValue } from '../domain/unit/format';
+import type { IndicatorRow } from './rows';
+
+export const FORECAST_NOT_AVAILABLE: LocalizedText = { zh: '预测暂缺', en: 'forecast not available' };
+
+export const ATTRIBUTE_LABELS: Record<IndicatorRow['attribute'], LocalizedText> = {
+  expected: { zh: '预期性', en: 'Expected' },
+  binding: { zh: '约束性', en: 'Binding' },
+};
+
+/** Relative widths of the table's columns (percent of the text width), shared by Word and PDF. */
+export const COLUMN_WIDTHS = { number: 4, name: 17, attribute: 8, baseline: 11, latest: 14, target: 11, completion: 8, status: 12, forecast: 15 } as const;
+
+export const TABLE_COLUMNS = ['number', 'name', 'attribute', 'baseline', 'latest', 'target', 'completion', 'status', 'forecast'] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+
+export function columnHeaders(lang: Language, baseYear: number): Record<TableColumn, string> {
+  return lang === 'zh'
+    ? { number: '序号', name: '指标', attribute: '属性', baseline: `${baseYear}年基期值`, latest: '最新值（年份）', target: '目标值', completion: '完成进度', status: '状态', forecast: '预测及达标概率' }
+    : { number: 'No.', name: 'Indicator', attribute: 'Attribute', baseline: `Baseline ${baseYear}`, latest: 'Latest value (year)', target: 'Target', completion: 'Progress', status: 'Status', forecast: 'Forecast and probability' };
+}
+
+/**
+ * A figure for people: at most two decimals (a share derived from two figures would otherwise print 15.860969356%),
+ * with its unit; null reads 数据暂缺.
+ */
+export function figure(value: number | null, unit: string, lang: Language): string {
+  return formatValue(value === null ? null : Math.round(value * 100) / 100, unit, lang);
+}
+
+/** "56.03%", or 数据暂缺. */
+export function percent(x: number | null, lang: Language): string {
+  return x === null || !Number.isFinite(x) ? NOT_AVAILABLE[lang] : `${Number((x * 100).toFixed(2))}%`;
+}
+
+export function yearLabel(year: number, lang: Language): string {
+  return lang === 'zh' ? `${year}年` : String(year);
+}
+
+export function latestCell(r: IndicatorRow, lang: Language): string {
+  if (!r.latest) return NOT_AVAILABLE[lang];
+  const v = figure(r.latest.value, r.unit, lang);
+  return lang === 'zh' ? `${v}（${r.latest.year}年）` : `${v} (${r.latest.year})`;
+}
+
+export function baselineCell(r: IndicatorRow, baseYear: number, lang: Language): string {
+  if (!r.baseline) return NOT_AVAILABLE[lang];
+  const v = figure(r.baseline.value, r.unit, lang);
+  return r.baseline.year === baseYear ? v : `${v}${lang === 'zh' ? `（${r.baseline.year}年）` : ` (${r.baseline.year})`}`;
+}
+
+export function targetCell(r: IndicatorRow, lang: Language): string {
+  if (!r.target) return r.growthTarget ?? NOT_AVAILABLE[lang];
+  const printed = lang === 'zh' && r.target.printed ? r.target.printed : figure(r.target.value, r.unit, lang);
+  return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
+}
+
+/** A forecast is no more precise than its interval: whole numbers from 100 up, else two decimals. */
+function forecastFigure(x: number, unit: string, lang: Language): string {
+  return Math.abs(x) >= 100 ? formatValue(Math.round(x), unit, lang) : figure(x, unit, lang);
+}
+
+export function forecastCell(r: IndicatorRow, lang: Language): string {
+  const f = r.forecast;
+  if (!f || !f.atTarget) return FORECAST_NOT_AVAILABLE[lang];
+  const a = f.atTarget;
+  const v = forecastFigure(a.point, r.unit, lang);
+  const band = `${forecastFigure(a.lo80, r.unit, lang)}–${forecastFigure(a.hi80, r.unit, lang)}`;
+  const p = f.probability === null ? NOT_AVAILABLE[lang] : `${Math.round(f.probability * 100)}%`;
+  return lang === 'zh' ? `${a.year}年预计${v}（80%区间${band}），达标概率${p}` : `${a.year}: ${v} (80% interval ${band}); probability of meeting the target ${p}`;
+}
+
+/** @param position the row's place in the table, numbering an indicator the plan printed without a 序号. */
+export function rowCells(r: IndicatorRow, position: number, baseYear: number, lang: Language): Record<TableColumn, string> {
+  return {
+    number: String(r.number ?? position + 1),
+    name: r.name[lang],
+    attribute: ATTRIBUTE_LABELS[r.attribute][lang],
+    baseline: baselineCell(r, baseYear, lang),
+    latest: latestCell(r, lang),
+    target: targetCell(r, lang),
+    completion: percent(r.completion, lang),
+    status: r.statusLabel[lang],
+    forecast: forecastCell(r, lang),
+  };
+}
+
+/** Printed under the table, so a reader knows how progress and status were worked out. */
+export const TABLE_NOTE: LocalizedText = {
+  zh: '注：完成进度 = (最新值 − 基期值) ÷ (目标值 − 基期值)；状态按序时进度法判断（完成进度与时间进度之差在±5个百分点以内为基本符合序时进度）；“数据暂缺”表示平台尚无该数据，“预测暂缺”表示尚无预测结果。',
+  en: 'Note: progress = (latest − baseline) ÷ (target − baseline); status by time-proportional progress (within ±5 points of elapsed time = broadly on schedule); "not available" means the platform holds no such figure.',
+};

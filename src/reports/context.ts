@@ -1,0 +1,92 @@
+/**
+ * Everything a report says, gathered once: the plan, the one evaluation (as indicator rows), the forecasts, the
+ * plan's key measures by chapter and its major projects by 专栏. The drafted text and every format read only this,
+ * so the numbers in the text are the numbers in the table.
+ */
+import type { AsOf } from '../domain/evaluation/asOf';
+import { METHOD_IDS } from '../domain/evaluation/result';
+import type { PlanSummary } from '../domain/plan/model';
+import type { Language, LocalizedText } from '../domain/text';
+import { evaluatePlan } from '../services/evaluation/evaluatePlan';
+import { EVERY_PLAN, plansService } from '../services/plans';
+import type { Database } from './database';
+import { loadForecasts } from './forecasts';
+import type { ReportKind } from './kinds';
+import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+
+export interface ChapterMeasures {
+  /** 三, 四 … as printed. */
+  number: string;
+  title: LocalizedText;
+  measures: Array<{ title: LocalizedText; leadDepartments: string[] }>;
+}
+
+export interface ProjectGroup {
+  /** 专栏2 … */
+  column: string;
+  field: LocalizedText | null;
+  projects: LocalizedText[];
+}
+
+export interface ReportContext {
+  kind: ReportKind;
+  lang: Language;
+  asOf: AsOf;
+  plan: PlanSummary;
+  regionCode: string;
+  rows: IndicatorRow[];
+  counts: StatusCounts;
+  /** False while no forecast service is available: every forecast cell reads 预测暂缺. */
+  forecastsAvailable: boolean;
+  chapters: ChapterMeasures[];
+  projects: ProjectGroup[];
+  /** The latest year any indicator has a figure for; null when there is none. */
+  latestDataYear: number | null;
+}
+
+export interface ContextOptions {
+  asOf: AsOf;
+  lang: Language;
+  regionCode?: string;
+}
+
+export async function reportContext(database: Database, planId: string, kind: ReportKind, opts: ContextOptions): Promise<ReportContext> {
+  const plan = await plansService.get(database, planId, EVERY_PLAN);
+  const regionCode = opts.regionCode ?? plan.regionCode;
+  const [evaluation, forecasts, chapterItems, measureItems, projectItems] = await Promise.all([
+    evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode }),
+    loadForecasts(database, planId, opts.asOf, regionCode),
+    plansService.items(database, planId, EVERY_PLAN, 'chapter'),
+    plansService.items(database, planId, EVERY_PLAN, 'measure'),
+    plansService.items(database, planId, EVERY_PLAN, 'project'),
+  ]);
+  const rows = indicatorRows(evaluation.indicators, forecasts);
+  const chapters: ChapterMeasures[] = chapterItems
+    .map((c) => ({
+      number: c.number ?? '',
+      title: c.title,
+      measures: measureItems.filter((m) => m.location.chapter === c.number).map((m) => ({ title: m.title, leadDepartments: m.leadDepartments })),
+    }))
+    .filter((c) => c.measures.length > 0);
+  const projects: ProjectGroup[] = [];
+  for (const p of projectItems) {
+    const column = p.location.column ?? '';
+    const last = projects[projects.length - 1];
+    if (last && last.column === column && last.field?.zh === p.field?.zh) last.projects.push(p.title);
+    else projects.push({ column, field: p.field, projects: [p.title] });
+  }
+  const years = rows.flatMap((r) => (r.latest ? [r.latest.year] : []));
+  return {
+    kind,
+    lang: opts.lang,
+    asOf: opts.asOf,
+    plan,
+    regionCode,
+    rows,
+    counts: statusCounts(rows),
+    forecastsAvailable: forecasts !== null,
+    chapters,
+    projects,
+    latestDataYear: years.length > 0 ? Math.max(...years) : null,
+  };
+}

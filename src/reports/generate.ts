@@ -1,0 +1,93 @@
+/**
+ * One use case: a report of a kind, for a plan as of a year or date, in a format and a language — optionally with
+ * the planner's edited text. Gathers the context once (context.ts), drafts the text (draft.ts), applies the edits,
+ * and renders Word, PDF or Excel from the same draft and the same evaluation.
+ *
+ * @example
+ * const file = await generateReport(database, { planId: 'shenzhen-services-14th-fyp', kind: 'final', asOf: '2025', format: 'docx', lang: 'zh' });
+ * await writeFile(file.fileName, file.data);
+ */
+import { parseAsOf, type AsOf } from '../domain/evaluation/asOf';
+import type { Language } from '../domain/text';
+import { BadRequestError } from '../services/errors';
+import { EVERY_PLAN, plansService } from '../services/plans';
+import { ChromiumMissingError, chromiumAvailable, chromiumPath, openBrowser, type ReportBrowser } from './browser';
+import { renderCharts } from './charts';
+import { reportContext } from './context';
+import type { Database } from './database';
+import { reportDocx } from './docx';
+import { SECTION_IDS, applyEdits, draftReport, type ReportDraft } from './draft';
+import { PDF_FOOTER, reportHtml } from './html';
+import { CONTENT_TYPES, defaultAsOfYear, type ReportFormat, type ReportKind } from './kinds';
+import { reportXlsx } from './xlsx';
+
+export { ChromiumMissingError };
+
+export interface DraftRequest {
+  planId: string;
+  kind: ReportKind;
+  /** A year (2023) or a date (2024-06-30); default: the kind's usual year (kinds.ts). */
+  asOf?: string | undefined;
+  lang?: Language | undefined;
+  regionCode?: string | undefined;
+}
+
+export interface ReportRequest extends DraftRequest {
+  format: ReportFormat;
+  /** The planner's edited text per section id; the other sections keep the drafted text. */
+  edits?: ReadonlyArray<{ id: string; text: string }> | undefined;
+  /** A browser already open (benchmarks, batch runs); otherwise one is started and closed for this report. */
+  browser?: ReportBrowser | undefined;
+  /** The date printed as "generated on" (tests fix it). */
+  now?: Date | undefined;
+}
+
+export interface ReportFile {
+  data: Buffer;
+  contentType: string;
+  fileName: string;
+  draft: ReportDraft;
+}
+
+async function resolveAsOf(database: Database, req: DraftRequest): Promise<AsOf> {
+  const plan = await plansService.get(database, req.planId, EVERY_PLAN);
+  const text = req.asOf ?? String(defaultAsOfYear(req.kind, plan.period, new Date().getUTCFullYear()));
+  const asOf = parseAsOf(text);
+  if (!asOf.ok) throw new BadRequestError(asOf.error);
+  return asOf.value;
+}
+
+export async function reportDraft(database: Database, req: DraftRequest): Promise<ReportDraft> {
+  const asOf = await resolveAsOf(database, req);
+  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang: req.lang ?? 'zh', ...(req.regionCode ? { regionCode: req.regionCode } : {}) });
+  return draftReport(ctx);
+}
+
+export async function generateReport(database: Database, req: ReportRequest): Promise<ReportFile> {
+  // Refuse a PDF before any work when it cannot be printed.
+  if (req.format === 'pdf' && !req.browser && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
+  const unknown = (req.edits ?? []).filter((e) => !(SECTION_IDS as readonly string[]).includes(e.id));
+  if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${SECTION_IDS.join(', ')})`);
+  const asOf = await resolveAsOf(database, req);
+  const lang = req.lang ?? 'zh';
+  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang, ...(req.regionCode ? { regionCode: req.regionCode } : {}) });
+  const draft = applyEdits(draftReport(ctx), req.edits ?? []);
+  const generatedOn = (req.now ?? new Date()).toISOString().slice(0, 10);
+  const fileName = `${req.planId}-${req.kind}-${asOf.text}-${lang}.${req.format}`;
+  const file = (data: Buffer): ReportFile => ({ data, contentType: CONTENT_TYPES[req.format], fileName, draft });
+
+  if (req.format === 'xlsx') return file(await reportXlsx(ctx, draft));
+  const charts = renderCharts(ctx.rows, lang);
+  const needsBrowser = req.format === 'pdf' || (charts.length > 0 && (req.browser !== undefined || chromiumAvailable()));
+  const browser = req.browser ?? (needsBrowser ? await openBrowser() : null);
+  try {
+    if (req.format === 'pdf') {
+      if (!browser) throw new ChromiumMissingError(chromiumPath());
+      return file(await browser.pdf(reportHtml(ctx, draft, charts, generatedOn), PDF_FOOTER));
+    }
+    const pngs = browser ? await browser.png(charts) : null;
+    return file(await reportDocx(ctx, draft, charts, pngs, generatedOn));
+  } finally {
+    if (browser && !req.browser) await browser.close();
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Evaluation reports for the bundled Shenzhen plan and data, every kind in every format, on both databases. The
+ * expected values are read off the plan and datasets/ by hand, never from our own output:
+ * - 服务业增加值 (TERTIARY_VA): 2020 基期值 17190.4亿元 (plan), 2023 = 21566.38亿元 (datasets, 第三产业增加值),
+ *   target 2.5万亿元 in 2025; progress (21566.38 − 17190.4) / (25000 − 17190.4) = 4375.98 / 7809.6 = 56.03%,
+ *   elapsed time (2023 − 2020) / 5 = 60%, within ±5 points: 基本符合序时进度.
+ * - 现代服务业增加值占服务业增加值比重: 76.1% (2020, plan) → 76.3% (2023, datasets), target 77%:
+ *   progress 0.2 / 0.9 = 22.22%, behind 60% → 滞后于序时进度.
+ * - 金融业增加值占GDP比重 2022: 5137 (or 5138) ÷ 32387.68 = 15.86%; no 2020 baseline in plan or data.
+ * - So of the 9 indicators 1 is on schedule, 1 behind, 7 cannot be assessed.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client';
+import { openBrowser, type ReportBrowser } from '../src/reports/browser';
+import { generateReport } from '../src/reports/generate';
+import { REPORT_KINDS, REPORT_TITLES, type ReportFormat } from '../src/reports/kinds';
+import { prepare } from '../src/services/bootstrap';
+import { loadPlanFile } from '../src/services/loadPlan';
+import { drivers } from './support/databases';
+import { fixture, plansDir, regionsDir, root } from './support/paths';
+import { docxPart, docxText, pdfPages, pdfText, xlsxSheets } from './support/reportText';
+
+const PLAN = 'shenzhen-services-14th-fyp';
+const ARTIFACTS = path.join(root, 'test-results/report-pages');
+const HEADINGS = ['一、总体情况', '二、主要指标完成情况', '三、重点任务推进情况', '四、重大项目进展', '五、存在的问题', '六、下一步工作建议'];
+const INDICATORS = [
+  '服务业增加值',
+  '现代服务业增加值占服务业增加值比重',
+  '金融业增加值占GDP比重',
+  '物流业增加值占GDP比重',
+  '文化及相关产业增加值占GDP比重',
+  '信息传输、软件和信息技术服务业增加值占GDP比重',
+  '社会消费品零售总额',
+  '规模以上服务业企业研究与试验发展(R&D)经费支出',
+  '服务贸易进出口额',
+];
+const VALUES = ['21566.38亿元', '17190.4亿元', '2.5万亿元', '56.03%', '76.3%', '22.22%', '15.86%', '基本符合序时进度', '滞后于序时进度'];
+const AS_OF = { annual: '2023', midterm: '2023', final: '2025' } as const;
+const now = new Date('2026-01-15T00:00:00Z');
+
+/** Every claim a Chinese report must make, whatever the format. */
+function expectShenzhenContent(text: string, kind: keyof typeof AS_OF): void {
+  const flat = text.replace(/\s+/g, '');
+  expect(flat).toContain(REPORT_TITLES[kind].zh);
+  for (const h of HEADINGS) expect(flat).toContain(h);
+  for (const n of INDICATORS) expect(flat).toContain(n);
+  for (const v of VALUES) expect(flat).toContain(v);
+  expect(flat).toContain(`截至${AS_OF[kind]}年，9项指标中1项达到序时进度`);
+  expect(flat).toContain('1项滞后于序时进度，7项因数据暂缺无法评估');
+  // Task and project tracking is not reported yet: the report says so and lists the plan's own items.
+  expect(flat).toContain('任务进展数据暂缺');
+  expect(flat).toContain('国家超级计算深圳中心(二期)');
+  expect(flat).toContain('预测暂缺');
+  // Forecasts and warnings come from the forecast service (its numbers are tested there).
+  expect(flat).toContain('按当前趋势，2025年服务业增加值预计为');
+  expect(flat).toMatch(/达标概率\d+%/);
+}
+
+describe.each(drivers)('reports on $name', ({ name, open }) => {
+  let database: Database;
+  let browser: ReportBrowser;
+
+  beforeAll(async () => {
+    database = await open();
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
+    await loadPlanFile(database, fixture('plans/fictional-15th.yaml'));
+    browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser.close();
+    await database.close();
+  });
+
+  const generate = (kind: (typeof REPORT_KINDS)[number], format: ReportFormat, extra: { lang?: 'zh' | 'en'; planId?: string; asOf?: string } = {}) =>
+    generateReport(database, { planId: extra.planId ?? PLAN, kind, format, asOf: extra.asOf ?? AS_OF[kind], lang: extra.lang ?? 'zh', browser, now });
+
+  it.each(REPORT_KINDS)('writes the %s report as Word: A4, page numbers, 黑体 headings, 仿宋 body with a named fallback, charts', async (kind) => {
+    const file = await generate(kind, 'docx');
+    expect(file.fileName).toBe(`${PLAN}-${kind}-${AS_OF[kind]}-zh.docx`);
+    expectShenzhenContent(docxText(file.data), kind);
+    const xml = docxPart(file.data, 'word/document.xml');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4 in twips
+    expect(xml).toContain('w:eastAsia="黑体"');
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(docxPart(file.data, 'word/footer1.xml')).toMatch(/PAGE/);
+    const fonts = docxPart(file.data, 'word/fontTable.xml');
+    expect(fonts).toMatch(/<w:font w:name="仿宋"><w:altName w:val="Noto Serif CJK SC"\/>/);
+    expect(fonts).toMatch(/<w:font w:name="黑体"><w:altName w:val="Noto Sans CJK SC"\/>/);
+    // The indicators with figures get a chart each (服务业增加值 … 社会消费品零售总额: 6 of the 9).
+    expect((xml.match(/<pic:pic /g) ?? []).length).toBe(6);
+  }, 60_000);
+
+  it.each(REPORT_KINDS)('writes the %s report as Excel: the table with numbers, the figures behind it, the text', async (kind) => {
+    const file = await generate(kind, 'xlsx');
+    const sheets = await xlsxSheets(file.data);
+    expect([...sheets.keys()]).toEqual(['主要指标完成情况', '数据', '报告正文']);
+    const table = sheets.get('主要指标完成情况') ?? [];
+    const row = (code: string) => table.find((r) => r[1] === code) ?? [];
+    const tertiary = row('TERTIARY_VA');
+    expect(tertiary.slice(2, 11)).toEqual(['服务业增加值', '预期性', '亿元', 17190.4, 2020, 21566.38, 2023, 25000, 2025]);
+    expect(tertiary[12]).toBeCloseTo(4375.98 / 7809.6, 6);
+    expect(tertiary[13]).toBe('基本符合序时进度');
+    // A missing figure is the words 数据暂缺, never 0 or an empty cell.
+    const trade = row('SVC_TRADE');
+    expect(trade.slice(5, 9)).toEqual(['数据暂缺', '数据暂缺', '数据暂缺', '数据暂缺']);
+    expect(trade[14]).toBe('预测暂缺');
+    for (const r of table.slice(2, 11)) expect(r.slice(0, 19).every((v) => v !== null && v !== undefined && v !== '' && v !== 0)).toBe(true);
+    const figures = sheets.get('数据') ?? [];
+    expect(figures).toContainEqual(expect.arrayContaining(['TERTIARY_VA', '服务业增加值', 2023, 21566.38, '亿元']));
+    const text = (sheets.get('报告正文') ?? []).flat().join('\n');
+    expectShenzhenContent(text, kind);
+  }, 60_000);
+
+  it.each(REPORT_KINDS)('prints the %s report to PDF with CJK fonts and page numbers; pages saved as PNG', async (kind) => {
+    const file = await generate(kind, 'pdf');
+    expect(file.data.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text, pages } = await pdfText(file.data);
+    expectShenzhenContent(text, kind);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(text.replace(/\s+/g, '')).toContain('—2—'); // the page number in the footer
+    await pdfPages(file.data, ARTIFACTS, `${name}-${kind}`);
+    const pngs = (await readdir(ARTIFACTS)).filter((f) => f.startsWith(`${name}-${kind}-`) && f.endsWith('.png'));
+    expect(pngs.length).toBe(pages);
+  }, 60_000);
+
+  it('writes English on request', async () => {
+    const file = await generate('final', 'docx', { lang: 'en' });
+    const text = docxText(file.data);
+    expect(text).toContain('Final Evaluation Report');
+    expect(text).toContain('1. Overall situation');
+    expect(text).toContain('Value added of the service industry');
+    expect(text).toContain('21,566.38');
+    expect(text).toContain('As of 2025, 1 of the 9 indicators are on or ahead of schedule');
+  }, 60_000);
+
+  it('uses the planner\'s edited text and keeps the numbers of the evaluation', async () => {
+    const file = await generate('midterm', 'docx');
+    const edited = await generateReport(database, { planId: PLAN, kind: 'midterm', format: 'docx', asOf: '2023', browser, now, edits: [{ id: 'problems', text: '（一）规划处改写的问题一。\n（二）问题二。' }] });
+    const text = docxText(edited.data);
+    expect(text).toContain('（一）规划处改写的问题一。');
+    expect(text).toContain('（二）问题二。');
+    expect(text).not.toContain('重点任务和重大项目尚未建立进展填报');
+    expect(text).toContain('21566.38亿元');
+    expect(docxText(file.data)).toContain('重点任务和重大项目尚未建立进展填报');
+    await expect(generateReport(database, { planId: PLAN, kind: 'midterm', format: 'docx', edits: [{ id: 'preface', text: 'x' }] })).rejects.toThrow(/sections\[\]\.id "preface"/);
+  }, 60_000);
+
+  it('says 数据暂缺 where a plan has no figures, never 0 or a blank', async () => {
+    const planId = 'demo-eco-15th-fyp';
+    const docx = await generate('final', 'docx', { planId, asOf: '2030' });
+    const text = docxText(docx.data);
+    expect(text).toContain('示范市生态环境保护"十五五"规划（虚构）总结评估报告');
+    expect(text).toContain('3项指标中0项达到序时进度');
+    expect(text).toContain('细颗粒物（PM2.5）年均浓度：最新值数据暂缺，暂无法评估进度');
+    expect(text).toContain('目前尚无可用的统计数据');
+    // Table cells: PM2.5 has a baseline (17) but no figure; the green share has neither; EP value added a growth target.
+    const cells = text.split('\n');
+    expect(cells).toContain('17微克/立方米');
+    expect(cells.filter((c) => c === '数据暂缺').length).toBeGreaterThanOrEqual(3 + 2 + 1);
+    expect(cells).toContain('年均增长10%');
+    expect(cells).not.toContain('0');
+    expect(cells).not.toContain('0%');
+    const xlsx = await xlsxSheets((await generate('final', 'xlsx', { planId, asOf: '2030' })).data);
+    const rows = (xlsx.get('主要指标完成情况') ?? []).slice(2, 5);
+    expect(rows.map((r) => r[7])).toEqual(['数据暂缺', '数据暂缺', '数据暂缺']);
+    for (const r of rows) expect(r.slice(0, 19).every((v) => v !== null && v !== undefined && v !== '' && v !== 0)).toBe(true);
+    const { text: pdf } = await pdfText((await generate('final', 'pdf', { planId, asOf: '2030' })).data);
+    expect(pdf.replace(/\s+/g, '')).toContain('细颗粒物（PM2.5）年均浓度：最新值数据暂缺');
+  }, 60_000);
+});
