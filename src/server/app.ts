@@ -2,14 +2,11 @@
  * Builds the HTTP application (Fastify + zod + OpenAPI). Tests call `buildApp` and `app.inject` in-process;
  * `serve` adds a listening port.
  */
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import { projectRoot } from '../services/settings';
 import { healthResponse } from '../shared/api';
 import { requirePolicies } from './policy';
 import fastifyCookie from '@fastify/cookie';
@@ -20,6 +17,8 @@ import { BadRequestError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
 import { observationRoutes } from './routes/observations';
 import { planRoutes } from './routes/plans';
+import { geoRoutes } from './routes/geo';
+import { serveWebApp } from './web';
 import { version } from './version';
 
 export interface AppOptions {
@@ -70,7 +69,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
-  await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
+  await app.register(geoRoutes());
+  await serveWebApp(app);
   await app.ready();
   return app;
 }

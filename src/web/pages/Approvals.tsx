@@ -1,0 +1,1 @@
+export default function Approvals() { return <p>Approvals</p>; }

@@ -1,0 +1,1 @@
+export default function DistrictPage() { return <p>DistrictPage</p>; }

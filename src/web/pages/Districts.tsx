@@ -1,0 +1,1 @@
+export default function Districts() { return <p>Districts</p>; }
