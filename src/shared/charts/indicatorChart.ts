@@ -42,6 +42,12 @@ function short(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
+/** A value with its unit the Chinese way: 亿元 amounts from 10000 read in 万亿元 (2.5万亿元). */
+function withUnit(x: number, unit: string, lang: 'zh' | 'en'): string {
+  if (unit === '亿元' && Math.abs(x) >= 10000) return lang === 'zh' ? `${short(x / 10000)}万亿元` : `${short(x / 10000)} trillion yuan`;
+  return `${short(x)}${unit}`;
+}
+
 /** Years on the axis: from the first figure (or baseline) to the last of target and forecast, without holes. */
 function yearsOf(input: IndicatorChartInput): number[] {
   const ys = [
@@ -103,7 +109,7 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
 
   const target = input.target;
   const band = target?.band ?? null;
-  const targetLabel = target ? `${w.target} ${short(target.value)}${input.unit}${band ? (lang === 'zh' ? '左右' : ' (about)') : ''}` : '';
+  const targetLabel = target ? `${w.target} ${withUnit(target.value, input.unit, lang)}${band ? (lang === 'zh' ? '左右' : ' (about)') : ''}` : '';
   const baselineData = blank();
   if (input.baseline) baselineData[at(input.baseline.year)] = input.baseline.value;
   const targetData = blank();
