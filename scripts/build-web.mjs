@@ -35,7 +35,16 @@ export async function buildWeb({ log = console.error } = {}) {
   const t0 = performance.now();
   log('building the web app (vite) into .cache/web …');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'src/web'), logLevel: 'warn' });
+  // Always the production build (React and Ant Design without their development checks), even when called from a
+  // test runner that has set NODE_ENV=test.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'src/web'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
   writeFileSync(stamp, new Date().toISOString());
   log(`web app built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

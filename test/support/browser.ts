@@ -25,7 +25,9 @@ export async function watchedPage(browser: Browser, opts: { width?: number; heig
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    // Chromium logs every HTTP error status to the console too; those are judged by the response listener below,
+    // which knows the URL and the statuses a test expects.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of')) problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {

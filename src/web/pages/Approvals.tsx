@@ -28,7 +28,7 @@ export default function Approvals() {
   const list = useApi<{ items: Figure[] }>(mayApprove(me) ? `/api/approvals?state=${state}` : null);
   const [comment, setComment] = useState<Record<number, string>>({});
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  if (!mayApprove(me)) return <Alert type="info" showIcon message={t('仅规划部门和管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
+  if (!mayApprove(me)) return <Alert type="info" showIcon title={t('仅规划部门和管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
   const act = async (f: Figure, action: 'approve' | 'reject' | 'submit') => {
     try {
       await send(`/api/observations/${f.id}/${action}`, 'POST', { version: f.approval?.version ?? 0, ...(comment[f.id] ? { comment: comment[f.id] } : {}) });
@@ -48,8 +48,8 @@ export default function Approvals() {
         <Radio.Button value="draft">{t('草稿', 'Drafts')}</Radio.Button>
         <Radio.Button value="rejected">{t('已退回', 'Rejected')}</Radio.Button>
       </Radio.Group>
-      {msg ? <Alert type={msg.ok ? 'success' : 'error'} showIcon message={msg.text} style={{ marginBottom: 12 }} /> : null}
-      {list.error ? <Alert type="warning" showIcon message={list.error.message} /> : null}
+      {msg ? <Alert type={msg.ok ? 'success' : 'error'} showIcon title={msg.text} style={{ marginBottom: 12 }} /> : null}
+      {list.error ? <Alert type="warning" showIcon title={list.error.message} /> : null}
       <Table<Figure>
         size="small"
         rowKey="id"
@@ -69,7 +69,7 @@ export default function Approvals() {
             title: t('处理', 'Decide'),
             key: 'a',
             render: (_: unknown, f: Figure) => (
-              <Space direction="vertical" size={4}>
+              <Space orientation="vertical" size={4}>
                 <Input size="small" aria-label={t('意见', 'Comment')} placeholder={t('意见（可选）', 'comment (optional)')} value={comment[f.id] ?? ''} onChange={(e) => setComment((c) => ({ ...c, [f.id]: e.target.value }))} />
                 <Space size={4}>
                   {state === 'draft' ? (

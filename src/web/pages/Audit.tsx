@@ -13,7 +13,7 @@ export default function Audit() {
   const { lang, t } = useLang();
   const me = useSession().data;
   const entries = useApi<Entry[]>(mayReadAudit(me) ? '/api/audit?limit=200' : null);
-  if (!mayReadAudit(me)) return <Alert type="info" showIcon message={t('仅管理员和规划部门可查看审计日志。', 'Only administrators and planners read the audit log.')} />;
+  if (!mayReadAudit(me)) return <Alert type="info" showIcon title={t('仅管理员和规划部门可查看审计日志。', 'Only administrators and planners read the audit log.')} />;
   return (
     <div>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>

@@ -1,10 +1,11 @@
 /** 驾驶舱: the plan's indicator system as cards, counts by status, the newest warnings, the progress chart. */
-import { Alert, Card, Col, List, Progress, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
 import { EChart } from '../components/EChart';
+import { SimpleList } from '../components/SimpleList';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
@@ -147,7 +148,7 @@ export function Cockpit() {
     };
   }, [system, t]);
 
-  if (evaluation.error) return <Alert type="error" message={evaluation.error.message} showIcon />;
+  if (evaluation.error) return <Alert type="error" title={evaluation.error.message} showIcon />;
   return (
     <div>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -187,17 +188,16 @@ export function Cockpit() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('最新预警', 'Newest warnings')}>
-            <List
-              size="small"
-              dataSource={warnings}
-              locale={{ emptyText: t('暂无预警', 'No warnings') }}
-              renderItem={(w) => (
-                <List.Item>
-                  <div>
-                    <Tag color={w.light === 'red' ? 'red' : 'gold'}>{LIGHT_STYLE[w.light][lang]}</Tag>
-                    <Link to={`/indicators/${w.code}`}>{w.text}</Link>
-                  </div>
-                </List.Item>
+            <SimpleList
+              items={warnings}
+              keyOf={(w) => `${w.code}-${w.text}`}
+              empty={t('暂无预警', 'No warnings')}
+              testId="warnings"
+              render={(w) => (
+                <>
+                  <Tag color={w.light === 'red' ? 'red' : 'gold'}>{LIGHT_STYLE[w.light][lang]}</Tag>
+                  <Link to={`/indicators/${w.code}`}>{w.text}</Link>
+                </>
               )}
             />
           </Card>

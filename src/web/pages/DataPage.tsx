@@ -24,7 +24,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
         <Col xs={12} md={6}><Statistic title={t('有错误的行', 'Rejected rows')} value={report.counts.rejected} valueStyle={{ color: report.counts.rejected ? '#b91c1c' : undefined }} /></Col>
       </Row>
       {report.errors.map((e) => (
-        <Alert key={e} type="error" showIcon message={e} style={{ marginTop: 8 }} />
+        <Alert key={e} type="error" showIcon title={e} style={{ marginTop: 8 }} />
       ))}
       {report.rejected.length > 0 ? (
         <Table
@@ -117,7 +117,7 @@ function ImportWizard() {
       <Alert
         type="info"
         showIcon
-        message={t('导入数据需要登录（管理员、统计人员或填报人员）。', 'Importing needs a signed-in administrator, statistician or reporter.')}
+        title={t('导入数据需要登录（管理员、统计人员或填报人员）。', 'Importing needs a signed-in administrator, statistician or reporter.')}
         action={<Link to="/login?next=/data">{t('登录', 'Sign in')}</Link>}
       />
     );
@@ -131,9 +131,9 @@ function ImportWizard() {
         style={{ marginBottom: 16 }}
         items={[{ title: t('上传文件', 'Upload') }, { title: t('对应列', 'Map columns') }, { title: t('试导入预览', 'Dry-run preview') }, { title: t('完成', 'Done') }]}
       />
-      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       {step === 0 ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Upload.Dragger
             accept=".csv,.xlsx"
             maxCount={1}
@@ -158,7 +158,7 @@ function ImportWizard() {
             {t('行', ' rows')}）。{t('已知表头会自动对应；未识别的列请指定字段或忽略。', 'Known headers map by themselves; map or ignore the others.')}
           </Typography.Paragraph>
           {first.errors.map((e) => (
-            <Alert key={e} type="warning" showIcon message={e} style={{ marginBottom: 8 }} />
+            <Alert key={e} type="warning" showIcon title={e} style={{ marginBottom: 8 }} />
           ))}
           <Table
             size="small"
@@ -205,7 +205,7 @@ function ImportWizard() {
       {step === 2 && preview ? (
         <div>
           <ReportView report={preview} />
-          <Space direction="vertical" style={{ marginTop: 12 }}>
+          <Space orientation="vertical" style={{ marginTop: 12 }}>
             <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
               {t('跳过有错误的行，导入其余各行', 'Skip rows with errors and import the rest')}
             </Checkbox>
@@ -292,7 +292,7 @@ function SingleFigure() {
       setBusy(false);
     }
   };
-  if (!mayWrite(me)) return <Alert type="info" showIcon message={t('录入数据需要登录。', 'Entering figures needs a signed-in writer.')} action={<Link to="/login?next=/data">{t('登录', 'Sign in')}</Link>} />;
+  if (!mayWrite(me)) return <Alert type="info" showIcon title={t('录入数据需要登录。', 'Entering figures needs a signed-in writer.')} action={<Link to="/login?next=/data">{t('登录', 'Sign in')}</Link>} />;
   return (
     <Form<FigureForm>
       form={form}
@@ -354,7 +354,7 @@ function SingleFigure() {
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('保存', 'Save')}
       </Button>
-      {result ? <Alert style={{ marginTop: 12 }} type={result.ok ? 'success' : 'error'} showIcon message={result.text} /> : null}
+      {result ? <Alert style={{ marginTop: 12 }} type={result.ok ? 'success' : 'error'} showIcon title={result.text} /> : null}
     </Form>
   );
 }

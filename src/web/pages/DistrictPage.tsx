@@ -1,9 +1,10 @@
 /** One district: its direction in 专栏4, featured bases, pilot parks, major projects and its figures. */
-import { Alert, Breadcrumb, Card, Col, List, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { PLAN_ID, useApi, type ObservationDto, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
 import { formatDate, formatPeriod, formatValue } from '../format';
+import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
 
 export default function DistrictPage() {
@@ -21,20 +22,18 @@ export default function DistrictPage() {
     return i ? l(i.name) : c;
   };
   if (regions.loading || items.loading) return <Skeleton active />;
-  if (!region) return <Alert type="warning" showIcon message={t(`没有编码为 ${code} 的区`, `No district with code ${code}`)} />;
+  if (!region) return <Alert type="warning" showIcon title={t(`没有编码为 ${code} 的区`, `No district with code ${code}`)} />;
   const list = (kind: PlanItemDto['kind'], title: string) => (
     <Card size="small" title={`${title}（${of(kind).length}）`}>
-      <List
-        size="small"
-        dataSource={of(kind)}
-        locale={{ emptyText: t('无', 'None') }}
-        renderItem={(i) => (
-          <List.Item>
+      <SimpleList
+        items={of(kind)}
+        keyOf={(i) => i.key}
+        empty={t('无', 'None')}
+        render={(i) => (
             <div>
               <Link to={`/plan?item=${i.key}`}>{l(i.title)}</Link>
               {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
             </div>
-          </List.Item>
         )}
       />
     </Card>

@@ -115,7 +115,7 @@ export default function Districts() {
     };
   }, [geo.data, districts, values, byCode, l, t, indicator, year]);
 
-  if (geo.error) return <Alert type="error" showIcon message={geo.error.message} />;
+  if (geo.error) return <Alert type="error" showIcon title={geo.error.message} />;
   const unit = [...values.values()][0]?.unit ?? '';
   return (
     <div>

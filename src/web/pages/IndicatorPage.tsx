@@ -59,9 +59,9 @@ export default function IndicatorPage() {
     return list.map((o) => ({ ...o, competing: (perPeriod.get(o.periodCode) ?? 1) - 1 }));
   }, [figures.data]);
 
-  if (evaluation.error) return <Alert type="error" showIcon message={evaluation.error.message} />;
+  if (evaluation.error) return <Alert type="error" showIcon title={evaluation.error.message} />;
   if (!evaluation.data) return <Skeleton active />;
-  if (!ev) return <Alert type="warning" showIcon message={t(`规划中没有指标 ${code}`, `The plan has no indicator ${code}`)} />;
+  if (!ev) return <Alert type="warning" showIcon title={t(`规划中没有指标 ${code}`, `The plan has no indicator ${code}`)} />;
   const ind = ev.indicator;
   const result = primaryResult(ev);
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${PLAN_ID}`;
@@ -93,12 +93,12 @@ export default function IndicatorPage() {
         </Descriptions.Item>
       </Descriptions>
       {forecast && forecast.warning.level !== 'none' ? (
-        <Alert style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon message={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
+        <Alert style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon title={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
       ) : null}
       {!available ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
       <Card size="small" style={{ marginTop: 12 }}>
         {option ? (
-          <EChart option={option} height={380} testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
+          <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
         ) : null}
         {forecast?.model ? <Typography.Text className="muted">{t('预测模型', 'Model')}: {forecast.model}</Typography.Text> : null}
       </Card>

@@ -40,7 +40,7 @@ export default function Login() {
         <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" /> : null}
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
         <Button type="primary" htmlType="submit" loading={busy} block>
           {t('登录', 'Sign in')}
         </Button>

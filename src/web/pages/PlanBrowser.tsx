@@ -1,8 +1,9 @@
 /** 规划浏览: chapters → sections → measures; projects, bases, parks and district directions; full-text search. */
-import { Alert, Card, Col, Empty, Input, List, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PLAN_ID, useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
+import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
 import { buildTree, searchItems, whereInPlan, type ItemNode } from '../planTree';
 
@@ -94,13 +95,14 @@ export default function PlanBrowser() {
     });
   };
 
-  if (items.error) return <Alert type="error" showIcon message={items.error.message} />;
+  if (items.error) return <Alert type="error" showIcon title={items.error.message} />;
   const listOf = (kind: PlanItemDto['kind']) => (
-    <List
-      size="small"
-      dataSource={ofKind(kind)}
-      renderItem={(i) => (
-        <List.Item>
+    <SimpleList
+      items={ofKind(kind)}
+      keyOf={(i) => i.key}
+      empty={t('无', 'None')}
+      render={(i) => (
+        <>
           <a
             href={`?item=${i.key}`}
             onClick={(e) => {
@@ -111,7 +113,7 @@ export default function PlanBrowser() {
             {l(i.title)}
           </a>
           {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
-        </List.Item>
+        </>
       )}
     />
   );
@@ -139,13 +141,12 @@ export default function PlanBrowser() {
         <Col xs={24} lg={11}>
           {query ? (
             <Card size="small" title={t(`“${query}”的检索结果（${hits.length}条）`, `${hits.length} results for “${query}”`)}>
-              <List
-                size="small"
-                dataSource={hits}
-                locale={{ emptyText: t('没有找到', 'Nothing found') }}
-                data-testid="search-results"
-                renderItem={(i) => (
-                  <List.Item>
+              <SimpleList
+                items={hits}
+                keyOf={(i) => i.key}
+                empty={t('没有找到', 'Nothing found')}
+                testId="search-results"
+                render={(i) => (
                     <div>
                       <a
                         href={`?item=${i.key}`}
@@ -160,7 +161,6 @@ export default function PlanBrowser() {
                         {KIND_WORDS[i.kind][lang === 'zh' ? 0 : 1]} · {whereInPlan(i, lang)}
                       </div>
                     </div>
-                  </List.Item>
                 )}
               />
             </Card>

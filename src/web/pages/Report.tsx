@@ -86,7 +86,7 @@ export default function Report() {
       setProgress(undefined);
     }
   };
-  if (!me?.signedIn) return <Alert type="info" showIcon message={t('生成报告需要登录。', 'Reports need a signed-in user.')} />;
+  if (!me?.signedIn) return <Alert type="info" showIcon title={t('生成报告需要登录。', 'Reports need a signed-in user.')} />;
   return (
     <div>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -104,13 +104,16 @@ export default function Report() {
             { value: 'final', label: t('总结评估报告', 'Final evaluation') },
           ]}
         />
-        <InputNumber aria-label={t('评估年份', 'As of year')} value={asOf} min={2021} max={2030} onChange={(v) => v !== null && setAsOf(v)} addonAfter={t('年', '')} />
+        <Space.Compact>
+          <InputNumber aria-label={t('评估年份', 'As of year')} value={asOf} min={2021} max={2030} onChange={(v) => v !== null && setAsOf(v)} />
+          <Button disabled tabIndex={-1} aria-hidden="true">{t('年', 'year')}</Button>
+        </Space.Compact>
         <Select<Lang> aria-label={t('报告语言', 'Report language')} value={reportLang} onChange={setReportLang} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} />
         <Button type="primary" loading={busy} onClick={() => void loadDraft()}>
           {t('生成草稿', 'Draft the text')}
         </Button>
       </Space>
-      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       {draft ? (
         <Card size="small" title={draft.title}>
           {draft.sections.map((s, i) => (

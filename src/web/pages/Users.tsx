@@ -23,7 +23,7 @@ export default function Users() {
   const regions = useApi<RegionDto[]>('/api/regions');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [form] = Form.useForm();
-  if (!isAdmin(me)) return <Alert type="info" showIcon message={t('仅管理员可管理用户。', 'Only administrators manage users.')} />;
+  if (!isAdmin(me)) return <Alert type="info" showIcon title={t('仅管理员可管理用户。', 'Only administrators manage users.')} />;
   const create = async (v: { username: string; displayName?: string; password: string; role: string; regions?: string[] }) => {
     try {
       await send('/api/users', 'POST', v);
@@ -72,7 +72,7 @@ export default function Users() {
           <Form.Item name="regions" label={t('负责地区（填报人员）', 'Regions (reporters)')}>
             <Select mode="multiple" options={(regions.data ?? []).map((r) => ({ value: r.code, label: l(r.name) }))} />
           </Form.Item>
-          {msg ? <Alert type={msg.ok ? 'success' : 'error'} showIcon message={msg.text} style={{ marginBottom: 12 }} /> : null}
+          {msg ? <Alert type={msg.ok ? 'success' : 'error'} showIcon title={msg.text} style={{ marginBottom: 12 }} /> : null}
           <Button type="primary" htmlType="submit">
             {t('创建', 'Create')}
           </Button>
