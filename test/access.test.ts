@@ -41,6 +41,8 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/items?kind=park', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts/backtest?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },

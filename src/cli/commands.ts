@@ -230,3 +230,61 @@ export async function listUsersCommand(opts: OutputOptions): Promise<void> {
 
 /** Someone at the server's console: trusted with the database itself. */
 const CLI_ACTOR = SYSTEM;
+
+export async function forecast(opts: OutputOptions & { plan: string; asOf: string; region?: string }): Promise<void> {
+  const { forecastPlan } = await import('../services/forecast/forecastPlan');
+  const result = await withDatabase((database) => forecastPlan(database, opts.plan, { asOf: opts.asOf, ...(opts.region ? { regionCode: opts.region } : {}) }));
+  if (wantsJson(opts)) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const LEVEL = { red: '红', yellow: '黄', green: '绿', none: '—' } as const;
+  const rows = result.indicators.map((i) => ({
+    indicator: i.name.zh,
+    model: i.model ?? (i.reason?.zh ?? '—'),
+    forecast: i.atTarget ? `${formatValue(round(i.atTarget.point), i.unit, 'zh')}（${i.atTarget.year}）` : '—',
+    interval: i.atTarget ? `${round(i.atTarget.lo80)}—${round(i.atTarget.hi80)}` : '—',
+    target: i.target === null ? '—' : formatValue(round(i.target), i.unit, 'zh'),
+    probability: i.probability === null ? '—' : `${Math.round(i.probability * 100)}%`,
+    warning: LEVEL[i.warning.level],
+  }));
+  console.log(`预测 as of ${result.asOf}，地区 ${result.regionCode}`);
+  printTable(rows, [['indicator', '指标'], ['model', '模型'], ['forecast', '目标年预测'], ['interval', '80%区间'], ['target', '目标值'], ['probability', '达标概率'], ['warning', '预警']], { json: false });
+  for (const i of result.indicators) if (i.warning.level !== 'none') console.log(`【${LEVEL[i.warning.level]}】${i.warning.sentence.zh}`);
+}
+
+export async function backtestFile(file: string, opts: OutputOptions & { horizon?: string; minTrain?: string; method?: string }): Promise<void> {
+  const { readSeriesFile } = await import('../services/forecast/seriesFile');
+  const { backtestSeries } = await import('../services/forecast/backtestPlan');
+  const { FORECAST_METHOD_IDS } = await import('../services/forecast/methods');
+  const series = await readSeriesFile(file);
+  const methods = opts.method?.split(',').map((m) => m.trim());
+  const unknown = methods?.filter((m) => !(FORECAST_METHOD_IDS as string[]).includes(m)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown method ${unknown.join(', ')} (methods: ${FORECAST_METHOD_IDS.join(', ')})`);
+  const result = backtestSeries(series.values, {
+    m: series.m,
+    ...(opts.horizon ? { horizon: Number(opts.horizon) } : {}),
+    ...(opts.minTrain ? { minTrain: Number(opts.minTrain) } : {}),
+    ...(methods ? { methods: methods as typeof FORECAST_METHOD_IDS } : {}),
+  });
+  if (wantsJson(opts)) {
+    process.stdout.write(`${JSON.stringify({ file, frequency: series.m, first: series.periods[0], last: series.periods[series.periods.length - 1], ...result }, null, 2)}\n`);
+    return;
+  }
+  if (result.reason) throw new Error(result.reason.en);
+  const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+  console.log(`${file}: ${result.values} values (${series.periods[0]}–${series.periods[series.periods.length - 1]}), rolling origin from ${result.minTrain}, horizon ${result.horizon}`);
+  printTable(
+    result.methods.map((r) => ({
+      method: r.method,
+      smape: fmt(r.accuracy.smape),
+      mase: fmt(r.accuracy.mase, 3),
+      c80: r.accuracy.coverage80 === null ? '—' : `${Math.round(r.accuracy.coverage80 * 100)}%`,
+      c95: r.accuracy.coverage95 === null ? '—' : `${Math.round(r.accuracy.coverage95 * 100)}%`,
+      n: r.accuracy.count,
+      failed: r.failures,
+    })),
+    [['method', 'method'], ['smape', 'sMAPE %'], ['mase', 'MASE'], ['c80', '80% coverage'], ['c95', '95% coverage'], ['n', 'pairs'], ['failed', 'origins failed']],
+    { json: false },
+  );
+}

@@ -87,6 +87,25 @@ program
   .option('--json', 'print JSON')
   .action((o) => commands.evaluate(o));
 
+program
+  .command('forecast')
+  .description('forecast a plan\'s indicators to their target year: interval, probability of meeting the target, early warning')
+  .requiredOption('--plan <id>', 'plan id')
+  .requiredOption('--as-of <year|date>', '2023 (periods up to 2023) or 2024-06-30 (only figures published by then)')
+  .option('--region <code>', 'region code (default: the plan\'s region)')
+  .option('--json', 'print JSON')
+  .action((o) => commands.forecast(o));
+
+program
+  .command('backtest')
+  .description('rolling-origin backtest of the forecasting methods on one series (CSV: year,value or period,value)')
+  .argument('<file>', 'CSV with a header "year,value" (2015…) or "period,value" (2015Q1… or 2015-01…), consecutive, oldest first')
+  .option('--horizon <n>', 'steps forecast from each origin', '2')
+  .option('--min-train <n>', 'shortest training series (default 5, or 2 years + 2 for quarterly/monthly)')
+  .option('--method <methods>', 'auto,ets,theta,arima,loglinear (default all)')
+  .option('--json', 'print JSON')
+  .action((file: string, o) => commands.backtestFile(file, o));
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -15,6 +15,7 @@ import { AuthError } from '../services/access/auth';
 import { accessRoutes } from './routes/access';
 import { BadRequestError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
+import { forecastRoutes } from './routes/forecasts';
 import { observationRoutes } from './routes/observations';
 import { planRoutes } from './routes/plans';
 import { geoRoutes } from './routes/geo';
@@ -69,6 +70,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
+  await app.register(forecastRoutes(database));
   await app.register(geoRoutes());
   await serveWebApp(app);
   await app.ready();

@@ -1,0 +1,13 @@
+/**
+ * The default automatic forecast: the median of automatic ETS, Theta and ARIMA (domain/forecast/combine.ts).
+ * ARIMA comes in as a parameter because its automatic search runs in WebAssembly (the `arima` package), which the
+ * pure domain layer may not load; services/forecast/arima.ts supplies it.
+ */
+import { combineMedian } from './combine';
+import { autoEtsForecast } from './etsAuto';
+import type { Forecaster, ModelFailure, ModelResult } from './model';
+import { thetaForecast } from './theta';
+
+export function defaultForecast(arima: Forecaster): (y: readonly number[], h: number, m: number) => ModelResult & { failures?: ModelFailure[] } {
+  return (y, h, m) => combineMedian([autoEtsForecast(y, h, m), thetaForecast(y, h, m), arima(y, h, m)]);
+}

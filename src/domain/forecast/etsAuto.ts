@@ -1,0 +1,42 @@
+/**
+ * Automatic ETS (Hyndman & Khandakar 2008; Hyndman et al. 2002): fit every admissible model — error A/M, trend
+ * N/A/Ad, season N/A/M when m > 1 — and keep the one with the smallest AICc. Restrictions as R's ets(restrict =
+ * TRUE): no additive error with a multiplicative season; multiplicative parts only for positive data; models with
+ * as many parameters as data points minus one are skipped (so a 5-point annual series gets ETS(A,N,N) or ETS(M,N,N)).
+ */
+import { fitEts, forecastEts, type EtsFit } from './etsFit';
+import type { EtsSpec, SeasonType, TrendType } from './etsModel';
+import { failure, type ModelResult } from './model';
+
+export function candidateSpecs(m: number, positive: boolean): EtsSpec[] {
+  const seasons: SeasonType[] = m > 1 && m <= 24 ? ['N', 'A', 'M'] : ['N'];
+  const trends: TrendType[] = ['N', 'A', 'Ad'];
+  const out: EtsSpec[] = [];
+  for (const error of positive ? (['A', 'M'] as const) : (['A'] as const)) {
+    for (const trend of trends) {
+      for (const season of seasons) {
+        if (error === 'A' && season === 'M') continue;
+        if (!positive && season === 'M') continue;
+        out.push({ error, trend, season, m: season === 'N' ? 1 : m });
+      }
+    }
+  }
+  return out;
+}
+
+export function autoEts(y: readonly number[], m = 1): EtsFit | null {
+  const positive = y.every((v) => v > 0);
+  let best: EtsFit | null = null;
+  for (const spec of candidateSpecs(m, positive)) {
+    const fit = fitEts(y, spec);
+    if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
+  }
+  return best;
+}
+
+export function autoEtsForecast(y: readonly number[], h: number, m = 1): ModelResult {
+  if (y.length < 4) return failure('ETS', `ETS 至少需要 4 个观测值（现有 ${y.length} 个）`, `ETS needs at least 4 observations (has ${y.length})`);
+  const fit = autoEts(y, m);
+  if (!fit) return failure('ETS', '没有可拟合的 ETS 模型', 'no ETS model could be fitted');
+  return forecastEts(fit, h);
+}

@@ -1,0 +1,127 @@
+/**
+ * The exponential smoothing state space models ETS(error, trend, season) of Hyndman, Koehler, Ord & Snyder (2008,
+ * "Forecasting with Exponential Smoothing", Springer), ch. 2 Table 2.1, computed the way R's forecast::ets does
+ * (its C routines etscalc/update/forecast):
+ *   q_t = ℓ_{t−1} (+ φ·b_{t−1} with a trend);  ŷ_t = q_t + s_{t−m} (additive season) or q_t·s_{t−m} (multiplicative);
+ *   ℓ_t = q_t + α(p_t − q_t), p_t = y_t deseasonalised;  b_t = φb_{t−1} + (β/α)(ℓ_t − ℓ_{t−1} − φb_{t−1});
+ *   s_t = s_{t−m} + γ(y_t/q_t or y_t − q_t − s_{t−m});
+ *   error e_t = y_t − ŷ_t (additive) or (y_t − ŷ_t)/ŷ_t (multiplicative);
+ *   −2·log L (up to a constant) = n·log Σe_t² (+ 2·Σ log|ŷ_t| for multiplicative error).
+ * Multiplicative trends are left out, as R's ets does by default (allow.multiplicative.trend = FALSE).
+ */
+export type ErrorType = 'A' | 'M';
+export type TrendType = 'N' | 'A' | 'Ad';
+export type SeasonType = 'N' | 'A' | 'M';
+
+export interface EtsSpec {
+  error: ErrorType;
+  trend: TrendType;
+  season: SeasonType;
+  /** Periods per year (1 annual, 4 quarterly, 12 monthly); 1 when season is N. */
+  m: number;
+}
+
+export interface EtsParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+  level: number;
+  slope: number;
+  /** Initial seasonal states; seasonal[m − 1] applies to the first observation, seasonal[0] to the m-th. */
+  seasonal: number[];
+}
+
+export interface EtsRun {
+  /** −2 log-likelihood up to a constant, as R's ets reports `lik`. */
+  lik: number;
+  sse: number;
+  errors: number[];
+  /** States after the last observation. */
+  level: number;
+  slope: number;
+  seasonal: number[];
+}
+
+export function specName(s: EtsSpec): string {
+  return `ETS(${s.error},${s.trend},${s.season})`;
+}
+
+/** One pass of the recursion over y from the initial states. */
+export function runEts(spec: EtsSpec, p: EtsParams, y: readonly number[]): EtsRun {
+  let { level, slope } = p;
+  const m = spec.season === 'N' ? 1 : spec.m;
+  // Ring buffer of the last m seasonal states: ring[(head + k) % m] is the state k periods back (k = 0 newest).
+  const ring = new Float64Array(m);
+  for (let k = 0; k < m; k++) ring[k] = p.seasonal[k] ?? 0;
+  let head = 0;
+  const phi = spec.trend === 'Ad' ? p.phi : 1;
+  const ratio = spec.trend === 'N' ? 0 : p.beta / p.alpha;
+  let sse = 0;
+  let logSum = 0;
+  const errors: number[] = new Array<number>(y.length);
+  for (let t = 0; t < y.length; t++) {
+    const v = y[t] ?? 0;
+    const phib = spec.trend === 'N' ? 0 : phi * slope;
+    const q = level + phib;
+    const oldIndex = (head + m - 1) % m;
+    const old = spec.season === 'N' ? 0 : (ring[oldIndex] ?? 0);
+    const fitted = spec.season === 'A' ? q + old : spec.season === 'M' ? q * old : q;
+    let e = v - fitted;
+    if (spec.error === 'M') {
+      e /= fitted;
+      logSum += Math.log(Math.abs(fitted));
+    }
+    errors[t] = e;
+    sse += e * e;
+    const deseason = spec.season === 'A' ? v - old : spec.season === 'M' ? v / old : v;
+    const newLevel = q + p.alpha * (deseason - q);
+    if (spec.trend !== 'N') slope = phib + ratio * (newLevel - level - phib);
+    if (spec.season !== 'N') {
+      const target = spec.season === 'A' ? v - q : v / q;
+      // The oldest state leaves, the new one becomes the newest: it takes the oldest's slot.
+      ring[oldIndex] = old + p.gamma * (target - old);
+      head = oldIndex;
+    }
+    level = newLevel;
+  }
+  const seasonal = Array.from({ length: m }, (_, k) => ring[(head + k) % m] ?? 0);
+  const lik = y.length * Math.log(sse) + (spec.error === 'M' ? 2 * logSum : 0);
+  return { lik, sse, errors, level, slope, seasonal: spec.season === 'N' ? [] : seasonal };
+}
+
+/** Point forecasts 1..h from the final states (the recursion without noise). */
+export function pointForecast(spec: EtsSpec, p: Pick<EtsParams, 'phi'>, state: Pick<EtsRun, 'level' | 'slope' | 'seasonal'>, h: number): number[] {
+  const m = spec.season === 'N' ? 1 : spec.m;
+  const out: number[] = [];
+  let damp = 0;
+  for (let j = 1; j <= h; j++) {
+    damp += spec.trend === 'Ad' ? p.phi ** j : 1;
+    const trend = spec.trend === 'N' ? state.level : state.level + damp * state.slope;
+    const s = state.seasonal[m - 1 - ((j - 1) % m)] ?? 0;
+    out.push(spec.season === 'A' ? trend + s : spec.season === 'M' ? trend * s : trend);
+  }
+  return out;
+}
+
+/** Whether a model is in class 1 (additive error, no multiplicative part): its intervals are analytic. */
+export function isLinear(spec: EtsSpec): boolean {
+  return spec.error === 'A' && spec.season !== 'M';
+}
+
+/**
+ * Forecast variances for the linear (class 1) models, Hyndman et al. (2008) Table 6.1 / eq. 6.1:
+ * v_h = σ²·(1 + Σ_{j=1}^{h−1} c_j²), c_j = α + β·Σ_{i=1}^{j} φ^i (β·j undamped) + γ·[j mod m = 0].
+ */
+export function linearVariances(spec: EtsSpec, p: EtsParams, sigma2: number, h: number): number[] {
+  const out: number[] = [];
+  let acc = 1;
+  let damp = 0;
+  for (let j = 1; j <= h; j++) {
+    out.push(sigma2 * acc);
+    damp += spec.trend === 'Ad' ? p.phi ** j : 1;
+    const c = p.alpha + (spec.trend === 'N' ? 0 : p.beta * damp) + (spec.season !== 'N' && j % spec.m === 0 ? p.gamma : 0);
+    acc += c * c;
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+/**
+ * The forecast of one plan indicator, from its evaluation: fit the indicator's annual series (the figures the
+ * evaluation chose), forecast every year to the target year, read the probability that the target is met, the
+ * required against the forecast average growth, and the early warning with its sentence. Pure: the forecaster comes in.
+ *
+ * A series is fitted from its most recent stretch of years with gaps of at most MAX_GAP years (filled, see
+ * fittingSeries); fewer than MIN_POINTS observed values → insufficient_data, with the reason. No level target (nor a 年均增长 target convertible to one) → no_target, the path still forecast
+ * to the plan's end year.
+ */
+import type { IndicatorEvaluation } from '../evaluation/indicator';
+import { levelTargetFromGrowth } from '../evaluation/growthTarget';
+import type { Target } from '../plan/model';
+import type { LocalizedText } from '../text';
+import { averageGrowth, probabilityMet, targetBand, type ForecastPoint } from './attainment';
+import type { Forecaster } from './model';
+import { forecastSentence } from './sentence';
+import { DEFAULT_WARNING_RULES, warningLevel, type WarningLevel, type WarningRules } from './warning';
+
+export const MIN_POINTS = 5;
+
+export interface IndicatorForecast {
+  indicatorCode: string;
+  name: LocalizedText;
+  unit: string;
+  status: 'ok' | 'insufficient_data' | 'no_target';
+  reason?: LocalizedText;
+  model: string | null;
+  history: Array<{ year: number; value: number }>;
+  path: ForecastPoint[];
+  targetYear: number | null;
+  atTarget: ForecastPoint | null;
+  comparator: Target['comparator'] | null;
+  target: number | null;
+  band: [number, number] | null;
+  probability: number | null;
+  requiredGrowth: number | null;
+  forecastGrowth: number | null;
+  warning: { level: WarningLevel; rule: LocalizedText; sentence: LocalizedText };
+}
+
+export interface ForecastContext {
+  /** The plan's end year: how far to forecast when the indicator has no target. */
+  planEndYear: number;
+  /** Whether the region is the plan's own (targets apply only there). */
+  isPlanRegion: boolean;
+  rules?: WarningRules;
+}
+
+/** Longest interior gap (in years) that is filled by interpolation before fitting. */
+export const MAX_GAP = 2;
+
+/**
+ * The series a model is fitted on: the most recent stretch of years whose gaps are at most MAX_GAP years, the
+ * missing years filled by geometric interpolation between their neighbours (constant growth, the natural reading
+ * for levels; linear when a neighbour is not positive, e.g. shares or changes). Returns the observed points, the
+ * filled annual values and the years that were filled.
+ */
+export function fittingSeries(series: ReadonlyArray<{ year: number; value: number }>): {
+  observed: Array<{ year: number; value: number }>;
+  values: number[];
+  firstYear: number;
+  interpolated: number[];
+} {
+  const observed: Array<{ year: number; value: number }> = [];
+  for (let i = series.length - 1; i >= 0; i--) {
+    const p = series[i];
+    if (!p || !Number.isFinite(p.value)) break;
+    const first = observed[0];
+    if (first && (p.year >= first.year || first.year - p.year - 1 > MAX_GAP)) break;
+    observed.unshift({ year: p.year, value: p.value });
+  }
+  const values: number[] = [];
+  const interpolated: number[] = [];
+  observed.forEach((p, i) => {
+    const prev = observed[i - 1];
+    if (prev) {
+      const span = p.year - prev.year;
+      for (let k = 1; k < span; k++) {
+        const w = k / span;
+        values.push(prev.value > 0 && p.value > 0 ? prev.value * (p.value / prev.value) ** w : prev.value + w * (p.value - prev.value));
+        interpolated.push(prev.year + k);
+      }
+    }
+    values.push(p.value);
+  });
+  return { observed, values, firstYear: observed[0]?.year ?? 0, interpolated };
+}
+
+/** The level target that applies: the plan's own, or the level equivalent of its 年均增长 target. */
+function applicableTarget(e: IndicatorEvaluation, isPlanRegion: boolean): Target | null {
+  if (!isPlanRegion) return null;
+  const ind = e.indicator;
+  if (ind.target) return ind.target;
+  if (ind.growthTarget && e.baseline) {
+    const level = levelTargetFromGrowth(ind.growthTarget, e.baseline.value, e.baseline.year, ind.direction);
+    if (level.ok) return { ...level.value.target, printed: ind.growthTarget.printed };
+  }
+  return null;
+}
+
+export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster, ctx: ForecastContext): IndicatorForecast {
+  const ind = e.indicator;
+  const rules = ctx.rules ?? DEFAULT_WARNING_RULES;
+  const behind = e.results.time_proportional?.status === 'behind';
+  const fitting = fittingSeries(e.series.map((p) => ({ year: p.year, value: p.value })));
+  const history = fitting.observed;
+  const target = applicableTarget(e, ctx.isPlanRegion);
+  const isShare = ind.share !== null;
+  const base = {
+    indicatorCode: ind.code,
+    name: ind.name,
+    unit: ind.unit,
+    history,
+    targetYear: target?.year ?? null,
+    comparator: target?.comparator ?? null,
+    target: target?.value ?? null,
+    band: target ? targetBand(target) : null,
+  };
+  const last = history[history.length - 1];
+  const empty = (status: IndicatorForecast['status'], reason: LocalizedText, model: string | null = null): IndicatorForecast => {
+    const w = warningLevel(null, behind, rules);
+    return {
+      ...base,
+      status,
+      reason,
+      model,
+      path: [],
+      atTarget: null,
+      probability: null,
+      requiredGrowth: null,
+      forecastGrowth: null,
+      warning: { ...w, sentence: forecastSentence({ name: ind.name, unit: ind.unit, atTarget: null, target, probability: null, behind, reason }) },
+    };
+  };
+  if (!last || history.length < MIN_POINTS) {
+    const gap = e.series.length > history.length ? `，间断超过 ${MAX_GAP} 年后最近一段只有 ${history.length} 个` : '';
+    const gapEn = e.series.length > history.length ? `; after the last gap of more than ${MAX_GAP} years only ${history.length} remain` : '';
+    return empty('insufficient_data', {
+      zh: `数据不足：预测至少需要 ${MIN_POINTS} 个年度数据（现有 ${e.series.length} 个${gap}）`,
+      en: `Insufficient data: a forecast needs at least ${MIN_POINTS} annual values (has ${e.series.length}${gapEn})`,
+    });
+  }
+  const endYear = Math.max(target?.year ?? ctx.planEndYear, last.year);
+  const h = endYear - last.year;
+  let path: ForecastPoint[] = [];
+  let model: string | null = null;
+  if (h > 0) {
+    const f = forecaster(fitting.values, h, 1);
+    if (!f.ok) return empty('insufficient_data', f.reason, f.model);
+    model = fitting.interpolated.length > 0 ? `${f.model}; interpolated ${fitting.interpolated.join(', ')}` : f.model;
+    path = f.point.map((point, j) => ({
+      year: last.year + j + 1,
+      point,
+      lo80: f.lo80[j] ?? Number.NaN,
+      hi80: f.hi80[j] ?? Number.NaN,
+      lo95: f.lo95[j] ?? Number.NaN,
+      hi95: f.hi95[j] ?? Number.NaN,
+    }));
+  }
+  if (!target) {
+    const w = warningLevel(null, behind, rules);
+    const at = path[path.length - 1] ?? null;
+    return {
+      ...base,
+      status: 'no_target',
+      reason: ctx.isPlanRegion ? { zh: '规划未设定目标值', en: 'The plan sets no target' } : { zh: '目标值只适用于规划所在地区', en: 'Targets apply only to the plan’s own region' },
+      model,
+      path,
+      atTarget: null,
+      probability: null,
+      requiredGrowth: null,
+      forecastGrowth: null,
+      warning: { ...w, sentence: forecastSentence({ name: ind.name, unit: ind.unit, atTarget: at, target: null, probability: null, behind, reason: null }) },
+    };
+  }
+  const atTarget = path.find((p) => p.year === target.year) ?? null;
+  const years = target.year - last.year;
+  const probability = atTarget ? probabilityMet(atTarget, target, ind.direction) : null;
+  const w = warningLevel(probability, behind, rules);
+  return {
+    ...base,
+    status: atTarget ? 'ok' : 'insufficient_data',
+    ...(atTarget ? {} : { reason: { zh: `目标年 ${target.year} 已有实际数据，无需预测`, en: `The target year ${target.year} is already observed; nothing to forecast` } }),
+    model,
+    path,
+    atTarget,
+    probability,
+    requiredGrowth: averageGrowth(last.value, target.value, years, isShare),
+    forecastGrowth: atTarget ? averageGrowth(last.value, atTarget.point, years, isShare) : null,
+    warning: { ...w, sentence: forecastSentence({ name: ind.name, unit: ind.unit, atTarget, target, probability, behind, reason: null }) },
+  };
+}

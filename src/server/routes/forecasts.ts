@@ -1,0 +1,40 @@
+/**
+ * GET /api/plans/{planId}/forecasts: per indicator the forecast to the target year, its interval, the probability
+ * of meeting the target and the early warning with its sentence (contracts §1).
+ * GET /api/plans/{planId}/forecasts/backtest: how far each method's forecasts have been off on each series.
+ * Public, like the evaluation they are computed from.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/client';
+import { backtestPlan } from '../../services/forecast/backtestPlan';
+import { forecastPlan } from '../../services/forecast/forecastPlan';
+import { backtestQuery, errorResponse, forecastQuery, planBacktest, planForecasts, planParams } from '../../shared/api';
+
+export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    app.get('/api/plans/:planId/forecasts', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['forecast'],
+        summary: 'Forecast of every indicator to its target year: model, path with 80%/95% intervals, probability of meeting the target, early warning and its sentence',
+        params: planParams,
+        querystring: forecastQuery,
+        response: { 200: planForecasts, 400: errorResponse, 404: errorResponse },
+      },
+      handler: async (req) =>
+        forecastPlan(database, req.params.planId, { asOf: req.query.asOf, ...(req.query.region ? { regionCode: req.query.region } : {}) }),
+    });
+
+    app.get('/api/plans/:planId/forecasts/backtest', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['forecast'],
+        summary: 'Rolling-origin backtest of every forecasting method on each indicator series: sMAPE, MASE, 80%/95% interval coverage',
+        params: planParams,
+        querystring: backtestQuery,
+        response: { 200: planBacktest, 400: errorResponse, 404: errorResponse },
+      },
+      handler: async (req) =>
+        backtestPlan(database, req.params.planId, { asOf: req.query.asOf, horizon: req.query.horizon, ...(req.query.region ? { regionCode: req.query.region } : {}) }),
+    });
+  };
