@@ -23,7 +23,7 @@ const shots = path.join(root, 'test-results', 'screenshots');
 const ADMIN = 'web-admin';
 
 /** HTTP answers that are part of the story, not failures: a dry run of a file with a bad row is refused with 422. */
-const expected = (url: string, status: number) => (status === 422 && url.endsWith('/api/observations/import')) || (status === 404 && url.includes('/forecasts?'));
+const expected = (url: string, status: number) => status === 422 && url.endsWith('/api/observations/import');
 
 let database: Database;
 let app: FastifyInstance;
@@ -67,6 +67,8 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(`${base}/`);
   await page.getByText(ADMIN).waitFor();
+  // Sign-in lands on the cockpit: let it finish loading, so that leaving it aborts no request.
+  await chartReady(page, 'cockpit-chart');
 }
 
 describe('web app in Chromium', () => {
@@ -80,6 +82,7 @@ describe('web app in Chromium', () => {
     expect(await card.getByTestId('latest').textContent()).toBe('2.16万亿元');
     const statusBefore = await card.locator('[data-light]').first().textContent();
     expect(statusBefore).toBe('正常');
+    expect(await card.textContent()).toMatch(/达标概率: \d{1,3}%/);
     expect(await card.textContent()).toContain('基本符合序时进度');
     await shot(page, '01-cockpit');
 
@@ -89,6 +92,10 @@ describe('web app in Chromium', () => {
     const chartText = await page.getByTestId('indicator-chart').locator('svg text').allTextContents();
     expect(chartText).toContain('目标值 2.5万亿元');
     expect(chartText).toContain('基期值 17190.4');
+    // The forecast fan: the dashed point forecast and both intervals, named in the legend, and the probability.
+    expect(chartText).toEqual(expect.arrayContaining(['预测值', '80%预测区间', '95%预测区间']));
+    expect(await page.getByTestId('probability').textContent()).toMatch(/^\d{1,3}%$/);
+    expect(await page.getByTestId('forecast-warning').textContent()).toMatch(/按当前趋势，2025年服务业增加值预计为.*达到2.5万亿元目标的概率约为\d+%/);
     expect(await page.getByTestId('target').textContent()).toContain('2.5万亿元');
     expect(await page.getByTestId('method-time_proportional').textContent()).toContain('完成进度 A');
     await page.getByTestId('figures-table').getByText('2023年', { exact: true }).first().waitFor();
@@ -103,7 +110,7 @@ describe('web app in Chromium', () => {
         'TERTIARY_VA,深圳市,2024,25123.5,亿元,深圳市2024年国民经济和社会发展统计公报（浏览器测试）,2025-03-01,全年服务业增加值25123.5亿元\n' +
         'TERTIARY_VA,深圳市,2024Q1,一千,亿元,测试,2025-03-01,\n',
     );
-    await page.getByRole('link', { name: '数据' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '数据', exact: true }).click();
     await page.waitForURL(`${base}/data`);
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('button', { name: /下一步/ }).click();
@@ -119,7 +126,7 @@ describe('web app in Chromium', () => {
     await page.getByText(/已导入：新增1条/).waitFor();
     await shot(page, '05-data-imported');
 
-    await page.getByRole('link', { name: '驾驶舱' }).first().click();
+    await page.getByRole('navigation').getByRole('link', { name: '驾驶舱', exact: true }).click();
     await page.waitForURL(`${base}/`);
     await expect.poll(() => card.getByTestId('latest').textContent()).toBe('2.51万亿元');
     expect(await card.textContent()).toContain('2024年');

@@ -93,7 +93,7 @@ export default function IndicatorPage() {
         </Descriptions.Item>
       </Descriptions>
       {forecast && forecast.warning.level !== 'none' ? (
-        <Alert style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon title={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
+        <Alert data-testid="forecast-warning" style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon title={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
       ) : null}
       {!available ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
       <Card size="small" style={{ marginTop: 12 }}>
