@@ -50,6 +50,22 @@ export interface Loaded<T> {
   reload(): void;
 }
 
+/**
+ * GETs started before React renders (main.tsx), so the first page's data is on its way while the app boots; each is
+ * used once by the first useApi of the same URL, later renders fetch afresh.
+ */
+const early = new Map<string, Promise<unknown>>();
+export function prefetch(url: string): void {
+  const p = api(url);
+  p.catch(() => undefined); // the page that uses it reports the error
+  early.set(url, p);
+}
+export function fetchOnce<T>(url: string): Promise<T> {
+  const p = early.get(url);
+  early.delete(url);
+  return (p as Promise<T> | undefined) ?? api<T>(url);
+}
+
 /** GET a URL when it changes; null skips. */
 export function useApi<T>(url: string | null): Loaded<T> {
   const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: url !== null });
@@ -58,7 +74,7 @@ export function useApi<T>(url: string | null): Loaded<T> {
     if (url === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    api<T>(url).then(
+    fetchOnce<T>(url).then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: Error) => live && setState({ data: null, error, loading: false }),
     );

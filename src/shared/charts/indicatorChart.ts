@@ -100,6 +100,8 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
     data,
     symbol: 'none',
     lineStyle: { opacity: 0 },
+    // The legend shows the layer's item colour: the same as its area.
+    itemStyle: { color: colour ?? 'transparent' },
     areaStyle: colour ? { color: colour, origin: 'auto' as const } : { opacity: 0 },
     emphasis: { disabled: true },
     tooltip: { show: colour !== null },
