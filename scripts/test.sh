@@ -21,6 +21,9 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK
 fi
 # The web app is built on `npm ci` (prepare); build it here too where that did not happen (the script skips a fresh build).
 node scripts/build-web.mjs
+# shellcheck source=scripts/ensure-r.sh
+source scripts/ensure-r.sh
+ensure_r
 
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .

@@ -119,8 +119,11 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
     expect(first.json<ImportReportDto>()).toMatchObject({ committed: true, counts: { new: 1, rejected: 0 } });
     const again = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [figure] }, headers: writer });
     expect(again.json<ImportReportDto>()).toMatchObject({ committed: false, counts: { new: 0, unchanged: 1 } });
-    const listed = await app.inject({ method: 'GET', url: '/api/observations?indicator=SVC_TRADE' });
-    expect(listed.json<ObservationDto[]>()).toHaveLength(1);
+    // A person's figure lands as a draft: the writer sees it, the public (approved figures only) does not yet.
+    const listed = await app.inject({ method: 'GET', url: '/api/observations?indicator=SVC_TRADE', headers: writer });
+    expect(listed.json<ObservationDto[]>().map((o) => o.approval?.state)).toEqual(['draft']);
+    const publicView = await app.inject({ method: 'GET', url: '/api/observations?indicator=SVC_TRADE' });
+    expect(publicView.json<ObservationDto[]>()).toHaveLength(0);
 
     const bad = await app.inject({ method: 'POST', url: '/api/observations', payload: { figures: [{ ...figure, unit: '亿元' }] }, headers: writer });
     expect(bad.statusCode).toBe(422);
@@ -136,7 +139,7 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
     expect(dry.json<ImportReportDto>()).toMatchObject({ file: '零售.csv', dryRun: true, committed: false, counts: { new: 1 } });
     const real = await app.inject({ method: 'POST', url: '/api/observations/import', ...withWriter(multipart({}, { name: '零售.csv', content: csv })) });
     expect(real.json<ImportReportDto>()).toMatchObject({ committed: true, counts: { new: 1 } });
-    const batch = await app.inject({ method: 'GET', url: `/api/imports/${real.json<ImportReportDto>().batchId}` });
+    const batch = await app.inject({ method: 'GET', url: `/api/imports/${real.json<ImportReportDto>().batchId}`, headers: writer });
     expect(batch.json()).toMatchObject({ fileName: '零售.csv', rowsAdded: 1 });
   });
 

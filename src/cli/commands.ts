@@ -1,4 +1,5 @@
 /** The CLI's commands. Each opens what it needs, does one use case, prints, and closes. */
+import { WITH_DRAFTS } from '../domain/observation/approval';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { planItems } from '../domain/plan/items';
@@ -114,7 +115,8 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   const settings = readSettings();
   const { database } = await openPrepared(settings);
   try {
-    const plans = await plansService.list(database);
+    // The operator at the console reads every plan, published or not.
+    const plans = await plansService.list(database, { publishedOnly: false });
     printTable(
       plans.map((p) => ({ id: p.id, name: p.name.zh, period: `${p.period.start}–${p.period.end}`, loadedAt: p.loadedAt })),
       [['id', 'ID'], ['name', '名称'], ['period', 'Period'], ['loadedAt', 'Loaded']],
@@ -158,12 +160,15 @@ export async function importFile(file: string, opts: OutputOptions & { dryRun?: 
   if (report.errors.length > 0 || (report.counts.rejected > 0 && !report.committed)) process.exitCode = 1;
 }
 
-export async function exportFile(opts: { format?: string; plan?: string; indicator?: string; region?: string; from?: string; to?: string; output?: string }): Promise<void> {
+export async function exportFile(opts: { format?: string; plan?: string; indicator?: string; region?: string; from?: string; to?: string; output?: string; includeDrafts?: boolean }): Promise<void> {
   const format = (opts.format ?? 'csv') as ExportFormat;
   if (!['csv', 'xlsx', 'sdmx'].includes(format)) throw new Error(`unknown format "${format}" (csv, xlsx, sdmx)`);
   const file = await withDatabase(async (database) => {
     const split = (s?: string) => (s ? s.split(',').map((x) => x.trim()) : undefined);
-    const filter = await toFilter(database, { indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to, plan: opts.plan });
+    const filter = await toFilter(database, {
+      indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to, plan: opts.plan,
+      ...(opts.includeDrafts ? {} : { state: ['approved'] as const }),
+    });
     return exportObservations(database, { ...filter, format });
   });
   if (opts.output) {
@@ -172,11 +177,14 @@ export async function exportFile(opts: { format?: string; plan?: string; indicat
   } else process.stdout.write(file.body);
 }
 
-export async function evaluate(opts: OutputOptions & { plan: string; asOf: string; method?: string; region?: string }): Promise<void> {
+export async function evaluate(opts: OutputOptions & { plan: string; asOf: string; method?: string; region?: string; includeDrafts?: boolean }): Promise<void> {
   const asOf = parseAsOf(opts.asOf);
   if (!asOf.ok) throw new Error(asOf.error);
   const methods = parseMethods(opts.method?.split(',').map((m) => m.trim()));
-  const result = await withDatabase((database) => evaluatePlan(database, opts.plan, { asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}) }));
+  const result = await withDatabase((database) => evaluatePlan(database, opts.plan, {
+      asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}),
+      states: opts.includeDrafts ? WITH_DRAFTS : ['approved'],
+    }));
   if (wantsJson(opts)) {
     process.stdout.write(`${JSON.stringify(presentEvaluation(result), null, 2)}\n`);
     return;

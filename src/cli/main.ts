@@ -75,6 +75,7 @@ program
   .option('--from <period>', 'first year or month (2020, 2020-07)')
   .option('--to <period>', 'last year or month (2023, 2023-09)')
   .option('-o, --output <file>', 'write to a file (default: standard output)')
+  .option('--include-drafts', 'also figures not yet approved (default: approved figures only)')
   .action((o) => commands.exportFile(o));
 
 program
@@ -84,6 +85,7 @@ program
   .requiredOption('--as-of <year|date>', '2023 (periods up to 2023) or 2024-06-30 (only figures published by then)')
   .option('--method <methods>', 'time_proportional,cagr_ratio,unsd_projection,escap_anticipated (default all)')
   .option('--region <code>', 'region code (default: the plan\'s region)')
+  .option('--include-drafts', 'also use figures not yet approved (the result says so)')
   .option('--json', 'print JSON')
   .action((o) => commands.evaluate(o));
 

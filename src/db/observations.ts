@@ -3,6 +3,8 @@
  * transaction: rows are checked in TypeScript, staged in batches, classified and committed in SQL.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ApprovalState } from '../domain/observation/approval';
 import type { Observation } from '../domain/observation/observation';
 import type { ObservationDraft } from '../domain/observation/row';
 import { monthRange } from '../domain/period/period';
@@ -10,7 +12,7 @@ import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observ
 import type { Db } from './client';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
-import { importBatches, indicators, observations } from './schema';
+import { importBatches, indicators, observations, users } from './schema';
 
 /** A checked figure on its way in: the draft, its row in the file, its fingerprint and where it came from. */
 export interface StagedRow {
@@ -105,17 +107,26 @@ export async function classifyStaged(db: Db, limit: number): Promise<{ counts: R
   return { counts: all, samples };
 }
 
+/** How committed figures enter the approval flow: approved at once (the system, or an approver who asked), or as drafts. */
+export interface CommitApproval {
+  state: Extract<ApprovalState, 'draft' | 'approved'>;
+  /** The signed-in writer; null for the system. */
+  userId: number | null;
+}
+
 /** Writes the staged figures not yet stored; returns how many were added. */
-export async function commitStaged(db: Db, batchId: number): Promise<number> {
+export async function commitStaged(db: Db, batchId: number, approval: CommitApproval): Promise<number> {
+  const decidedBy = approval.state === 'approved' ? approval.userId : null;
+  const decidedAt = approval.state === 'approved' ? sql`now()` : sql`null::timestamptz`;
   const rows = await queryRows<{ n: number }>(
     db,
     sql`with added as (
       insert into ${observations} (indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
         price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
-        published_date_estimated, import_batch_id, origin, fingerprint)
+        published_date_estimated, import_batch_id, origin, fingerprint, approval_state, entered_by, decided_by, decided_at)
       select indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
         price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
-        published_date_estimated, ${batchId}, origin, fingerprint
+        published_date_estimated, ${batchId}, origin, fingerprint, ${approval.state}, ${approval.userId}::integer, ${decidedBy}::integer, ${decidedAt}
       from import_staging
       -- In fingerprint order the unique index grows mostly at its right edge instead of at a million random places.
       order by fingerprint
@@ -157,24 +168,42 @@ export interface ObservationFilter {
   from?: number;
   to?: number;
   periodCodes?: readonly string[];
+  /** Approval states to include; absent = every state. The public and evaluations ask for approved figures only. */
+  states?: readonly ApprovalState[];
+  ids?: readonly number[];
 }
+
+const enteredBy = alias(users, 'entered_by_user');
+const submittedBy = alias(users, 'submitted_by_user');
+const decidedBy = alias(users, 'decided_by_user');
 
 export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
   const where: SQL[] = [];
+  if (filter.states) where.push(inArray(observations.approvalState, [...filter.states]));
+  if (filter.ids) where.push(inArray(observations.id, [...filter.ids]));
   if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
   if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
   if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
   if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
   if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
   const rows = await db
-    .select()
+    .select({ o: observations, enteredBy: enteredBy.username, submittedBy: submittedBy.username, decidedBy: decidedBy.username })
     .from(observations)
+    .leftJoin(enteredBy, eq(enteredBy.id, observations.enteredBy))
+    .leftJoin(submittedBy, eq(submittedBy.id, observations.submittedBy))
+    .leftJoin(decidedBy, eq(decidedBy.id, observations.decidedBy))
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(asc(observations.indicatorCode), asc(observations.regionCode), asc(observations.periodEnd), asc(observations.periodStart), asc(observations.id));
   return rows.map(toObservation);
 }
 
-function toObservation(r: typeof observations.$inferSelect): Observation {
+export async function getObservation(db: Db, id: number): Promise<Observation | null> {
+  return (await listObservations(db, { ids: [id] }))[0] ?? null;
+}
+
+type Row = { o: typeof observations.$inferSelect; enteredBy: string | null; submittedBy: string | null; decidedBy: string | null };
+
+function toObservation({ o: r, ...who }: Row): Observation {
   return {
     id: r.id,
     indicatorCode: r.indicatorCode,
@@ -195,5 +224,16 @@ function toObservation(r: typeof observations.$inferSelect): Observation {
     enteredAt: r.enteredAt.toISOString(),
     origin: r.origin,
     derivation: null,
+    approval: {
+      state: r.approvalState as ApprovalState,
+      version: r.approvalVersion,
+      enteredBy: who.enteredBy,
+      submittedBy: who.submittedBy,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      decidedBy: who.decidedBy,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      comment: r.decisionComment,
+      corrects: r.corrects,
+    },
   };
 }

@@ -44,6 +44,7 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
     periodStart: plan.period.start,
     periodEnd: plan.period.end,
     baseYear: plan.baseYear,
+    published: plan.published,
     sourceTitle: plan.source?.title ?? null,
     sourceFile: plan.source?.file ?? null,
     contentHash,
@@ -131,6 +132,7 @@ function toSummary(r: typeof plans.$inferSelect): PlanSummary {
     regionCode: r.regionCode,
     period: { start: r.periodStart, end: r.periodEnd },
     baseYear: r.baseYear,
+    published: r.published,
     source: { title: r.sourceTitle, file: r.sourceFile },
     loadedAt: r.loadedAt.toISOString(),
   };

@@ -59,6 +59,8 @@ export const plans = pgTable('plans', {
   sourceFile: text('source_file'),
   /** sha256 of the plan file: loading the same file again is a no-op. */
   contentHash: text('content_hash').notNull(),
+  /** 已发布: a published plan (and its evaluation) is readable without signing in; a draft plan needs a session. */
+  published: boolean('published').notNull().default(false),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -209,8 +211,27 @@ export const observations = pgTable(
     /** Where the row came from: file and row number, for tracing a figure back. */
     origin: text('origin'),
     fingerprint: text('fingerprint').notNull().unique(),
+    /**
+     * 审核 approval: draft → submitted → approved (locked) or rejected. Figures loaded by the system (bundled data,
+     * the operator's CLI) are approved; a person's figures start as drafts. A new row defaults to draft, so a
+     * writer that forgets the state can never publish by accident.
+     */
+    approvalState: text('approval_state').notNull().default('draft'),
+    /** Optimistic lock: every change of state or of a draft's content adds one; a stale version gets 409. */
+    approvalVersion: integer('approval_version').notNull().default(1),
+    enteredBy: integer('entered_by').references((): AnyPgColumn => users.id),
+    submittedBy: integer('submitted_by').references((): AnyPgColumn => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedBy: integer('decided_by').references((): AnyPgColumn => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+    /** A correction of an approved figure is a new figure (a new vintage) pointing at the one it corrects. */
+    corrects: integer('corrects').references((): AnyPgColumn => observations.id),
   },
   (t) => [
+    // The approvals queue reads the few figures not yet approved; approved ones are the vast majority.
+    index('observations_pending_idx').on(t.approvalState).where(sql`${t.approvalState} <> 'approved'`),
+    check('observations_approval_state_check', sql`${t.approvalState} in ('draft', 'submitted', 'approved', 'rejected')`),
     index('observations_series_idx').on(t.indicatorCode, t.regionCode, t.periodStart, t.periodEnd),
     check('observations_status_check', sql`${t.status} in ('preliminary', 'final', 'revised', 'estimate')`),
     check('observations_price_basis_check', sql`${t.priceBasis} is null or ${t.priceBasis} in ('current', 'comparable')`),

@@ -13,10 +13,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { AuthError } from '../services/access/auth';
 import { accessRoutes } from './routes/access';
-import { BadRequestError, NotFoundError } from '../services/errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
 import { forecastRoutes } from './routes/forecasts';
 import { observationRoutes } from './routes/observations';
+import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { geoRoutes } from './routes/geo';
 import { serveWebApp } from './web';
@@ -42,6 +43,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
     if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
+    if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
+    if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });
     if (error instanceof AuthError) return reply.code(error.status).send({ error: error.message });
     const e = error as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: e.message });
@@ -70,6 +73,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(planRoutes(database));
   await app.register(observationRoutes(database));
   await app.register(evaluationRoutes(database));
+  await app.register(approvalRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(geoRoutes());
   await serveWebApp(app);

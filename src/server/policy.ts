@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../db/client';
-import { decide, type Policy, type Principal } from '../domain/access/roles';
+import { decide, may, seesUnapproved, type Policy, type Principal } from '../domain/access/roles';
+import { WITH_DRAFTS, type ApprovalState } from '../domain/observation/approval';
 import { AuthError, identify } from '../services/access/auth';
 import type { AuditContext } from '../services/access/audit';
 
@@ -70,4 +71,28 @@ export function auditContext(req: FastifyRequest): AuditContext {
 
 function isPluginRoute(url: string): boolean {
   return url.startsWith('/api/docs') || !url.startsWith('/api/');
+}
+
+/** The public reads published plans only; a signed-in user reads every plan. */
+export const planReader = (req: FastifyRequest): { publishedOnly: boolean } => ({ publishedOnly: !seesUnapproved(req.principal) });
+
+/**
+ * The approval states a request may read. The public sees approved (published) figures only and is told to sign
+ * in when it asks for others; a signed-in user sees what it asks for (absent = every state).
+ */
+export function readableStates(req: FastifyRequest, asked?: readonly ApprovalState[]): readonly ApprovalState[] | undefined {
+  if (seesUnapproved(req.principal)) return asked;
+  if (asked && asked.some((s) => s !== 'approved')) throw new AuthError(401, 'sign in to see figures that are not approved yet');
+  return ['approved'];
+}
+
+/**
+ * Evaluations, forecasts and reports use approved figures; a planner or administrator may include drafts and
+ * submitted figures (the result says so). Returns the states to use.
+ */
+export function evaluationStates(req: FastifyRequest, includeDrafts: boolean | undefined): readonly ApprovalState[] {
+  if (!includeDrafts) return ['approved'];
+  if (req.principal.kind !== 'user') throw new AuthError(401, 'sign in to include figures that are not approved yet');
+  if (!may(req.principal, 'approve:observations')) throw new AuthError(403, `role ${req.principal.role} may not evaluate with unapproved figures`);
+  return WITH_DRAFTS;
 }

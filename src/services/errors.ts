@@ -1,3 +1,7 @@
-/** The errors use cases throw for callers to map (HTTP 404 / 400; the CLI prints the message). */
+/** The errors use cases throw for callers to map (HTTP 404 / 400 / 403 / 409; the CLI prints the message). */
 export class NotFoundError extends Error {}
 export class BadRequestError extends Error {}
+/** Signed in, but this role or scope may not do this. */
+export class ForbiddenError extends Error {}
+/** The thing changed meanwhile, or is in a state that does not allow this (a stale version, a locked figure). */
+export class ConflictError extends Error {}

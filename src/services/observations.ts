@@ -4,6 +4,7 @@ import { getImportBatch, indicatorUnits, listObservations, type ObservationFilte
 import { listPlanIndicators } from '../db/plans';
 import { FIELDS, type Field } from '../domain/observation/fields';
 import type { Observation } from '../domain/observation/observation';
+import type { ApprovalState } from '../domain/observation/approval';
 import { deriveSinglePeriods, type DerivedFigure } from '../domain/observation/deriveSingle';
 import { choosePreferred, type Preference } from '../domain/observation/preference';
 import { isMoneyAmount } from '../domain/unit/kind';
@@ -21,6 +22,8 @@ export interface FigureQuery {
   from?: string | undefined;
   to?: string | undefined;
   plan?: string | undefined;
+  /** Approval states to read (absent = all); the route narrows it to what the asker may see. */
+  state?: readonly ApprovalState[] | undefined;
 }
 
 /** Turns a query into a filter: periods are normalised (2023年 → 2023), bounds become year*100+month. */
@@ -31,6 +34,7 @@ export async function toFilter(database: Database, q: FigureQuery): Promise<Obse
   if (q.period) filter.periodCodes = q.period.map(normalisePeriod);
   if (q.from) filter.from = bound(q.from, 1);
   if (q.to) filter.to = bound(q.to, 12);
+  if (q.state) filter.states = q.state;
   if (q.plan) {
     const codes = (await listPlanIndicators(database.db, q.plan)).map((i) => i.code);
     if (codes.length === 0) throw new NotFoundError(`no plan with id "${q.plan}"`);
@@ -53,8 +57,8 @@ export const observationsService = {
   },
 
   /** Every figure for one indicator, region and period, ranked by the preference rule, with reasons. */
-  async candidates(database: Database, q: { indicator: string; region: string; period: string; asOf?: string | undefined }): Promise<Preference> {
-    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], periodCodes: [normalisePeriod(q.period)] });
+  async candidates(database: Database, q: { indicator: string; region: string; period: string; asOf?: string | undefined; states: readonly ApprovalState[] }): Promise<Preference> {
+    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], periodCodes: [normalisePeriod(q.period)], states: q.states });
     return choosePreferred(figures, q.asOf ?? null);
   },
 
@@ -63,7 +67,7 @@ export const observationsService = {
     database: Database,
     figures: ReadonlyArray<Partial<Record<Field, string | number>>>,
     dryRun: boolean,
-    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext } = {},
+    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext; approve?: boolean } = {},
   ): Promise<ImportReport> {
     async function* records(): AsyncGenerator<SourceRecord> {
       yield { row: 1, cells: [...FIELDS] };
@@ -77,13 +81,13 @@ export const observationsService = {
    * Single quarters and months derived from cumulative figures, for a flow indicator (money amounts). A rate or a
    * share is refused: differences of cumulative rates mean nothing.
    */
-  async derived(database: Database, q: { indicator: string; region: string; asOf?: string | undefined }): Promise<DerivedFigure[]> {
+  async derived(database: Database, q: { indicator: string; region: string; asOf?: string | undefined; states: readonly ApprovalState[] }): Promise<DerivedFigure[]> {
     const unit = (await indicatorUnits(database.db)).get(q.indicator);
     if (!unit) throw new NotFoundError(`no indicator "${q.indicator}"`);
     if (unit.isShare || !isMoneyAmount(unit.unit)) {
       throw new BadRequestError(`${q.indicator} is measured in ${unit.unit}: only amounts that add up over time (亿元, 亿美元 …) can be differenced into single periods`);
     }
-    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region] });
+    const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], states: q.states });
     return deriveSinglePeriods(figures, q.asOf ?? null);
   },
 

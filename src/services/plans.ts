@@ -8,22 +8,32 @@ import type { PlanItemKind } from '../domain/plan/terms';
 import type { Region } from '../domain/region/region';
 import { NotFoundError } from './errors';
 
-export const plansService = {
-  list: ({ db }: Database): Promise<PlanSummary[]> => listPlans(db),
+/**
+ * Who reads: the public sees published plans only; to it an unpublished plan does not exist (404, so its id and
+ * existence are not disclosed). Signed-in users see every plan.
+ */
+export interface PlanReader {
+  publishedOnly: boolean;
+}
 
-  async get({ db }: Database, planId: string): Promise<PlanSummary> {
+export const plansService = {
+  async list({ db }: Database, reader: PlanReader): Promise<PlanSummary[]> {
+    return (await listPlans(db)).filter((p) => p.published || !reader.publishedOnly);
+  },
+
+  async get({ db }: Database, planId: string, reader: PlanReader): Promise<PlanSummary> {
     const plan = await getPlan(db, planId);
-    if (!plan) throw new NotFoundError(`no plan with id "${planId}"`);
+    if (!plan || (reader.publishedOnly && !plan.published)) throw new NotFoundError(`no plan with id "${planId}"`);
     return plan;
   },
 
-  async indicators(database: Database, planId: string): Promise<PlanIndicator[]> {
-    await plansService.get(database, planId);
+  async indicators(database: Database, planId: string, reader: PlanReader): Promise<PlanIndicator[]> {
+    await plansService.get(database, planId, reader);
     return listPlanIndicators(database.db, planId);
   },
 
-  async items(database: Database, planId: string, kind?: PlanItemKind): Promise<PlanItem[]> {
-    await plansService.get(database, planId);
+  async items(database: Database, planId: string, reader: PlanReader, kind?: PlanItemKind): Promise<PlanItem[]> {
+    await plansService.get(database, planId, reader);
     return listPlanItems(database.db, planId, kind);
   },
 

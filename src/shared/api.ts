@@ -3,6 +3,7 @@
  * (typed fetches). Field names follow docs/GLOSSARY.md.
  */
 import { z } from 'zod';
+import { APPROVAL_STATES } from '../domain/observation/approval';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS, ITEM_KINDS } from '../domain/plan/terms';
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
@@ -23,6 +24,7 @@ export const planSummary = z.object({
   regionCode: z.string(),
   period: z.object({ start: z.number().int(), end: z.number().int() }),
   baseYear: z.number().int(),
+  published: z.boolean().describe('已发布: readable without signing in'),
   source: z.object({ title: z.string().nullable(), file: z.string().nullable() }),
   loadedAt: z.string(),
 });
@@ -120,11 +122,30 @@ export const observation = z.object({
   publishedDateEstimated: z.boolean(),
   enteredAt: z.string(),
   origin: z.string().nullable(),
+  approval: z
+    .object({
+      state: z.enum(APPROVAL_STATES).describe('草稿 draft → 已报送 submitted → 已审核 approved (locked) | 已退回 rejected'),
+      version: z.number().int().describe('send it back with a change: a stale version gets 409'),
+      enteredBy: z.string().nullable(),
+      submittedBy: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      comment: z.string().nullable(),
+      corrects: z.number().int().nullable().describe('the approved figure this one corrects'),
+    })
+    .nullable()
+    .describe('审核 approval; null for a figure computed by the platform'),
 });
 
 export const rankedCandidate = z.object({ observation, rank: z.number().int().nullable(), reason: localizedText });
 
 export const candidatesResponse = z.object({ chosen: observation.nullable(), candidates: z.array(rankedCandidate), rule: localizedText });
+
+/** A yes/no query parameter: "true" or "false". */
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+
+const includeDrafts = flag.describe('include figures not yet approved (planner, administrator); the result says so');
 
 const csvList = z
   .string()
@@ -138,6 +159,12 @@ export const observationsQuery = z.object({
   from: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2020) or a month (2020-07)').optional().describe('first period month: 2020 or 2020-07'),
   to: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2023) or a month (2023-09)').optional().describe('last period month: 2023 or 2023-09'),
   plan: z.string().optional().describe('only this plan’s indicators'),
+  state: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(APPROVAL_STATES)))
+    .optional()
+    .describe(`approval states, comma-separated: ${APPROVAL_STATES.join(', ')} (default: approved for the public, all for a signed-in user)`),
 });
 
 export const candidatesQuery = z.object({
@@ -145,9 +172,10 @@ export const candidatesQuery = z.object({
   region: z.string().default('440300'),
   period: z.string(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('only figures published by this date'),
+  includeDrafts,
 });
 
-export const derivedQuery = z.object({ indicator: z.string(), region: z.string().default('440300'), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+export const derivedQuery = z.object({ indicator: z.string(), region: z.string().default('440300'), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), includeDrafts });
 
 export const derivedFigure = z.object({
   indicatorCode: z.string(),
@@ -198,7 +226,7 @@ export const figureInput = z.object({
   notes: z.string().optional(),
 });
 
-export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false) });
+export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false), approve: z.boolean().default(false).describe('planner/administrator: the figures land approved at once (otherwise as drafts)') });
 
 export const importBatch = z.object({
   id: z.number().int(),
@@ -220,6 +248,7 @@ export const evaluationQuery = z.object({
   asOf: z.string().describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
   method: csvList.describe(`methods, comma-separated: ${METHOD_IDS_API.join(', ')} (default all)`),
   region: z.string().optional().describe('region code (default: the plan’s region)'),
+  includeDrafts,
 });
 
 const workings = z.object({
@@ -266,14 +295,46 @@ export const indicatorEvaluation = z.object({
   results: z.record(z.string(), methodResult),
 });
 
+/** Which figures an evaluation used: approved ones (the default), or drafts and submitted ones too. */
+export const FIGURE_BASES = ['approved', 'including_drafts'] as const;
+
 export const planEvaluation = z.object({
   planId: z.string(),
+  figures: z.enum(FIGURE_BASES).describe('approved: approved figures only; including_drafts: drafts and submitted figures too'),
   asOf: z.object({ text: z.string(), maxYear: z.number().int(), publishedBy: z.string().nullable() }),
   regionCode: z.string(),
   methods: z.array(z.enum(METHOD_IDS_API)),
   preferenceRule: localizedText,
   indicators: z.array(indicatorEvaluation),
 });
+
+// ── Approval ────────────────────────────────────────────────────────────────────────────────────────────
+
+export const figureParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const approvalsQuery = z.object({
+  state: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(APPROVAL_STATES)))
+    .optional()
+    .describe('states, comma-separated (default: submitted)'),
+});
+export const approvalsResponse = z.object({ items: z.array(observation) });
+export const decisionBody = z.object({
+  version: z.number().int().min(1).describe('the version you saw: a stale one gets 409'),
+  comment: z.string().max(2000).optional().describe('required to reject'),
+});
+const changes = {
+  value: z.number().finite().optional(),
+  unit: z.string().min(1).max(40).optional(),
+  quote: z.string().max(10_000).nullable().optional(),
+  notes: z.string().max(10_000).nullable().optional(),
+  status: z.string().max(40).optional(),
+  publishedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+};
+export const editFigureBody = z.object({ version: z.number().int().min(1), ...changes });
+export const correctionBody = z.object(changes);
+export const figureResponse = z.object({ observation });
 
 export type ObservationDto = z.infer<typeof observation>;
 export type ImportReportDto = z.infer<typeof importReport>;
@@ -282,7 +343,7 @@ export type PlanEvaluationDto = z.infer<typeof planEvaluation>;
 // ── Access ──────────────────────────────────────────────────────────────────────────────────────────────
 
 export const ROLES_API = ['admin', 'planner', 'statistician', 'reporter', 'viewer'] as const;
-export const POLICIES_API = ['public', 'read', 'write:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES_API = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
 
 export const loginBody = z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) });
 export const userDto = z.object({
@@ -336,6 +397,7 @@ export const auditQuery = z.object({
 export const forecastQuery = z.object({
   asOf: z.string().describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
   region: z.string().optional().describe('region code (default: the plan’s region; targets apply only there)'),
+  includeDrafts,
 });
 
 const forecastPoint = z.object({

@@ -11,6 +11,7 @@ describe('decide', () => {
       public: [...ROLES],
       read: [...ROLES],
       'write:observations': ['admin', 'statistician', 'reporter'],
+      'approve:observations': ['admin', 'planner'],
       'manage:users': ['admin'],
       'read:audit': ['admin', 'planner'],
     });

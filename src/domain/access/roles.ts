@@ -21,12 +21,14 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   read: ROLES,
   'write:observations': ['admin', 'statistician', 'reporter'],
+  /** 审核: approve or reject submitted figures, import straight to approved, evaluate with drafts included. */
+  'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
 };
@@ -46,6 +48,15 @@ export function decide(policy: Policy, who: Principal): Decision {
   }
   return { allow: true };
 }
+
+/** Whether this principal may act under a policy (the same decision a route makes), for checks inside a use case. */
+export const may = (who: Principal, policy: Policy): boolean => decide(policy, who).allow;
+
+/**
+ * Which figures a principal may read: the public sees approved (published) figures only; anyone signed in sees
+ * drafts and submitted ones too, as the approvals queue and the districts' own entries need.
+ */
+export const seesUnapproved = (who: Principal): boolean => who.kind === 'user';
 
 /**
  * Row-level scope: may this principal write a figure for this region? Reporters only inside their regions;

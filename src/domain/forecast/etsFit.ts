@@ -5,11 +5,12 @@
  * smoothing parameters and the initial states together, inside R's "usual" bounds α ∈ [1e-4, 0.9999],
  * β ∈ [1e-4, α], γ ∈ [1e-4, 1 − α], φ ∈ [0.8, 0.98]. σ² = SSE/(n − k), AICc = lik + 2(k+1) + 2(k+1)(k+2)/(n − k − 2),
  * k = number of estimated parameters (R's etsmodel: np = length(par) + 1 in the criteria).
- * Prediction intervals: analytic for the linear models (Hyndman et al. 2008, ch. 6), simulated (5,000 seeded
- * sample paths) for models with a multiplicative part.
+ * Prediction intervals: analytic for the linear models and for multiplicative error without a multiplicative
+ * season (classes 1 and 2 of Hyndman et al. 2008, ch. 6, normal as R gives them), simulated (5,000 seeded sample
+ * paths) for a multiplicative season.
  */
 import { additiveSeasonal, multiplicativeSeasonal } from './decompose';
-import { isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
+import { classTwoVariances, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
 import { failure, normalIntervals, type ModelForecast, type ModelResult } from './model';
 import { nelderMead } from './nelderMead';
 import { quantileSorted, seededNormal } from './random';
@@ -26,9 +27,25 @@ export interface EtsFit {
 
 const PENALTY = 1e12;
 
+/**
+ * A constant series: every model's likelihood is degenerate (zero errors), so — as R's ets does for a constant
+ * series — the answer is simple exponential smoothing at the constant, with zero variance.
+ */
+function constantFit(y: readonly number[]): EtsFit {
+  const level = y[0] ?? 0;
+  const spec: EtsSpec = { error: 'A', trend: 'N', season: 'N', m: 1 };
+  const params: EtsParams = { alpha: 0.9999, beta: 0, gamma: 0, phi: 1, level, slope: 0, seasonal: [] };
+  return { spec, params, run: { lik: Number.NEGATIVE_INFINITY, sse: 0, errors: y.map(() => 0), level, slope: 0, seasonal: [] }, sigma2: 0, aicc: Number.NEGATIVE_INFINITY, k: 2 };
+}
+
+export function isConstant(y: readonly number[]): boolean {
+  return y.length > 0 && y.every((v) => v === y[0]);
+}
+
 /** Fits one model; null when it cannot be fitted (too few data for its parameters, non-positive data, no finite fit). */
 export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   const n = y.length;
+  if (isConstant(y)) return spec.error === 'A' && spec.trend === 'N' && spec.season === 'N' ? constantFit(y) : null;
   const m = spec.season === 'N' ? 1 : spec.m;
   const multiplicative = spec.error === 'M' || spec.season === 'M';
   if (multiplicative && y.some((v) => !(v > 0))) return null;
@@ -40,11 +57,17 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   const k = 1 + (hasB ? 1 : 0) + (hasG ? 1 : 0) + (hasPhi ? 1 : 0) + 1 + (hasB ? 1 : 0) + (hasG ? m - 1 : 0);
   if (k >= n - 1) return null; // R's etsmodel: "Not enough data to continue"
 
-  const alpha0 = 1e-4 + (0.2 * (0.9999 - 1e-4)) / m;
-  const start: number[] = [alpha0];
-  if (hasB) start.push(1e-4 + 0.1 * (alpha0 - 1e-4));
-  if (hasG) start.push(1e-4 + 0.05 * (1 - alpha0 - 1e-4));
-  if (hasPhi) start.push(0.8 + 0.99 * 0.18);
+  // The smoothing parameters are searched on the logit scale of their bounds — α = lo + (hi − lo)·σ(z), β within
+  // [1e-4, α], γ within [1e-4, 1 − α], φ within [0.8, 0.98] — so the simplex never meets a wall; the bounds are R's.
+  // Starting values are R's initparam: α at 0.2/m of its range, β at 0.1, γ at 0.05, φ at 0.99 of theirs.
+  const startFractions = (alphaFraction: number): number[] => {
+    const z = [logit(alphaFraction / m)];
+    if (hasB) z.push(logit(0.1));
+    if (hasG) z.push(logit(0.05));
+    if (hasPhi) z.push(logit(0.99));
+    return z;
+  };
+  const start: number[] = startFractions(0.2);
   const nParams = start.length;
   start.push(init.level);
   if (hasB) start.push(init.slope);
@@ -52,10 +75,10 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
 
   const decode = (x: readonly number[]): EtsParams => {
     let i = 0;
-    const alpha = x[i++] ?? 0;
-    const beta = hasB ? (x[i++] ?? 0) : 0;
-    const gamma = hasG ? (x[i++] ?? 0) : 0;
-    const phi = hasPhi ? (x[i++] ?? 0) : 1;
+    const alpha = 1e-4 + (0.9999 - 1e-4) * sigmoid(x[i++] ?? 0);
+    const beta = hasB ? 1e-4 + (alpha - 1e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const gamma = hasG ? 1e-4 + (1 - alpha - 2e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const phi = hasPhi ? 0.8 + 0.18 * sigmoid(x[i++] ?? 0) : 1;
     const level = x[i++] ?? 0;
     const slope = hasB ? (x[i++] ?? 0) : 0;
     const seasonal = hasG ? x.slice(i, i + m - 1).map((v) => v) : [];
@@ -67,15 +90,11 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   };
   const objective = (x: number[]): number => {
     const p = decode(x);
-    if (!(p.alpha >= 1e-4 && p.alpha <= 0.9999)) return PENALTY;
-    if (hasB && !(p.beta >= 1e-4 && p.beta <= p.alpha)) return PENALTY;
-    if (hasG && !(p.gamma >= 1e-4 && p.gamma <= 1 - p.alpha)) return PENALTY;
-    if (hasPhi && !(p.phi >= 0.8 && p.phi <= 0.98)) return PENALTY;
     if (spec.season === 'M' && p.seasonal.some((s) => !(s > 0))) return PENALTY;
     const r = runEts(spec, p, y);
     return Number.isFinite(r.lik) ? r.lik : PENALTY;
   };
-  const steps = start.map((v, i) => (i < nParams ? 0.1 * Math.max(v, 0.01) : 0.1 * Math.max(Math.abs(v), 1e-3)));
+  const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
   let best: { x: number[]; value: number };
   if (spec.season !== 'N') {
     // Seasonal models: Nelder–Mead over parameters and states together (as R), from least-squares initial states
@@ -98,7 +117,12 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
       const probe = decode([...sm, ...start.slice(nParams)]);
       return [...sm, ...leastSquaresStates(spec, probe, y)];
     };
-    const profile = nelderMead((sm) => objective(withStates(sm)), start.slice(0, nParams), steps.slice(0, nParams), 1000);
+    // Several starting α (R's, then 0.5 and 0.9 of the range): the profile likelihood is often bimodal in α.
+    let profile = { x: start.slice(0, nParams), value: Number.POSITIVE_INFINITY };
+    for (const fraction of [0.2, 0.5 * m, 0.9 * m]) {
+      const run = nelderMead((sm) => objective(withStates(sm)), startFractions(Math.min(fraction, 0.95 * m)), steps.slice(0, nParams), 1000);
+      if (run.value < profile.value) profile = run;
+    }
     best = { x: withStates(profile.x), value: objective(withStates(profile.x)) };
     if (spec.error === 'M') {
       const polish = nelderMead(objective, best.x, steps, 2000);
@@ -173,6 +197,9 @@ export function solve(a: number[][], b: number[]): number[] | null {
   return M.map((row, i) => (row[n] ?? 0) / (row[i] ?? 1));
 }
 
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const logit = (p: number) => Math.log(p / (1 - p));
+
 /** R's initstate heuristic. */
 function initialStates(y: readonly number[], spec: EtsSpec): { level: number; slope: number; seasonal: number[] } {
   const m = spec.season === 'N' ? 1 : spec.m;
@@ -212,6 +239,9 @@ export function forecastEts(fit: EtsFit, h: number): ModelForecast {
   const point = pointForecast(fit.spec, fit.params, fit.run, h);
   if (isLinear(fit.spec)) {
     return normalIntervals(name, point, linearVariances(fit.spec, fit.params, fit.sigma2, h).map(Math.sqrt));
+  }
+  if (isClassTwo(fit.spec)) {
+    return normalIntervals(name, point, classTwoVariances(fit.spec, fit.params, fit.sigma2, point).map((v) => Math.sqrt(Math.max(0, v))));
   }
   const paths = simulate(fit, h, 5000);
   const q = (p: number) => paths.map((col) => quantileSorted(col, p));

@@ -125,3 +125,31 @@ export function linearVariances(spec: EtsSpec, p: EtsParams, sigma2: number, h: 
   }
   return out;
 }
+
+/** Class 2 of Hyndman et al. (2008, §6.3): multiplicative error, no multiplicative trend or season. */
+export function isClassTwo(spec: EtsSpec): boolean {
+  return spec.error === 'M' && spec.season !== 'M';
+}
+
+/**
+ * Forecast variances for class 2 models (Hyndman et al. 2008, eq. 6.4, as R's forecast.ets computes them):
+ * v_h = (1 + σ²)·θ_h − μ_h², θ_1 = μ_1², θ_h = μ_h² + σ²·Σ_{j=1}^{h−1} c_j²·θ_{h−j}, μ_h the point forecast and
+ * c_j as for the linear models.
+ */
+export function classTwoVariances(spec: EtsSpec, p: EtsParams, sigma2: number, mu: readonly number[]): number[] {
+  const c: number[] = [];
+  let damp = 0;
+  for (let j = 1; j < mu.length; j++) {
+    damp += spec.trend === 'Ad' ? p.phi ** j : 1;
+    c.push(p.alpha + (spec.trend === 'N' ? 0 : p.beta * damp) + (spec.season !== 'N' && j % spec.m === 0 ? p.gamma : 0));
+  }
+  const theta: number[] = [];
+  const out: number[] = [];
+  mu.forEach((m, i) => {
+    let t = m * m;
+    for (let j = 1; j <= i; j++) t += sigma2 * (c[j - 1] ?? 0) ** 2 * (theta[i - j] ?? 0);
+    theta.push(t);
+    out.push((1 + sigma2) * t - m * m);
+  });
+  return out;
+}

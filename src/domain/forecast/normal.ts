@@ -8,7 +8,10 @@ export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return 1;
   if (x === Number.NEGATIVE_INFINITY) return 0;
-  return 0.5 * erfc(-x / Math.SQRT2);
+  // Built symmetric around 0 from erf(|x|/√2) = 1 − erfc, clamped at 0, so that Φ(0) = ½ exactly and Φ is
+  // monotone through 0 (the approximation's erfc(0) is 1 + 2e-8, which would otherwise put a step at the median).
+  const half = 0.5 * Math.max(0, 1 - erfc(Math.abs(x) / Math.SQRT2));
+  return x >= 0 ? 0.5 + half : 0.5 - half;
 }
 
 /** erfc(z) = 1 − erf(z) (Numerical Recipes `erfcc`, fractional error < 1.2e-7). */

@@ -1,4 +1,5 @@
 /** A stored figure (观测值) as the rest of the platform sees it. */
+import type { Approval } from './approval';
 import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
 
 export interface Observation {
@@ -24,4 +25,6 @@ export interface Observation {
   origin: string | null;
   /** Set for a figure computed by the platform (a share from its numerator and denominator). */
   derivation: { rule: string; from: number[] } | null;
+  /** Its approval (审核) state and history; null for a figure computed by the platform. */
+  approval: Approval | null;
 }

@@ -25,6 +25,7 @@ function fig(over: Partial<Observation>): Observation {
     enteredAt: '2026-11-27T00:00:00Z',
     origin: null,
     derivation: null,
+    approval: null,
     ...over,
   };
 }
@@ -73,5 +74,17 @@ describe('choosePreferred', () => {
 
   it('has nothing to choose from an empty list', () => {
     expect(choosePreferred([]).chosen).toBeNull();
+  });
+});
+
+describe('a correction replaces the figure it corrects', () => {
+  it('ranks the correction and excludes the corrected figure, saying why', () => {
+    const original = fig({ id: 1, value: 100, valueStd: 100 });
+    const correction = fig({ id: 2, value: 110, valueStd: 110, approval: { state: 'approved', version: 3, enteredBy: 'a', submittedBy: 'a', submittedAt: null, decidedBy: 'p', decidedAt: null, comment: null, corrects: 1 } });
+    const p = choosePreferred([original, correction]);
+    expect(p.chosen?.id).toBe(2);
+    const excluded = p.candidates.find((c) => c.observation.id === 1);
+    expect(excluded?.rank).toBeNull();
+    expect(excluded?.reason.zh).toContain('已被更正');
   });
 });

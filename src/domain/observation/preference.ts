@@ -1,7 +1,8 @@
 /**
  * The preference rule: which of several figures for the same indicator, region and period evaluation uses.
  * It is visible (the API returns every candidate with the reason it ranks where it does) and deterministic:
- *   0. only figures published on or before the "as of" date count (a past evaluation is reproduced exactly);
+ *   0. only figures published on or before the "as of" date count (a past evaluation is reproduced exactly), and a
+ *      figure that another of the given figures corrects counts no longer (审核: a correction replaces it);
  *   1. the better source kind: 统计公报 > 统计部门 > 其他政府 > 媒体 > 第三方 (terms.ts);
  *   2. within it, the newest vintage (latest published date) — a revision supersedes what it revises;
  *   3. then status: 修订 > 最终 > 初步 > 预计;
@@ -47,7 +48,9 @@ export function comparePreference(a: Observation, b: Observation): number {
  * const { chosen, candidates } = choosePreferred(figures, '2024-06-30');
  */
 export function choosePreferred(figures: readonly Observation[], asOf: string | null = null): Preference {
-  const published = figures.filter((f) => asOf === null || f.publishedDate <= asOf);
+  const inTime = figures.filter((f) => asOf === null || f.publishedDate <= asOf);
+  const correctedBy = new Map(inTime.flatMap((f) => (f.approval?.corrects != null ? [[f.approval.corrects, f.id] as const] : [])));
+  const published = inTime.filter((f) => !correctedBy.has(f.id));
   const ranked = [...published].sort(comparePreference);
   const chosen = ranked[0] ?? null;
   const candidates: RankedCandidate[] = ranked.map((observation, i) => ({
@@ -55,6 +58,12 @@ export function choosePreferred(figures: readonly Observation[], asOf: string | 
     rank: i + 1,
     reason: i === 0 || !chosen ? chosenReason(observation, ranked.length) : whyBehind(observation, chosen),
   }));
+  for (const f of inTime) {
+    const by = correctedBy.get(f.id);
+    if (by !== undefined) {
+      candidates.push({ observation: f, rank: null, reason: { zh: `已被更正（更正数据 #${by}），不计入`, en: `corrected by figure #${by}: not counted` } });
+    }
+  }
   for (const f of figures) {
     if (asOf !== null && f.publishedDate > asOf) {
       candidates.push({

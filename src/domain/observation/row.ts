@@ -21,7 +21,7 @@ export interface RowContext {
 }
 
 /** A checked figure before it is stored: everything a stored figure has, but its identity and provenance. */
-export type ObservationDraft = Omit<Observation, 'id' | 'enteredAt' | 'origin' | 'derivation'> & { period: Period };
+export type ObservationDraft = Omit<Observation, 'id' | 'enteredAt' | 'origin' | 'derivation' | 'approval'> & { period: Period };
 
 export interface CellError {
   field: Field | null;

@@ -11,6 +11,8 @@ export interface PlanSummary {
   regionCode: string;
   period: { start: number; end: number };
   baseYear: number;
+  /** 已发布: readable by the public; otherwise only by signed-in users. */
+  published: boolean;
   source: { title: string | null; file: string | null };
   loadedAt: string;
 }

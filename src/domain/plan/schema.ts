@@ -139,6 +139,8 @@ export const planDocumentSchema = z
       .strict()
       .refine((p) => p.end >= p.start, { message: 'period.end must not be before period.start', path: ['end'] }),
     baseYear: year,
+    /** 已发布: the plan is public (readable without signing in); a plan in preparation leaves it false. */
+    published: z.boolean().default(false),
     source: z.object({ title: text, file: text.optional(), url: text.optional() }).strict().optional(),
     indicators: z.array(indicatorSchema).min(1, 'a plan needs at least one indicator'),
     chapters: z.array(chapterSchema).default([]),

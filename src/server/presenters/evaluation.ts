@@ -6,6 +6,7 @@ import type { PlanEvaluationDto } from '../../shared/api';
 export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
   return {
     planId: e.planId,
+    figures: e.figures,
     asOf: e.asOf,
     regionCode: e.regionCode,
     methods: e.methods,

@@ -7,6 +7,8 @@ import { evaluatePlan } from '../../services/evaluation/evaluatePlan';
 import { BadRequestError } from '../../services/errors';
 import { errorResponse, evaluationQuery, planEvaluation, planParams } from '../../shared/api';
 import { presentEvaluation } from '../presenters/evaluation';
+import { evaluationStates, planReader } from '../policy';
+import { plansService } from '../../services/plans';
 
 export function parseMethods(list: readonly string[] | undefined): MethodId[] {
   if (!list || list.length === 0) return [...METHOD_IDS];
@@ -28,12 +30,14 @@ export const evaluationRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: planEvaluation, 400: errorResponse, 404: errorResponse },
       },
       handler: async (req) => {
+        await plansService.get(database, req.params.planId, planReader(req));
         const asOf = parseAsOf(req.query.asOf);
         if (!asOf.ok) throw new BadRequestError(asOf.error);
         const result = await evaluatePlan(database, req.params.planId, {
           asOf: asOf.value,
           methods: parseMethods(req.query.method),
           ...(req.query.region ? { regionCode: req.query.region } : {}),
+          states: evaluationStates(req, req.query.includeDrafts),
         });
         return presentEvaluation(result);
       },

@@ -8,6 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { backtestPlan } from '../../services/forecast/backtestPlan';
 import { forecastPlan } from '../../services/forecast/forecastPlan';
+import { plansService } from '../../services/plans';
+import { evaluationStates, planReader } from '../policy';
 import { backtestQuery, errorResponse, forecastQuery, planBacktest, planForecasts, planParams } from '../../shared/api';
 
 export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
@@ -21,8 +23,11 @@ export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: forecastQuery,
         response: { 200: planForecasts, 400: errorResponse, 404: errorResponse },
       },
-      handler: async (req) =>
-        forecastPlan(database, req.params.planId, { asOf: req.query.asOf, ...(req.query.region ? { regionCode: req.query.region } : {}) }),
+      handler: async (req) => {
+        await plansService.get(database, req.params.planId, planReader(req));
+        const states = evaluationStates(req, req.query.includeDrafts);
+        return forecastPlan(database, req.params.planId, { asOf: req.query.asOf, states, ...(req.query.region ? { regionCode: req.query.region } : {}) });
+      },
     });
 
     app.get('/api/plans/:planId/forecasts/backtest', {
@@ -34,7 +39,10 @@ export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: backtestQuery,
         response: { 200: planBacktest, 400: errorResponse, 404: errorResponse },
       },
-      handler: async (req) =>
-        backtestPlan(database, req.params.planId, { asOf: req.query.asOf, horizon: req.query.horizon, ...(req.query.region ? { regionCode: req.query.region } : {}) }),
+      handler: async (req) => {
+        await plansService.get(database, req.params.planId, planReader(req));
+        const states = evaluationStates(req, req.query.includeDrafts);
+        return backtestPlan(database, req.params.planId, { asOf: req.query.asOf, horizon: req.query.horizon, states, ...(req.query.region ? { regionCode: req.query.region } : {}) });
+      },
     });
   };

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mayWriteRegion } from '../../domain/access/roles';
-import { auditContext } from '../policy';
+import { auditContext, evaluationStates, readableStates } from '../policy';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { exportObservations } from '../../services/export/exportObservations';
@@ -30,7 +30,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
     app.get('/api/observations', {
       config: { policy: 'public' },
       schema: { tags: ['figures'], summary: 'Figures, every vintage and source (filter by indicator, region, period, plan)', querystring: observationsQuery, response: { 200: z.array(observation), 400: errorResponse } },
-      handler: (req) => observationsService.list(database, req.query),
+      handler: (req) => observationsService.list(database, { ...req.query, state: readableStates(req, req.query.state) }),
     });
 
     app.get('/api/observations/candidates', {
@@ -41,7 +41,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: candidatesQuery,
         response: { 200: candidatesResponse, 400: errorResponse },
       },
-      handler: (req) => observationsService.candidates(database, req.query),
+      handler: (req) => observationsService.candidates(database, { ...req.query, states: evaluationStates(req, req.query.includeDrafts) }),
     });
 
     app.get('/api/observations/derived', {
@@ -52,19 +52,19 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: derivedQuery,
         response: { 200: z.array(derivedFigure), 400: errorResponse, 404: errorResponse },
       },
-      handler: (req) => observationsService.derived(database, req.query),
+      handler: (req) => observationsService.derived(database, { ...req.query, states: evaluationStates(req, req.query.includeDrafts) }),
     });
 
     app.post('/api/observations', {
       config: { policy: 'write:observations' },
       schema: {
         tags: ['figures'],
-        summary: 'Enter figures (checked exactly as an import; all or nothing)',
+        summary: 'Enter figures (checked exactly as an import; all or nothing); they land as drafts unless an approver sets approve',
         body: postFiguresBody,
         response: { 200: importReport, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, access(req));
+        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, { ...access(req), approve: req.body.approve });
         return reply.code(statusOf(report)).send(report);
       },
     });
@@ -73,7 +73,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'write:observations' },
       schema: {
         tags: ['figures'],
-        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, mapping={"列名":"field"})',
+        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, approve=true|false, mapping={"列名":"field"}); a person’s figures land as drafts unless an approver sets approve=true',
         consumes: ['multipart/form-data'],
         response: { 200: importReport, 400: errorResponse, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
@@ -106,6 +106,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
             fileName: upload.name,
             dryRun: fields.dryRun === 'true',
             onError: fields.onError === 'skip' ? 'skip' : 'reject',
+            approve: fields.approve === 'true',
             ...access(req),
             ...(mapping ? { mapping } : {}),
           });
@@ -134,7 +135,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: async (req, reply) => {
         const { format, ...rest } = req.query;
         // toFilter answers 404 for an unknown plan and narrows the indicators to the plan's.
-        const filter = await toFilter(database, rest);
+        const filter = await toFilter(database, { ...rest, state: readableStates(req, rest.state) });
         const file = await exportObservations(database, { ...filter, format });
         const safe = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
         return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).send(file.body);
@@ -142,7 +143,8 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/imports/:id', {
-      config: { policy: 'public' },
+      // A batch report lists rows not yet approved: it is for signed-in users.
+      config: { policy: 'read' },
       schema: { tags: ['figures'], summary: 'An import batch and its report', params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }), response: { 200: importBatch, 404: errorResponse } },
       handler: async (req) => {
         const b = await observationsService.batch(database, req.params.id);

@@ -3,20 +3,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { plansService } from '../../services/plans';
+import { planReader } from '../policy';
 import { errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
 
 export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/plans', {
       config: { policy: 'public' },
-      schema: { tags: ['plans'], summary: 'Plans loaded in the platform', response: { 200: z.array(planSummary) } },
-      handler: () => plansService.list(database),
+      schema: { tags: ['plans'], summary: 'Plans loaded in the platform (the public sees published plans only)', response: { 200: z.array(planSummary) } },
+      handler: (req) => plansService.list(database, planReader(req)),
     });
 
     app.get('/api/plans/:planId', {
       config: { policy: 'public' },
       schema: { tags: ['plans'], summary: 'One plan', params: planParams, response: { 200: planSummary, 404: errorResponse } },
-      handler: (req) => plansService.get(database, req.params.planId),
+      handler: (req) => plansService.get(database, req.params.planId, planReader(req)),
     });
 
     app.get('/api/plans/:planId/indicators', {
@@ -27,7 +28,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
         params: planParams,
         response: { 200: z.array(planIndicator), 404: errorResponse },
       },
-      handler: (req) => plansService.indicators(database, req.params.planId),
+      handler: (req) => plansService.indicators(database, req.params.planId, planReader(req)),
     });
 
     app.get('/api/plans/:planId/items', {
@@ -39,7 +40,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: itemsQuery,
         response: { 200: z.array(planItem), 404: errorResponse },
       },
-      handler: (req) => plansService.items(database, req.params.planId, req.query.kind),
+      handler: (req) => plansService.items(database, req.params.planId, planReader(req), req.query.kind),
     });
 
     app.get('/api/regions', {

@@ -11,6 +11,7 @@ import type { AsOf } from '../../domain/evaluation/asOf';
 import { evaluateIndicator, type IndicatorEvaluation } from '../../domain/evaluation/indicator';
 import type { MethodId } from '../../domain/evaluation/result';
 import type { Observation } from '../../domain/observation/observation';
+import type { ApprovalState } from '../../domain/observation/approval';
 import { annualSeries, type SeriesPoint } from '../../domain/observation/series';
 import { isMoneyAmount } from '../../domain/unit/kind';
 import { NotFoundError } from '../errors';
@@ -19,6 +20,8 @@ export type { IndicatorEvaluation };
 
 export interface PlanEvaluation {
   planId: string;
+  /** Which figures were used: approved ones only (the default), or drafts and submitted ones too. */
+  figures: 'approved' | 'including_drafts';
   asOf: AsOf;
   regionCode: string;
   methods: MethodId[];
@@ -29,6 +32,8 @@ export interface EvaluateOptions {
   asOf: AsOf;
   methods: readonly MethodId[];
   regionCode?: string;
+  /** Approval states of the figures to use; default approved only. The caller checks who may widen it. */
+  states?: readonly ApprovalState[];
 }
 
 export async function evaluatePlan(database: Database, planId: string, opts: EvaluateOptions): Promise<PlanEvaluation> {
@@ -56,7 +61,9 @@ export async function evaluatePlanForRegions(
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const system = indicators.filter((i) => i.system);
   const codes = new Set(system.flatMap((i) => [i.code, ...(i.share ? [i.share.numerator, i.share.denominator] : [])]));
-  const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [...regionCodes] });
+  const states = opts.states ?? ['approved'];
+  const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [...regionCodes], states });
+  const basis = states.some((s) => s !== 'approved') ? 'including_drafts' : 'approved';
   const money = new Map([...codes].map((code) => [code, isMoneyAmount(byCode.get(code)?.unit ?? '')]));
 
   return regionCodes.map((regionCode) => {
@@ -65,6 +72,7 @@ export async function evaluatePlanForRegions(
       annualSeries(figuresOf.get(code) ?? [], { publishedBy: opts.asOf.publishedBy, maxYear: opts.asOf.maxYear, priceBasis: money.get(code) ? 'current' : 'any' });
     return {
       planId,
+      figures: basis,
       asOf: opts.asOf,
       regionCode,
       methods: [...opts.methods],

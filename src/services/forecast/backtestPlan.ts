@@ -10,6 +10,7 @@ import { fittingSeries } from '../../domain/forecast/indicator';
 import type { LocalizedText } from '../../domain/text';
 import { BadRequestError } from '../errors';
 import { evaluatePlan } from '../evaluation/evaluatePlan';
+import type { ApprovalState } from '../../domain/observation/approval';
 import { FORECAST_METHOD_IDS, FORECAST_METHODS, type ForecastMethodId } from './methods';
 import { parseAsOfOption } from './forecastPlan';
 
@@ -79,9 +80,15 @@ export interface PlanBacktest {
   indicators: Array<{ indicatorCode: string; name: LocalizedText; firstYear: number | null; lastYear: number | null } & SeriesBacktest>;
 }
 
-export async function backtestPlan(database: Database, planId: string, opts: { asOf: string; regionCode?: string; horizon?: number }): Promise<PlanBacktest> {
+export async function backtestPlan(
+  database: Database,
+  planId: string,
+  opts: { asOf: string; regionCode?: string; horizon?: number; states?: readonly ApprovalState[] },
+): Promise<PlanBacktest> {
   const asOf = parseAsOfOption(opts.asOf);
-  const evaluation = await evaluatePlan(database, planId, { asOf, methods: [], ...(opts.regionCode ? { regionCode: opts.regionCode } : {}) });
+  const evaluation = await evaluatePlan(database, planId, {
+    asOf, methods: [], ...(opts.regionCode ? { regionCode: opts.regionCode } : {}), ...(opts.states ? { states: opts.states } : {}),
+  });
   return {
     planId,
     asOf: asOf.text,

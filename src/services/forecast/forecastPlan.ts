@@ -12,6 +12,7 @@ import type { Forecaster } from '../../domain/forecast/model';
 import { checkWarningRules, type WarningRules } from '../../domain/forecast/warning';
 import { BadRequestError, NotFoundError } from '../errors';
 import { evaluatePlan } from '../evaluation/evaluatePlan';
+import type { ApprovalState } from '../../domain/observation/approval';
 import { autoForecast } from './autoForecast';
 
 export type { IndicatorForecast };
@@ -30,6 +31,8 @@ export interface ForecastOptions {
   rules?: WarningRules;
   /** The forecasting method (default: the median combination). */
   forecaster?: Forecaster;
+  /** Approval states of the figures to use (default approved only, as the evaluation). */
+  states?: readonly ApprovalState[];
 }
 
 export async function forecastPlan(database: Database, planId: string, opts: ForecastOptions): Promise<PlanForecasts> {
@@ -44,6 +47,7 @@ export async function forecastPlan(database: Database, planId: string, opts: For
     asOf,
     methods: ['time_proportional'],
     ...(opts.regionCode ? { regionCode: opts.regionCode } : {}),
+    ...(opts.states ? { states: opts.states } : {}),
   });
   const forecaster = opts.forecaster ?? autoForecast;
   const ctx = { planEndYear: plan.period.end, isPlanRegion: evaluation.regionCode === plan.regionCode, ...(opts.rules ? { rules: opts.rules } : {}) };

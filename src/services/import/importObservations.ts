@@ -10,16 +10,18 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
+  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
 } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
-import { observationKey } from '../../domain/observation/key';
 import { checkRow, type RawRow, type RowContext } from '../../domain/observation/row';
 import type { Region } from '../../domain/region/region';
+import { may } from '../../domain/access/roles';
+import { ForbiddenError } from '../errors';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
 import type { Encoding } from './decode';
 import { mapHeader } from './mapping';
+import { fingerprintOf } from './fingerprint';
 import { FileFormatError, readCsv, type SourceRecord } from './readCsv';
 import { readXlsx } from './readXlsx';
 
@@ -36,6 +38,12 @@ export interface ImportOptions {
   mayWriteRegion?: (regionCode: string) => boolean;
   /** Who imports, for the audit record written in the same transaction as the figures. */
   audit?: AuditContext;
+  /**
+   * Approve the figures at once: an approver (planner, admin) importing figures it vouches for. Otherwise a
+   * person's figures land as drafts (审核 first); the system's own loads (bundled data, the operator's CLI) land
+   * approved.
+   */
+  approve?: boolean;
 }
 
 export interface RowProblem {
@@ -101,6 +109,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     else report.truncated = true;
   };
 
+  const approval = commitApproval(opts);
   const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
   const ctx: RowContext = { indicators: catalogue, regionCode: regionResolver(regions) };
 
@@ -138,7 +147,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
           continue;
         }
-        batch.push({ row: rec.row, fingerprint: createHash('sha256').update(observationKey(d)).digest('hex'), origin: `${fileName}:${rec.row}`, draft: d });
+        batch.push({ row: rec.row, fingerprint: fingerprintOf(d), origin: `${fileName}:${rec.row}`, draft: d });
         if (batch.length >= BATCH) {
           // One batch goes to the database while the next is parsed and checked.
           await staging;
@@ -176,14 +185,14 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         fileName, fileHash: await opts.fileHash(), format, rowsTotal: report.rows,
         rowsAdded: 0, rowsUnchanged: report.counts.unchanged, rowsRejected: rejectedRows.size, report: {},
       });
-      const added = await commitStaged(tx, report.batchId);
+      const added = await commitStaged(tx, report.batchId, approval);
       report.committed = true;
       await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
       await audit(tx, opts.audit ?? SYSTEM, {
         action: 'import',
         entity: 'import_batch',
         entityId: report.batchId,
-        newValue: { file: fileName, format, added, counts: report.counts, rows: report.changes.slice(0, 100).map((c) => c.row) },
+        newValue: { file: fileName, format, added, approval: approval.state, counts: report.counts, rows: report.changes.slice(0, 100).map((c) => c.row) },
       });
     });
   } catch (e) {
@@ -193,6 +202,15 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     report.batchId = null;
   }
   return report;
+}
+
+function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): CommitApproval {
+  const who = opts.audit?.principal;
+  if (!who || who.kind !== 'user') return { state: 'approved', userId: null };
+  if (opts.approve && !may(who, 'approve:observations')) {
+    throw new ForbiddenError(`role ${who.role} may not approve figures: import them as drafts and submit them for approval`);
+  }
+  return { state: opts.approve ? 'approved' : 'draft', userId: who.userId };
 }
 
 async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {

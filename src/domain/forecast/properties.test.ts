@@ -1,0 +1,126 @@
+/**
+ * Properties every forecasting method must have (issue 5): a constant series forecasts that constant; scaling a
+ * series scales its forecast; intervals widen with the horizon; the probability of meeting a target is monotone
+ * in the target.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { forecastCdf, probabilityMet } from './attainment';
+import { combineMedian } from './combine';
+import { autoEtsForecast } from './etsAuto';
+import { logLinearForecast } from './logLinear';
+import type { ModelForecast, ModelResult } from './model';
+import { randomWalkDriftForecast } from './randomWalkDrift';
+import { thetaForecast } from './theta';
+
+const METHODS: Record<string, (y: readonly number[], h: number) => ModelResult> = {
+  ets: (y, h) => autoEtsForecast(y, h, 1),
+  theta: (y, h) => thetaForecast(y, h, 1),
+  logLinear: (y, h) => logLinearForecast(y, h),
+  rwDrift: (y, h) => randomWalkDriftForecast(y, h),
+  combination: (y, h) => combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]),
+};
+
+const ok = (r: ModelResult): ModelForecast => {
+  if (!r.ok) throw new Error(`${r.model}: ${r.reason.en}`);
+  return r;
+};
+
+/** Positive annual series of plan-indicator length: a level, a growth rate and noise. */
+const series = fc
+  .record({
+    level: fc.double({ min: 10, max: 1e5, noNaN: true }),
+    growth: fc.double({ min: -0.05, max: 0.15, noNaN: true }),
+    noise: fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 6, maxLength: 14 }),
+  })
+  .map(({ level, growth, noise }) => noise.map((e, t) => level * (1 + growth) ** t * (1 + e)));
+
+describe.each(Object.entries(METHODS))('%s', (_, method) => {
+  it('forecasts a constant series as that constant, with no spread', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 1e6, noNaN: true }), fc.integer({ min: 5, max: 12 }), (c, n) => {
+        const f = ok(method(Array<number>(n).fill(c), 4));
+        for (const k of ['point', 'lo80', 'hi80', 'lo95', 'hi95'] as const) for (const v of f[k]) expect(Math.abs(v - c)).toBeLessThanOrEqual(1e-9 * c);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('scales with the series: forecast(c·y) = c·forecast(y)', () => {
+    fc.assert(
+      fc.property(series, fc.double({ min: 0.001, max: 1000, noNaN: true }), (y, c) => {
+        const a = ok(method(y, 3));
+        const b = ok(method(y.map((v) => v * c), 3));
+        for (const k of ['point', 'lo95', 'hi95'] as const) {
+          a[k].forEach((v, j) => expect(Math.abs((b[k][j] ?? Number.NaN) - c * v)).toBeLessThanOrEqual(1e-4 * Math.abs(c * v) + 1e-9));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('widens its intervals with the horizon (a multiplicative-error model: relative to the level)', () => {
+    // A multiplicative-error ETS model's spread is proportional to the level, so on a falling series its absolute
+    // interval can narrow while the relative one widens; either widening satisfies the property.
+    fc.assert(
+      fc.property(series, (y) => {
+        const f = ok(method(y, 6));
+        for (let j = 1; j < 6; j++) {
+          for (const [lo, hi] of [[f.lo80, f.hi80], [f.lo95, f.hi95]] as const) {
+            const w = (hi[j] ?? 0) - (lo[j] ?? 0);
+            const before = (hi[j - 1] ?? 0) - (lo[j - 1] ?? 0);
+            // Slack for rounding: 1e-6 relative (a nearly flat variance path), 1e-12 of the level (a near-perfect fit).
+            const slack = 1e-12 * Math.abs(f.point[j] ?? 0);
+            const absolute = w >= before * (1 - 1e-6) - slack;
+            const relative = w / Math.abs(f.point[j] ?? 1) >= (before / Math.abs(f.point[j - 1] ?? 1)) * (1 - 1e-6) - 1e-12;
+            expect(absolute || relative, `step ${j + 1}: width ${w} after ${before}`).toBe(true);
+          }
+          expect((f.hi95[j] ?? 0) - (f.lo95[j] ?? 0)).toBeGreaterThanOrEqual((f.hi80[j] ?? 0) - (f.lo80[j] ?? 0));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('probability of meeting a target', () => {
+  const point = fc
+    .record({ point: fc.double({ min: -1e4, max: 1e4, noNaN: true }), below: fc.double({ min: 0, max: 1e3, noNaN: true }), above: fc.double({ min: 0, max: 1e3, noNaN: true }) })
+    .map(({ point: p, below, above }) => ({ point: p, lo95: p - below, hi95: p + above }));
+  const target = fc.double({ min: -2e4, max: 2e4, noNaN: true });
+
+  it('falls as an at-least target rises, rises as an at-most target rises, and stays in [0, 1]', () => {
+    fc.assert(
+      fc.property(point, target, target, (at, t1, t2) => {
+        const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
+        const least = (v: number) => probabilityMet(at, { value: v, comparator: 'at_least', tolerance: null }, 'increase');
+        const most = (v: number) => probabilityMet(at, { value: v, comparator: 'at_most', tolerance: null }, 'decrease');
+        expect(least(lo)).toBeGreaterThanOrEqual(least(hi));
+        expect(most(lo)).toBeLessThanOrEqual(most(hi));
+        for (const p of [least(lo), least(hi), most(lo), most(hi)]) {
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('for an about (左右) target, is monotone in the target like at-least (increasing) or at-most (decreasing)', () => {
+    fc.assert(
+      fc.property(point, target, target, fc.double({ min: 0, max: 10, noNaN: true }), (at, t1, t2, tol) => {
+        const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
+        const inc = (v: number) => probabilityMet(at, { value: v, comparator: 'about', tolerance: tol }, 'increase');
+        const dec = (v: number) => probabilityMet(at, { value: v, comparator: 'about', tolerance: tol }, 'decrease');
+        expect(inc(lo)).toBeGreaterThanOrEqual(inc(hi));
+        expect(dec(lo)).toBeLessThanOrEqual(dec(hi));
+      }),
+    );
+  });
+
+  it('reads the interval: P(Y ≤ lo95) = 2.5%, P(Y ≤ point) = 50%, P(Y ≤ hi95) = 97.5%', () => {
+    const at = { point: 100, lo95: 80, hi95: 130 };
+    expect(forecastCdf(at, 80)).toBeCloseTo(0.025, 6);
+    expect(forecastCdf(at, 100)).toBe(0.5);
+    expect(forecastCdf(at, 130)).toBeCloseTo(0.975, 6);
+  });
+});

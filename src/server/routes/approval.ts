@@ -1,0 +1,55 @@
+/** 审核: the approvals queue, and submit / approve / reject / edit / correct a figure. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/client';
+import { approvalService } from '../../services/approval';
+import {
+  approvalsQuery, approvalsResponse, correctionBody, decisionBody, editFigureBody, errorResponse, figureParams, figureResponse,
+} from '../../shared/api';
+import { auditContext } from '../policy';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+
+export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    app.get('/api/approvals', {
+      config: { policy: 'approve:observations' },
+      schema: { tags: ['approval'], summary: 'The approvals queue: figures in the given approval states (default submitted)', querystring: approvalsQuery, response: { 200: approvalsResponse, ...errors } },
+      handler: async (req) => ({ items: await approvalService.queue(database, req.query.state) }),
+    });
+
+    for (const action of ['submit', 'approve', 'reject'] as const) {
+      app.post(`/api/observations/:id/${action}`, {
+        config: { policy: action === 'submit' ? 'write:observations' : 'approve:observations' },
+        schema: {
+          tags: ['approval'],
+          summary: {
+            submit: 'Submit a draft (or rejected) figure for approval',
+            approve: 'Approve a submitted figure: it is locked from now on',
+            reject: 'Reject a submitted figure, saying why (comment); it can be edited and submitted again',
+          }[action],
+          params: figureParams,
+          body: decisionBody,
+          response: { 200: figureResponse, ...errors },
+        },
+        handler: async (req) => ({ observation: await approvalService.decide(database, req.params.id, action, req.body, auditContext(req)) }),
+      });
+    }
+
+    app.patch('/api/observations/:id', {
+      config: { policy: 'write:observations' },
+      schema: { tags: ['approval'], summary: 'Edit a draft or rejected figure (an approved one is locked: 409)', params: figureParams, body: editFigureBody, response: { 200: figureResponse, ...errors } },
+      handler: async (req) => ({ observation: await approvalService.edit(database, req.params.id, req.body, auditContext(req)) }),
+    });
+
+    app.post('/api/observations/:id/corrections', {
+      config: { policy: 'write:observations' },
+      schema: {
+        tags: ['approval'],
+        summary: 'Correct an approved figure: a new figure (a new vintage) in draft that replaces it once approved',
+        params: figureParams,
+        body: correctionBody,
+        response: { 200: figureResponse, ...errors },
+      },
+      handler: async (req) => ({ observation: await approvalService.correct(database, req.params.id, req.body, auditContext(req)) }),
+    });
+  };
