@@ -122,6 +122,8 @@ describe('web app in Chromium', () => {
     expect(await cellErrors.textContent()).toMatch(/3数值not a number: "一千"/);
     await shot(page, '04-data-preview');
     await page.getByText('跳过有错误的行').click();
+    // An administrator's import may land approved at once; otherwise it would wait in the approvals queue.
+    await page.getByText('导入后直接批准').click();
     await page.getByRole('button', { name: /确认导入/ }).click();
     await page.getByText(/已导入：新增1条/).waitFor();
     await shot(page, '05-data-imported');
@@ -190,6 +192,7 @@ describe('web app in Chromium', () => {
       ['/users', '12-users', ADMIN],
       ['/audit', '13-audit', 'login'],
       ['/report', '14-report', '生成草稿'],
+      ['/approvals', '17-approvals', '待审批'],
     ] as const) {
       await page.goto(`${base}${url}`);
       await page.getByText(wait).first().waitFor();

@@ -9,17 +9,7 @@ import { formatDate, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { mayApprove, useSession } from '../session';
 
-interface Approval {
-  state: 'draft' | 'submitted' | 'approved' | 'rejected';
-  version: number;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  comment: string | null;
-  corrects: number | null;
-}
-type Figure = ObservationDto & { approval?: Approval };
+type Figure = ObservationDto;
 
 export default function Approvals() {
   const { lang, t } = useLang();

@@ -206,6 +206,7 @@ function ImportWizard() {
         <div>
           <ReportView report={preview} />
           <Space orientation="vertical" style={{ marginTop: 12 }}>
+            {mayApprove(me) ? null : <Typography.Text className="muted">{t('导入的数据为草稿，经审批后用于评估。', 'Imported figures are drafts until approved.')}</Typography.Text>}
             <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
               {t('跳过有错误的行，导入其余各行', 'Skip rows with errors and import the rest')}
             </Checkbox>
@@ -250,6 +251,7 @@ function ImportWizard() {
 }
 
 interface FigureForm {
+  approve?: boolean;
   indicator: string;
   region: string;
   period: string;
@@ -275,7 +277,8 @@ function SingleFigure() {
     setBusy(true);
     setResult(null);
     try {
-      const report = await send<ImportReportDto>('/api/observations', 'POST', { figures: [{ ...v, value: v.value }], dryRun: false }, [422, 403]);
+      const { approve, ...figure } = v;
+      const report = await send<ImportReportDto>('/api/observations', 'POST', { figures: [figure], dryRun: false, approve: !!approve }, [422, 403]);
       if (report.committed) {
         setResult({ ok: true, text: t(`已保存（${report.counts.new ? '新增' : report.counts.revision ? '新版本' : '无变化'}）`, `Saved (${report.counts.new ? 'new' : report.counts.revision ? 'revision' : 'unchanged'})`) });
         form.resetFields(['value', 'quote', 'notes']);
@@ -351,6 +354,13 @@ function SingleFigure() {
           </Form.Item>
         </Col>
       </Row>
+      {mayApprove(me) ? (
+        <Form.Item name="approve" valuePropName="checked">
+          <Checkbox>{t('保存后直接批准（规划部门/管理员）', 'Approve at once (planner/admin)')}</Checkbox>
+        </Form.Item>
+      ) : (
+        <Typography.Paragraph className="muted">{t('保存后为草稿，经审批后用于评估。', 'Saved as a draft; evaluation uses it once approved.')}</Typography.Paragraph>
+      )}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('保存', 'Save')}
       </Button>

@@ -18,6 +18,7 @@ const SOURCE_KIND = {
   press: ['媒体', 'press'],
   third_party: ['第三方', 'third party'],
 } as const;
+const APPROVAL_WORDS = { draft: ['草稿', 'draft'], submitted: ['已报送', 'submitted'], approved: ['已审核', 'approved'], rejected: ['已退回', 'rejected'] } as const;
 const DATA_STATUS = { preliminary: ['初步', 'preliminary'], final: ['最终', 'final'], revised: ['修订', 'revised'], estimate: ['预计', 'estimate'] } as const;
 
 type FigureRow = ObservationDto & { competing: number };
@@ -168,6 +169,7 @@ export default function IndicatorPage() {
             render: (_: unknown, o: FigureRow) => (
               <Space size={2} wrap>
                 {used.has(o.id) ? <Tag color="green">{t('采用', 'used')}</Tag> : null}
+                {o.approval && o.approval.state !== 'approved' ? <Tag color="purple">{APPROVAL_WORDS[o.approval.state][lang === 'zh' ? 0 : 1]}</Tag> : null}
                 {o.competing > 0 ? <Tag color="orange">{t(`另有${o.competing}个竞争值`, `${o.competing} competing`)}</Tag> : null}
               </Space>
             ),
