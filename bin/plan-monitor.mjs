@@ -14,7 +14,8 @@ function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    // src/web is the browser app, built by Vite (scripts/build-web.mjs), not part of this bundle.
+    if (entry.isDirectory()) newest = entry.name === 'web' && dir.endsWith('src') ? newest : Math.max(newest, newestSource(full));
     else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
@@ -46,6 +47,16 @@ async function ensureBundle() {
     return true;
   } catch {
     return false;
+  }
+}
+
+// `serve` also serves the web app: rebuild it first only when its sources are newer than the build.
+if (process.argv[2] === 'serve') {
+  try {
+    const { ensureWeb } = await import('../scripts/build-web.mjs');
+    await ensureWeb();
+  } catch (e) {
+    console.error(`the web app could not be built (${e instanceof Error ? e.message : String(e)}); serving the API only`);
   }
 }
 

@@ -13,6 +13,17 @@ export TEST_DATABASE_URL
 source scripts/ensure-report-tools.sh
 ensure_report_tools
 
+# The browser tests (test/web.test.ts) drive Debian's Chromium with CJK fonts; install them only where missing.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "== installing chromium and fonts-noto-cjk (Debian)"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+fi
+# The web app is built on `npm ci` (prepare); build it here too where that did not happen (the script skips a fresh build).
+node scripts/build-web.mjs
 # shellcheck source=scripts/ensure-r.sh
 source scripts/ensure-r.sh
 ensure_r

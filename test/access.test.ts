@@ -48,6 +48,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts/backtest?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
+  { method: 'GET', url: '/api/regions/geo', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
   { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },
   { method: 'GET', url: '/api/observations/derived?indicator=RETAIL', policy: 'public' },

@@ -2,14 +2,11 @@
  * Builds the HTTP application (Fastify + zod + OpenAPI). Tests call `buildApp` and `app.inject` in-process;
  * `serve` adds a listening port.
  */
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import { projectRoot } from '../services/settings';
 import { healthResponse } from '../shared/api';
 import { requirePolicies } from './policy';
 import fastifyCookie from '@fastify/cookie';
@@ -23,6 +20,8 @@ import { observationRoutes } from './routes/observations';
 import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
+import { geoRoutes } from './routes/geo';
+import { serveWebApp } from './web';
 import { version } from './version';
 
 export interface AppOptions {
@@ -78,7 +77,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(approvalRoutes(database));
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
-  await app.register(fastifyStatic, { root: path.join(projectRoot, 'src/web/public'), prefix: '/' });
+  await app.register(geoRoutes());
+  await serveWebApp(app);
   await app.ready();
   return app;
 }

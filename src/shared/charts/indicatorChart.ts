@@ -1,83 +1,214 @@
 /**
- * The one chart of an indicator — figures, baseline, target (with its 左右 band) and the forecast fan — as an
- * ECharts option. Shared by the web app (in the browser) and the reports (server-side rendering to SVG), so both
- * draw the same picture. Pure data: no functions that only a browser could run.
+ * The picture of one indicator against its plan: the series of figures evaluation uses, the 2020 baseline, the target
+ * (a point, or for a 左右 target the shaded band around it) and the forecast fan (80% and 95% intervals).
  *
- * Minimal version made by the reports branch (contract section 2); the web branch's version replaces it at merge.
+ * Pure: it returns a plain ECharts option — data, no functions — so the web app draws it in the browser and the
+ * reports render the very same option on the server (ECharts SSR to SVG). Shared by both (contracts.md §2).
  */
 import type { EChartsOption } from 'echarts';
 
 export interface IndicatorChartInput {
-  /** Indicator name in the chosen language. */
-  name: string;
-  /** Display unit. */
-  unit: string;
-  /** Figures used by the evaluation (the evaluation's `series`). */
-  series: { year: number; value: number }[];
+  name: string; // indicator name in the chosen language
+  unit: string; // display unit
+  series: { year: number; value: number }[]; // figures used by evaluation (evaluation `series`)
   baseline: { year: number; value: number } | null;
   target: { year: number; value: number; comparator: string; band: [number, number] | null } | null;
   forecast: { year: number; point: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
 }
 
-const WORDS = {
-  zh: { figures: '实际值', baseline: '基期值', target: '目标值', forecast: '预测值', band80: '80%区间' },
-  en: { figures: 'Actual', baseline: 'Baseline', target: 'Target', forecast: 'Forecast', band80: '80% interval' },
+export interface IndicatorChartOptions {
+  /** false for server-side rendering and print; default true. */
+  animation?: boolean;
+}
+
+/** Colours chosen for contrast on white (WCAG AA for the lines and text) and to stay apart for colour-blind readers. */
+export const CHART_COLOURS = {
+  actual: '#1d4ed8',
+  baseline: '#374151',
+  target: '#b91c1c',
+  band: 'rgba(185, 28, 28, 0.12)',
+  forecast: '#c2410c',
+  fan80: 'rgba(234, 88, 12, 0.30)',
+  fan95: 'rgba(234, 88, 12, 0.14)',
 } as const;
 
-/**
- * @example
- * indicatorChartOption({ name: '服务业增加值', unit: '亿元', series: [{ year: 2023, value: 21566.38 }],
- *   baseline: { year: 2020, value: 17190.4 }, target: { year: 2025, value: 25000, comparator: 'at_least', band: null },
- *   forecast: [] }, 'zh', { animation: false })
- */
-export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'en', opts: { animation?: boolean } = {}): EChartsOption {
-  const w = WORDS[lang];
-  const years = new Set<number>([...input.series.map((p) => p.year), ...input.forecast.map((p) => p.year)]);
-  if (input.baseline) years.add(input.baseline.year);
-  if (input.target) years.add(input.target.year);
-  const sorted = [...years].sort((a, b) => a - b);
-  const first = sorted[0] ?? 0;
-  const last = sorted[sorted.length - 1] ?? 0;
-  const axis: string[] = [];
-  for (let y = first; y <= last && sorted.length > 0; y++) axis.push(String(y));
-  const at = (pairs: ReadonlyArray<[number, number]>): Array<number | null> => {
-    const map = new Map(pairs);
-    return axis.map((y) => map.get(Number(y)) ?? null);
-  };
-  const lastFigure = input.series[input.series.length - 1];
-  // The forecast line starts from the last figure so that the two lines join.
-  const forecastPairs: Array<[number, number]> = [...(lastFigure && input.forecast.length > 0 ? [[lastFigure.year, lastFigure.value] as [number, number]] : []), ...input.forecast.map((p) => [p.year, p.point] as [number, number])];
-  const lo80: Array<[number, number]> = input.forecast.map((p) => [p.year, p.lo80]);
-  const width80: Array<[number, number]> = input.forecast.map((p) => [p.year, p.hi80 - p.lo80]);
+const WORDS = {
+  zh: { actual: '实际值', baseline: '基期值', target: '目标值', band: '目标区间', forecast: '预测值', fan80: '80%预测区间', fan95: '95%预测区间', year: '年' },
+  en: { actual: 'Actual', baseline: 'Baseline', target: 'Target', band: 'Target band', forecast: 'Forecast', fan80: '80% interval', fan95: '95% interval', year: '' },
+} as const;
 
-  const series: NonNullable<EChartsOption['series']> = [
-    { name: w.figures, type: 'line', data: at(input.series.map((p) => [p.year, p.value])), connectNulls: true, symbolSize: 6, lineStyle: { width: 2 }, itemStyle: { color: '#1d4e89' } },
+/** The shortest plain decimal, at most 2 places (no exponent, no trailing zeros). */
+function short(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
+/** A value with its unit the Chinese way: 亿元 amounts from 10000 read in 万亿元 (2.5万亿元). */
+function withUnit(x: number, unit: string, lang: 'zh' | 'en'): string {
+  if (unit === '亿元' && Math.abs(x) >= 10000) return lang === 'zh' ? `${short(x / 10000)}万亿元` : `${short(x / 10000)} trillion yuan`;
+  return `${short(x)}${unit}`;
+}
+
+/** Years on the axis: from the first figure (or baseline) to the last of target and forecast, without holes. */
+function yearsOf(input: IndicatorChartInput): number[] {
+  const ys = [
+    ...input.series.map((p) => p.year),
+    ...input.forecast.map((p) => p.year),
+    ...(input.baseline ? [input.baseline.year] : []),
+    ...(input.target ? [input.target.year] : []),
   ];
-  if (input.forecast.length > 0) {
-    series.push(
-      { name: `${w.band80}-lo`, type: 'line', data: at(lo80), stack: 'band80', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-      { name: w.band80, type: 'line', data: at(width80), stack: 'band80', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#9ec5e8', opacity: 0.5 } },
-      { name: w.forecast, type: 'line', data: at(forecastPairs), lineStyle: { type: 'dashed', width: 2 }, itemStyle: { color: '#4a90d9' }, symbolSize: 4 },
-    );
+  if (ys.length === 0) return [];
+  const from = Math.min(...ys);
+  const to = Math.max(...ys);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'en', opts: IndicatorChartOptions = {}): EChartsOption {
+  const w = WORDS[lang];
+  const years = yearsOf(input);
+  const at = (year: number) => years.indexOf(year);
+  const blank = (): (number | null)[] => years.map(() => null);
+
+  const actual = blank();
+  for (const p of input.series) actual[at(p.year)] = p.value;
+
+  // The fan starts at the last figure (zero width there), so it grows visibly out of the line.
+  const last = input.series.length > 0 ? input.series.reduce((a, b) => (b.year > a.year ? b : a)) : null;
+  const fanPoints = [
+    ...(last && input.forecast.length > 0 && !input.forecast.some((f) => f.year === last.year)
+      ? [{ year: last.year, point: last.value, lo80: last.value, hi80: last.value, lo95: last.value, hi95: last.value }]
+      : []),
+    ...input.forecast,
+  ];
+  const point = blank();
+  const lo95 = blank();
+  const width95lo = blank(); // lo80 − lo95, stacked on lo95
+  const width80 = blank(); // hi80 − lo80, stacked on lo80
+  const width95hi = blank(); // hi95 − hi80, stacked on hi80
+  for (const f of fanPoints) {
+    const i = at(f.year);
+    point[i] = f.point;
+    lo95[i] = f.lo95;
+    width95lo[i] = f.lo80 - f.lo95;
+    width80[i] = f.hi80 - f.lo80;
+    width95hi[i] = f.hi95 - f.hi80;
   }
-  if (input.baseline) {
-    series.push({ name: w.baseline, type: 'scatter', data: at([[input.baseline.year, input.baseline.value]]), symbol: 'diamond', symbolSize: 10, itemStyle: { color: '#7f7f7f' } });
-  }
-  if (input.target) {
-    series.push({ name: w.target, type: 'scatter', data: at([[input.target.year, input.target.value]]), symbol: 'pin', symbolSize: 18, itemStyle: { color: '#c0392b' } });
-    if (input.target.band) {
-      const [lo, hi] = input.target.band;
-      series.push({ name: `${w.target}-band`, type: 'line', data: [], markArea: { silent: true, itemStyle: { color: 'rgba(192,57,43,0.08)' }, data: [[{ yAxis: lo }, { yAxis: hi }]] } });
-    }
-  }
+  const hasFan = input.forecast.length > 0;
+  const fanLayer = (name: string, data: (number | null)[], colour: string | null) => ({
+    name,
+    type: 'line' as const,
+    stack: 'fan',
+    data,
+    symbol: 'none',
+    lineStyle: { opacity: 0 },
+    // The legend shows the layer's item colour: the same as its area.
+    itemStyle: { color: colour ?? 'transparent' },
+    areaStyle: colour ? { color: colour, origin: 'auto' as const } : { opacity: 0 },
+    emphasis: { disabled: true },
+    tooltip: { show: colour !== null },
+    silent: true,
+    z: 1,
+  });
+
+  const target = input.target;
+  const band = target?.band ?? null;
+  const targetLabel = target ? `${w.target} ${withUnit(target.value, input.unit, lang)}${band ? (lang === 'zh' ? '左右' : ' (about)') : ''}` : '';
+  const baselineData = blank();
+  if (input.baseline) baselineData[at(input.baseline.year)] = input.baseline.value;
+  const targetData = blank();
+  if (target) targetData[at(target.year)] = target.value;
+
+  const legend: string[] = [w.actual];
+  if (input.baseline) legend.push(w.baseline);
+  if (target) legend.push(w.target);
+  if (hasFan) legend.push(w.forecast, w.fan80, w.fan95);
+
   return {
     animation: opts.animation ?? true,
-    title: { text: input.name, left: 'center', textStyle: { fontSize: 14 } },
-    grid: { left: 60, right: 24, top: 56, bottom: 48 },
-    legend: { bottom: 0, data: [w.figures, ...(input.forecast.length > 0 ? [w.forecast, w.band80] : []), ...(input.baseline ? [w.baseline] : []), ...(input.target ? [w.target] : [])] },
+    aria: { enabled: true },
+    title: { text: input.name, left: 'center', textStyle: { fontSize: 15, color: '#111827' } },
+    legend: { data: legend, bottom: 0, textStyle: { color: '#1f2937' } },
+    grid: { left: 64, right: 32, top: 56, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: axis, boundaryGap: false },
-    yAxis: { type: 'value', scale: true, name: input.unit },
-    series,
+    xAxis: {
+      type: 'category',
+      data: years.map((y) => `${y}${w.year}`),
+      boundaryGap: false,
+      axisLabel: { color: '#374151' },
+    },
+    yAxis: {
+      type: 'value',
+      name: input.unit,
+      scale: true,
+      nameTextStyle: { color: '#374151' },
+      axisLabel: { color: '#374151' },
+      splitLine: { lineStyle: { color: '#e5e7eb' } },
+    },
+    series: [
+      ...(hasFan
+        ? [
+            fanLayer('lo95', lo95, null),
+            fanLayer(w.fan95, width95lo, CHART_COLOURS.fan95),
+            fanLayer(w.fan80, width80, CHART_COLOURS.fan80),
+            fanLayer(`${w.fan95} `, width95hi, CHART_COLOURS.fan95),
+            {
+              name: w.forecast,
+              type: 'line' as const,
+              data: point,
+              lineStyle: { type: 'dashed' as const, color: CHART_COLOURS.forecast, width: 2 },
+              itemStyle: { color: CHART_COLOURS.forecast },
+              symbol: 'emptyCircle',
+              z: 3,
+            },
+          ]
+        : []),
+      {
+        name: w.actual,
+        type: 'line',
+        data: actual,
+        connectNulls: true,
+        lineStyle: { color: CHART_COLOURS.actual, width: 3 },
+        itemStyle: { color: CHART_COLOURS.actual },
+        symbolSize: 7,
+        z: 4,
+        ...(band && target
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: CHART_COLOURS.band },
+                label: { show: true, position: 'insideTopLeft', color: CHART_COLOURS.target, formatter: `${w.band} ${short(band[0])}–${short(band[1])}${input.unit}` },
+                data: [[{ yAxis: band[0], xAxis: years[0] === undefined ? undefined : `${years[0]}${w.year}` }, { yAxis: band[1], xAxis: `${target.year}${w.year}` }]],
+              },
+            }
+          : {}),
+      },
+      ...(input.baseline
+        ? [
+            {
+              name: w.baseline,
+              type: 'scatter' as const,
+              data: baselineData,
+              symbol: 'diamond',
+              symbolSize: 14,
+              itemStyle: { color: CHART_COLOURS.baseline },
+              label: { show: true, position: 'bottom' as const, color: CHART_COLOURS.baseline, formatter: `${w.baseline} ${short(input.baseline.value)}` },
+              z: 5,
+            },
+          ]
+        : []),
+      ...(target
+        ? [
+            {
+              name: w.target,
+              type: 'scatter' as const,
+              data: targetData,
+              symbol: 'pin',
+              symbolSize: 30,
+              itemStyle: { color: CHART_COLOURS.target },
+              label: { show: true, position: 'left' as const, color: CHART_COLOURS.target, fontWeight: 'bold' as const, formatter: targetLabel },
+              z: 6,
+            },
+          ]
+        : []),
+    ],
   };
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Web app load benchmark (issue 6). Cold load of the cockpit in headless Debian Chromium — a fresh browser context,
+// so nothing cached — from navigation start until the first chart has drawn its data (data-chart-ready="true"),
+// against `plan-monitor serve` on the embedded database; and the initial JavaScript of the page (entry script and
+// its module preloads, gzip). Reference measured in the same run: a cold load of /api/health in the same browser
+// (one small request to the same server: the floor of any page). Targets: < 1.5 s; initial JS < 500 KB gzip.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { ensureWeb, webDir } from '../scripts/build-web.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.RUNS ?? 7);
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+await ensureWeb();
+
+// Initial JS: what index.html loads before any lazy import.
+const html = readFileSync(path.join(webDir, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1] ?? m[2]);
+const gz = (file) => gzipSync(readFileSync(path.join(webDir, file.replace(/^\//, '')))).length;
+const initialGzip = initial.reduce((n, f) => n + gz(f), 0);
+const lazy = readdirSync(path.join(webDir, 'assets')).filter((f) => f.startsWith('echarts-') && f.endsWith('.js'));
+const echartsGzip = lazy.reduce((n, f) => n + gz(`assets/${f}`), 0);
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-webbench-'));
+const port = await freePort();
+const server = spawn(process.execPath, [path.join(root, 'bin/plan-monitor.mjs'), 'serve'], {
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+  stdio: 'ignore',
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  const t0 = performance.now();
+  for (;;) {
+    if (performance.now() - t0 > 180_000) throw new Error('server did not answer within 180 s');
+    try {
+      const res = await fetch(`${base}/api/plans`);
+      if (res.ok && (await res.json()).length > 0) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const cold = async (url, until) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const start = performance.now();
+    await page.goto(url);
+    await until(page);
+    const ms = performance.now() - start;
+    await context.close();
+    return ms;
+  };
+  const cockpit = (page) => page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 60_000 });
+  const health = (page) => page.waitForLoadState('load');
+  // One load of each first, not counted: the server's first evaluation and the browser's own start-up.
+  await cold(`${base}/`, cockpit);
+  await cold(`${base}/api/health`, health);
+  const loads = [];
+  const refs = [];
+  for (let i = 0; i < runs; i++) {
+    loads.push(await cold(`${base}/`, cockpit));
+    refs.push(await cold(`${base}/api/health`, health));
+  }
+  await browser.close();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ms = median(loads);
+  const ref = median(refs);
+  const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+  console.log(`web app load, median of ${runs} cold loads (node ${process.version}, Chromium headless, 1366×768)`);
+  console.log('| what | value | reference | ratio | target | met |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| cockpit: navigation → first chart drawn with data | ${ms.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(ms / ref).toFixed(1)}× | < 1500 ms | ${ms < 1500 ? 'yes' : 'NO'} |`);
+  console.log(`| initial JavaScript (${initial.length} files, gzip) | ${kb(initialGzip)} | — | — | < 500 KB | ${initialGzip < 500 * 1024 ? 'yes' : 'NO'} |`);
+  console.log(`| ECharts chunk, loaded lazily (gzip) | ${kb(echartsGzip)} | — | — | not in the first load | yes |`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,90 @@
+/**
+ * The web app's only way to the platform: the HTTP API, typed by the shared schemas (src/shared/api.ts). Types only
+ * are imported, so zod stays out of the browser bundle; the server validates every response against the schemas.
+ */
+import { useCallback, useEffect, useState } from 'react';
+
+export type * from '../shared/api';
+export const PLAN_ID = 'shenzhen-services-14th-fyp';
+
+let csrfToken: string | null = sessionStorage.getItem('plan-monitor.csrf');
+export function setCsrf(token: string | null): void {
+  csrfToken = token;
+  if (token) sessionStorage.setItem('plan-monitor.csrf', token);
+  else sessionStorage.removeItem('plan-monitor.csrf');
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined && typeof init.body === 'string') headers.set('content-type', 'application/json');
+  if (init.method && init.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  const res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
+  const text = await res.text();
+  const body: unknown = text ? JSON.parse(text) : null;
+  if (!res.ok && !(init as { acceptStatus?: number[] }).acceptStatus?.includes(res.status)) {
+    const msg = body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${res.status}`;
+    throw new ApiError(res.status, msg, body);
+  }
+  return body as T;
+}
+
+/** POST/PATCH JSON and return the body even for the listed non-2xx statuses (an import report on 422). */
+export function send<T>(url: string, method: string, payload: unknown, acceptStatus: number[] = []): Promise<T> {
+  return api<T>(url, { method, body: JSON.stringify(payload), acceptStatus } as RequestInit);
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: ApiError | Error | null;
+  loading: boolean;
+  reload(): void;
+}
+
+/**
+ * GETs started before React renders (main.tsx), so the first page's data is on its way while the app boots; each is
+ * used once by the first useApi of the same URL, later renders fetch afresh.
+ */
+const early = new Map<string, Promise<unknown>>();
+export function prefetch(url: string): void {
+  const p = api(url);
+  p.catch(() => undefined); // the page that uses it reports the error
+  early.set(url, p);
+}
+export function fetchOnce<T>(url: string): Promise<T> {
+  const p = early.get(url);
+  early.delete(url);
+  return (p as Promise<T> | undefined) ?? api<T>(url);
+}
+
+/** GET a URL when it changes; null skips. */
+export function useApi<T>(url: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: url !== null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (url === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    fetchOnce<T>(url).then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error: Error) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/** The evaluation "as of" the current year: every period up to now, every vintage known. */
+export const currentAsOf = (): string => String(new Date().getFullYear());

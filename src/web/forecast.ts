@@ -1,0 +1,27 @@
+/**
+ * Forecasts (contracts.md §1: GET /api/plans/{planId}/forecasts). Where a platform has no forecasts (404), the app
+ * says "预测暂缺" instead of failing.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError, PLAN_ID, fetchOnce, type PlanForecastsDto } from './api';
+
+export type PlanForecasts = PlanForecastsDto;
+export type IndicatorForecast = PlanForecastsDto['indicators'][number];
+
+export const forecastsUrl = (asOf: string, region = '440300') => `/api/plans/${PLAN_ID}/forecasts?asOf=${encodeURIComponent(asOf)}&region=${region}`;
+
+/** The plan's forecasts as of a year, or null while loading or when the platform has none yet. */
+export function useForecasts(asOf: string, region = '440300'): { forecasts: PlanForecasts | null; available: boolean; loading: boolean } {
+  const [state, setState] = useState<{ forecasts: PlanForecasts | null; available: boolean; loading: boolean }>({ forecasts: null, available: true, loading: true });
+  useEffect(() => {
+    let live = true;
+    fetchOnce<PlanForecasts>(forecastsUrl(asOf, region)).then(
+      (forecasts) => live && setState({ forecasts, available: true, loading: false }),
+      (e: unknown) => live && setState({ forecasts: null, available: !(e instanceof ApiError && e.status === 404), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, region]);
+  return state;
+}

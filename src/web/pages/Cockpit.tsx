@@ -1,0 +1,208 @@
+/** 驾驶舱: the plan's indicator system as cards, counts by status, the newest warnings, the progress chart. */
+import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { EChart } from '../components/EChart';
+import { SimpleList } from '../components/SimpleList';
+import { StatusLight } from '../components/StatusLight';
+import { useForecasts, type IndicatorForecast } from '../forecast';
+import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
+import { useLang } from '../i18n';
+import { completion, elapsed, LIGHT_STYLE, lightOf, primaryResult, type IndicatorEvaluation, type Light } from '../status';
+
+function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
+  const tg = ev.indicator.target;
+  if (!tg) return lang === 'zh' ? '无量化目标' : 'no numeric target';
+  const printed = lang === 'zh' && tg.printed ? tg.printed : formatValue(tg.value, ev.indicator.unit, lang);
+  const word = { at_least: ['≥', 'at least'], about: ['左右', 'about'], at_most: ['≤', 'at most'] }[tg.comparator as 'at_least' | 'about' | 'at_most'];
+  if (lang === 'zh') return `${tg.year}年${tg.comparator === 'about' ? printed : `${word?.[0] ?? ''}${printed}`}`;
+  return `${word?.[1] ?? ''} ${printed} by ${tg.year}`;
+}
+
+function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
+  const { lang, t, l } = useLang();
+  const result = primaryResult(ev);
+  const light = lightOf(result?.status);
+  const a = completion(ev);
+  const e = elapsed(ev);
+  const latest = ev.latest;
+  return (
+    <Card
+      size="small"
+      data-testid={`card-${ev.indicator.code}`}
+      title={
+        <Link to={`/indicators/${ev.indicator.code}`} style={{ whiteSpace: 'normal' }}>
+          {ev.indicator.number}. {l(ev.indicator.name)}
+        </Link>
+      }
+      extra={<StatusLight light={light} />}
+    >
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+        <div>
+          <div className="muted">{t('最新值', 'Latest')}</div>
+          <div style={{ fontSize: 20, fontWeight: 700 }} data-testid="latest">
+            {formatValue(latest?.value, ev.indicator.unit, lang)}
+          </div>
+          <div className="muted">{latest ? formatPeriod(String(latest.year), lang) : t('暂无数据', 'no figure yet')}</div>
+        </div>
+        <div style={{ textAlign: 'right' }}>
+          <div className="muted">{t('目标', 'Target')}</div>
+          <div style={{ fontWeight: 600 }}>{targetText(ev, lang)}</div>
+        </div>
+      </div>
+      <Tooltip title={e !== null ? t(`时间进度 ${formatPercent(e, lang)}`, `time elapsed ${formatPercent(e, lang)}`) : undefined}>
+        <div>
+          <Progress
+            percent={a === null ? 0 : Math.max(0, Math.min(100, Math.round(a * 1000) / 10))}
+            success={e === null ? undefined : { percent: 0 }}
+            strokeColor={LIGHT_STYLE[light].colour}
+            format={() => (a === null ? '—' : formatPercent(a, lang))}
+            aria-label={t('完成进度', 'Completion')}
+          />
+        </div>
+      </Tooltip>
+      <div style={{ fontSize: 13 }}>
+        {result ? <span>{l(result.label)}</span> : null}
+        {forecast?.probability !== null && forecast?.probability !== undefined ? (
+          <div>
+            {t('达标概率', 'P(target met)')}: <b>{formatPercent(forecast.probability, lang, 0)}</b>
+          </div>
+        ) : (
+          <div className="muted">{forecastsAvailable && forecast?.reason ? l(forecast.reason) : t('预测暂缺', 'forecast not available')}</div>
+        )}
+        {forecast && forecast.warning.level !== 'none' ? <div className="muted">{l(forecast.warning.sentence)}</div> : null}
+      </div>
+    </Card>
+  );
+}
+
+export function Cockpit() {
+  const { lang, t, l } = useLang();
+  const asOf = currentAsOf();
+  const plan = useApi<PlanSummaryDto>(`/api/plans/${PLAN_ID}`);
+  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}`);
+  const { forecasts, available } = useForecasts(asOf);
+  const system = useMemo(() => evaluation.data?.indicators.filter((i) => i.indicator.system) ?? [], [evaluation.data]);
+  const byCode = useMemo(() => new Map(forecasts?.indicators.map((f) => [f.indicatorCode, f]) ?? []), [forecasts]);
+
+  const counts = useMemo(() => {
+    const c: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
+    for (const ev of system) c[lightOf(primaryResult(ev)?.status)] += 1;
+    return c;
+  }, [system]);
+
+  const lastUpdate = useMemo(() => {
+    let newest = '';
+    for (const ev of system) {
+      const at = ev.latest?.observation?.enteredAt ?? '';
+      if (at > newest) newest = at;
+    }
+    return newest || null;
+  }, [system]);
+
+  const warnings = useMemo(() => {
+    const rank = { red: 0, yellow: 1, green: 2, none: 3 } as const;
+    const fromForecast = (forecasts?.indicators ?? [])
+      .filter((f) => f.warning.level === 'red' || f.warning.level === 'yellow')
+      .sort((a, b) => rank[a.warning.level] - rank[b.warning.level])
+      .map((f) => ({ code: f.indicatorCode, light: f.warning.level as Light, text: l(f.warning.sentence) }));
+    const fromStatus = system
+      .filter((ev) => ['red', 'yellow'].includes(lightOf(primaryResult(ev)?.status)))
+      .map((ev) => ({ code: ev.indicator.code, light: lightOf(primaryResult(ev)?.status), text: `${l(ev.indicator.name)}：${l(primaryResult(ev)?.workings.rule)}` }));
+    return [...fromForecast, ...fromStatus].slice(0, 6);
+  }, [forecasts, system, l]);
+
+  const chart = useMemo<EChartsOption | null>(() => {
+    if (system.length === 0) return null;
+    const names = system.map((ev) => `${ev.indicator.number ?? ''}`);
+    const e = system.map((ev) => elapsed(ev)).find((x) => x !== null) ?? null;
+    return {
+      animation: false,
+      aria: { enabled: true },
+      grid: { left: 40, right: 16, top: 36, bottom: 28, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('完成进度', 'Completion'), t('时间进度', 'Time elapsed')], top: 0 },
+      xAxis: { type: 'category', data: names, name: t('指标', 'No.'), axisLabel: { color: '#374151' } },
+      yAxis: { type: 'value', name: '%', max: 120, min: 0, axisLabel: { color: '#374151' } },
+      series: [
+        {
+          name: t('完成进度', 'Completion'),
+          type: 'bar',
+          data: system.map((ev) => {
+            const a = completion(ev);
+            return { value: a === null ? null : Math.round(Math.max(0, a) * 1000) / 10, itemStyle: { color: LIGHT_STYLE[lightOf(primaryResult(ev)?.status)].colour } };
+          }),
+          label: { show: true, position: 'top', formatter: '{c}%', color: '#111827' },
+        },
+        {
+          name: t('时间进度', 'Time elapsed'),
+          type: 'line',
+          data: system.map(() => (e === null ? null : Math.round(e * 1000) / 10)),
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#111827' },
+          itemStyle: { color: '#111827' },
+        },
+      ],
+    };
+  }, [system, t]);
+
+  if (evaluation.error) return <Alert type="error" title={evaluation.error.message} showIcon />;
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('驾驶舱', 'Cockpit')}
+        <Typography.Text type="secondary" style={{ fontSize: 15, marginLeft: 12 }}>
+          {plan.data ? l(plan.data.name) : ''}
+        </Typography.Text>
+      </Typography.Title>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        {(['green', 'yellow', 'red', 'grey'] as const).map((k) => (
+          <Col xs={12} md={6} key={k}>
+            <Card size="small">
+              <Statistic title={<StatusLight light={k} />} value={counts[k]} suffix={t('项', '')} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph className="muted" data-testid="last-update">
+        {t('评估基准', 'As of')}: {asOf}{t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
+      </Typography.Paragraph>
+      {evaluation.loading && !evaluation.data ? (
+        <Skeleton active />
+      ) : (
+        <div className="cards" role="list" aria-label={t('规划指标', 'Plan indicators')}>
+          {system.map((ev) => (
+            <div role="listitem" key={ev.indicator.code}>
+              <IndicatorCard ev={ev} forecast={byCode.get(ev.indicator.code)} forecastsAvailable={available} />
+            </div>
+          ))}
+        </div>
+      )}
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
+            {chart ? <EChart option={chart} height={280} label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('最新预警', 'Newest warnings')}>
+            <SimpleList
+              items={warnings}
+              keyOf={(w) => `${w.code}-${w.text}`}
+              empty={t('暂无预警', 'No warnings')}
+              testId="warnings"
+              render={(w) => (
+                <>
+                  <Tag color={w.light === 'red' ? 'red' : 'gold'}>{LIGHT_STYLE[w.light][lang]}</Tag>
+                  <Link to={`/indicators/${w.code}`}>{w.text}</Link>
+                </>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/** One district: its direction in 专栏4, featured bases, pilot parks, major projects and its figures. */
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { PLAN_ID, useApi, type ObservationDto, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
+import { formatDate, formatPeriod, formatValue } from '../format';
+import { SimpleList } from '../components/SimpleList';
+import { useLang } from '../i18n';
+
+export default function DistrictPage() {
+  const { code = '' } = useParams();
+  const { lang, t, l } = useLang();
+  const regions = useApi<RegionDto[]>('/api/regions');
+  const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
+  const indicators = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const figures = useApi<ObservationDto[]>(`/api/observations?region=${encodeURIComponent(code)}`);
+  const region = regions.data?.find((r) => r.code === code);
+  const mine = useMemo(() => (items.data ?? []).filter((i) => i.regions.includes(code)), [items.data, code]);
+  const of = (kind: PlanItemDto['kind']) => mine.filter((i) => i.kind === kind);
+  const indicatorName = (c: string) => {
+    const i = indicators.data?.find((x) => x.code === c);
+    return i ? l(i.name) : c;
+  };
+  if (regions.loading || items.loading) return <Skeleton active />;
+  if (!region) return <Alert type="warning" showIcon title={t(`没有编码为 ${code} 的区`, `No district with code ${code}`)} />;
+  const list = (kind: PlanItemDto['kind'], title: string) => (
+    <Card size="small" title={`${title}（${of(kind).length}）`}>
+      <SimpleList
+        items={of(kind)}
+        keyOf={(i) => i.key}
+        empty={t('无', 'None')}
+        render={(i) => (
+            <div>
+              <Link to={`/plan?item=${i.key}`}>{l(i.title)}</Link>
+              {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
+            </div>
+        )}
+      />
+    </Card>
+  );
+  return (
+    <div>
+      <Breadcrumb items={[{ title: <Link to="/districts">{t('各区', 'Districts')}</Link> }, { title: l(region.name) }]} />
+      <Typography.Title level={2} style={{ marginTop: 8 }}>
+        {l(region.name)}
+      </Typography.Title>
+      {region.note ? <Typography.Paragraph className="muted">{region.note}</Typography.Paragraph> : null}
+      <Card size="small" title={t('发展方向（专栏4）', 'Direction (Box 4)')} style={{ marginBottom: 12 }}>
+        {of('district_direction').length === 0
+          ? t('规划未单列本区方向。', 'The plan states no direction for this district.')
+          : of('district_direction').map((d) => (
+              <Typography.Paragraph key={d.key} data-testid="direction">
+                {d.text ? (lang === 'en' && d.text.en ? d.text.en : d.text.zh) : l(d.title)}
+              </Typography.Paragraph>
+            ))}
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={8}>{list('base', t('特色基地', 'Featured bases'))}</Col>
+        <Col xs={24} md={8}>{list('park', t('试点园区', 'Pilot parks'))}</Col>
+        <Col xs={24} md={8}>{list('project', t('重大项目', 'Major projects'))}</Col>
+      </Row>
+      <Typography.Title level={3}>{t('本区数据', 'Figures')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        loading={figures.loading}
+        dataSource={[...(figures.data ?? [])].sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode) || b.periodCode.localeCompare(a.periodCode))}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 700 }}
+        columns={[
+          { title: t('指标', 'Indicator'), dataIndex: 'indicatorCode', render: (c: string) => indicatorName(c) },
+          { title: t('期间', 'Period'), dataIndex: 'periodCode', render: (p: string) => formatPeriod(p, lang) },
+          { title: t('数值', 'Value'), key: 'v', render: (_: unknown, o: ObservationDto) => formatValue(o.value, o.unit, lang, 4) },
+          { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: ObservationDto) => o.source.publication },
+          { title: t('发布日期', 'Published'), dataIndex: 'publishedDate', render: (d: string) => formatDate(d, lang) },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * 各区: the map of Shenzhen (9 district polygons from the bundled GeoJSON; 大鹏新区 and 深汕特别合作区, which have no
+ * polygon of their own, as labelled points) and a choropleth of any indicator that has district figures.
+ */
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { PLAN_ID, useApi, type ObservationDto, type PlanIndicatorDto, type RegionDto } from '../api';
+import { EChart } from '../components/EChart';
+import { formatValue } from '../format';
+import { useLang } from '../i18n';
+
+/** Where the two functional areas are drawn: 大鹏新区's centre (inside 龙岗's legal boundary) and 深汕 (in Shanwei). */
+const POINTS: Record<string, [number, number]> = { '440300-DP': [114.48, 22.6], '440300-SS': [115.05, 22.82] };
+
+interface GeoJson {
+  type: 'FeatureCollection';
+  features: { properties: { adcode: number; name: string } }[];
+}
+
+/** Figures of one indicator per district, for one year: the newest vintage of each. */
+function valuesFor(figures: readonly ObservationDto[], year: string): Map<string, ObservationDto> {
+  const out = new Map<string, ObservationDto>();
+  for (const o of figures) {
+    if (o.periodCode !== year) continue;
+    const prior = out.get(o.regionCode);
+    if (!prior || o.publishedDate > prior.publishedDate) out.set(o.regionCode, o);
+  }
+  return out;
+}
+
+export default function Districts() {
+  const { lang, t, l } = useLang();
+  const navigate = useNavigate();
+  const geo = useApi<GeoJson>('/api/regions/geo');
+  const regions = useApi<RegionDto[]>('/api/regions');
+  const indicators = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const districts = useMemo(() => (regions.data ?? []).filter((r) => r.level === 'district' && r.validTo === null), [regions.data]);
+  const codes = districts.map((d) => d.code).join(',');
+  const figures = useApi<ObservationDto[]>(codes ? `/api/observations?region=${codes}` : null);
+
+  // Indicators with annual district figures, and for each the years that have them.
+  const choices = useMemo(() => {
+    const years = new Map<string, Map<string, number>>();
+    for (const o of figures.data ?? []) {
+      if (!/^\d{4}$/.test(o.periodCode)) continue;
+      const m = years.get(o.indicatorCode) ?? new Map<string, number>();
+      m.set(o.periodCode, (m.get(o.periodCode) ?? 0) + 1);
+      years.set(o.indicatorCode, m);
+    }
+    return years;
+  }, [figures.data]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const indicator = chosen ?? (choices.has('GDP') ? 'GDP' : ([...choices.keys()][0] ?? null));
+  const yearCounts = indicator ? choices.get(indicator) : undefined;
+  const years = [...(yearCounts?.keys() ?? [])].sort().reverse();
+  const [chosenYear, setYear] = useState<string | null>(null);
+  const bestYear = [...(yearCounts?.entries() ?? [])].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? null;
+  const year = chosenYear && years.includes(chosenYear) ? chosenYear : bestYear;
+  const indicatorName = (code: string) => {
+    const i = indicators.data?.find((x) => x.code === code);
+    return i ? l(i.name) : code;
+  };
+  const values = useMemo(() => (indicator && year ? valuesFor((figures.data ?? []).filter((o) => o.indicatorCode === indicator), year) : new Map<string, ObservationDto>()), [figures.data, indicator, year]);
+
+  const byCode = useMemo(() => new Map(districts.map((d) => [d.code, d])), [districts]);
+  const option = useMemo<EChartsOption | null>(() => {
+    if (!geo.data || districts.length === 0) return null;
+    const nameMap: Record<string, string> = {};
+    for (const f of geo.data.features) nameMap[f.properties.name] = l(byCode.get(String(f.properties.adcode))?.name) || f.properties.name;
+    const data = geo.data.features.map((f) => {
+      const code = String(f.properties.adcode);
+      const v = values.get(code);
+      return { name: nameMap[f.properties.name] ?? f.properties.name, value: v ? v.valueStd : ('-' as const), code };
+    });
+    const nums = data.map((d) => d.value).filter((v): v is number => v !== '-');
+    const unit = [...values.values()][0]?.unit ?? '';
+    return {
+      animation: false,
+      aria: { enabled: true },
+      tooltip: { trigger: 'item' },
+      visualMap: nums.length
+        ? { min: Math.min(...nums), max: Math.max(...nums), left: 8, bottom: 8, text: [t('高', 'high'), t('低', 'low')], calculable: false, inRange: { color: ['#dbeafe', '#1e3a8a'] }, textStyle: { color: '#111827' }, seriesIndex: 0 }
+        : undefined,
+      geo: {
+        map: 'shenzhen',
+        nameMap,
+        roam: false,
+        boundingCoords: [
+          [113.72, 22.9],
+          [115.2, 22.4],
+        ],
+        label: { show: true, color: '#111827', fontSize: 12, textBorderColor: '#fff', textBorderWidth: 2 },
+        itemStyle: { areaColor: '#f3f4f6', borderColor: '#374151', borderWidth: 1 },
+        emphasis: { itemStyle: { areaColor: '#fde68a' }, label: { color: '#111827' } },
+      },
+      series: [
+        {
+          type: 'map',
+          name: indicator ? `${indicatorName(indicator)} ${year ?? ''}` : '',
+          geoIndex: 0,
+          data,
+          tooltip: { formatter: `{b}: {c} ${unit}` },
+        },
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 14,
+          itemStyle: { color: '#b45309', borderColor: '#fff', borderWidth: 2 },
+          label: { show: true, position: 'right', formatter: '{b}', color: '#111827', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 2 },
+          data: Object.entries(POINTS).map(([code, coord]) => ({ name: l(byCode.get(code)?.name) || code, value: coord, code })),
+        },
+      ],
+    };
+  }, [geo.data, districts, values, byCode, l, t, indicator, year]);
+
+  if (geo.error) return <Alert type="error" showIcon title={geo.error.message} />;
+  const unit = [...values.values()][0]?.unit ?? '';
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('各区', 'Districts')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <label htmlFor="map-indicator">{t('地图指标', 'Indicator on the map')}</label>
+        <Select
+          id="map-indicator"
+          style={{ minWidth: 260 }}
+          value={indicator}
+          onChange={(v) => {
+            setChosen(v);
+            setYear(null);
+          }}
+          options={[...choices.keys()].map((c) => ({ value: c, label: indicatorName(c) }))}
+          aria-label={t('地图指标', 'Indicator on the map')}
+        />
+        <label htmlFor="map-year">{t('年份', 'Year')}</label>
+        <Select id="map-year" style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('年', '')}` }))} aria-label={t('年份', 'Year')} />
+      </Space>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={15}>
+          <Card size="small">
+            {option ? (
+              <EChart
+                option={option}
+                height={520}
+                renderer="svg"
+                testId="district-map"
+                label={t('深圳市各区地图', 'Map of Shenzhen districts')}
+                prepare={(echarts) => {
+                  if (geo.data && !echarts.getMap('shenzhen')) echarts.registerMap('shenzhen', geo.data as unknown as Parameters<typeof echarts.registerMap>[1]);
+                }}
+                onClick={(p) => {
+                  const code = (p.data as { code?: string } | undefined)?.code;
+                  if (code) navigate(`/districts/${code}`);
+                }}
+              />
+            ) : (
+              <Skeleton active />
+            )}
+            <Typography.Paragraph className="muted" style={{ fontSize: 12, marginTop: 8 }}>
+              {t(
+                '边界来源：DataV GeoAtlas 行政区划数据的公开转载（9个区）。大鹏新区位于龙岗区法定边界内、深汕特别合作区位于汕尾市，均以点标注。',
+                'Boundaries: a public redistribution of DataV GeoAtlas administrative boundaries (9 districts). Dapeng (inside Longgang’s legal boundary) and Shenshan (in Shanwei) are shown as points.',
+              )}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={indicator ? `${indicatorName(indicator)}（${year ?? ''}${t('年', '')}）` : t('各区', 'Districts')}>
+            <Table
+              size="small"
+              rowKey="code"
+              pagination={false}
+              dataSource={districts.map((d) => ({ code: d.code, name: l(d.name), value: values.get(d.code)?.valueStd ?? null }))}
+              columns={[
+                { title: t('区', 'District'), dataIndex: 'name', render: (n: string, r: { code: string }) => <Link to={`/districts/${r.code}`}>{n}</Link> },
+                { title: t('数值', 'Value'), dataIndex: 'value', align: 'right', render: (v: number | null) => formatValue(v, unit, lang) },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/** 规划浏览: chapters → sections → measures; projects, bases, parks and district directions; full-text search. */
+import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PLAN_ID, useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
+import { SimpleList } from '../components/SimpleList';
+import { useLang } from '../i18n';
+import { buildTree, searchItems, whereInPlan, type ItemNode } from '../planTree';
+
+const KIND_WORDS: Record<PlanItemDto['kind'], [string, string]> = {
+  chapter: ['章', 'Chapter'],
+  section: ['节', 'Section'],
+  group: ['组', 'Group'],
+  measure: ['重点任务', 'Measure'],
+  project: ['重大项目', 'Project'],
+  district_direction: ['各区方向', 'District direction'],
+  base: ['特色基地', 'Featured base'],
+  park: ['试点园区', 'Pilot park'],
+};
+
+interface TreeNode {
+  key: string;
+  title: string;
+  children: TreeNode[];
+}
+
+export function ItemDetail({ item, indicators, regions }: { item: PlanItemDto; indicators: Map<string, PlanIndicatorDto>; regions: Map<string, RegionDto> }) {
+  const { lang, t, l } = useLang();
+  return (
+    <div data-testid="item-detail">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {item.number ? `${item.number} ` : ''}
+        {l(item.title)}
+      </Typography.Title>
+      <Typography.Paragraph className="muted">
+        <Tag>{KIND_WORDS[item.kind][lang === 'zh' ? 0 : 1]}</Tag>
+        {t('位置', 'Where')}: {whereInPlan(item, lang)}
+        {item.field ? ` · ${t('领域', 'Field')}: ${l(item.field)}` : ''}
+      </Typography.Paragraph>
+      {item.text ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{lang === 'en' && item.text.en ? item.text.en : item.text.zh}</Typography.Paragraph>
+      ) : null}
+      {item.leadDepartments.length > 0 ? (
+        <Typography.Paragraph>
+          {t('牵头单位', 'Lead departments')}: {item.leadDepartments.join('、')}
+        </Typography.Paragraph>
+      ) : null}
+      {item.indicators.length > 0 ? (
+        <Typography.Paragraph>
+          {t('相关指标', 'Indicators')}:{' '}
+          {item.indicators.map((c) => (
+            <Link key={c} to={`/indicators/${c}`} style={{ marginRight: 8 }}>
+              {indicators.get(c) ? l(indicators.get(c)?.name) : c}
+            </Link>
+          ))}
+        </Typography.Paragraph>
+      ) : null}
+      {item.regions.length > 0 ? (
+        <Typography.Paragraph>
+          {t('相关区', 'Districts')}:{' '}
+          {item.regions.map((c) => (
+            <Link key={c} to={`/districts/${c}`} style={{ marginRight: 8 }}>
+              {regions.get(c) ? l(regions.get(c)?.name) : c}
+            </Link>
+          ))}
+        </Typography.Paragraph>
+      ) : null}
+    </div>
+  );
+}
+
+export default function PlanBrowser() {
+  const { lang, t, l } = useLang();
+  const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
+  const inds = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const regs = useApi<RegionDto[]>('/api/regions');
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const [selected, setSelected] = useState<string | null>(params.get('item'));
+
+  const byKey = useMemo(() => new Map((items.data ?? []).map((i) => [i.key, i])), [items.data]);
+  const indicators = useMemo(() => new Map((inds.data ?? []).map((i) => [i.code, i])), [inds.data]);
+  const regions = useMemo(() => new Map((regs.data ?? []).map((r) => [r.code, r])), [regs.data]);
+  const tree = useMemo(() => buildTree(items.data ?? []), [items.data]);
+  const hits = useMemo(() => searchItems(items.data ?? [], query), [items.data, query]);
+  const toTree = (nodes: ItemNode[]): TreeNode[] =>
+    nodes.map((n) => ({ key: n.item.key, title: `${n.item.number ?? ''} ${l(n.item.title)}`.trim(), children: toTree(n.children) }));
+  const ofKind = (kind: PlanItemDto['kind']) => (items.data ?? []).filter((i) => i.kind === kind);
+  const current = selected ? byKey.get(selected) : undefined;
+  const choose = (key: string) => {
+    setSelected(key);
+    setParams((p) => {
+      p.set('item', key);
+      return p;
+    });
+  };
+
+  if (items.error) return <Alert type="error" showIcon title={items.error.message} />;
+  const listOf = (kind: PlanItemDto['kind']) => (
+    <SimpleList
+      items={ofKind(kind)}
+      keyOf={(i) => i.key}
+      empty={t('无', 'None')}
+      render={(i) => (
+        <>
+          <a
+            href={`?item=${i.key}`}
+            onClick={(e) => {
+              e.preventDefault();
+              choose(i.key);
+            }}
+          >
+            {l(i.title)}
+          </a>
+          {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
+        </>
+      )}
+    />
+  );
+  return (
+    <div>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('规划浏览', 'The plan')}
+      </Typography.Title>
+      <Input.Search
+        aria-label={t('全文检索', 'Full-text search')}
+        placeholder={t('全文检索，如：金融科技、前海、会展', 'Search, e.g. fintech, Qianhai')}
+        defaultValue={query}
+        allowClear
+        enterButton={t('检索', 'Search')}
+        onSearch={(q) =>
+          setParams((p) => {
+            if (q) p.set('q', q);
+            else p.delete('q');
+            return p;
+          })
+        }
+        style={{ maxWidth: 560, marginBottom: 12 }}
+      />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={11}>
+          {query ? (
+            <Card size="small" title={t(`“${query}”的检索结果（${hits.length}条）`, `${hits.length} results for “${query}”`)}>
+              <SimpleList
+                items={hits}
+                keyOf={(i) => i.key}
+                empty={t('没有找到', 'Nothing found')}
+                testId="search-results"
+                render={(i) => (
+                    <div>
+                      <a
+                        href={`?item=${i.key}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          choose(i.key);
+                        }}
+                      >
+                        {l(i.title)}
+                      </a>
+                      <div className="muted" style={{ fontSize: 12 }}>
+                        {KIND_WORDS[i.kind][lang === 'zh' ? 0 : 1]} · {whereInPlan(i, lang)}
+                      </div>
+                    </div>
+                )}
+              />
+            </Card>
+          ) : items.loading ? (
+            <Skeleton active />
+          ) : (
+            <Card size="small">
+              <Tabs
+                items={[
+                  { key: 'tree', label: t('章节与任务', 'Chapters'), children: <Tree treeData={toTree(tree)} onSelect={(keys) => keys[0] && choose(String(keys[0]))} selectedKeys={selected ? [selected] : []} height={520} /> },
+                  { key: 'project', label: t('重大项目', 'Projects'), children: listOf('project') },
+                  { key: 'base', label: t('特色基地', 'Bases'), children: listOf('base') },
+                  { key: 'park', label: t('试点园区', 'Parks'), children: listOf('park') },
+                  { key: 'district_direction', label: t('各区方向', 'Districts'), children: listOf('district_direction') },
+                ]}
+              />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} lg={13}>
+          <Card size="small">{current ? <ItemDetail item={current} indicators={indicators} regions={regions} /> : <Empty description={t('选择左侧条目查看详情', 'Choose an item to read it')} />}</Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/** Who is signed in (GET /api/auth/me), shared by the header and the pages that need a role. */
+import { createContext, useContext, type ReactNode } from 'react';
+import { useApi, type Loaded } from './api';
+import type { z } from 'zod';
+import type { meResponse } from '../shared/api';
+
+export type Me = z.infer<typeof meResponse>;
+const Ctx = createContext<Loaded<Me> | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const me = useApi<Me>('/api/auth/me');
+  return <Ctx.Provider value={me}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): Loaded<Me> {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+export const mayWrite = (me: Me | null) => !!me?.signedIn && ['admin', 'statistician', 'reporter'].includes(me.role ?? '');
+export const isAdmin = (me: Me | null) => me?.role === 'admin';
+export const mayReadAudit = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';
+export const mayApprove = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';

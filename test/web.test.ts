@@ -1,0 +1,218 @@
+/**
+ * The web app in a real browser (Debian Chromium driven by playwright-core), served by the real HTTP server on an
+ * embedded PGlite database with the bundled plan and figures. A newcomer's path from the cockpit to an import that
+ * changes an indicator's status; the district map; every page at 1366×768 and the cockpit at phone width.
+ * Screenshots go to test-results/screenshots/. Any console error or failed request fails the test.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWeb } from '../scripts/build-web.mjs';
+import { openDatabase, type Database } from '../src/db/client';
+import { buildApp } from '../src/server/app';
+import { createUser } from '../src/services/access/users';
+import { prepare } from '../src/services/bootstrap';
+import { launch, watchedPage, type WatchedPage } from './support/browser';
+import { plansDir, regionsDir, root } from './support/paths';
+import { TEST_PASSWORD } from './support/session';
+
+const shots = path.join(root, 'test-results', 'screenshots');
+const ADMIN = 'web-admin';
+
+/** HTTP answers that are part of the story, not failures: a dry run of a file with a bad row is refused with 422. */
+const expected = (url: string, status: number) => status === 422 && url.endsWith('/api/observations/import');
+
+let database: Database;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let tmp: string;
+
+beforeAll(async () => {
+  await ensureWeb({ log: () => undefined });
+  database = await openDatabase({ driver: 'pglite', dataDir: null });
+  await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
+  await createUser(database, { username: ADMIN, password: TEST_PASSWORD, role: 'admin' });
+  app = await buildApp(database);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launch();
+  tmp = await mkdtemp(path.join(tmpdir(), 'pm-web-'));
+  await mkdir(shots, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+async function open(opts: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+  return watchedPage(browser, { ...opts, allowStatus: expected });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+const chartReady = (page: Page, testId: string) => page.waitForSelector(`[data-testid="${testId}"][data-chart-ready="true"]`, { timeout: 30_000 });
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(ADMIN);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${base}/`);
+  await page.getByText(ADMIN).waitFor();
+  // Sign-in lands on the cockpit: let it finish loading, so that leaving it aborts no request.
+  await chartReady(page, 'cockpit-chart');
+}
+
+describe('web app in Chromium', () => {
+  it("a newcomer's path: cockpit → 服务业增加值 → target on the chart → import a file → the new figure and the changed status", async () => {
+    const { page, problems } = await open();
+    await page.goto(`${base}/`);
+    const card = page.getByTestId('card-TERTIARY_VA');
+    await card.waitFor();
+    await chartReady(page, 'cockpit-chart');
+    await expect.poll(() => page.locator('[data-testid^="card-"]').count()).toBe(9);
+    expect(await card.getByTestId('latest').textContent()).toBe('2.16万亿元');
+    const statusBefore = await card.locator('[data-light]').first().textContent();
+    expect(statusBefore).toBe('正常');
+    expect(await card.textContent()).toMatch(/达标概率: \d{1,3}%/);
+    expect(await card.textContent()).toContain('基本符合序时进度');
+    await shot(page, '01-cockpit');
+
+    await card.getByRole('link', { name: /服务业增加值/ }).click();
+    await page.waitForURL(`${base}/indicators/TERTIARY_VA`);
+    await chartReady(page, 'indicator-chart');
+    const chartText = await page.getByTestId('indicator-chart').locator('svg text').allTextContents();
+    expect(chartText).toContain('目标值 2.5万亿元');
+    expect(chartText).toContain('基期值 17190.4');
+    // The forecast fan: the dashed point forecast and both intervals, named in the legend, and the probability.
+    expect(chartText).toEqual(expect.arrayContaining(['预测值', '80%预测区间', '95%预测区间']));
+    expect(await page.getByTestId('probability').textContent()).toMatch(/^\d{1,3}%$/);
+    expect(await page.getByTestId('forecast-warning').textContent()).toMatch(/按当前趋势，2025年服务业增加值预计为.*达到2.5万亿元目标的概率约为\d+%/);
+    expect(await page.getByTestId('target').textContent()).toContain('2.5万亿元');
+    expect(await page.getByTestId('method-time_proportional').textContent()).toContain('完成进度 A');
+    await page.getByTestId('figures-table').getByText('2023年', { exact: true }).first().waitFor();
+    await shot(page, '02-indicator-TERTIARY_VA');
+
+    // Sign in and import a file: one good 2024 figure and one row with a bad value, which the preview shows by cell.
+    await signIn(page);
+    const file = path.join(tmp, '2024年服务业增加值.csv');
+    await writeFile(
+      file,
+      '\uFEFF指标代码,地区,期间,数值,单位,来源,发布日期,原文\n' +
+        'TERTIARY_VA,深圳市,2024,25123.5,亿元,深圳市2024年国民经济和社会发展统计公报（浏览器测试）,2025-03-01,全年服务业增加值25123.5亿元\n' +
+        'TERTIARY_VA,深圳市,2024Q1,一千,亿元,测试,2025-03-01,\n',
+    );
+    await page.getByRole('navigation').getByRole('link', { name: '数据', exact: true }).click();
+    await page.waitForURL(`${base}/data`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByRole('button', { name: /试导入/ }).waitFor();
+    await shot(page, '03-data-mapping');
+    await page.getByRole('button', { name: /试导入/ }).click();
+    const cellErrors = page.getByTestId('cell-errors');
+    await cellErrors.waitFor();
+    expect(await cellErrors.textContent()).toMatch(/3数值not a number: "一千"/);
+    await shot(page, '04-data-preview');
+    await page.getByText('跳过有错误的行').click();
+    // An administrator's import may land approved at once; otherwise it would wait in the approvals queue.
+    await page.getByText('导入后直接批准').click();
+    await page.getByRole('button', { name: /确认导入/ }).click();
+    await page.getByText(/已导入：新增1条/).waitFor();
+    await shot(page, '05-data-imported');
+
+    await page.getByRole('navigation').getByRole('link', { name: '驾驶舱', exact: true }).click();
+    await page.waitForURL(`${base}/`);
+    await expect.poll(() => card.getByTestId('latest').textContent()).toBe('2.51万亿元');
+    expect(await card.textContent()).toContain('2024年');
+    expect(await card.textContent()).toContain('提前完成');
+    expect(await card.textContent()).not.toContain('基本符合序时进度');
+    await shot(page, '06-cockpit-after-import');
+
+    await card.getByRole('link', { name: /服务业增加值/ }).click();
+    await chartReady(page, 'indicator-chart');
+    expect(await page.getByTestId('latest-value').textContent()).toBe('2.51万亿元');
+    await page.getByTestId('figures-table').getByText('深圳市2024年国民经济和社会发展统计公报（浏览器测试）').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the 9 district polygons with their names, the two functional areas as points, and speaks English on request', async () => {
+    const { page, problems } = await open();
+    await page.goto(`${base}/districts`);
+    await chartReady(page, 'district-map');
+    const map = page.getByTestId('district-map');
+    const zh = ['罗湖区', '福田区', '南山区', '宝安区', '龙岗区', '盐田区', '龙华区', '坪山区', '光明区'];
+    const labels = await map.locator('svg text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining([...zh, '大鹏新区', '深汕特别合作区']));
+    // One filled outline per district at least (ECharts draws each polygon as a path).
+    expect(await map.locator('svg path').count()).toBeGreaterThanOrEqual(9);
+    await shot(page, '07-districts');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(async () => (await map.locator('svg text').allTextContents()).includes('Luohu District')).toBe(true);
+    const en = await map.locator('svg text').allTextContents();
+    expect(en).toEqual(expect.arrayContaining(['Luohu District', 'Futian District', 'Nanshan District', "Bao'an District", 'Longgang District', 'Yantian District', 'Longhua District', 'Pingshan District', 'Guangming District', 'Dapeng New District']));
+    expect(en.filter((t) => zh.includes(t))).toEqual([]);
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Districts');
+    await shot(page, '08-districts-en');
+    await page.getByRole('button', { name: '切换到中文' }).click();
+
+    await map.locator('svg').waitFor();
+    await page.goto(`${base}/districts/440305`);
+    await page.getByTestId('direction').first().waitFor();
+    expect(await page.getByTestId('direction').first().textContent()).toMatch(/南山|科技|金融|前海|后海|蛇口|深圳湾/);
+    await shot(page, '09-district-nanshan');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows every page without an error, and the cockpit at phone width without sideways scrolling', async () => {
+    const { page, problems } = await open();
+    await page.goto(`${base}/plan`);
+    await page.getByRole('tab', { name: '章节与任务' }).waitFor();
+    await page.getByLabel('全文检索').fill('金融科技');
+    await page.getByLabel('全文检索').press('Enter');
+    const results = page.getByTestId('search-results');
+    await results.getByRole('link').first().waitFor();
+    await results.getByRole('link', { name: '国际金融科技生态园' }).click();
+    await page.getByTestId('item-detail').getByText('试点园区').waitFor();
+    await shot(page, '10-plan-search');
+
+    await page.goto(`${base}/data`);
+    await page.getByText('导入数据需要登录').waitFor();
+    await signIn(page);
+    for (const [url, name, wait] of [
+      ['/data', '11-data', '上传文件'],
+      ['/users', '12-users', ADMIN],
+      ['/audit', '13-audit', 'login'],
+      ['/report', '14-report', '生成草稿'],
+      ['/approvals', '17-approvals', '待审批'],
+    ] as const) {
+      await page.goto(`${base}${url}`);
+      await page.getByText(wait).first().waitFor();
+      await shot(page, name);
+    }
+    // The single-figure form refuses an empty submit field by field.
+    await page.goto(`${base}/data`);
+    await page.getByRole('tab', { name: '单条录入' }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('请选择指标').waitFor();
+    await page.getByText('请填写数值').waitFor();
+    await shot(page, '15-data-single-figure');
+    expect(problems).toEqual([]);
+
+    const phone = await open({ width: 390, height: 844 });
+    await phone.page.goto(`${base}/`);
+    await chartReady(phone.page, 'cockpit-chart');
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await phone.page.getByRole('button', { name: '打开菜单' }).waitFor();
+    await shot(phone.page, '16-cockpit-phone');
+    expect(phone.problems).toEqual([]);
+  });
+});
