@@ -148,6 +148,13 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional()
 
 const includeDrafts = flag.describe('include figures not yet approved (planner, administrator); the result says so');
 
+/** Approval states, comma-separated (draft,submitted). */
+const stateList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(APPROVAL_STATES)))
+  .optional();
+
 const csvList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -160,12 +167,7 @@ export const observationsQuery = z.object({
   from: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2020) or a month (2020-07)').optional().describe('first period month: 2020 or 2020-07'),
   to: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year (2023) or a month (2023-09)').optional().describe('last period month: 2023 or 2023-09'),
   plan: z.string().optional().describe('only this plan’s indicators'),
-  state: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(APPROVAL_STATES)))
-    .optional()
-    .describe(`approval states, comma-separated: ${APPROVAL_STATES.join(', ')} (default: approved for the public, all for a signed-in user)`),
+  state: stateList.describe(`approval states, comma-separated: ${APPROVAL_STATES.join(', ')} (default: approved for the public, all for a signed-in user)`),
 });
 
 export const candidatesQuery = z.object({
@@ -313,12 +315,7 @@ export const planEvaluation = z.object({
 
 export const figureParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const approvalsQuery = z.object({
-  state: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(APPROVAL_STATES)))
-    .optional()
-    .describe('states, comma-separated (default: submitted)'),
+  state: stateList.describe('states, comma-separated (default: submitted)'),
 });
 export const approvalsResponse = z.object({ items: z.array(observation) });
 export const decisionBody = z.object({
