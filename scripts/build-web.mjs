@@ -2,7 +2,7 @@
 // Builds the web app (Vite) into .cache/web when it is missing or older than its sources: runs on `npm ci`
 // (prepare) and at `plan-monitor serve`, so a start pays only a scan of file dates, never a build it does not need.
 // `--force` builds regardless.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,8 @@ export function webIsStale() {
 
 export async function buildWeb({ log = console.error } = {}) {
   const t0 = performance.now();
+  // The stamp carries the time the build started: a source saved while Vite was still reading counts as newer.
+  const startedAt = new Date();
   log('building the web app (vite) into .cache/web …');
   const { build } = await import('vite');
   // Always the production build (React and Ant Design without their development checks), even when called from a
@@ -45,7 +47,8 @@ export async function buildWeb({ log = console.error } = {}) {
     if (env === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = env;
   }
-  writeFileSync(stamp, new Date().toISOString());
+  writeFileSync(stamp, startedAt.toISOString());
+  utimesSync(stamp, startedAt, startedAt);
   log(`web app built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

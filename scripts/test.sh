@@ -14,7 +14,8 @@ source scripts/ensure-report-tools.sh
 ensure_report_tools
 
 # The browser tests (test/web.test.ts) drive Debian's Chromium with CJK fonts; install them only where missing.
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+# (grep without -q: -q would stop reading early, and under pipefail fc-list's SIGPIPE would count as a miss)
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
   echo "== installing chromium and fonts-noto-cjk (Debian)"
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null

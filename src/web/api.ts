@@ -24,12 +24,34 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
+interface EarlyAnswer {
+  status: number;
+  ok: boolean;
+  text: string;
+}
+declare global {
+  interface Window {
+    /** GETs index.html started before this script was parsed (the cockpit's data). */
+    __planMonitorEarly?: Record<string, Promise<EarlyAnswer> | undefined>;
+  }
+}
+
+async function answer(url: string, init: RequestInit): Promise<EarlyAnswer> {
+  const early = (!init.method || init.method === 'GET') && window.__planMonitorEarly?.[url];
+  if (early) {
+    delete window.__planMonitorEarly?.[url];
+    return early;
+  }
   const headers = new Headers(init.headers);
   if (init.body !== undefined && typeof init.body === 'string') headers.set('content-type', 'application/json');
   if (init.method && init.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
   const res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
-  const text = await res.text();
+  return { status: res.status, ok: res.ok, text: await res.text() };
+}
+
+export async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const res = await answer(url, init);
+  const text = res.text;
   const body: unknown = text ? JSON.parse(text) : null;
   if (!res.ok && !(init as { acceptStatus?: number[] }).acceptStatus?.includes(res.status)) {
     const msg = body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${res.status}`;

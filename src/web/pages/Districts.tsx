@@ -4,7 +4,7 @@
  */
 import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PLAN_ID, useApi, type ObservationDto, type PlanIndicatorDto, type RegionDto } from '../api';
 import { EChart } from '../components/EChart';
@@ -36,7 +36,11 @@ export default function Districts() {
   const geo = useApi<GeoJson>('/api/regions/geo');
   const regions = useApi<RegionDto[]>('/api/regions');
   const indicators = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
-  const districts = useMemo(() => (regions.data ?? []).filter((r) => r.level === 'district' && r.validTo === null), [regions.data]);
+  // Administrative districts first (by code), then the functional areas.
+  const districts = useMemo(
+    () => (regions.data ?? []).filter((r) => r.level === 'district' && r.validTo === null).sort((a, b) => (a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'administrative' ? -1 : 1)),
+    [regions.data],
+  );
   const codes = districts.map((d) => d.code).join(',');
   const figures = useApi<ObservationDto[]>(codes ? `/api/observations?region=${codes}` : null);
 
@@ -65,10 +69,15 @@ export default function Districts() {
   const values = useMemo(() => (indicator && year ? valuesFor((figures.data ?? []).filter((o) => o.indicatorCode === indicator), year) : new Map<string, ObservationDto>()), [figures.data, indicator, year]);
 
   const byCode = useMemo(() => new Map(districts.map((d) => [d.code, d])), [districts]);
+  // On the map, English names drop "District" and the like, so that neighbours' labels do not run into each other.
+  const mapLabel = useCallback(
+    (r: RegionDto | undefined) => (r ? (lang === 'zh' ? r.name.zh : r.name.en.replace(/ (New District|District|Special Cooperation Zone)$/, '')) : ''),
+    [lang],
+  );
   const option = useMemo<EChartsOption | null>(() => {
     if (!geo.data || districts.length === 0) return null;
     const nameMap: Record<string, string> = {};
-    for (const f of geo.data.features) nameMap[f.properties.name] = l(byCode.get(String(f.properties.adcode))?.name) || f.properties.name;
+    for (const f of geo.data.features) nameMap[f.properties.name] = mapLabel(byCode.get(String(f.properties.adcode))) || f.properties.name;
     const data = geo.data.features.map((f) => {
       const code = String(f.properties.adcode);
       const v = values.get(code);
@@ -109,11 +118,12 @@ export default function Districts() {
           symbolSize: 14,
           itemStyle: { color: '#b45309', borderColor: '#fff', borderWidth: 2 },
           label: { show: true, position: 'right', formatter: '{b}', color: '#111827', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 2 },
-          data: Object.entries(POINTS).map(([code, coord]) => ({ name: l(byCode.get(code)?.name) || code, value: coord, code })),
+          // 深汕 lies at the map's right edge: its label goes to the left of the point.
+          data: Object.entries(POINTS).map(([code, coord]) => ({ name: mapLabel(byCode.get(code)) || code, value: coord, code, label: { position: code === '440300-SS' ? ('left' as const) : ('right' as const) } })),
         },
       ],
     };
-  }, [geo.data, districts, values, byCode, l, t, indicator, year]);
+  }, [geo.data, districts, values, byCode, mapLabel, t, indicator, year]);
 
   if (geo.error) return <Alert type="error" showIcon title={geo.error.message} />;
   const unit = [...values.values()][0]?.unit ?? '';

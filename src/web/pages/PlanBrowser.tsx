@@ -24,10 +24,18 @@ interface TreeNode {
   children: TreeNode[];
 }
 
-export function ItemDetail({ item, indicators, regions }: { item: PlanItemDto; indicators: Map<string, PlanIndicatorDto>; regions: Map<string, RegionDto> }) {
+export function ItemDetail({ item, byKey, indicators, regions }: { item: PlanItemDto; byKey: Map<string, PlanItemDto>; indicators: Map<string, PlanIndicatorDto>; regions: Map<string, RegionDto> }) {
   const { lang, t, l } = useLang();
+  // Where it stands: the chain of chapter → section → group above it.
+  const chain: PlanItemDto[] = [];
+  for (let p = item.parentKey ? byKey.get(item.parentKey) : undefined; p && chain.length < 6; p = p.parentKey ? byKey.get(p.parentKey) : undefined) chain.unshift(p);
   return (
     <div data-testid="item-detail">
+      {chain.length > 0 ? (
+        <nav aria-label={t('在规划中的位置', 'Where in the plan')} className="muted" style={{ fontSize: 13 }} data-testid="item-chain">
+          {chain.map((c) => `${c.number ?? ''} ${l(c.title)}`.trim()).join(' › ')}
+        </nav>
+      ) : null}
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {item.number ? `${item.number} ` : ''}
         {l(item.title)}
@@ -181,7 +189,7 @@ export default function PlanBrowser() {
           )}
         </Col>
         <Col xs={24} lg={13}>
-          <Card size="small">{current ? <ItemDetail item={current} indicators={indicators} regions={regions} /> : <Empty description={t('选择左侧条目查看详情', 'Choose an item to read it')} />}</Card>
+          <Card size="small">{current ? <ItemDetail item={current} byKey={byKey} indicators={indicators} regions={regions} /> : <Empty description={t('选择左侧条目查看详情', 'Choose an item to read it')} />}</Card>
         </Col>
       </Row>
     </div>
