@@ -87,6 +87,12 @@ describe.each(drivers)('forecasts on $name', ({ open }) => {
     expect((await app.inject({ method: 'GET', url: '/api/plans/no-such-plan/forecasts?asOf=2023' })).statusCode).toBe(404);
   });
 
+  it('takes a warning rule set in the query, and refuses one out of order', async () => {
+    const strict = planForecasts.parse((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&redBelow=0&yellowBelow=0&redWhenBehind=false` })).json());
+    for (const i of strict.indicators) expect(i.warning.level).toBe(i.probability === null ? 'none' : 'green');
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&redBelow=0.8&yellowBelow=0.5` })).statusCode).toBe(400);
+  });
+
   it('a district has no targets: its forecasts say no_target', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&region=440305` });
     expect(res.statusCode).toBe(200);
