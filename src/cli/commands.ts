@@ -238,9 +238,15 @@ export async function listUsersCommand(opts: OutputOptions): Promise<void> {
 /** Someone at the server's console: trusted with the database itself. */
 const CLI_ACTOR = SYSTEM;
 
-export async function forecast(opts: OutputOptions & { plan: string; asOf: string; region?: string }): Promise<void> {
+export async function forecast(opts: OutputOptions & { plan: string; asOf: string; region?: string; redBelow?: string; yellowBelow?: string; redWhenBehind?: boolean }): Promise<void> {
   const { forecastPlan } = await import('../services/forecast/forecastPlan');
-  const result = await withDatabase((database) => forecastPlan(database, opts.plan, { asOf: opts.asOf, ...(opts.region ? { regionCode: opts.region } : {}) }));
+  const { DEFAULT_WARNING_RULES } = await import('../domain/forecast/warning');
+  const rules = {
+    redBelow: opts.redBelow === undefined ? DEFAULT_WARNING_RULES.redBelow : Number(opts.redBelow),
+    yellowBelow: opts.yellowBelow === undefined ? DEFAULT_WARNING_RULES.yellowBelow : Number(opts.yellowBelow),
+    redWhenBehind: opts.redWhenBehind ?? DEFAULT_WARNING_RULES.redWhenBehind,
+  };
+  const result = await withDatabase((database) => forecastPlan(database, opts.plan, { asOf: opts.asOf, rules, ...(opts.region ? { regionCode: opts.region } : {}) }));
   if (wantsJson(opts)) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;

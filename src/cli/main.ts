@@ -110,6 +110,9 @@ program
   .requiredOption('--plan <id>', 'plan id')
   .requiredOption('--as-of <year|date>', '2023 (periods up to 2023) or 2024-06-30 (only figures published by then)')
   .option('--region <code>', 'region code (default: the plan\'s region)')
+  .option('--red-below <p>', 'warning rule: red below this probability (default 0.3)')
+  .option('--yellow-below <p>', 'warning rule: yellow below this probability, green from it (default 0.7)')
+  .option('--no-red-when-behind', 'warning rule: do not make every 滞后 (behind) indicator red')
   .option('--json', 'print JSON')
   .action((o) => commands.forecast(o));
 

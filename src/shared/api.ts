@@ -413,6 +413,9 @@ export const forecastQuery = z.object({
   asOf: z.string().describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
   region: z.string().optional().describe('region code (default: the plan’s region; targets apply only there)'),
   includeDrafts,
+  redBelow: z.coerce.number().min(0).max(1).optional().describe('warning rule: red below this probability (default 0.3)'),
+  yellowBelow: z.coerce.number().min(0).max(1).optional().describe('warning rule: yellow below this probability, green from it (default 0.7)'),
+  redWhenBehind: z.enum(['true', 'false']).optional().describe('warning rule: red whenever the evaluation says 滞后 (default true)'),
 });
 
 const forecastPoint = z.object({

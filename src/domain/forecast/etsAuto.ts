@@ -4,7 +4,7 @@
  * TRUE): no additive error with a multiplicative season; multiplicative parts only for positive data; models with
  * as many parameters as data points minus one are skipped (so a 5-point annual series gets ETS(A,N,N) or ETS(M,N,N)).
  */
-import { fitEts, forecastEts, isConstant, type EtsFit } from './etsFit';
+import { fitEts, forecastEts, isConstant, type EtsFit, type FitOptions } from './etsFit';
 import type { EtsSpec, SeasonType, TrendType } from './etsModel';
 import { failure, type ModelResult } from './model';
 
@@ -24,12 +24,12 @@ export function candidateSpecs(m: number, positive: boolean): EtsSpec[] {
   return out;
 }
 
-export function autoEts(y: readonly number[], m = 1): EtsFit | null {
+export function autoEts(y: readonly number[], m = 1, opts: FitOptions = {}): EtsFit | null {
   if (isConstant(y)) return fitEts(y, { error: 'A', trend: 'N', season: 'N', m: 1 });
   const positive = y.every((v) => v > 0);
   let best: EtsFit | null = null;
   for (const spec of candidateSpecs(m, positive)) {
-    const fit = fitEts(y, spec);
+    const fit = fitEts(y, spec, opts);
     if (fit && !Number.isNaN(fit.aicc) && fit.aicc < Number.POSITIVE_INFINITY && (!best || fit.aicc < best.aicc)) best = fit;
   }
   return best;

@@ -43,7 +43,18 @@ export function isConstant(y: readonly number[]): boolean {
 }
 
 /** Fits one model; null when it cannot be fitted (too few data for its parameters, non-positive data, no finite fit). */
-export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
+export interface FitOptions {
+  /**
+   * 'r' (default): one Nelder–Mead search over smoothing parameters and initial states together from R's starting
+   * values, as R's ets does — on M3 its forecasts are the better ones, because R's starting point and early stop act
+   * as a regulariser. 'best': search harder for the likelihood optimum (states profiled out by least squares, several
+   * starts, restarts) — reaches optima at least as good as R's (see test/forecastReference.test.ts) but overfits
+   * short series more often.
+   */
+  search?: 'r' | 'best';
+}
+
+export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {}): EtsFit | null {
   const n = y.length;
   if (isConstant(y)) return spec.error === 'A' && spec.trend === 'N' && spec.season === 'N' ? constantFit(y) : null;
   const m = spec.season === 'N' ? 1 : spec.m;
@@ -96,7 +107,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
   };
   const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
   let best: { x: number[]; value: number };
-  if (spec.season !== 'N') {
+  if ((opts.search ?? 'r') === 'r') {
+    best = nelderMead(objective, start, steps, 2000);
+  } else if (spec.season !== 'N') {
     // Seasonal models: Nelder–Mead over parameters and states together (as R), from least-squares initial states
     // for the starting parameters when the season is additive.
     const from = spec.season === 'A' ? [...start.slice(0, nParams), ...leastSquaresStates(spec, decode(start), y)] : start;

@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
+import { DEFAULT_WARNING_RULES } from '../../domain/forecast/warning';
 import { backtestPlan } from '../../services/forecast/backtestPlan';
 import { forecastPlan } from '../../services/forecast/forecastPlan';
 import { plansService } from '../../services/plans';
@@ -24,9 +25,18 @@ export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: planForecasts, 400: errorResponse, 404: errorResponse },
       },
       handler: async (req) => {
+        const q = req.query;
+        const custom = q.redBelow !== undefined || q.yellowBelow !== undefined || q.redWhenBehind !== undefined;
+        const rules = custom
+          ? {
+              redBelow: q.redBelow ?? DEFAULT_WARNING_RULES.redBelow,
+              yellowBelow: q.yellowBelow ?? DEFAULT_WARNING_RULES.yellowBelow,
+              redWhenBehind: q.redWhenBehind === undefined ? DEFAULT_WARNING_RULES.redWhenBehind : q.redWhenBehind === 'true',
+            }
+          : undefined;
         await plansService.get(database, req.params.planId, planReader(req));
-        const states = evaluationStates(req, req.query.includeDrafts);
-        return forecastPlan(database, req.params.planId, { asOf: req.query.asOf, states, ...(req.query.region ? { regionCode: req.query.region } : {}) });
+        const states = evaluationStates(req, q.includeDrafts);
+        return forecastPlan(database, req.params.planId, { asOf: q.asOf, states, ...(q.region ? { regionCode: q.region } : {}), ...(rules ? { rules } : {}) });
       },
     });
 

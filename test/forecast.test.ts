@@ -1,0 +1,156 @@
+/**
+ * Forecasts of the bundled Shenzhen plan on its real figures, through the service, the HTTP API and the CLI, on
+ * both databases: 服务业增加值 as of 2023 must carry a warning and its sentence (issue 5).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client';
+import { buildApp } from '../src/server/app';
+import { prepare } from '../src/services/bootstrap';
+import { forecastPlan } from '../src/services/forecast/forecastPlan';
+import { planBacktest, planForecasts } from '../src/shared/api';
+import { drivers } from './support/databases';
+import { fixture, plansDir, regionsDir, root } from './support/paths';
+
+const PLAN = 'shenzhen-services-14th-fyp';
+
+describe.each(drivers)('forecasts on $name', ({ open }) => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await open();
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
+    app = await buildApp(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('服务业增加值 as of 2023: a forecast to 2025, the probability of 2.5万亿元, a warning and its sentence', async () => {
+    const result = await forecastPlan(database, PLAN, { asOf: '2023' });
+    const va = result.indicators.find((i) => i.indicatorCode === 'TERTIARY_VA');
+    expect(va).toBeDefined();
+    if (!va) return;
+    expect(va.status).toBe('ok');
+    expect(va.history.map((p) => p.year)).toEqual([2017, 2018, 2020, 2021, 2022, 2023]);
+    expect(va.model).toMatch(/^median\(ETS\(.+\), Theta, ARIMA\(0,1,0\) with drift\); interpolated 2019$/);
+    expect(va.path.map((p) => p.year)).toEqual([2024, 2025]);
+    expect(va.atTarget).toEqual(va.path[1]);
+    expect(va).toMatchObject({ targetYear: 2025, comparator: 'at_least', target: 25000, band: null });
+    // required: (25000 / 21566.38)^(1/2) − 1 = 7.667…% a year from the 2023 figure
+    expect(va.requiredGrowth).toBeCloseTo((Math.sqrt(25000 / 21566.38) - 1) * 100, 8);
+    expect(va.probability).not.toBeNull();
+    const p = va.probability ?? Number.NaN;
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    const at = va.atTarget;
+    if (!at) return;
+    expect(at.lo95).toBeLessThan(at.lo80);
+    expect(at.lo80).toBeLessThan(at.point);
+    expect(at.point).toBeLessThan(at.hi80);
+    expect(at.hi80).toBeLessThan(at.hi95);
+    expect(va.warning.level).toBe(p < 0.3 ? 'red' : p < 0.7 ? 'yellow' : 'green');
+    expect(va.warning.level).not.toBe('none');
+    expect(va.warning.sentence.zh).toMatch(/^按当前趋势，2025年服务业增加值预计为\d+亿元（80%区间\d+亿元—\d+亿元），达到2\.5万亿元目标的概率约为\d+%。$/);
+    expect(va.warning.sentence.zh).toContain(`概率约为${Math.round(p * 100)}%`);
+    expect(va.warning.sentence.en).toMatch(/^On current trends, value added of the service industry is forecast at .+ in 2025 \(80% interval .+\); the probability of meeting the target of 2\.5万亿元 .+ is about \d+%\.$/);
+  });
+
+  it('says why an indicator cannot be forecast', async () => {
+    const result = await forecastPlan(database, PLAN, { asOf: '2023' });
+    const ict = result.indicators.find((i) => i.indicatorCode === 'ICT_SHARE_GDP');
+    expect(ict).toMatchObject({ status: 'insufficient_data', model: null, path: [], atTarget: null, probability: null });
+    expect(ict?.reason?.zh).toMatch(/数据不足：预测至少需要 5 个年度数据/);
+    expect(ict?.warning.sentence.zh).toMatch(/数据不足/);
+  });
+
+  it('an earlier as-of date forecasts from fewer figures', async () => {
+    const result = await forecastPlan(database, PLAN, { asOf: '2022' });
+    const va = result.indicators.find((i) => i.indicatorCode === 'TERTIARY_VA');
+    expect(va?.history.at(-1)?.year).toBe(2022);
+    expect(va?.path.map((p) => p.year)).toEqual([2023, 2024, 2025]);
+  });
+
+  it('GET /api/plans/{planId}/forecasts returns the contract DTO, 400 on a bad as-of, 404 on an unknown plan', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023` });
+    expect(res.statusCode).toBe(200);
+    const body = planForecasts.parse(res.json());
+    expect(body).toMatchObject({ planId: PLAN, asOf: '2023', regionCode: '440300' });
+    expect(body.indicators.find((i) => i.indicatorCode === 'TERTIARY_VA')?.warning.sentence.zh).toMatch(/^按当前趋势，2025年服务业增加值预计为/);
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=20x3` })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/plans/no-such-plan/forecasts?asOf=2023' })).statusCode).toBe(404);
+  });
+
+  it('takes a warning rule set in the query, and refuses one out of order', async () => {
+    const strict = planForecasts.parse((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&redBelow=0&yellowBelow=0&redWhenBehind=false` })).json());
+    for (const i of strict.indicators) expect(i.warning.level).toBe(i.probability === null ? 'none' : 'green');
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&redBelow=0.8&yellowBelow=0.5` })).statusCode).toBe(400);
+  });
+
+  it('a district has no targets: its forecasts say no_target', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts?asOf=2023&region=440305` });
+    expect(res.statusCode).toBe(200);
+    const body = planForecasts.parse(res.json());
+    expect(body.regionCode).toBe('440305');
+    for (const i of body.indicators) expect(['no_target', 'insufficient_data']).toContain(i.status);
+  });
+
+  it('GET /api/plans/{planId}/forecasts/backtest scores every method on each series', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/forecasts/backtest?asOf=2023&horizon=2` });
+    expect(res.statusCode).toBe(200);
+    const body = planBacktest.parse(res.json());
+    const va = body.indicators.find((i) => i.indicatorCode === 'TERTIARY_VA');
+    expect(va).toMatchObject({ firstYear: 2017, lastYear: 2023, values: 7, horizon: 2, minTrain: 4, reason: null });
+    expect(va?.methods.map((m) => m.method)).toEqual(['auto', 'ets', 'theta', 'arima', 'loglinear']);
+    // origins 4, 5, 6 → 2 + 2 + 1 scored pairs; ETS cannot be fitted to 4 values (AICc undefined, as in R), so from
+    // origin 4 only the other methods score (the combination falls back to the median of the others).
+    const counts = Object.fromEntries((va?.methods ?? []).map((m) => [m.method, [m.accuracy.count, m.failures]]));
+    expect(counts).toEqual({ auto: [5, 0], ets: [3, 1], theta: [5, 0], arima: [5, 0], loglinear: [5, 0] });
+    const ict = body.indicators.find((i) => i.indicatorCode === 'ICT_SHARE_GDP');
+    expect(ict?.reason?.en).toMatch(/needs at least 5 values/);
+  });
+});
+
+describe('plan-monitor forecast and backtest', () => {
+  const run = promisify(execFile);
+  const bin = path.join(root, 'bin/plan-monitor.mjs');
+  const cli = async (args: string[], env: Record<string, string> = {}) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, DATABASE_URL: '' } });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  it('backtest FILE scores each method on a year,value CSV', async () => {
+    const r = await cli(['backtest', fixture('forecast/annual.csv'), '--horizon', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const body = JSON.parse(r.stdout) as { frequency: number; values: number; methods: Array<{ method: string; accuracy: { count: number; smape: number } }> };
+    expect(body).toMatchObject({ frequency: 1, values: 12, first: '2010', last: '2021', minTrain: 5 });
+    expect(body.methods.map((m) => m.method)).toEqual(['auto', 'ets', 'theta', 'arima', 'loglinear']);
+    // origins 5..11: 2 pairs each but the last → 13
+    for (const m of body.methods) expect(m.accuracy.count).toBe(13);
+  });
+
+  it('backtest refuses a bad file, naming row and column', async () => {
+    const r = await cli(['backtest', fixture('forecast/gap.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('gap.csv: row 4, column period: "2020Q4" does not follow the previous period');
+  });
+
+  it('forecast --plan --as-of prints every indicator with its warning', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-forecast-'));
+    const r = await cli(['forecast', '--plan', PLAN, '--as-of', '2023'], { DATA_DIR: dataDir });
+    expect(r.code, r.stderr).toBe(0);
+    const body = planForecasts.parse(JSON.parse(r.stdout));
+    expect(body.indicators.find((i) => i.indicatorCode === 'TERTIARY_VA')?.status).toBe('ok');
+  }, 120_000);
+});
