@@ -5,7 +5,7 @@
  * rows are committed and the bad ones reported (used for the bundled real data). Importing the same file again
  * adds nothing: figures are identified by what was published (domain/observation/key.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
@@ -142,7 +142,9 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
           continue;
         }
-        batch.push(stagingLine({ row: rec.row, fingerprint: createHash('sha256').update(observationKey(d)).digest('hex'), origin: `${fileName}:${rec.row}`, draft: d }));
+        // One-shot hashing (Node ≥ 20.12) costs a third of a createHash object per row.
+        const fingerprint = hash('sha256', observationKey(d), 'hex');
+        batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
         if (batch.length >= BATCH) {
           // One batch goes to the database while the next is parsed and checked.
           await staging;
