@@ -130,14 +130,14 @@ export async function classifyStaged(db: Db, limit: number): Promise<{ counts: R
  *
  * The foreign keys of `observations` are checked by a trigger per row: three lookups and row locks for each
  * figure, which measured more than half the time of committing a million figures. The same guarantee is given
- * here set-based, once per import: every indicator and region the staged figures name is locked FOR KEY SHARE (the
+ * here set-based, once per import: every indicator and region the staged figures name (`refs`) is locked FOR KEY SHARE (the
  * lock each trigger would take, held to the end of the transaction, so none can be deleted or renamed under us)
  * and any that is missing fails the import, as a trigger would. Then, where the database lets this session
  * (superuser, or GRANT SET ON PARAMETER session_replication_role), the insert runs with row triggers off; elsewhere
  * the triggers check again, slower, with the same outcome. Unique, check and not-null constraints always apply.
  */
-export async function commitStaged(db: Db, batchId: number): Promise<number> {
-  await lockReferencedRows(db);
+export async function commitStaged(db: Db, batchId: number, refs: References): Promise<number> {
+  await lockReferencedRows(db, refs);
   const withoutRowTriggers = await tryWithoutRowTriggers(db);
   try {
     const rows = await queryRows<{ n: number }>(
@@ -161,12 +161,18 @@ export async function commitStaged(db: Db, batchId: number): Promise<number> {
   }
 }
 
-/** Locks the indicators and regions the staged figures refer to; throws if one is missing (a foreign-key error). */
-async function lockReferencedRows(db: Db): Promise<void> {
+/** Codes the staged figures refer to, for the foreign-key check of commitStaged. */
+export interface References {
+  indicators: Iterable<string>;
+  regions: Iterable<string>;
+}
+
+/** Locks the indicators and regions named; throws if one is missing (what a foreign-key trigger would do). */
+async function lockReferencedRows(db: Db, refs: References): Promise<void> {
   const missing = await queryRows<{ what: string; code: string }>(
     db,
-    sql`with ind as (select distinct indicator_code as code from import_staging),
-        reg as (select distinct region_code as code from import_staging),
+    sql`with ind as (select value as code from json_array_elements_text(${JSON.stringify([...refs.indicators])}::json)),
+        reg as (select value as code from json_array_elements_text(${JSON.stringify([...refs.regions])}::json)),
         locked_ind as (select i.code from ${indicators} i where i.code in (select code from ind) for key share),
         locked_reg as (select r.code from ${regions} r where r.code in (select code from reg) for key share)
       select 'indicator' as what, code from ind where code not in (select code from locked_ind)
@@ -174,7 +180,7 @@ async function lockReferencedRows(db: Db): Promise<void> {
       select 'region', code from reg where code not in (select code from locked_reg)`,
   );
   if (missing.length > 0) {
-    throw new Error(`import refers to ${missing.map((m) => `${m.what} ${m.code}`).join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}: nothing was imported`);
+    throw new Error(`the import refers to ${missing.map((m) => `${m.what} ${m.code}`).join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}: nothing was imported`);
   }
 }
 
