@@ -139,26 +139,25 @@ export async function classifyStaged(db: Db, limit: number): Promise<{ counts: R
 export async function commitStaged(db: Db, batchId: number, refs: References): Promise<number> {
   await lockReferencedRows(db, refs);
   const withoutRowTriggers = await tryWithoutRowTriggers(db);
-  try {
-    const rows = await queryRows<{ n: number }>(
-      db,
-      sql`with added as (
-        insert into ${observations} (indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
-          price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
-          published_date_estimated, import_batch_id, origin, fingerprint)
-        select indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
-          price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
-          published_date_estimated, ${batchId}, origin, fingerprint
-        from import_staging
-        -- In fingerprint order the unique index grows mostly at its right edge instead of at a million random places.
-        order by fingerprint
-        on conflict (fingerprint) do nothing returning 1)
-      select count(*)::int as n from added`,
-    );
-    return rows[0]?.n ?? 0;
-  } finally {
-    if (withoutRowTriggers) await db.execute(sql`set local session_replication_role = origin`);
-  }
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with added as (
+      insert into ${observations} (indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        published_date_estimated, import_batch_id, origin, fingerprint)
+      select indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        published_date_estimated, ${batchId}, origin, fingerprint
+      from import_staging
+      -- In fingerprint order the unique index grows mostly at its right edge instead of at a million random places.
+      order by fingerprint
+      on conflict (fingerprint) do nothing returning 1)
+    select count(*)::int as n from added`,
+  );
+  // Triggers back on for the rest of the transaction (the audit record). Not in a finally: after a failed insert
+  // the transaction can run nothing more, and its rollback undoes the setting anyway.
+  if (withoutRowTriggers) await db.execute(sql`set local session_replication_role = origin`);
+  return rows[0]?.n ?? 0;
 }
 
 /** Codes the staged figures refer to, for the foreign-key check of commitStaged. */
