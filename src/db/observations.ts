@@ -9,10 +9,11 @@ import type { Observation } from '../domain/observation/observation';
 import type { ObservationDraft } from '../domain/observation/row';
 import { monthRange } from '../domain/period/period';
 import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
-import type { Db } from './client';
+import type { DatabaseTarget, Db } from './client';
+import { copyInto, copyLine } from './copy';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
-import { importBatches, indicators, observations, users } from './schema';
+import { importBatches, indicators, observations, regions, users } from './schema';
 
 /** A checked figure on its way in: the draft, its row in the file, its fingerprint and where it came from. */
 export interface StagedRow {
@@ -40,26 +41,28 @@ export async function createStaging(db: Db): Promise<void> {
   ) on commit drop`);
 }
 
+const STAGING_COLUMNS = [
+  'row', 'fingerprint', 'indicator_code', 'region_code', 'period_code', 'period_type', 'period_start', 'period_end', 'value', 'unit',
+  'value_std', 'price_basis', 'status', 'source_kind', 'source_publication', 'source_publisher', 'source_link', 'quote', 'notes',
+  'published_date', 'published_date_estimated', 'origin',
+] as const;
+
+/** A staged row as one line of COPY text, in the order of STAGING_COLUMNS. */
+export function stagingLine({ row, fingerprint, origin, draft: d }: StagedRow): string {
+  const { start, end } = monthRange(d.period);
+  return copyLine([
+    row, fingerprint, d.indicatorCode, d.regionCode, d.periodCode, d.period.type, start.year * 100 + start.month, end.year * 100 + end.month,
+    String(d.value), d.unit, String(d.valueStd), d.priceBasis, d.status, d.sourceKind, d.source.publication, d.source.publisher,
+    d.source.link, d.quote, d.notes, d.publishedDate, d.publishedDateEstimated, origin,
+  ]);
+}
+
 /**
- * Stages a batch with one statement and one parameter: the rows as a JSON array, expanded by
- * json_populate_recordset into the staging table's own column types. Same SQL on PGlite and on a server.
+ * Stages a batch of rows (lines made by `stagingLine`) with one COPY: on a server streamed, on PGlite as a blob —
+ * the same text, read by the same COPY code, so both drivers stage identical rows.
  */
-export async function stageRows(db: Db, rows: readonly StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map(({ row, fingerprint, origin, draft: d }) => {
-      const { start, end } = monthRange(d.period);
-      return {
-        row, fingerprint, origin, indicator_code: d.indicatorCode, region_code: d.regionCode, period_code: d.periodCode,
-        period_type: d.period.type, period_start: start.year * 100 + start.month, period_end: end.year * 100 + end.month,
-        value: String(d.value), unit: d.unit, value_std: String(d.valueStd), price_basis: d.priceBasis, status: d.status,
-        source_kind: d.sourceKind, source_publication: d.source.publication, source_publisher: d.source.publisher,
-        source_link: d.source.link, quote: d.quote, notes: d.notes, published_date: d.publishedDate,
-        published_date_estimated: d.publishedDateEstimated,
-      };
-    }),
-  );
-  await db.execute(sql`insert into import_staging select * from json_populate_recordset(null::import_staging, ${json}::json)`);
+export async function stageLines(db: Db, driver: DatabaseTarget['driver'], lines: string): Promise<void> {
+  await copyInto(db, driver, 'import_staging', STAGING_COLUMNS, lines);
 }
 
 /**
@@ -91,7 +94,24 @@ export async function classifyStaged(db: Db, limit: number): Promise<{ counts: R
         then 'revision'
       else 'new' end as kind
     from import_staging s`;
-  const counts = await queryRows<{ kind: StagedClass; n: number }>(db, sql`select kind, count(*)::int as n from (${classified}) c group by kind`);
+  // The counts without classifying row by row: a row is unchanged when its figure is stored; otherwise it is new
+  // when it is the first row of a series (indicator, region, period) that nothing stored belongs to, and a
+  // revision else. An unchanged row's series is stored (the fingerprint covers the series), so "new" is exactly
+  // one row per staged series not yet stored. Two hash lookups instead of a sort of every row.
+  const totals = await queryRows<{ total: number; unchanged: number; new: number }>(
+    db,
+    sql`select (select count(*)::int from import_staging) as total,
+      (select count(*)::int from import_staging s where exists (select 1 from ${observations} o where o.fingerprint = s.fingerprint)) as unchanged,
+      (select count(*)::int from (select distinct indicator_code, region_code, period_code, period_start, period_end from import_staging) g
+        where not exists (select 1 from ${observations} o where o.indicator_code = g.indicator_code and o.region_code = g.region_code
+          and o.period_start = g.period_start and o.period_end = g.period_end and o.period_code = g.period_code)) as new`,
+  );
+  const t = totals[0] ?? { total: 0, unchanged: 0, new: 0 };
+  const counts = [
+    { kind: 'unchanged' as const, n: t.unchanged },
+    { kind: 'new' as const, n: t.new },
+    { kind: 'revision' as const, n: t.total - t.unchanged - t.new },
+  ];
   // The report lists the first rows only; a row's kind depends on earlier rows alone, so classifying just those
   // rows gives the same answer as classifying the whole file.
   const samples = await queryRows<{ row: number; kind: StagedClass; existing: string | null }>(
@@ -114,8 +134,20 @@ export interface CommitApproval {
   userId: number | null;
 }
 
-/** Writes the staged figures not yet stored; returns how many were added. */
-export async function commitStaged(db: Db, batchId: number, approval: CommitApproval): Promise<number> {
+/**
+ * Writes the staged figures not yet stored; returns how many were added.
+ *
+ * The foreign keys of `observations` are checked by a trigger per row: three lookups and row locks for each
+ * figure, which measured more than half the time of committing a million figures. The same guarantee is given
+ * here set-based, once per import: every indicator and region the staged figures name (`refs`) is locked FOR KEY SHARE (the
+ * lock each trigger would take, held to the end of the transaction, so none can be deleted or renamed under us)
+ * and any that is missing fails the import, as a trigger would. Then, where the database lets this session
+ * (superuser, or GRANT SET ON PARAMETER session_replication_role), the insert runs with row triggers off; elsewhere
+ * the triggers check again, slower, with the same outcome. Unique, check and not-null constraints always apply.
+ */
+export async function commitStaged(db: Db, batchId: number, refs: References, approval: CommitApproval): Promise<number> {
+  await lockReferencedRows(db, refs);
+  const withoutRowTriggers = await tryWithoutRowTriggers(db);
   const decidedBy = approval.state === 'approved' ? approval.userId : null;
   const decidedAt = approval.state === 'approved' ? sql`now()` : sql`null::timestamptz`;
   const rows = await queryRows<{ n: number }>(
@@ -133,7 +165,46 @@ export async function commitStaged(db: Db, batchId: number, approval: CommitAppr
       on conflict (fingerprint) do nothing returning 1)
     select count(*)::int as n from added`,
   );
+  // Triggers back on for the rest of the transaction (the audit record). Not in a finally: after a failed insert
+  // the transaction can run nothing more, and its rollback undoes the setting anyway.
+  if (withoutRowTriggers) await db.execute(sql`set local session_replication_role = origin`);
   return rows[0]?.n ?? 0;
+}
+
+/** Codes the staged figures refer to, for the foreign-key check of commitStaged. */
+export interface References {
+  indicators: Iterable<string>;
+  regions: Iterable<string>;
+}
+
+/** Locks the indicators and regions named; throws if one is missing (what a foreign-key trigger would do). */
+async function lockReferencedRows(db: Db, refs: References): Promise<void> {
+  const missing = await queryRows<{ what: string; code: string }>(
+    db,
+    sql`with ind as (select value as code from json_array_elements_text(${JSON.stringify([...refs.indicators])}::json)),
+        reg as (select value as code from json_array_elements_text(${JSON.stringify([...refs.regions])}::json)),
+        locked_ind as (select i.code from ${indicators} i where i.code in (select code from ind) for key share),
+        locked_reg as (select r.code from ${regions} r where r.code in (select code from reg) for key share)
+      select 'indicator' as what, code from ind where code not in (select code from locked_ind)
+      union all
+      select 'region', code from reg where code not in (select code from locked_reg)`,
+  );
+  if (missing.length > 0) {
+    throw new Error(`the import refers to ${missing.map((m) => `${m.what} ${m.code}`).join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}: nothing was imported`);
+  }
+}
+
+/** Turns row triggers off for the rest of the transaction if this session may; says whether it did. */
+async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
+  try {
+    // In a savepoint: a refusal (no privilege) must not abort the import's transaction.
+    await db.transaction(async (sp) => {
+      await sp.execute(sql`set local session_replication_role = replica`);
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function insertImportBatch(

@@ -3,13 +3,15 @@
  * reason). Pure: the indicator catalogue and region registry come in through `RowContext`.
  */
 import { formatPeriod } from '../period/format';
+import type { Result } from '../result';
 import { parsePeriod } from '../period/parse';
 import { monthRange, type Period } from '../period/period';
 import { convertValue } from '../unit/convert';
 import { parseUnit } from '../unit/parse';
+import type { Unit } from '../unit/units';
 import type { Field } from './fields';
 import type { Observation } from './observation';
-import type { ObservationStatus } from './terms';
+import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
 import { classifySource } from './classifySource';
 import { parsePriceBasis, parseSourceKind, parseStatus } from './words';
 
@@ -34,7 +36,91 @@ export type RawRow = Partial<Record<Field, string>>;
 export const MAX_ABS_VALUE = 1e15;
 const MISSING = new Set(['', '-', '—', '–', '－', '——', '...', '…', 'NA', 'N/A', 'n/a', '/']);
 
-export function checkRow(raw: RawRow, ctx: RowContext): { ok: true; draft: ObservationDraft } | { ok: false; errors: CellError[] } {
+/**
+ * The readers of the cells whose values repeat down a file (period, unit, the vocabulary words, dates): a file of
+ * a million figures has a few hundred distinct periods and a handful of units and words. `createRowChecker` reads
+ * each distinct text once; `checkRow` reads every cell afresh. Both run the same checks, so both say the same.
+ */
+interface CellReaders {
+  period(text: string): Result<{ period: Period; code: string }>;
+  unit(text: string): Result<Unit>;
+  priceBasis(text: string): Result<PriceBasis | null>;
+  status(text: string): Result<ObservationStatus | null>;
+  sourceKind(text: string): Result<SourceKind | null>;
+  classifySource(text: string): SourceKind;
+  publishedDate(cell: string, source: string, periodText: string, period: Period): PublishedDate;
+}
+
+type PublishedDate = { ok: true; value: { date: string; estimated: boolean } } | { ok: false; error: string };
+type CheckResult = { ok: true; draft: ObservationDraft } | { ok: false; errors: CellError[] };
+
+const readPeriod = (text: string): Result<{ period: Period; code: string }> => {
+  const p = parsePeriod(text);
+  return p.ok ? { ok: true, value: { period: p.value, code: formatPeriod(p.value) } } : p;
+};
+
+const plainReaders: CellReaders = {
+  period: readPeriod,
+  unit: parseUnit,
+  priceBasis: parsePriceBasis,
+  status: parseStatus,
+  sourceKind: parseSourceKind,
+  classifySource,
+  publishedDate: (cell, source, _periodText, period) => publishedDate(cell, source, period),
+};
+
+export function checkRow(raw: RawRow, ctx: RowContext): CheckResult {
+  return checkRowWith(raw, ctx, plainReaders);
+}
+
+/** Distinct texts remembered per reader; past this the memory is cleared and filled again (bounded memory). */
+const MEMO_LIMIT = 10_000;
+
+function memo<R>(read: (text: string) => R): (text: string) => R {
+  const seen = new Map<string, R>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      r = read(text);
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(text, r);
+    }
+    return r;
+  };
+}
+
+/**
+ * A row checker for one import: the same checks and messages as `checkRow`, but each distinct period, unit,
+ * word and date text is read once (the per-row work is the number cell and the lookups). The results it hands out
+ * share their period objects between rows: treat them as read-only.
+ */
+export function createRowChecker(ctx: RowContext): (raw: RawRow) => CheckResult {
+  const dates = new Map<string, PublishedDate>();
+  const readers: CellReaders = {
+    period: memo(readPeriod),
+    unit: memo(parseUnit),
+    priceBasis: memo(parsePriceBasis),
+    status: memo(parseStatus),
+    sourceKind: memo(parseSourceKind),
+    classifySource: memo(classifySource),
+    publishedDate(cell, source, periodText, period) {
+      // The source matters only when the date cell is empty (a date may be read from the source's text).
+      const key = `${cell}\u0000${periodText}\u0000${cell === '' ? source : ''}`;
+      let r = dates.get(key);
+      if (r === undefined) {
+        r = publishedDate(cell, source, period);
+        if (dates.size >= MEMO_LIMIT) dates.clear();
+        dates.set(key, r);
+      }
+      return r;
+    },
+  };
+  const regionCode = memo((text: string) => ctx.regionCode(text));
+  const memoCtx: RowContext = { indicators: ctx.indicators, regionCode };
+  return (raw) => checkRowWith(raw, memoCtx, readers);
+}
+
+function checkRowWith(raw: RawRow, ctx: RowContext, read: CellReaders): CheckResult {
   const errors: CellError[] = [];
   const cell = (f: Field) => (raw[f] ?? '').trim();
   const fail = (field: Field | null, message: string) => errors.push({ field, message });
@@ -49,19 +135,21 @@ export function checkRow(raw: RawRow, ctx: RowContext): { ok: true; draft: Obser
   if (regionText === '') fail('region', 'region is missing');
   else if (regionCode === null) fail('region', `unknown region "${regionText}" (give a GB/T 2260 code or a name such as 深圳市, 南山区)`);
 
-  const periodResult = parsePeriod(cell('period'));
+  const periodText = cell('period');
+  const periodResult = read.period(periodText);
   if (!periodResult.ok) fail('period', periodResult.error);
 
   const value = parseNumber(cell('value'));
   if (!value.ok) fail('value', value.error);
 
   const unitText = cell('unit');
-  const unit = parseUnit(unitText);
+  const unit = read.unit(unitText);
   if (!unit.ok) fail('unit', unit.error);
 
   let valueStd: number | null = null;
   if (value.ok && unit.ok && indicator) {
-    const converted = convertValue(value.value, unit.value, indicator.unit);
+    const indicatorUnit = read.unit(indicator.unit);
+    const converted = convertValue(value.value, unit.value, indicatorUnit.ok ? indicatorUnit.value : indicator.unit);
     if (!converted.ok) fail('unit', `${converted.error} (indicator ${indicatorCode} is in ${indicator.unit})`);
     else {
       valueStd = converted.value;
@@ -69,21 +157,22 @@ export function checkRow(raw: RawRow, ctx: RowContext): { ok: true; draft: Obser
     }
   }
 
-  const priceBasis = parsePriceBasis(cell('priceBasis'));
+  const priceBasis = read.priceBasis(cell('priceBasis'));
   if (!priceBasis.ok) fail('priceBasis', priceBasis.error);
-  const statusCell = parseStatus(cell('status'));
+  const statusCell = read.status(cell('status'));
   if (!statusCell.ok) fail('status', statusCell.error);
-  const kindCell = parseSourceKind(cell('sourceKind'));
+  const kindCell = read.sourceKind(cell('sourceKind'));
   if (!kindCell.ok) fail('sourceKind', kindCell.error);
 
   const source = cell('source');
   if (source === '') fail('source', 'source is missing: say where the figure was published');
 
-  const period = periodResult.ok ? periodResult.value : null;
-  const published = period ? publishedDate(cell('publishedDate'), source, period) : null;
+  const period = periodResult.ok ? periodResult.value.period : null;
+  const periodCode = periodResult.ok ? periodResult.value.code : null;
+  const published = period ? read.publishedDate(cell('publishedDate'), source, periodText, period) : null;
   if (published && !published.ok) fail('publishedDate', published.error);
 
-  if (errors.length > 0 || !indicator || regionCode === null || !period || !value.ok || !unit.ok || valueStd === null || !published?.ok) {
+  if (errors.length > 0 || !indicator || regionCode === null || !period || periodCode === null || !value.ok || !unit.ok || valueStd === null || !published?.ok) {
     return { ok: false, errors };
   }
   const text = (f: Field) => (cell(f) === '' ? null : cell(f));
@@ -93,13 +182,13 @@ export function checkRow(raw: RawRow, ctx: RowContext): { ok: true; draft: Obser
       indicatorCode,
       regionCode,
       period,
-      periodCode: formatPeriod(period),
+      periodCode,
       value: value.value,
       unit: unit.value.code,
       valueStd,
       priceBasis: priceBasis.ok ? priceBasis.value : null,
       status: (statusCell.ok ? statusCell.value : null) ?? inferStatus(cell('indicatorName'), cell('notes')),
-      sourceKind: (kindCell.ok ? kindCell.value : null) ?? classifySource(`${source} ${cell('publisher')}`),
+      sourceKind: (kindCell.ok ? kindCell.value : null) ?? read.classifySource(`${source} ${cell('publisher')}`),
       source: { publication: source, publisher: text('publisher'), link: text('link') },
       quote: text('quote'),
       notes: text('notes'),

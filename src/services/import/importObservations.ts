@@ -10,11 +10,11 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageRows, type StagedRow,
+  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageLines, stagingLine,
 } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
-import { checkRow, type RawRow, type RowContext } from '../../domain/observation/row';
+import { createRowChecker, type RawRow, type RowContext } from '../../domain/observation/row';
 import type { Region } from '../../domain/region/region';
 import { may } from '../../domain/access/roles';
 import { ForbiddenError } from '../errors';
@@ -75,7 +75,7 @@ export interface ImportReport {
 }
 
 export const REPORT_LIMIT = 1000;
-const BATCH = 5000;
+const BATCH = 10_000;
 
 class Rollback extends Error {}
 
@@ -112,6 +112,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
   const approval = commitApproval(opts);
   const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
   const ctx: RowContext = { indicators: catalogue, regionCode: regionResolver(regions) };
+  const checkRow = createRowChecker(ctx);
 
   try {
     await database.db.transaction(async (tx) => {
@@ -119,12 +120,17 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       await createStaging(tx);
       let mapping: ReturnType<typeof mapHeader> | null = null;
       const rejectedRows = new Set<number>();
-      let batch: StagedRow[] = [];
+      // The codes the staged figures name, for the foreign-key check at commit.
+      const refs = { indicators: new Set<string>(), regions: new Set<string>() };
+      let columns: Array<[Field, number]> = [];
+      let batch: string[] = [];
       let staging: Promise<void> = Promise.resolve();
+      const stage = (lines: string[]) => stageLines(tx, database.driver, lines.join(''));
       for await (const rec of records) {
         if (!mapping) {
           mapping = mapHeader(rec.cells, opts.mapping);
           report.ignoredColumns = mapping.ignored;
+          columns = Object.entries(mapping.columns) as Array<[Field, number]>;
           if (mapping.errors.length > 0) {
             report.errors.push(...mapping.errors.map((e) => `${fileName}, header (row ${rec.row}): ${e}`));
             throw new Rollback();
@@ -133,8 +139,8 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         }
         report.rows++;
         const raw: RawRow = {};
-        for (const [field, index] of Object.entries(mapping.columns) as Array<[Field, number]>) raw[field] = rec.cells[index] ?? '';
-        const checked = checkRow(raw, ctx);
+        for (const [field, index] of columns) raw[field] = rec.cells[index] ?? '';
+        const checked = checkRow(raw);
         if (!checked.ok) {
           rejectedRows.add(rec.row);
           for (const e of checked.errors) reject({ row: rec.row, column: e.field ? (mapping.headers[e.field] ?? TEMPLATE_HEADERS[e.field]) : null, reason: e.message });
@@ -147,18 +153,21 @@ export async function importRecords(database: Database, records: AsyncIterable<S
           reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
           continue;
         }
-        batch.push({ row: rec.row, fingerprint: fingerprintOf(d), origin: `${fileName}:${rec.row}`, draft: d });
+        const fingerprint = fingerprintOf(d);
+        refs.indicators.add(d.indicatorCode);
+        refs.regions.add(d.regionCode);
+        batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
         if (batch.length >= BATCH) {
           // One batch goes to the database while the next is parsed and checked.
           await staging;
-          staging = stageRows(tx, batch);
+          staging = stage(batch);
           // Awaited on the next batch; until then a failure must not count as unhandled.
           staging.catch(() => {});
           batch = [];
         }
       }
       await staging;
-      await stageRows(tx, batch);
+      await stage(batch);
       if (!mapping) {
         report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
         throw new Rollback();
@@ -185,7 +194,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         fileName, fileHash: await opts.fileHash(), format, rowsTotal: report.rows,
         rowsAdded: 0, rowsUnchanged: report.counts.unchanged, rowsRejected: rejectedRows.size, report: {},
       });
-      const added = await commitStaged(tx, report.batchId, approval);
+      const added = await commitStaged(tx, report.batchId, refs, approval);
       report.committed = true;
       await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
       await audit(tx, opts.audit ?? SYSTEM, {
