@@ -113,9 +113,9 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
     const figures = sheets.get('数据') ?? [];
     expect(figures).toContainEqual(expect.arrayContaining(['TERTIARY_VA', '服务业增加值', 2023, 21566.38, '亿元']));
     expectShenzhenContent([...sheets.values()].flat(2).join('\n'), kind);
-    expect(tertiary[15]).toBeGreaterThan(0); // the forecast at the target year, a number
-    expect(tertiary[18]).toBeGreaterThan(0);
-    expect(tertiary[18]).toBeLessThan(1); // a probability
+    expect(tertiary[14]).toBeGreaterThan(0); // the forecast at the target year, a number
+    expect(tertiary[17]).toBeGreaterThan(0);
+    expect(tertiary[17]).toBeLessThan(1); // a probability
   }, 60_000);
 
   it.each(REPORT_KINDS)('prints the %s report to PDF with CJK fonts and page numbers; pages saved as PNG', async (kind) => {
@@ -123,7 +123,8 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
     expect(file.data.subarray(0, 5).toString()).toBe('%PDF-');
     const { text, pages } = await pdfText(file.data);
     expectShenzhenContent(text, kind);
-    expect(text.replace(/\s+/g, '')).toMatch(FORECAST_CELL);
+    // pdftotext reads a table row line by line across cells, so the wrapped forecast cell comes out in pieces.
+    for (const piece of [/2025年预计\d+亿元/, /（80%区间/, /达标概/]) expect(text.replace(/\s+/g, '')).toMatch(piece);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(text.replace(/\s+/g, '')).toContain('—2—'); // the page number in the footer
     await pdfPages(file.data, ARTIFACTS, `${name}-${kind}`);
