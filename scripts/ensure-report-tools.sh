@@ -5,7 +5,8 @@ ensure_report_tools() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-  fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # grep reads all (no -q): an early exit would fail fc-list with SIGPIPE under pipefail.
+  fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "the report tests need Debian packages ${missing[*]}: install them (apt-get install ${missing[*]}) or run as root" >&2

@@ -6,7 +6,6 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
-import { reportCommand } from './report';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -102,7 +101,8 @@ program
   .option('-o, --output <file>', 'file to write (default: <plan>-<kind>-<as-of>-<lang>.<format> here)')
   .option('--draft', 'print the drafted text as JSON (sections to edit) instead of writing a file')
   .option('--edits <file>', 'JSON file {"sections":[{"id","text"}]} with edited section text')
-  .action((o) => reportCommand(o));
+  // Loaded on use: the report modules are not part of every command's start.
+  .action(async (o) => (await import('./report')).reportCommand(o));
 
 program
   .command('forecast')

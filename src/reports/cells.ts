@@ -14,7 +14,7 @@ export const ATTRIBUTE_LABELS: Record<IndicatorRow['attribute'], LocalizedText> 
 };
 
 /** Relative widths of the table's columns (percent of the text width), shared by Word and PDF. */
-export const COLUMN_WIDTHS = { number: 4, name: 17, attribute: 8, baseline: 11, latest: 14, target: 11, completion: 8, status: 12, forecast: 15 } as const;
+export const COLUMN_WIDTHS = { number: 4, name: 16, attribute: 8, baseline: 11, latest: 13, target: 11, completion: 8, status: 11, forecast: 18 } as const;
 
 export const TABLE_COLUMNS = ['number', 'name', 'attribute', 'baseline', 'latest', 'target', 'completion', 'status', 'forecast'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
