@@ -205,6 +205,18 @@ describe.each(drivers)('approval of figures on $name', ({ open }) => {
     expect(latestTertiary(approvedOnly.body)).toBe(21566.38);
   });
 
+  it('drafts a report on approved figures, or with drafts for a planner — and the text says so', async () => {
+    type Draft = { sections: Array<{ id: string; text: string }> };
+    const overview = (d: Draft) => d.sections.find((x) => x.id === 'overview')?.text ?? '';
+    const approved = await call<Draft>('GET', `/api/plans/${PLAN}/reports/midterm/draft?asOf=2023`, 'viewer');
+    expect(approved.status).toBe(200);
+    expect(overview(approved.body)).not.toContain('尚未审核');
+    expect((await call('GET', `/api/plans/${PLAN}/reports/midterm/draft?asOf=2023&includeDrafts=true`, 'viewer')).status).toBe(403);
+    const withDrafts = await call<Draft>('GET', `/api/plans/${PLAN}/reports/midterm/draft?asOf=2023&includeDrafts=true`, 'planner');
+    expect(withDrafts.status).toBe(200);
+    expect(overview(withDrafts.body)).toContain('本稿包含尚未审核的数据');
+  });
+
   it('refuses an approving import to a role that may not approve', async () => {
     const res = await call<{ error: string }>('POST', '/api/observations', 'statistician', {
       figures: [{ indicator: 'GDP', region: '440300', period: '2021', value: 30664.85, unit: '亿元', source: '审核测试 import', publishedDate: '2022-03-01' }],

@@ -4,7 +4,8 @@
  * changes an indicator's status; the district map; every page at 1366×768 and the cockpit at phone width.
  * Screenshots go to test-results/screenshots/. Any console error or failed request fails the test.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -198,6 +199,25 @@ describe('web app in Chromium', () => {
       await page.getByText(wait).first().waitFor();
       await shot(page, name);
     }
+    // A report: draft the text, edit it, download the workbook built with the edited text.
+    await page.goto(`${base}/report`);
+    await page.getByRole('button', { name: '生成草稿' }).click();
+    const first = page.getByRole('textbox').first();
+    await first.waitFor();
+    expect(await page.getByText('一、总体情况').count()).toBeGreaterThan(0);
+    await first.fill('（已编辑）网页测试改写的总体情况。');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const bytes = await readFile(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value)))));
+    expect(texts.some((t) => t.includes('网页测试改写的总体情况'))).toBe(true);
+    await page.getByLabel('下载进度').waitFor();
+    await shot(page, '14-report-draft');
     // The single-figure form refuses an empty submit field by field.
     await page.goto(`${base}/data`);
     await page.getByRole('tab', { name: '单条录入' }).click();

@@ -3,6 +3,7 @@
  * plan's key measures by chapter and its major projects by 专栏. The drafted text and every format read only this,
  * so the numbers in the text are the numbers in the table.
  */
+import type { ApprovalState } from '../domain/observation/approval';
 import type { AsOf } from '../domain/evaluation/asOf';
 import { METHOD_IDS } from '../domain/evaluation/result';
 import type { PlanSummary } from '../domain/plan/model';
@@ -40,6 +41,8 @@ export interface ReportContext {
   forecastsAvailable: boolean;
   chapters: ChapterMeasures[];
   projects: ProjectGroup[];
+  /** Which figures the report rests on: approved ones (the default), or drafts and submitted ones too. */
+  figures: 'approved' | 'including_drafts';
   /** The latest year any indicator has a figure for; null when there is none. */
   latestDataYear: number | null;
 }
@@ -48,14 +51,17 @@ export interface ContextOptions {
   asOf: AsOf;
   lang: Language;
   regionCode?: string;
+  /** Approval states of the figures to use (default approved only); the caller checks who may widen it. */
+  states?: readonly ApprovalState[];
 }
 
 export async function reportContext(database: Database, planId: string, kind: ReportKind, opts: ContextOptions): Promise<ReportContext> {
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
+  const states = opts.states ?? ['approved'];
   const [evaluation, forecasts, chapterItems, measureItems, projectItems] = await Promise.all([
-    evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode }),
-    loadForecasts(database, planId, opts.asOf, regionCode),
+    evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
+    loadForecasts(database, planId, opts.asOf, regionCode, states),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
@@ -78,6 +84,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const years = rows.flatMap((r) => (r.latest ? [r.latest.year] : []));
   return {
     kind,
+    figures: evaluation.figures,
     lang: opts.lang,
     asOf: opts.asOf,
     plan,

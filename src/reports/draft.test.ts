@@ -33,6 +33,7 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
     rows,
     counts: statusCounts(rows),
     forecastsAvailable: false,
+    figures: 'approved',
     chapters: [{ number: '三', title: { zh: '第三章标题', en: 'Chapter three' }, measures: [{ title: { zh: '任务一', en: 'Measure one' }, leadDepartments: [] }] }],
     projects: [{ column: '专栏2', field: { zh: '信息服务', en: 'Information' }, projects: [{ zh: '项目一', en: 'Project one' }] }],
     latestDataYear: 2023,

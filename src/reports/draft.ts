@@ -91,6 +91,7 @@ function zh(ctx: ReportContext): Texts {
     ctx.forecastsAvailable
       ? `按当前趋势预测，${warned(ctx, 'red').length}项指标亮红灯、${warned(ctx, 'yellow').length}项亮黄灯。`
       : '指标趋势预测暂缺：本报告未纳入预测和预警结果。',
+    ...(ctx.figures === 'including_drafts' ? ['注意：本稿包含尚未审核的数据（草稿、已报送），仅供内部研究，不得对外发布。'] : []),
   ];
 
   const indicators = ctx.rows.map((r) => {
@@ -163,6 +164,7 @@ function en(ctx: ReportContext): Texts {
     ctx.forecastsAvailable
       ? `On current trends, ${warned(ctx, 'red').length} indicators are red and ${warned(ctx, 'yellow').length} yellow.`
       : 'Forecasts are not available: this report contains no forecasts or warnings.',
+    ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
   ];
 
   const indicators = ctx.rows.map((r) => {

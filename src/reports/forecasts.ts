@@ -5,6 +5,7 @@
  * The forecasts come from `forecastPlan` (src/services/forecast/forecastPlan.ts), which fits the same series the
  * evaluation chose. An indicator without a forecast (too few figures, no target) reads "预测暂缺".
  */
+import type { ApprovalState } from '../domain/observation/approval';
 import type { Database } from './database';
 import type { AsOf } from '../domain/evaluation/asOf';
 import type { LocalizedText } from '../domain/text';
@@ -32,8 +33,8 @@ export interface ReportForecast {
 /** Forecasts keyed by indicator code, or null when no forecast service is available. */
 export type ForecastsByIndicator = Map<string, ReportForecast> | null;
 
-export async function loadForecasts(database: Database, planId: string, asOf: AsOf, regionCode: string): Promise<ForecastsByIndicator> {
-  const plan = await forecastPlan(database, planId, { asOf, regionCode });
+export async function loadForecasts(database: Database, planId: string, asOf: AsOf, regionCode: string, states: readonly ApprovalState[]): Promise<ForecastsByIndicator> {
+  const plan = await forecastPlan(database, planId, { asOf, regionCode, states });
   return new Map(
     plan.indicators.map((f) => [
       f.indicatorCode,

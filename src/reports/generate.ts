@@ -7,6 +7,7 @@
  * const file = await generateReport(database, { planId: 'shenzhen-services-14th-fyp', kind: 'final', asOf: '2025', format: 'docx', lang: 'zh' });
  * await writeFile(file.fileName, file.data);
  */
+import type { ApprovalState } from '../domain/observation/approval';
 import { parseAsOf, type AsOf } from '../domain/evaluation/asOf';
 import type { Language } from '../domain/text';
 import { BadRequestError } from '../services/errors';
@@ -30,6 +31,8 @@ export interface DraftRequest {
   asOf?: string | undefined;
   lang?: Language | undefined;
   regionCode?: string | undefined;
+  /** Approval states of the figures to use (default approved only). */
+  states?: readonly ApprovalState[] | undefined;
 }
 
 export interface ReportRequest extends DraftRequest {
@@ -59,7 +62,7 @@ async function resolveAsOf(database: Database, req: DraftRequest): Promise<AsOf>
 
 export async function reportDraft(database: Database, req: DraftRequest): Promise<ReportDraft> {
   const asOf = await resolveAsOf(database, req);
-  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang: req.lang ?? 'zh', ...(req.regionCode ? { regionCode: req.regionCode } : {}) });
+  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang: req.lang ?? 'zh', ...(req.regionCode ? { regionCode: req.regionCode } : {}), ...(req.states ? { states: req.states } : {}) });
   return draftReport(ctx);
 }
 
@@ -70,7 +73,7 @@ export async function generateReport(database: Database, req: ReportRequest): Pr
   if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${SECTION_IDS.join(', ')})`);
   const asOf = await resolveAsOf(database, req);
   const lang = req.lang ?? 'zh';
-  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang, ...(req.regionCode ? { regionCode: req.regionCode } : {}) });
+  const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang, ...(req.regionCode ? { regionCode: req.regionCode } : {}), ...(req.states ? { states: req.states } : {}) });
   const draft = applyEdits(draftReport(ctx), req.edits ?? []);
   const generatedOn = (req.now ?? new Date()).toISOString().slice(0, 10);
   const fileName = `${req.planId}-${req.kind}-${asOf.text}-${lang}.${req.format}`;

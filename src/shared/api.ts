@@ -397,6 +397,7 @@ export const reportDraftQuery = z.object({
   asOf: z.string().optional().describe('a year (2025) or a date (2026-03-31); default: the plan’s end for final, its middle year for midterm, last year for annual'),
   lang: z.enum(['zh', 'en']).default('zh'),
   region: z.string().optional().describe('region code (default: the plan’s region)'),
+  includeDrafts,
 });
 export const reportQuery = reportDraftQuery.extend({ format: z.enum(REPORT_FORMATS).default('docx') });
 export const reportSection = z.object({ id: z.string(), heading: z.string(), text: z.string().describe('paragraphs separated by a newline') });
@@ -453,6 +454,7 @@ const indicatorForecast = z.object({
 
 export const planForecasts = z.object({
   planId: z.string(),
+  figures: z.enum(FIGURE_BASES).describe('approved: approved figures only; including_drafts: drafts and submitted figures too'),
   asOf: z.string(),
   regionCode: z.string(),
   indicators: z.array(indicatorForecast),

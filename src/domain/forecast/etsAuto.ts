@@ -37,7 +37,14 @@ export function autoEts(y: readonly number[], m = 1, opts: FitOptions = {}): Ets
 
 export function autoEtsForecast(y: readonly number[], h: number, m = 1): ModelResult {
   if (y.length < 4) return failure('ETS', `ETS 至少需要 4 个观测值（现有 ${y.length} 个）`, `ETS needs at least 4 observations (has ${y.length})`);
-  const fit = autoEts(y, m);
+  // The optimiser's tolerances and starting values are absolute numbers: fitted on a series scaled to mean 1 and
+  // scaled back, the forecast of c·y is c times the forecast of y, whatever unit (元 or 亿元) the figures are in.
+  const scale = y.reduce((a, v) => a + Math.abs(v), 0) / y.length;
+  const s = Number.isFinite(scale) && scale > 0 ? scale : 1;
+  const fit = autoEts(y.map((v) => v / s), m);
   if (!fit) return failure('ETS', '没有可拟合的 ETS 模型', 'no ETS model could be fitted');
-  return forecastEts(fit, h);
+  const f = forecastEts(fit, h);
+  if (!f.ok) return f;
+  const back = (a: number[]) => a.map((v) => v * s);
+  return { ...f, point: back(f.point), lo80: back(f.lo80), hi80: back(f.hi80), lo95: back(f.lo95), hi95: back(f.hi95) };
 }

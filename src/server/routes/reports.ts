@@ -6,7 +6,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { auditContext } from '../policy';
+import { auditContext, evaluationStates } from '../policy';
 import type { ReportRequest } from '../../reports/generate';
 import { audit } from '../../services/access/audit';
 import { errorResponse, reportDraft, reportDraftQuery, reportEdits, reportParams, reportQuery } from '../../shared/api';
@@ -39,7 +39,8 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
       },
       handler: async (req, reply) => {
         const { asOf, lang, region, format } = req.query;
-        return send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region });
+        const states = evaluationStates(req, req.query.includeDrafts);
+        return send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region, states });
       },
     });
 
@@ -54,7 +55,8 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
       },
       handler: async (req) => {
         const { asOf, lang, region } = req.query;
-        const draft = await (await reports()).reportDraft(database, { planId: req.params.planId, kind: req.params.kind, lang, asOf, regionCode: region });
+        const states = evaluationStates(req, req.query.includeDrafts);
+        const draft = await (await reports()).reportDraft(database, { planId: req.params.planId, kind: req.params.kind, lang, asOf, regionCode: region, states });
         return { title: draft.title, sections: draft.sections };
       },
     });
@@ -71,7 +73,8 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
       },
       handler: async (req, reply) => {
         const { asOf, lang, region, format } = req.query;
-        const sent = await send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region, edits: req.body.sections });
+        const states = evaluationStates(req, req.query.includeDrafts);
+        const sent = await send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region, states, edits: req.body.sections });
         // A report leaving the platform with text a person wrote is recorded: who, which plan, which sections.
         if (reply.statusCode < 300) {
           await audit(database.db, auditContext(req), { action: 'report.export_edited', entity: 'plan', entityId: req.params.planId, newValue: { kind: req.params.kind, asOf: asOf ?? null, format, lang, sections: req.body.sections.map((s) => s.id) } });

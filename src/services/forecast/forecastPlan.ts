@@ -19,6 +19,8 @@ export type { IndicatorForecast };
 
 export interface PlanForecasts {
   planId: string;
+  /** Which figures the forecasts rest on (as the evaluation: approved only unless drafts were asked for). */
+  figures: 'approved' | 'including_drafts';
   asOf: string;
   regionCode: string;
   indicators: IndicatorForecast[];
@@ -53,6 +55,7 @@ export async function forecastPlan(database: Database, planId: string, opts: For
   const ctx = { planEndYear: plan.period.end, isPlanRegion: evaluation.regionCode === plan.regionCode, ...(opts.rules ? { rules: opts.rules } : {}) };
   return {
     planId,
+    figures: evaluation.figures,
     asOf: asOf.text,
     regionCode: evaluation.regionCode,
     indicators: evaluation.indicators.map((e) => forecastIndicator(e, forecaster, ctx)),
