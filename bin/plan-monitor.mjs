@@ -2,7 +2,7 @@
 // The `plan-monitor` command. Our TypeScript is bundled once into .cache/build/plan-monitor.mjs (packages stay
 // external and load natively) and rebuilt when any source file is newer, so a start pays neither a TypeScript
 // loader nor per-file transpiling. If the bundle cannot be built, tsx runs the sources directly.
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -31,11 +31,18 @@ async function ensureBundle() {
   if (built > newestSource(path.join(root, 'src')) && built > statSync(path.join(root, 'package.json')).mtimeMs) return true;
   try {
     const { build } = await import('esbuild');
-    mkdirSync(path.dirname(bundle), { recursive: true });
-    const tmp = `${bundle}.${process.pid}.tmp`;
+    const dir = path.dirname(bundle);
+    mkdirSync(path.dirname(dir), { recursive: true });
+    const tmp = `${dir}.${process.pid}.tmp`;
+    const old = `${dir}.${process.pid}.old`;
     await build({
-      entryPoints: [path.join(root, 'src/cli/main.ts')],
-      outfile: tmp,
+      entryPoints: { 'plan-monitor': path.join(root, 'src/cli/main.ts') },
+      outdir: tmp,
+      outExtension: { '.js': '.mjs' },
+      // Code splitting keeps what a command loads with import() — the HTTP server, reports with ECharts and
+      // exceljs, ARIMA — in chunks of their own, so a start does not load every package the program can use.
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -43,7 +50,14 @@ async function ensureBundle() {
       packages: 'external',
       logLevel: 'silent',
     });
-    renameSync(tmp, bundle); // atomic: a concurrent start sees the old bundle or the new one, never half of one
+    // Swap folders: a concurrent start sees the old build or the new one (a rename each), never half of one.
+    try {
+      renameSync(dir, old);
+    } catch {
+      // no earlier build
+    }
+    renameSync(tmp, dir);
+    rmSync(old, { recursive: true, force: true });
     return true;
   } catch {
     return false;
