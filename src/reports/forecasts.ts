@@ -9,16 +9,10 @@ import type { ApprovalState } from '../domain/observation/approval';
 import type { Database } from './database';
 import type { AsOf } from '../domain/evaluation/asOf';
 import type { LocalizedText } from '../domain/text';
+import type { ForecastPoint } from '../domain/forecast/attainment';
 import { forecastPlan } from '../services/forecast/forecastPlan';
 
-export interface ForecastPoint {
-  year: number;
-  point: number;
-  lo80: number;
-  hi80: number;
-  lo95: number;
-  hi95: number;
-}
+export type { ForecastPoint };
 
 export type WarningLevel = 'red' | 'yellow' | 'green' | 'none';
 

@@ -53,27 +53,24 @@ export function ItemDetail({ item, byKey, indicators, regions }: { item: PlanIte
           {t('牵头单位', 'Lead departments')}: {item.leadDepartments.join('、')}
         </Typography.Paragraph>
       ) : null}
-      {item.indicators.length > 0 ? (
-        <Typography.Paragraph>
-          {t('相关指标', 'Indicators')}:{' '}
-          {item.indicators.map((c) => (
-            <Link key={c} to={`/indicators/${c}`} style={{ marginRight: 8 }}>
-              {indicators.get(c) ? l(indicators.get(c)?.name) : c}
-            </Link>
-          ))}
-        </Typography.Paragraph>
-      ) : null}
-      {item.regions.length > 0 ? (
-        <Typography.Paragraph>
-          {t('相关区', 'Districts')}:{' '}
-          {item.regions.map((c) => (
-            <Link key={c} to={`/districts/${c}`} style={{ marginRight: 8 }}>
-              {regions.get(c) ? l(regions.get(c)?.name) : c}
-            </Link>
-          ))}
-        </Typography.Paragraph>
-      ) : null}
+      <Links label={t('相关指标', 'Indicators')} codes={item.indicators} path="/indicators" names={(c) => (indicators.get(c) ? l(indicators.get(c)?.name) : c)} />
+      <Links label={t('相关区', 'Districts')} codes={item.regions} path="/districts" names={(c) => (regions.get(c) ? l(regions.get(c)?.name) : c)} />
     </div>
+  );
+}
+
+/** A labelled line of links to the indicators or districts an item names; nothing when it names none. */
+function Links({ label, codes, path, names }: { label: string; codes: readonly string[]; path: string; names: (code: string) => string }) {
+  if (codes.length === 0) return null;
+  return (
+    <Typography.Paragraph>
+      {label}:{' '}
+      {codes.map((c) => (
+        <Link key={c} to={`${path}/${c}`} style={{ marginRight: 8 }}>
+          {names(c)}
+        </Link>
+      ))}
+    </Typography.Paragraph>
   );
 }
 
