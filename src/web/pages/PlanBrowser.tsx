@@ -74,6 +74,21 @@ function Links({ label, codes, path, names }: { label: string; codes: readonly s
   );
 }
 
+/** A link to an item's page that opens it in place (the address still works when copied). */
+function ItemLink({ item, choose, label }: { item: PlanItemDto; choose: (key: string) => void; label: string }) {
+  return (
+    <a
+      href={`?item=${item.key}`}
+      onClick={(e) => {
+        e.preventDefault();
+        choose(item.key);
+      }}
+    >
+      {label}
+    </a>
+  );
+}
+
 export default function PlanBrowser() {
   const { lang, t, l } = useLang();
   const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
@@ -108,15 +123,7 @@ export default function PlanBrowser() {
       empty={t('无', 'None')}
       render={(i) => (
         <>
-          <a
-            href={`?item=${i.key}`}
-            onClick={(e) => {
-              e.preventDefault();
-              choose(i.key);
-            }}
-          >
-            {l(i.title)}
-          </a>
+          <ItemLink item={i} choose={choose} label={l(i.title)} />
           {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
         </>
       )}
@@ -153,15 +160,7 @@ export default function PlanBrowser() {
                 testId="search-results"
                 render={(i) => (
                     <div>
-                      <a
-                        href={`?item=${i.key}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          choose(i.key);
-                        }}
-                      >
-                        {l(i.title)}
-                      </a>
+                      <ItemLink item={i} choose={choose} label={l(i.title)} />
                       <div className="muted" style={{ fontSize: 12 }}>
                         {KIND_WORDS[i.kind][lang === 'zh' ? 0 : 1]} · {whereInPlan(i, lang)}
                       </div>
