@@ -37,7 +37,7 @@ export async function serve(): Promise<void> {
   for (const p of report.plans) console.log(`  plan ${p.planId}: ${p.status} (${p.indicators} indicators, ${p.items} items)`);
   for (const d of report.datasets) {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    console.log(`  data ${d.file}: ${plural(d.counts.new + d.counts.revision, 'figure')} added, ${plural(d.counts.rejected, 'row')} rejected${d.batchId !== null ? ` (report: /api/imports/${d.batchId})` : ''}`);
+    console.log(`  data ${d.file}: ${plural(d.counts.new + d.counts.revision, 'figure')} added, ${plural(d.counts.rejected, 'row')} rejected${d.batchId !== null ? ` (report for signed-in users: GET /api/imports/${d.batchId})` : ''}`);
     for (const r of d.rejected) console.log(`    row ${r.row}, ${r.column ?? 'row'}: ${r.reason}`);
   }
   if (report.firstAdmin) console.log(`  created the first administrator "${report.firstAdmin}" from PLAN_MONITOR_ADMIN`);
