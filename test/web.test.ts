@@ -196,7 +196,8 @@ describe('web app in Chromium', () => {
       ['/approvals', '17-approvals', '待审批'],
     ] as const) {
       await page.goto(`${base}${url}`);
-      await page.getByText(wait).first().waitFor();
+      // Within the page's own content: the header shows the user's name too.
+      await page.locator('#main').getByText(wait).first().waitFor();
       await shot(page, name);
     }
     // A report: draft the text, edit it, download the workbook built with the edited text.
