@@ -4,6 +4,8 @@
 // against `plan-monitor serve` on the embedded database; and the initial JavaScript of the page (entry script and
 // its module preloads, gzip). Reference measured in the same run: a cold load of /api/health in the same browser
 // (one small request to the same server: the floor of any page). Targets: < 1.5 s; initial JS < 500 KB gzip.
+// BASELINE=/path/to/another/checkout (with its web app built) also loads that checkout's cockpit, from its own
+// server on its own fresh database, interleaved with ours: a before/after comparison in one run, under the same load.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,20 +37,21 @@ const html = readFileSync(path.join(webDir, 'index.html'), 'utf8');
 const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1] ?? m[2]);
 const gz = (file) => gzipSync(readFileSync(path.join(webDir, file.replace(/^\//, '')))).length;
 const initialGzip = initial.reduce((n, f) => n + gz(f), 0);
-const lazy = readdirSync(path.join(webDir, 'assets')).filter((f) => f.startsWith('echarts-') && f.endsWith('.js'));
-const echartsGzip = lazy.reduce((n, f) => n + gz(`assets/${f}`), 0);
+const echartsChunks = (prefix) => readdirSync(path.join(webDir, 'assets')).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
+const echartsGzip = echartsChunks('echarts-').reduce((n, f) => n + gz(`assets/${f}`), 0);
+const echartsFullGzip = echartsChunks('echartsFull-').reduce((n, f) => n + gz(`assets/${f}`), 0);
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-webbench-'));
-const port = await freePort();
-const server = spawn(process.execPath, [path.join(root, 'bin/plan-monitor.mjs'), 'serve'], {
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
-  stdio: 'ignore',
-});
-const base = `http://127.0.0.1:${port}`;
-try {
+async function startServer(checkout) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-webbench-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(checkout, 'bin/plan-monitor.mjs'), 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   for (;;) {
-    if (performance.now() - t0 > 180_000) throw new Error('server did not answer within 180 s');
+    if (performance.now() - t0 > 180_000) throw new Error(`server of ${checkout} did not answer within 180 s`);
     try {
       const res = await fetch(`${base}/api/plans`);
       if (res.ok && (await res.json()).length > 0) break;
@@ -57,6 +60,23 @@ try {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const servers = [];
+try {
+  const ours = await startServer(root);
+  servers.push(ours);
+  const baseline = process.env.BASELINE ? await startServer(path.resolve(process.env.BASELINE)) : null;
+  if (baseline) servers.push(baseline);
+  const base = ours.base;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
   const cold = async (url, until) => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -73,11 +93,14 @@ try {
   // One load of each first, not counted: the server's first evaluation and the browser's own start-up.
   await cold(`${base}/`, cockpit);
   await cold(`${base}/api/health`, health);
+  if (baseline) await cold(`${baseline.base}/`, cockpit);
   const loads = [];
   const refs = [];
+  const before = [];
   for (let i = 0; i < runs; i++) {
     loads.push(await cold(`${base}/`, cockpit));
     refs.push(await cold(`${base}/api/health`, health));
+    if (baseline) before.push(await cold(`${baseline.base}/`, cockpit));
   }
   await browser.close();
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -89,9 +112,13 @@ try {
   console.log('|---|---|---|---|---|---|');
   console.log(`| cockpit: navigation → first chart drawn with data | ${ms.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(ms / ref).toFixed(1)}× | < 1500 ms | ${ms < 1500 ? 'yes' : 'NO'} |`);
   console.log(`| initial JavaScript (${initial.length} files, gzip) | ${kb(initialGzip)} | — | — | < 500 KB | ${initialGzip < 500 * 1024 ? 'yes' : 'NO'} |`);
-  console.log(`| ECharts chunk, loaded lazily (gzip) | ${kb(echartsGzip)} | — | — | not in the first load | yes |`);
+  console.log(`| ECharts chunk of the cockpit, loaded lazily (gzip) | ${kb(echartsGzip)} | — | — | not in the first load | yes |`);
+  console.log(`| all JavaScript of the cockpit (entry + its ECharts chunk, preloaded on / only) | ${kb(initialGzip + echartsGzip)} | — | — | — | — |`);
+  console.log(`| the rest of ECharts (map, marks, SVG), other pages only (gzip) | ${kb(echartsFullGzip)} | — | — | — | — |`);
+  if (baseline) {
+    const b = median(before);
+    console.log(`| baseline ${process.env.BASELINE}: cockpit → first chart, same run | ${b.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(b / ref).toFixed(1)}× | — | ours ${(ms / b).toFixed(2)}× of it |`);
+  }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  await rm(dataDir, { recursive: true, force: true });
+  for (const s of servers) await s.stop();
 }

@@ -6,7 +6,7 @@ import type { Database } from '../src/db/client';
 import { buildApp } from '../src/server/app';
 import { requirePolicies } from '../src/server/policy';
 import { prepare } from '../src/services/bootstrap';
-import type { PlanIndicatorDto, PlanItemDto, RegionDto } from '../src/shared/api';
+import type { CatalogueIndicatorDto, PlanIndicatorDto, PlanItemDto, RegionDto } from '../src/shared/api';
 import { drivers } from './support/databases';
 import { plansDir, regionsDir } from './support/paths';
 
@@ -76,6 +76,16 @@ describe.each(drivers)('HTTP API on $name', ({ name, open }) => {
     expect(dirs[0]).toMatchObject({ title: { zh: '福田区', en: 'Futian District' }, regions: ['440304'], location: { chapter: '六', column: '专栏4' } });
     const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/items?kind=poem` });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('GET /api/indicators lists the catalogue with names and units, each code once, the plan’s indicators among them', async () => {
+    const catalogue = await get<CatalogueIndicatorDto[]>('/api/indicators');
+    const codes = catalogue.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual([...codes].sort());
+    expect(catalogue.find((i) => i.code === 'TERTIARY_VA')).toEqual({ code: 'TERTIARY_VA', name: { zh: '服务业增加值', en: expect.any(String) }, unit: '亿元' });
+    const plan = await get<PlanIndicatorDto[]>(`/api/plans/${PLAN}/indicators`);
+    expect(codes).toEqual(expect.arrayContaining(plan.map((i) => i.code)));
   });
 
   it('GET /api/regions lists the city, 9 districts, 2 functional areas and the former 新区', async () => {

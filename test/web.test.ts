@@ -85,6 +85,9 @@ describe('web app in Chromium', () => {
     expect(statusBefore).toBe('正常');
     expect(await card.textContent()).toMatch(/达标概率: \d{1,3}%/);
     expect(await card.textContent()).toContain('基本符合序时进度');
+    // The public sees approved figures only, and no switch to include drafts.
+    expect(await page.getByTestId('drafts-switch').count()).toBe(0);
+    expect(await page.getByTestId('drafts-included').count()).toBe(0);
     await shot(page, '01-cockpit');
 
     await card.getByRole('link', { name: /服务业增加值/ }).click();
@@ -169,6 +172,11 @@ describe('web app in Chromium', () => {
     await page.goto(`${base}/districts/440305`);
     await page.getByTestId('direction').first().waitFor();
     expect(await page.getByTestId('direction').first().textContent()).toMatch(/南山|科技|金融|前海|后海|蛇口|深圳湾/);
+    // Figures of catalogue indicators that no plan defines read by their names, never by their codes.
+    await page.getByTestId('figure-indicator').getByText('第三产业增加值增长率').waitFor();
+    const named = await page.getByTestId('figure-indicator').allTextContents();
+    expect(named).toEqual(expect.arrayContaining(['地区生产总值', '第三产业增加值增长率']));
+    expect(named.filter((n) => /^[A-Z][A-Z0-9_]+$/.test(n))).toEqual([]);
     await shot(page, '09-district-nanshan');
     expect(problems).toEqual([]);
   });
@@ -188,6 +196,21 @@ describe('web app in Chromium', () => {
     await page.goto(`${base}/data`);
     await page.getByText('导入数据需要登录').waitFor();
     await signIn(page);
+    // An administrator may include figures not yet approved: the switch asks the API for them, the page says so.
+    const includeDrafts = page.getByRole('switch', { name: '含未审核数据' });
+    // Each switch refetches the evaluation and the forecasts; wait for both, so that leaving aborts nothing.
+    const refetched = (drafts: boolean) =>
+      Promise.all(
+        ['/evaluation?', '/forecasts?'].map((what) =>
+          page.waitForEvent('requestfinished', (r) => r.url().includes(what) && r.url().includes('includeDrafts=true') === drafts),
+        ),
+      );
+    await Promise.all([refetched(true), includeDrafts.check()]);
+    await page.getByTestId('drafts-included').waitFor();
+    await chartReady(page, 'cockpit-chart');
+    await shot(page, '18-cockpit-drafts');
+    await Promise.all([refetched(false), includeDrafts.uncheck()]);
+    await page.getByTestId('drafts-included').waitFor({ state: 'detached' });
     for (const [url, name, wait] of [
       ['/data', '11-data', '上传文件'],
       ['/users', '12-users', ADMIN],
@@ -196,7 +219,8 @@ describe('web app in Chromium', () => {
       ['/approvals', '17-approvals', '待审批'],
     ] as const) {
       await page.goto(`${base}${url}`);
-      await page.getByText(wait).first().waitFor();
+      // Within the page's own content: the header shows the user's name too.
+      await page.locator('#main').getByText(wait).first().waitFor();
       await shot(page, name);
     }
     // A report: draft the text, edit it, download the workbook built with the edited text.

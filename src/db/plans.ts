@@ -27,6 +27,12 @@ export async function catalogueByCodes(db: Db, codes: readonly string[]): Promis
   return new Map(rows.map((r) => [r.code, { code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode }]));
 }
 
+/** The whole indicator catalogue, by code. */
+export async function listCatalogue(db: Db): Promise<CatalogueIndicator[]> {
+  const rows = await db.select().from(indicators).orderBy(asc(indicators.code));
+  return rows.map((r) => ({ code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode }));
+}
+
 /**
  * Replaces a plan's definition (plan row, its indicators and items) with the given document. Call inside a
  * transaction. Figures are keyed by the shared indicator catalogue, which is only added to, so they survive.

@@ -1,9 +1,9 @@
 /** Read use cases for plans; they answer NotFound rather than null so routes stay thin. */
 import type { Database } from '../db/client';
-import { getPlan, listPlanIndicators, listPlanItems, listPlans } from '../db/plans';
+import { getPlan, listCatalogue, listPlanIndicators, listPlanItems, listPlans } from '../db/plans';
 import { listRegions } from '../db/regions';
 import type { PlanItem } from '../domain/plan/items';
-import type { PlanIndicator, PlanSummary } from '../domain/plan/model';
+import type { CatalogueIndicator, PlanIndicator, PlanSummary } from '../domain/plan/model';
 import type { PlanItemKind } from '../domain/plan/terms';
 import type { Region } from '../domain/region/region';
 import { NotFoundError } from './errors';
@@ -41,4 +41,7 @@ export const plansService = {
   },
 
   regions: ({ db }: Database): Promise<Region[]> => listRegions(db),
+
+  /** The indicator catalogue (public: names and units only, shared by every plan). */
+  catalogue: ({ db }: Database): Promise<CatalogueIndicator[]> => listCatalogue(db),
 };

@@ -95,6 +95,14 @@ export const region = z.object({
   note: z.string().nullable(),
 });
 
+/** 指标目录: an indicator of the catalogue shared by all plans (figures are recorded against these codes). */
+export const catalogueIndicator = z.object({
+  code: z.string(),
+  name: localizedText,
+  unit: z.string(),
+});
+export type CatalogueIndicatorDto = z.infer<typeof catalogueIndicator>;
+
 export const planParams = z.object({ planId: z.string().min(1) });
 export const itemsQuery = z.object({ kind: z.enum(ITEM_KINDS).optional() });
 

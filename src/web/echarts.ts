@@ -1,19 +1,14 @@
 /**
- * ECharts, tree-shaken to what the app draws, in its own chunk: loaded on the first chart, never in the first
- * JavaScript of a page (components/EChart.tsx imports this file lazily).
+ * ECharts core with what the cockpit's chart draws (bars and a line on a grid, canvas), in its own chunk: loaded on
+ * the first chart, never in the first JavaScript of a page (components/EChart.tsx imports this file lazily). The
+ * map, the marks of the indicator chart and the SVG renderer are in echartsFull.ts, loaded only by the pages that
+ * need them, so the cockpit does not parse them.
  */
-import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
-} from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart, LineChart, MapChart, ScatterChart,
-  AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
-  LabelLayout, CanvasRenderer, SVGRenderer,
-]);
+echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };

@@ -4,24 +4,27 @@
  */
 import { useEffect, useState } from 'react';
 import { ApiError, PLAN_ID, fetchOnce, type PlanForecastsDto } from './api';
+import { draftsParam } from './drafts';
 
 export type PlanForecasts = PlanForecastsDto;
 export type IndicatorForecast = PlanForecastsDto['indicators'][number];
 
-export const forecastsUrl = (asOf: string, region = '440300') => `/api/plans/${PLAN_ID}/forecasts?asOf=${encodeURIComponent(asOf)}&region=${region}`;
+export const forecastsUrl = (asOf: string, region = '440300', includeDrafts = false) =>
+  `/api/plans/${PLAN_ID}/forecasts?asOf=${encodeURIComponent(asOf)}&region=${region}${draftsParam(includeDrafts)}`;
 
 /** The plan's forecasts as of a year, or null while loading or when the platform has none yet. */
-export function useForecasts(asOf: string, region = '440300'): { forecasts: PlanForecasts | null; available: boolean; loading: boolean } {
+export function useForecasts(asOf: string, region = '440300', includeDrafts = false): { forecasts: PlanForecasts | null; available: boolean; loading: boolean } {
   const [state, setState] = useState<{ forecasts: PlanForecasts | null; available: boolean; loading: boolean }>({ forecasts: null, available: true, loading: true });
   useEffect(() => {
     let live = true;
-    fetchOnce<PlanForecasts>(forecastsUrl(asOf, region)).then(
+    setState((s) => ({ ...s, loading: true }));
+    fetchOnce<PlanForecasts>(forecastsUrl(asOf, region, includeDrafts)).then(
       (forecasts) => live && setState({ forecasts, available: true, loading: false }),
       (e: unknown) => live && setState({ forecasts: null, available: !(e instanceof ApiError && e.status === 404), loading: false }),
     );
     return () => {
       live = false;
     };
-  }, [asOf, region]);
+  }, [asOf, region, includeDrafts]);
   return state;
 }

@@ -14,7 +14,7 @@ if (location.pathname === '/') {
   prefetch(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}`);
   prefetch(`/api/plans/${PLAN_ID}`);
   prefetch(forecastsUrl(asOf));
-  void loadEcharts();
+  void loadEcharts('basic');
 }
 prefetch('/api/auth/me');
 

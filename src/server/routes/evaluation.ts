@@ -8,6 +8,7 @@ import { BadRequestError } from '../../services/errors';
 import { errorResponse, evaluationQuery, planEvaluation, planParams } from '../../shared/api';
 import { presentEvaluation } from '../presenters/evaluation';
 import { evaluationStates, planReader } from '../policy';
+import { byDataVersion } from '../../services/cache/byDataVersion';
 import { plansService } from '../../services/plans';
 
 export function parseMethods(list: readonly string[] | undefined): MethodId[] {
@@ -33,13 +34,20 @@ export const evaluationRoutes = (database: Database): FastifyPluginAsyncZod =>
         await plansService.get(database, req.params.planId, planReader(req));
         const asOf = parseAsOf(req.query.asOf);
         if (!asOf.ok) throw new BadRequestError(asOf.error);
-        const result = await evaluatePlan(database, req.params.planId, {
-          asOf: asOf.value,
-          methods: parseMethods(req.query.method),
-          ...(req.query.region ? { regionCode: req.query.region } : {}),
-          states: evaluationStates(req, req.query.includeDrafts),
-        });
-        return presentEvaluation(result);
+        const methods = parseMethods(req.query.method);
+        const states = evaluationStates(req, req.query.includeDrafts);
+        // Who may see the plan was checked above; the result depends only on these (and the data).
+        const key = JSON.stringify(['evaluation', req.params.planId, asOf.value.text, methods, req.query.region ?? null, states]);
+        return byDataVersion(database, key, async () =>
+          presentEvaluation(
+            await evaluatePlan(database, req.params.planId, {
+              asOf: asOf.value,
+              methods,
+              ...(req.query.region ? { regionCode: req.query.region } : {}),
+              states,
+            }),
+          ),
+        );
       },
     });
   };

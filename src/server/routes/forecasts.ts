@@ -9,6 +9,7 @@ import type { Database } from '../../db/client';
 import { DEFAULT_WARNING_RULES } from '../../domain/forecast/warning';
 import { backtestPlan } from '../../services/forecast/backtestPlan';
 import { forecastPlan } from '../../services/forecast/forecastPlan';
+import { byDataVersion } from '../../services/cache/byDataVersion';
 import { plansService } from '../../services/plans';
 import { evaluationStates, planReader } from '../policy';
 import { backtestQuery, errorResponse, forecastQuery, planBacktest, planForecasts, planParams } from '../../shared/api';
@@ -36,7 +37,11 @@ export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
           : undefined;
         await plansService.get(database, req.params.planId, planReader(req));
         const states = evaluationStates(req, q.includeDrafts);
-        return forecastPlan(database, req.params.planId, { asOf: q.asOf, states, ...(q.region ? { regionCode: q.region } : {}), ...(rules ? { rules } : {}) });
+        // Who may see the plan was checked above; the result depends only on these (and the data).
+        const key = JSON.stringify(['forecasts', req.params.planId, q.asOf, q.region ?? null, rules ?? null, states]);
+        return byDataVersion(database, key, () =>
+          forecastPlan(database, req.params.planId, { asOf: q.asOf, states, ...(q.region ? { regionCode: q.region } : {}), ...(rules ? { rules } : {}) }),
+        );
       },
     });
 

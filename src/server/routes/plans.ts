@@ -1,10 +1,10 @@
-/** GET routes for plans, their indicators and items, and regions. Thin: schema → service → presenter. */
+/** GET routes for plans, their indicators and items, the indicator catalogue, and regions. Thin: schema → service → presenter. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { plansService } from '../../services/plans';
 import { planReader } from '../policy';
-import { errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
+import { catalogueIndicator, errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
 
 export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
@@ -41,6 +41,16 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: z.array(planItem), 404: errorResponse },
       },
       handler: (req) => plansService.items(database, req.params.planId, planReader(req), req.query.kind),
+    });
+
+    app.get('/api/indicators', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['plans'],
+        summary: 'The indicator catalogue shared by all plans: code, name and unit of every indicator figures may be recorded for',
+        response: { 200: z.array(catalogueIndicator) },
+      },
+      handler: () => plansService.catalogue(database),
     });
 
     app.get('/api/regions', {

@@ -8,8 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 type Echarts = typeof import('echarts/core');
 type Instance = ReturnType<Echarts['init']>;
 
-let loading: Promise<Echarts> | null = null;
-export const loadEcharts = (): Promise<Echarts> => (loading ??= import('./../echarts').then((m) => m.echarts));
+/** What a chart needs: 'basic' (bars and lines on canvas, the cockpit) or 'full' (maps, marks, SVG). */
+export type ChartFeatures = 'basic' | 'full';
+
+let basic: Promise<Echarts> | null = null;
+let full: Promise<Echarts> | null = null;
+export const loadEcharts = (features: ChartFeatures = 'basic'): Promise<Echarts> =>
+  features === 'basic' ? (basic ??= import('./../echarts').then((m) => m.echarts)) : (full ??= import('./../echartsFull').then((m) => m.echarts));
 
 export interface EChartProps {
   option: EChartsOption;
@@ -17,13 +22,15 @@ export interface EChartProps {
   /** What the chart shows, for screen readers (the chart also has ECharts' own aria description). */
   label: string;
   renderer?: 'canvas' | 'svg';
+  /** Which part of ECharts to load (default 'full'; the cockpit's chart needs only 'basic'). */
+  features?: ChartFeatures;
   /** Called once the library is there, before the option is set (e.g. to register a map). */
   prepare?: (echarts: Echarts) => void;
   onClick?: (params: { name: string; data?: unknown; seriesType?: string }) => void;
   testId?: string;
 }
 
-export function EChart({ option, height, label, renderer = 'canvas', prepare, onClick, testId }: EChartProps) {
+export function EChart({ option, height, label, renderer = 'canvas', features = 'full', prepare, onClick, testId }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<Instance | null>(null);
   const [ready, setReady] = useState(false);
@@ -34,7 +41,7 @@ export function EChart({ option, height, label, renderer = 'canvas', prepare, on
   useEffect(() => {
     let live = true;
     let observer: ResizeObserver | null = null;
-    loadEcharts().then(
+    loadEcharts(features).then(
       (echarts) => {
         if (!live || !el.current) return;
         prepare?.(echarts);
@@ -54,12 +61,12 @@ export function EChart({ option, height, label, renderer = 'canvas', prepare, on
       chart.current = null;
     };
     // The instance lives as long as the element; option changes go through setOption below.
-  }, [renderer]);
+  }, [renderer, features]);
 
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void loadEcharts().then(() => setLoaded(true));
-  }, []);
+    void loadEcharts(features).then(() => setLoaded(true));
+  }, [features]);
   useEffect(() => {
     if (!loaded || !chart.current) return;
     setReady(false);

@@ -1,10 +1,14 @@
-/** 驾驶舱: the plan's indicator system as cards, counts by status, the newest warnings, the progress chart. */
-import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+/**
+ * 驾驶舱: the plan's indicator system as cards, counts by status, the newest warnings, the progress chart. The first
+ * page most people open, so it is plain HTML and CSS (app.css, classes modelled on Ant Design's small cards): it
+ * draws as soon as React and its data are there, without waiting for Ant Design's code and CSS-in-JS.
+ */
 import type { EChartsOption } from 'echarts';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
 import { EChart } from '../components/EChart';
+import { draftsParam, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts, type IndicatorForecast } from '../forecast';
@@ -28,12 +32,12 @@ function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEval
   const a = completion(ev);
   const e = elapsed(ev);
   const latest = ev.latest;
+  const percent = a === null ? 0 : Math.max(0, Math.min(100, Math.round(a * 1000) / 10));
   return (
     <Card
-      size="small"
-      data-testid={`card-${ev.indicator.code}`}
+      testId={`card-${ev.indicator.code}`}
       title={
-        <Link to={`/indicators/${ev.indicator.code}`} style={{ whiteSpace: 'normal' }}>
+        <Link to={`/indicators/${ev.indicator.code}`}>
           {ev.indicator.number}. {l(ev.indicator.name)}
         </Link>
       }
@@ -52,17 +56,12 @@ function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEval
           <div style={{ fontWeight: 600 }}>{targetText(ev, lang)}</div>
         </div>
       </div>
-      <Tooltip title={e !== null ? t(`时间进度 ${formatPercent(e, lang)}`, `time elapsed ${formatPercent(e, lang)}`) : undefined}>
-        <div>
-          <Progress
-            percent={a === null ? 0 : Math.max(0, Math.min(100, Math.round(a * 1000) / 10))}
-            success={e === null ? undefined : { percent: 0 }}
-            strokeColor={LIGHT_STYLE[light].colour}
-            format={() => (a === null ? '—' : formatPercent(a, lang))}
-            aria-label={t('完成进度', 'Completion')}
-          />
+      <div className="progress" title={e !== null ? t(`时间进度 ${formatPercent(e, lang)}`, `time elapsed ${formatPercent(e, lang)}`) : undefined}>
+        <div className="progress-trail" role="progressbar" aria-label={t('完成进度', 'Completion')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div className="progress-bar" style={{ width: `${percent}%`, background: LIGHT_STYLE[light].colour }} />
         </div>
-      </Tooltip>
+        <span className="progress-text">{a === null ? '—' : formatPercent(a, lang)}</span>
+      </div>
       <div style={{ fontSize: 13 }}>
         {result ? <span>{l(result.label)}</span> : null}
         {forecast?.probability !== null && forecast?.probability !== undefined ? (
@@ -78,12 +77,40 @@ function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEval
   );
 }
 
+/** A small card (title, an optional element at the right of the title, body), as Ant Design draws it. */
+function Card({ title, extra, children, testId }: { title?: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <section className="card" data-testid={testId}>
+      {title !== undefined ? (
+        <header className="card-head">
+          <h3 className="card-title">{title}</h3>
+          {extra}
+        </header>
+      ) : null}
+      <div className="card-body">{children}</div>
+    </section>
+  );
+}
+
+/** Grey bars while the data is on the way. */
+function Placeholder() {
+  const { t } = useLang();
+  return (
+    <div className="placeholder" role="status" aria-label={t('加载中', 'Loading')}>
+      <div />
+      <div />
+      <div />
+    </div>
+  );
+}
+
 export function Cockpit() {
   const { lang, t, l } = useLang();
   const asOf = currentAsOf();
+  const drafts = useDrafts();
   const plan = useApi<PlanSummaryDto>(`/api/plans/${PLAN_ID}`);
-  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}`);
-  const { forecasts, available } = useForecasts(asOf);
+  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
+  const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
   const system = useMemo(() => evaluation.data?.indicators.filter((i) => i.indicator.system) ?? [], [evaluation.data]);
   const byCode = useMemo(() => new Map(forecasts?.indicators.map((f) => [f.indicatorCode, f]) ?? []), [forecasts]);
 
@@ -148,29 +175,45 @@ export function Cockpit() {
     };
   }, [system, t]);
 
-  if (evaluation.error) return <Alert type="error" title={evaluation.error.message} showIcon />;
+  if (evaluation.error)
+    return (
+      <p className="alert-error" role="alert">
+        {evaluation.error.message}
+      </p>
+    );
   return (
     <div>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <h2 className="page-title">
         {t('驾驶舱', 'Cockpit')}
-        <Typography.Text type="secondary" style={{ fontSize: 15, marginLeft: 12 }}>
-          {plan.data ? l(plan.data.name) : ''}
-        </Typography.Text>
-      </Typography.Title>
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <span className="page-subtitle">{plan.data ? l(plan.data.name) : ''}</span>
+      </h2>
+      <div className="counts">
         {(['green', 'yellow', 'red', 'grey'] as const).map((k) => (
-          <Col xs={12} md={6} key={k}>
-            <Card size="small">
-              <Statistic title={<StatusLight light={k} />} value={counts[k]} suffix={t('项', '')} />
-            </Card>
-          </Col>
+          <Card key={k}>
+            <div className="statistic-title">
+              <StatusLight light={k} />
+            </div>
+            <div className="statistic-value">
+              {counts[k]}
+              <span className="statistic-suffix">{t('项', '')}</span>
+            </div>
+          </Card>
         ))}
-      </Row>
-      <Typography.Paragraph className="muted" data-testid="last-update">
-        {t('评估基准', 'As of')}: {asOf}{t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
-      </Typography.Paragraph>
+      </div>
+      <div className="cockpit-line">
+        <p className="muted" data-testid="last-update">
+          {t('评估基准', 'As of')}: {asOf}
+          {t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
+          {evaluation.data?.figures === 'including_drafts' ? (
+            <span className="tag tag-purple" data-testid="drafts-included">
+              {t('含未审核数据', 'includes drafts')}
+            </span>
+          ) : null}
+        </p>
+        <DraftsSwitch />
+      </div>
       {evaluation.loading && !evaluation.data ? (
-        <Skeleton active />
+        <Placeholder />
       ) : (
         <div className="cards" role="list" aria-label={t('规划指标', 'Plan indicators')}>
           {system.map((ev) => (
@@ -180,29 +223,29 @@ export function Cockpit() {
           ))}
         </div>
       )}
-      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} lg={14}>
-          <Card size="small" title={t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
-            {chart ? <EChart option={chart} height={280} label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" /> : <Skeleton active />}
-          </Card>
-        </Col>
-        <Col xs={24} lg={10}>
-          <Card size="small" title={t('最新预警', 'Newest warnings')}>
-            <SimpleList
-              items={warnings}
-              keyOf={(w) => `${w.code}-${w.text}`}
-              empty={t('暂无预警', 'No warnings')}
-              testId="warnings"
-              render={(w) => (
-                <>
-                  <Tag color={w.light === 'red' ? 'red' : 'gold'}>{LIGHT_STYLE[w.light][lang]}</Tag>
-                  <Link to={`/indicators/${w.code}`}>{w.text}</Link>
-                </>
-              )}
-            />
-          </Card>
-        </Col>
-      </Row>
+      <div className="cockpit-bottom">
+        <Card title={t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
+          {chart ? (
+            <EChart option={chart} height={280} features="basic" label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" />
+          ) : (
+            <Placeholder />
+          )}
+        </Card>
+        <Card title={t('最新预警', 'Newest warnings')}>
+          <SimpleList
+            items={warnings}
+            keyOf={(w) => `${w.code}-${w.text}`}
+            empty={t('暂无预警', 'No warnings')}
+            testId="warnings"
+            render={(w) => (
+              <>
+                <span className={`tag ${w.light === 'red' ? 'tag-red' : 'tag-gold'}`}>{LIGHT_STYLE[w.light][lang]}</span>
+                <Link to={`/indicators/${w.code}`}>{w.text}</Link>
+              </>
+            )}
+          />
+        </Card>
+      </div>
     </div>
   );
 }

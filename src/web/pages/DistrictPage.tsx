@@ -2,7 +2,7 @@
 import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { PLAN_ID, useApi, type ObservationDto, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
+import { PLAN_ID, useApi, type CatalogueIndicatorDto, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
 import { formatDate, formatPeriod, formatValue } from '../format';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
@@ -12,14 +12,17 @@ export default function DistrictPage() {
   const { lang, t, l } = useLang();
   const regions = useApi<RegionDto[]>('/api/regions');
   const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
-  const indicators = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  // The whole catalogue, not only the plan's indicators: a district's figures include growth rates and other
+  // statistics no plan defines, and each should read by its name.
+  const indicators = useApi<CatalogueIndicatorDto[]>('/api/indicators');
   const figures = useApi<ObservationDto[]>(`/api/observations?region=${encodeURIComponent(code)}`);
   const region = regions.data?.find((r) => r.code === code);
   const mine = useMemo(() => (items.data ?? []).filter((i) => i.regions.includes(code)), [items.data, code]);
   const of = (kind: PlanItemDto['kind']) => mine.filter((i) => i.kind === kind);
+  const names = useMemo(() => new Map((indicators.data ?? []).map((i) => [i.code, i.name])), [indicators.data]);
   const indicatorName = (c: string) => {
-    const i = indicators.data?.find((x) => x.code === c);
-    return i ? l(i.name) : c;
+    const name = names.get(c);
+    return name ? l(name) : c;
   };
   if (regions.loading || items.loading) return <Skeleton active />;
   if (!region) return <Alert type="warning" showIcon title={t(`没有编码为 ${code} 的区`, `No district with code ${code}`)} />;
@@ -63,12 +66,12 @@ export default function DistrictPage() {
       <Table
         size="small"
         rowKey="id"
-        loading={figures.loading}
+        loading={figures.loading || indicators.loading}
         dataSource={[...(figures.data ?? [])].sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode) || b.periodCode.localeCompare(a.periodCode))}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 700 }}
         columns={[
-          { title: t('指标', 'Indicator'), dataIndex: 'indicatorCode', render: (c: string) => indicatorName(c) },
+          { title: t('指标', 'Indicator'), dataIndex: 'indicatorCode', render: (c: string) => <span data-testid="figure-indicator" title={c}>{indicatorName(c)}</span> },
           { title: t('期间', 'Period'), dataIndex: 'periodCode', render: (p: string) => formatPeriod(p, lang) },
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, o: ObservationDto) => formatValue(o.value, o.unit, lang, 4) },
           { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: ObservationDto) => o.source.publication },

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { indicatorChartOption } from '../../shared/charts/indicatorChart';
 import { currentAsOf, PLAN_ID, useApi, type ObservationDto, type PlanEvaluationDto } from '../api';
 import { EChart } from '../components/EChart';
+import { draftsParam, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
@@ -27,9 +28,10 @@ export default function IndicatorPage() {
   const { code = '' } = useParams();
   const { lang, t, l } = useLang();
   const asOf = currentAsOf();
-  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}`);
+  const drafts = useDrafts();
+  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
   const figures = useApi<ObservationDto[]>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
-  const { forecasts, available } = useForecasts(asOf);
+  const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
   const ev = evaluation.data?.indicators.find((i) => i.indicator.code === code);
   const forecast = forecasts?.indicators.find((f) => f.indicatorCode === code);
   const used = useMemo(() => new Set(ev?.series.map((p) => p.observationId).filter((x): x is number => x !== null)), [ev]);
@@ -72,7 +74,13 @@ export default function IndicatorPage() {
       <Breadcrumb items={[{ title: <Link to="/">{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l(ind.name)} <StatusLight light={lightOf(result?.status)} label={result ? l(result.label) : undefined} />
+        {evaluation.data.figures === 'including_drafts' ? (
+          <Tag color="purple" style={{ marginLeft: 8, verticalAlign: 'middle' }} data-testid="drafts-included">
+            {t('含未审核数据', 'includes drafts')}
+          </Tag>
+        ) : null}
       </Typography.Title>
+      <DraftsSwitch />
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
         <Descriptions.Item label={t('最新值', 'Latest')}>
           <span data-testid="latest-value">{formatValue(ev.latest?.value, ind.unit, lang)}</span>
