@@ -255,8 +255,20 @@ describe('web app in Chromium', () => {
     await phone.page.goto(`${base}/`);
     await chartReady(phone.page, 'cockpit-chart');
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    await phone.page.getByRole('button', { name: '打开菜单' }).waitFor();
+    const menuButton = phone.page.getByRole('button', { name: '打开菜单' });
+    await menuButton.waitFor();
     await shot(phone.page, '16-cockpit-phone');
+    // The phone menu opens, closes on Escape with focus back on its button, and closes on a click outside.
+    await menuButton.click();
+    const phoneNav = phone.page.locator('.nav-menu');
+    await phoneNav.waitFor();
+    await phone.page.keyboard.press('Escape');
+    await phoneNav.waitFor({ state: 'detached' });
+    expect(await menuButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await menuButton.click();
+    await phoneNav.waitFor();
+    await phone.page.locator('#main h2.page-title').dispatchEvent('pointerdown');
+    await phoneNav.waitFor({ state: 'detached' });
     expect(phone.problems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * plain HTML and CSS (app.css), so the first page a person opens does not wait for Ant Design; every other page
  * sits under AntdLayout, a lazy layout route that brings Ant Design (zh_CN or en_US) with it.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, setCsrf } from './api';
 import { Loading } from './components/Loading';
@@ -42,8 +42,27 @@ function Frame() {
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
   ];
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const menu = useRef<HTMLDivElement>(null);
   // The phone menu closes when a page is chosen.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // …and, as a menu button should, on Escape (focus back on the button) or on a click outside it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menu.current?.querySelector('button')?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Node && !menu.current?.contains(e.target)) setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [menuOpen]);
   const logout = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     setCsrf(null);
@@ -73,7 +92,7 @@ function Frame() {
         <nav aria-label={t('主导航', 'Main navigation')} className="nav-wide">
           {links}
         </nav>
-        <div className="nav-narrow">
+        <div className="nav-narrow" ref={menu}>
           <button type="button" className="btn" aria-label={t('打开菜单', 'Open menu')} aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
             {t('菜单', 'Menu')}
           </button>
