@@ -3,6 +3,7 @@
 // References measured in the same run: the evaluation and forecasts the report is drafted from (the floor every
 // format pays), and a bare Chromium start + close (the floor of PDF). Targets: docx and xlsx < 3 s, pdf < 6 s.
 // Usage: node --import tsx bench/report.mts [runs]
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { openDatabase } from '../src/db/client';
@@ -56,7 +57,7 @@ await database.close();
 const ref = median(evaluation);
 const chrome = median(browserStart);
 const targets: Record<ReportFormat, number> = { docx: 3000, xlsx: 3000, pdf: 6000 };
-console.log(`final evaluation report, ${planId}, as of 2025; median of ${runs} runs after one warm-up`);
+console.log(`final evaluation report, ${planId}, as of 2025; median of ${runs} runs after one warm-up; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log('| what | median | range | ratio to evaluation | target | met |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| reference: evaluation + forecasts | ${ref.toFixed(0)} ms | ${Math.min(...evaluation).toFixed(0)}–${Math.max(...evaluation).toFixed(0)} ms | 1.00 | | |`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ensure_report_tools: what the report tests need (issue 7) — Chromium to print PDFs, CJK fonts (the TrueType
-# WenQuanYi Micro Hei and AR PL UMing that the PDF and the Word charts use first, see src/reports/fonts.ts, and Noto
+# WenQuanYi Micro Hei, AR PL SungtiL GB and AR PL UMing that the PDF and the Word charts use first, see src/reports/fonts.ts, and Noto
 # CJK, the fallback), and poppler-utils (pdftotext, pdffonts, pdftoppm) to read the PDFs back. Installed from Debian
 # only when missing.
 ensure_report_tools() {
@@ -10,6 +10,7 @@ ensure_report_tools() {
   # grep reads all (no -q): an early exit would fail fc-list with SIGPIPE under pipefail.
   fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || missing+=(fonts-arphic-gbsn00lp)
   [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then

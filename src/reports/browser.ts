@@ -11,7 +11,7 @@ import { FONTS } from './fonts';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Chromium and the CJK fonts the PDF prints with (the TrueType ones first, for speed: fonts.ts). */
-export const INSTALL_HINT = 'install it with `sudo apt-get install chromium fonts-noto-cjk fonts-wqy-microhei fonts-arphic-uming` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable';
+export const INSTALL_HINT = 'install it with `sudo apt-get install chromium fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-uming` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable';
 
 /** PDF asked for where no Chromium is installed: the API answers 503, the CLI exits with this message. */
 export class ChromiumMissingError extends Error {
@@ -30,6 +30,8 @@ export function chromiumAvailable(): boolean {
 
 export interface ReportBrowser {
   pdf(html: string, footer: string): Promise<Buffer>;
+  /** False once the browser has closed or crashed: a long-lived holder starts a new one (warmBrowser.ts). */
+  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function openBrowser(): Promise<ReportBrowser> {
         await page.close();
       }
     },
+    connected: () => browser.isConnected(),
     close: () => browser.close(),
   };
 }

@@ -8,7 +8,7 @@
  * the Word file says how to install one instead of showing broken labels (docx.ts).
  */
 import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg } from '@resvg/resvg-js';
 import type { RenderedChart } from './charts';
 
 export interface ChartFont {
@@ -39,12 +39,11 @@ export function chartFont(candidates: readonly ChartFont[] = CHART_FONTS): Chart
  * @example
  * const pngs = await chartPngs(renderCharts(rows, 'zh'), chartFont() ?? fail());
  */
-export async function chartPngs(charts: readonly RenderedChart[], font: ChartFont): Promise<Map<string, Buffer>> {
+export function chartPngs(charts: readonly RenderedChart[], font: ChartFont): Map<string, Buffer> {
   const options = {
     fitTo: { mode: 'zoom' as const, value: 2 },
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: [font.file], defaultFontFamily: font.family, sansSerifFamily: font.family, serifFamily: font.family },
   };
-  const entries = await Promise.all(charts.map(async (c) => [c.code, (await renderAsync(c.svg, options)).asPng()] as const));
-  return new Map(entries);
+  return new Map(charts.map((c) => [c.code, new Resvg(c.svg, options).render().asPng()]));
 }

@@ -7,8 +7,9 @@
  * CID subset, but a CFF-based OpenType font (Debian's Noto CJK collections) as Type 3, glyph by glyph, which cost
  * about 2 s per family in a report (bench/RESULTS.md). So the TrueType fonts come first:
  * - 黑体 → WenQuanYi Micro Hei (fonts-wqy-microhei, a 黑体-like sans; 5 MB, the quickest to subset), then Zen Hei;
- * - 仿宋 → AR PL UMing (fonts-arphic-uming, a 明体/宋体 serif: the nearest free TrueType face to 仿宋; no free 仿宋
- *   ships in Debian);
+ * - 仿宋 → AR PL SungtiL GB (fonts-arphic-gbsn00lp, 文鼎简报宋, a GB2312 宋体: the nearest free TrueType face to 仿宋
+ *   for simplified Chinese — Debian's only 仿宋, cwTeX, is traditional — and 5 MB, so about 1 s quicker to subset than
+ *   the 21 MB AR PL UMing, which follows for characters outside GB2312);
  * - Noto Sans/Serif CJK SC last, so a machine with only fonts-noto-cjk still prints correct (if slower) Chinese.
  */
 export const FONTS = {
@@ -20,7 +21,7 @@ export const FONTS = {
   body: {
     name: '仿宋',
     fallback: 'Noto Serif CJK SC',
-    css: `"Times New Roman", "FangSong", "仿宋", "STFangsong", "AR PL UMing CN", "Noto Serif CJK SC", serif`,
+    css: `"Times New Roman", "FangSong", "仿宋", "STFangsong", "AR PL SungtiL GB", "AR PL UMing CN", "Noto Serif CJK SC", serif`,
   },
   latin: 'Times New Roman',
 } as const;

@@ -73,6 +73,18 @@ export async function generateReport(database: Database, req: ReportRequest): Pr
   if (req.format === 'pdf' && !req.browser && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
   const unknown = (req.edits ?? []).filter((e) => !(SECTION_IDS as readonly string[]).includes(e.id));
   if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${SECTION_IDS.join(', ')})`);
+  // A PDF without a browser at hand starts one now: Chromium's start (a second or more) runs in its own processes
+  // while this one evaluates and drafts. A failed start is reported when the browser is needed, below.
+  const starting = req.format === 'pdf' && !req.browser ? openBrowser() : null;
+  starting?.catch(() => undefined);
+  try {
+    return await render(database, req, async () => req.browser ?? (await (starting ?? openBrowser())));
+  } finally {
+    if (starting) await starting.then((b) => b.close()).catch(() => undefined);
+  }
+}
+
+async function render(database: Database, req: ReportRequest, browser: () => Promise<ReportBrowser>): Promise<ReportFile> {
   const asOf = await resolveAsOf(database, req);
   const lang = req.lang ?? 'zh';
   const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang, ...(req.regionCode ? { regionCode: req.regionCode } : {}), ...(req.states ? { states: req.states } : {}) });
@@ -86,13 +98,9 @@ export async function generateReport(database: Database, req: ReportRequest): Pr
   if (req.format === 'docx') {
     // No browser for Word: resvg draws the chart PNGs in Node; without a CJK font the file says how to get one.
     const font = chartFont();
-    const pngs = font && charts.length > 0 ? await chartPngs(charts, font) : null;
+    const pngs = font && charts.length > 0 ? chartPngs(charts, font) : null;
     return file(await reportDocx(ctx, draft, charts, pngs, generatedOn));
   }
-  const browser = req.browser ?? (await openBrowser());
-  try {
-    return file(await browser.pdf(reportHtml(ctx, draft, charts, generatedOn), PDF_FOOTER));
-  } finally {
-    if (!req.browser) await browser.close();
-  }
+  const html = reportHtml(ctx, draft, charts, generatedOn);
+  return file(await (await browser()).pdf(html, PDF_FOOTER));
 }
