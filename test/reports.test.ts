@@ -20,7 +20,7 @@ import { prepare } from '../src/services/bootstrap';
 import { loadPlanFile } from '../src/services/loadPlan';
 import { drivers } from './support/databases';
 import { fixture, plansDir, regionsDir, root } from './support/paths';
-import { docxPart, docxText, pdfPages, pdfText, xlsxSheets } from './support/reportText';
+import { docxPart, docxText, pdfFonts, pdfPages, pdfText, xlsxSheets } from './support/reportText';
 
 const PLAN = 'shenzhen-services-14th-fyp';
 const ARTIFACTS = path.join(root, 'test-results/report-pages');
@@ -127,6 +127,10 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
     for (const piece of [/2025年预计/, /80%区间/, /达标概/]) expect(text.replace(/\s+/g, '')).toMatch(piece);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(text.replace(/\s+/g, '')).toContain('—2—'); // the page number in the footer
+    // TrueType CJK fonts, embedded as CID subsets: no Type 3 glyph-by-glyph fonts, which cost seconds (fonts.ts).
+    const fonts = await pdfFonts(file.data);
+    expect(fonts.map((f) => f.type)).not.toContain('Type 3');
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['WenQuanYiMicroHei', 'BousungEG-Light-GB']));
     await pdfPages(file.data, ARTIFACTS, `${name}-${kind}`);
     const pngs = (await readdir(ARTIFACTS)).filter((f) => f.startsWith(`${name}-${kind}-`) && f.endsWith('.png'));
     expect(pngs.length).toBe(pages);

@@ -1,17 +1,17 @@
 /**
  * Chromium, driven by playwright-core, for what only a browser does well: printing the HTML report to PDF with CJK
- * fonts, and turning the chart SVGs into PNGs for Word. Debian's /usr/bin/chromium is used (CHROMIUM_PATH
- * overrides). Without it, PDF is refused with a message saying how to install it; Word and Excel still work.
+ * fonts. Debian's /usr/bin/chromium is used (CHROMIUM_PATH overrides). Without it, PDF is refused with a message
+ * saying how to install it; Word (charts drawn by resvg, chartPng.ts) and Excel need no browser.
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { CHART_SIZE, type RenderedChart } from './charts';
 import { FONTS } from './fonts';
 
 /** The flags of the brief: no sandbox (containers), no GPU, no background traffic. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export const INSTALL_HINT = 'install it with `sudo apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable';
+/** Chromium and the CJK fonts the PDF prints with (the TrueType ones first, for speed: fonts.ts). */
+export const INSTALL_HINT = 'install it with `sudo apt-get install chromium fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-uming` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium executable';
 
 /** PDF asked for where no Chromium is installed: the API answers 503, the CLI exits with this message. */
 export class ChromiumMissingError extends Error {
@@ -30,8 +30,8 @@ export function chromiumAvailable(): boolean {
 
 export interface ReportBrowser {
   pdf(html: string, footer: string): Promise<Buffer>;
-  /** PNG of each chart, keyed by indicator code, at twice the chart's size for print. */
-  png(charts: readonly RenderedChart[]): Promise<Map<string, Buffer>>;
+  /** False once the browser has closed or crashed: a long-lived holder starts a new one (warmBrowser.ts). */
+  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -58,19 +58,7 @@ export async function openBrowser(): Promise<ReportBrowser> {
         await page.close();
       }
     },
-    async png(charts) {
-      const out = new Map<string, Buffer>();
-      if (charts.length === 0) return out;
-      const page = await browser.newPage({ viewport: { width: CHART_SIZE.width, height: CHART_SIZE.height }, deviceScaleFactor: 2 });
-      try {
-        const body = charts.map((c, i) => `<div id="c${i}" style="width:${CHART_SIZE.width}px;height:${CHART_SIZE.height}px;background:#fff">${c.svg}</div>`).join('');
-        await page.setContent(`<html><body style="margin:0;font-family:${FONTS.heading.css.replace(/"/g, "'")}">${body}</body></html>`, { waitUntil: 'load' });
-        for (const [i, c] of charts.entries()) out.set(c.code, await page.locator(`#c${i}`).screenshot({ type: 'png' }));
-      } finally {
-        await page.close();
-      }
-      return out;
-    },
+    connected: () => browser.isConnected(),
     close: () => browser.close(),
   };
 }

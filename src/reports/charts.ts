@@ -1,7 +1,7 @@
 /**
  * The indicator charts of a report, rendered on the server with ECharts' SSR to SVG from the same chart
  * specification the web app uses (src/shared/charts/indicatorChart.ts). PDF embeds the SVG as is; Word needs a
- * PNG, which Chromium makes (browser.ts).
+ * PNG, which resvg draws from the same SVG (chartPng.ts).
  */
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
@@ -31,16 +31,26 @@ export function chartInput(r: IndicatorRow, lang: Language): IndicatorChartInput
 }
 
 /**
- * Chart text in the heading font at normal weight: every further CJK font (a bold cut, a third family) costs the
- * PDF printer seconds, since Chromium embeds the CFF-based Noto CJK fonts as Type 3 glyph by glyph.
+ * Chart text in the heading font at normal weight, the title and the target label (bold on the web) included: a bold
+ * cut is one more font to embed, and a bold made up from a regular cut (the free 黑体 stand-ins have none) is drawn
+ * by Chromium's PDF writer as Type 3 glyphs, which the report avoids (fonts.ts).
  */
 function printable(option: EChartsOption): EChartsOption {
   const title = Array.isArray(option.title) ? option.title[0] : option.title;
   return {
-    ...option,
+    ...(normalWeights(option) as EChartsOption),
     textStyle: { fontFamily: FONTS.heading.css.replace(/"/g, "'"), fontWeight: 'normal' },
     ...(title ? { title: { ...title, textStyle: { ...title.textStyle, fontWeight: 'normal' } } } : {}),
   };
+}
+
+/** A copy of an option tree with every `fontWeight` set to normal; functions (formatters) are kept as they are. */
+function normalWeights(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalWeights);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'fontWeight' ? 'normal' : normalWeights(v)]));
+  }
+  return value;
 }
 
 /** One SVG per indicator that has at least one figure; an indicator without figures gets no empty chart. */

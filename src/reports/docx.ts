@@ -1,7 +1,8 @@
 /**
  * The report as a Word document (the `docx` package): A4 with official margins, page numbers in the footer, title
  * and headings in 黑体, body in 仿宋 (Times New Roman for Latin letters), the indicator table, and the charts as
- * PNG images — or, where Chromium is not installed to make them, a note saying the charts are in the PDF.
+ * PNG images (drawn by resvg, chartPng.ts) — or, where no CJK font is installed to draw their labels, a note saying
+ * how to install one.
  */
 import {
   AlignmentType,
@@ -21,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import { COLUMN_WIDTHS as WIDTHS, TABLE_COLUMNS, TABLE_NOTE, columnHeaders, rowCells, type TableColumn } from './cells';
+import { CHART_FONT_HINT } from './chartPng';
 import { CHART_SIZE, type RenderedChart } from './charts';
 import type { ReportContext } from './context';
 import { paragraphs, type ReportDraft } from './draft';
@@ -111,7 +113,10 @@ function indicatorTable(ctx: ReportContext): Array<Paragraph | Table> {
 function chartBlocks(charts: readonly RenderedChart[], pngs: Map<string, Buffer> | null, lang: ReportContext['lang']): Paragraph[] {
   if (charts.length === 0) return [];
   if (!pngs) {
-    const note = lang === 'zh' ? '（指标走势图需在安装 Chromium 的服务器上生成，本文档略去；PDF 版含全部图表。）' : '(Indicator charts need Chromium on the server to be drawn into Word and are left out here; the PDF has them.)';
+    const note =
+      lang === 'zh'
+        ? `（服务器未安装中文字体，指标走势图略去；安装后（${CHART_FONT_HINT}）重新生成即可。）`
+        : `(The indicator charts are left out: the server has no Chinese font to draw them with; install one (${CHART_FONT_HINT}) and generate again.)`;
     return [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: note, font: bodyFont, size: SIZE.note })] })];
   }
   // Two charts side by side, 7.7 cm wide each (pixels at 96 dpi), keeping the chart's proportions.

@@ -13,6 +13,7 @@ import type { Language } from '../domain/text';
 import { BadRequestError } from '../services/errors';
 import { EVERY_PLAN, plansService } from '../services/plans';
 import { ChromiumMissingError, chromiumAvailable, chromiumPath, openBrowser, type ReportBrowser } from './browser';
+import { chartFont, chartPngs } from './chartPng';
 import { renderCharts } from './charts';
 import { reportContext } from './context';
 import type { Database } from './database';
@@ -39,7 +40,8 @@ export interface ReportRequest extends DraftRequest {
   format: ReportFormat;
   /** The planner's edited text per section id; the other sections keep the drafted text. */
   edits?: ReadonlyArray<{ id: string; text: string }> | undefined;
-  /** A browser already open (benchmarks, batch runs); otherwise one is started and closed for this report. */
+  /** For PDF: a browser already open (the server's warm one, benchmarks, batch runs); otherwise one is started and
+   * closed for this report. */
   browser?: ReportBrowser | undefined;
   /** The date printed as "generated on" (tests fix it). */
   now?: Date | undefined;
@@ -71,6 +73,18 @@ export async function generateReport(database: Database, req: ReportRequest): Pr
   if (req.format === 'pdf' && !req.browser && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
   const unknown = (req.edits ?? []).filter((e) => !(SECTION_IDS as readonly string[]).includes(e.id));
   if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${SECTION_IDS.join(', ')})`);
+  // A PDF without a browser at hand starts one now: Chromium's start (a second or more) runs in its own processes
+  // while this one evaluates and drafts. A failed start is reported when the browser is needed, below.
+  const starting = req.format === 'pdf' && !req.browser ? openBrowser() : null;
+  starting?.catch(() => undefined);
+  try {
+    return await render(database, req, async () => req.browser ?? (await (starting ?? openBrowser())));
+  } finally {
+    if (starting) await starting.then((b) => b.close()).catch(() => undefined);
+  }
+}
+
+async function render(database: Database, req: ReportRequest, browser: () => Promise<ReportBrowser>): Promise<ReportFile> {
   const asOf = await resolveAsOf(database, req);
   const lang = req.lang ?? 'zh';
   const ctx = await reportContext(database, req.planId, req.kind, { asOf, lang, ...(req.regionCode ? { regionCode: req.regionCode } : {}), ...(req.states ? { states: req.states } : {}) });
@@ -81,16 +95,12 @@ export async function generateReport(database: Database, req: ReportRequest): Pr
 
   if (req.format === 'xlsx') return file(await reportXlsx(ctx, draft));
   const charts = renderCharts(ctx.rows, lang);
-  const needsBrowser = req.format === 'pdf' || (charts.length > 0 && (req.browser !== undefined || chromiumAvailable()));
-  const browser = req.browser ?? (needsBrowser ? await openBrowser() : null);
-  try {
-    if (req.format === 'pdf') {
-      if (!browser) throw new ChromiumMissingError(chromiumPath());
-      return file(await browser.pdf(reportHtml(ctx, draft, charts, generatedOn), PDF_FOOTER));
-    }
-    const pngs = browser ? await browser.png(charts) : null;
+  if (req.format === 'docx') {
+    // No browser for Word: resvg draws the chart PNGs in Node; without a CJK font the file says how to get one.
+    const font = chartFont();
+    const pngs = font && charts.length > 0 ? chartPngs(charts, font) : null;
     return file(await reportDocx(ctx, draft, charts, pngs, generatedOn));
-  } finally {
-    if (browser && !req.browser) await browser.close();
   }
+  const html = reportHtml(ctx, draft, charts, generatedOn);
+  return file(await (await browser()).pdf(html, PDF_FOOTER));
 }

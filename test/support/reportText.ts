@@ -1,6 +1,6 @@
 /**
  * Reads back what a report says, with tools independent of the code that wrote it: the Word XML text (unzipped
- * with fflate), `pdftotext` for PDF (poppler-utils), `pdftoppm` for page images, exceljs for the workbook cells.
+ * with fflate), `pdftotext` and `pdffonts` for PDF (poppler-utils), `pdftoppm` for page images, exceljs for the workbook cells.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -39,6 +39,24 @@ export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: numbe
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
     const { stdout: info } = await run('pdfinfo', [file]);
     return { text: stdout.replace(/\n(?!\n)/g, ''), pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The fonts of a PDF as `pdffonts` (poppler-utils) lists them: name and type ("CID TrueType", "Type 3", …). */
+export async function pdfFonts(pdf: Buffer): Promise<Array<{ name: string; type: string }>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pm-pdf-'));
+  try {
+    const file = path.join(dir, 'r.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await run('pdffonts', [file]);
+    // Columns are fixed-width: name (37), type (18), then encoding …
+    return stdout
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((l) => ({ name: l.slice(0, 37).trim(), type: l.slice(37, 55).trim() }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

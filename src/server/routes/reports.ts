@@ -1,18 +1,28 @@
 /**
  * Evaluation reports (issue 7): the file (Word, PDF, Excel), the drafted text for editing, and the file built with
  * the planner's edited text. Any signed-in user may read them (policy read). PDF without Chromium answers 503 with
- * how to install it; Word and Excel always work.
+ * how to install it; Word and Excel always work. The server keeps one Chromium open for its PDFs (warmBrowser.ts),
+ * started by the first PDF and closed with the server.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Database } from '../../db/client';
+import type { ReportKind } from '../../domain/report/kinds';
 import { auditContext, evaluationStates } from '../policy';
-import type { ReportRequest } from '../../reports/generate';
+import type { DraftRequest, ReportRequest } from '../../reports/generate';
+import { warmBrowser } from '../../reports/warmBrowser';
 import { audit } from '../../services/access/audit';
 import { errorResponse, reportDraft, reportDraftQuery, reportEdits, reportParams, reportQuery } from '../../shared/api';
 
 /** The report modules (docx, ECharts, exceljs) load on the first report, not at server start. */
 const reports = () => import('../../reports/generate');
+
+/** The report request of a route: plan and kind from the path, the rest from the query string (the three routes share it). */
+function draftRequest(req: FastifyRequest, params: { planId: string; kind: ReportKind }, query: z.infer<typeof reportDraftQuery>): DraftRequest {
+  const { asOf, lang, region } = query;
+  return { planId: params.planId, kind: params.kind, lang, asOf, regionCode: region, states: evaluationStates(req, query.includeDrafts) };
+}
 
 async function send(database: Database, reply: FastifyReply, req: ReportRequest) {
   const { generateReport, ChromiumMissingError } = await reports();
@@ -28,6 +38,9 @@ async function send(database: Database, reply: FastifyReply, req: ReportRequest)
 
 export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
+    const browser = warmBrowser();
+    app.addHook('onClose', () => browser.close());
+
     app.get('/api/plans/:planId/reports/:kind', {
       config: { policy: 'read' },
       schema: {
@@ -37,11 +50,7 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: reportQuery,
         response: { 400: errorResponse, 404: errorResponse, 503: errorResponse },
       },
-      handler: async (req, reply) => {
-        const { asOf, lang, region, format } = req.query;
-        const states = evaluationStates(req, req.query.includeDrafts);
-        return send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region, states });
-      },
+      handler: async (req, reply) => send(database, reply, { ...draftRequest(req, req.params, req.query), format: req.query.format, browser }),
     });
 
     app.get('/api/plans/:planId/reports/:kind/draft', {
@@ -54,9 +63,7 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: reportDraft, 400: errorResponse, 404: errorResponse },
       },
       handler: async (req) => {
-        const { asOf, lang, region } = req.query;
-        const states = evaluationStates(req, req.query.includeDrafts);
-        const draft = await (await reports()).reportDraft(database, { planId: req.params.planId, kind: req.params.kind, lang, asOf, regionCode: region, states });
+        const draft = await (await reports()).reportDraft(database, draftRequest(req, req.params, req.query));
         return { title: draft.title, sections: draft.sections };
       },
     });
@@ -72,9 +79,8 @@ export const reportRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 400: errorResponse, 404: errorResponse, 503: errorResponse },
       },
       handler: async (req, reply) => {
-        const { asOf, lang, region, format } = req.query;
-        const states = evaluationStates(req, req.query.includeDrafts);
-        const sent = await send(database, reply, { planId: req.params.planId, kind: req.params.kind, format, lang, asOf, regionCode: region, states, edits: req.body.sections });
+        const { asOf, lang, format } = req.query;
+        const sent = await send(database, reply, { ...draftRequest(req, req.params, req.query), format, browser, edits: req.body.sections });
         // A report leaving the platform with text a person wrote is recorded: who, which plan, which sections.
         if (reply.statusCode < 300) {
           await audit(database.db, auditContext(req), { action: 'report.export_edited', entity: 'plan', entityId: req.params.planId, newValue: { kind: req.params.kind, asOf: asOf ?? null, format, lang, sections: req.body.sections.map((s) => s.id) } });
