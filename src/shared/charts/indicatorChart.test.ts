@@ -75,6 +75,28 @@ describe('indicatorChartOption', () => {
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(10);
   });
 
+  it('stretches the value axis over the whole band of a 左右 target, even far from the figures', () => {
+    // 物流业增加值占GDP比重: figures about 10.18%, target 10% 左右 read as the band 9.5–10.5%.
+    const logistics: IndicatorChartInput = {
+      name: '物流业增加值占GDP比重',
+      unit: '%',
+      series: [
+        { year: 2019, value: 10.2 },
+        { year: 2023, value: 10.18 },
+      ],
+      baseline: null,
+      target: { year: 2025, value: 10, comparator: 'about', band: [9.5, 10.5] },
+      forecast: [],
+    };
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 360 });
+    chart.setOption(indicatorChartOption(logistics, 'zh', { animation: false }));
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    const numbers = [...svg.matchAll(/<text[^>]*>([-\d.]+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.min(...numbers)).toBeLessThanOrEqual(9.5);
+    expect(Math.max(...numbers)).toBeGreaterThanOrEqual(10.5);
+  });
+
   it('draws a chart with no figures at all without failing', () => {
     const o = indicatorChartOption({ ...input, series: [], baseline: null, forecast: [] }, 'zh');
     expect((o.xAxis as { data: string[] }).data).toEqual(['2025年']);
