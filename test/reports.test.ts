@@ -14,7 +14,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { openBrowser, type ReportBrowser } from '../src/reports/browser';
+import { renderCharts } from '../src/reports/charts';
+import { reportContext } from '../src/reports/context';
+import { reportDocx } from '../src/reports/docx';
+import { draftReport } from '../src/reports/draft';
 import { generateReport } from '../src/reports/generate';
+import { parseAsOf } from '../src/domain/evaluation/asOf';
 import { REPORT_KINDS, REPORT_TITLES, type ReportFormat } from '../src/reports/kinds';
 import { prepare } from '../src/services/bootstrap';
 import { loadPlanFile } from '../src/services/loadPlan';
@@ -179,5 +184,20 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
     for (const r of rows) expect(r.slice(0, 19).every((v) => v !== null && v !== undefined && v !== '' && v !== 0)).toBe(true);
     const { text: pdf } = await pdfText((await generate('final', 'pdf', { planId, asOf: '2030' })).data);
     expect(pdf.replace(/\s+/g, '')).toContain('细颗粒物（PM2.5）年均浓度：最新值数据暂缺');
+  }, 60_000);
+
+  it('writes Word without its charts, saying how to get them, where the server has no Chinese font to draw them', async () => {
+    // generate.ts passes no PNGs when chartFont() finds no installed CJK font (chartPng.test.ts covers that lookup).
+    const asOf = parseAsOf('2025');
+    if (!asOf.ok) throw new Error(asOf.error);
+    const ctx = await reportContext(database, PLAN, 'final', { asOf: asOf.value, lang: 'zh' });
+    const charts = renderCharts(ctx.rows, 'zh');
+    expect(charts.length).toBeGreaterThan(0);
+    const data = await reportDocx(ctx, draftReport(ctx), charts, null, '2026-01-15');
+    const text = docxText(data);
+    expect(text).toContain('服务器未安装中文字体，指标走势图略去');
+    expect(text).toContain('fonts-wqy-microhei');
+    expect(docxPart(data, 'word/document.xml')).not.toMatch(/<pic:pic /);
+    expectShenzhenContent(text, 'final');
   }, 60_000);
 });

@@ -33,8 +33,9 @@ export function chartFont(candidates: readonly ChartFont[] = CHART_FONTS): Chart
 }
 
 /**
- * PNG of each chart at twice its size (print resolution), keyed by indicator code. The charts are drawn in parallel
- * on libuv's thread pool, off the event loop (a server keeps answering while a report is made).
+ * PNG of each chart at twice its size (print resolution), keyed by indicator code. Drawn synchronously: resvg's
+ * async rendering (libuv's thread pool) cost about 4× the CPU (bench/RESULTS.md), so a Word report holds the event
+ * loop for about 0.5 s with a TrueType font.
  *
  * @example
  * const pngs = await chartPngs(renderCharts(rows, 'zh'), chartFont() ?? fail());
