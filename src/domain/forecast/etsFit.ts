@@ -10,7 +10,7 @@
  * paths) for a multiplicative season.
  */
 import { additiveSeasonal, multiplicativeSeasonal } from './decompose';
-import { classTwoVariances, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
+import { classTwoVariances, etsRecursion, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
 import { failure, normalIntervals, type ModelForecast, type ModelResult } from './model';
 import { nelderMead } from './nelderMead';
 import { quantileSorted, seededNormal } from './random';
@@ -84,7 +84,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
   if (hasB) start.push(init.slope);
   if (hasG) start.push(...init.seasonal.slice(0, m - 1));
 
-  const decode = (x: readonly number[]): EtsParams => {
+  const decode = (x: ArrayLike<number>): EtsParams => {
     let i = 0;
     const alpha = 1e-4 + (0.9999 - 1e-4) * sigmoid(x[i++] ?? 0);
     const beta = hasB ? 1e-4 + (alpha - 1e-4) * sigmoid(x[i++] ?? 0) : 0;
@@ -92,18 +92,38 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
     const phi = hasPhi ? 0.8 + 0.18 * sigmoid(x[i++] ?? 0) : 1;
     const level = x[i++] ?? 0;
     const slope = hasB ? (x[i++] ?? 0) : 0;
-    const seasonal = hasG ? x.slice(i, i + m - 1).map((v) => v) : [];
+    const seasonal = hasG ? Array.from({ length: m - 1 }, (_, k) => x[i + k] ?? 0) : [];
     if (hasG) {
       const sum = seasonal.reduce((a, b) => a + b, 0);
       seasonal.push(spec.season === 'M' ? m - sum : -sum);
     }
     return { alpha, beta, gamma, phi, level, slope, seasonal };
   };
-  const objective = (x: number[]): number => {
-    const p = decode(x);
-    if (spec.season === 'M' && p.seasonal.some((s) => !(s > 0))) return PENALTY;
-    const r = runEts(spec, p, y);
-    return Number.isFinite(r.lik) ? r.lik : PENALTY;
+  // The objective decodes x as `decode` does, into reused buffers: it runs hundreds of times per model.
+  const ring = new Float64Array(m);
+  const out = new Float64Array(5);
+  const yy = Float64Array.from(y);
+  const objective = (x: ArrayLike<number>): number => {
+    let i = 0;
+    const alpha = 1e-4 + (0.9999 - 1e-4) * sigmoid(x[i++] ?? 0);
+    const beta = hasB ? 1e-4 + (alpha - 1e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const gamma = hasG ? 1e-4 + (1 - alpha - 2e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const phi = hasPhi ? 0.8 + 0.18 * sigmoid(x[i++] ?? 0) : 1;
+    const level = x[i++] ?? 0;
+    const slope = hasB ? (x[i++] ?? 0) : 0;
+    if (hasG) {
+      let sum = 0;
+      for (let k = 0; k < m - 1; k++) {
+        const v = x[i + k] ?? 0;
+        ring[k] = v;
+        sum += v;
+      }
+      ring[m - 1] = spec.season === 'M' ? m - sum : -sum;
+      if (spec.season === 'M') for (let k = 0; k < m; k++) if (!((ring[k] ?? 0) > 0)) return PENALTY;
+    } else ring[0] = 0;
+    etsRecursion(spec, alpha, beta, gamma, phi, level, slope, ring, yy, null, out);
+    const lik = out[0] ?? Number.NaN;
+    return Number.isFinite(lik) ? lik : PENALTY;
   };
   const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
   let best: { x: number[]; value: number };
@@ -126,9 +146,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
     // changes the likelihood), so for given smoothing parameters the initial states minimising the squared
     // one-step errors are a least-squares solution. Search only the smoothing parameters, profiling the states out:
     // exact for additive errors, and a start for a final joint polish for multiplicative ones.
-    const withStates = (sm: readonly number[]): number[] => {
-      const probe = decode([...sm, ...start.slice(nParams)]);
-      return [...sm, ...leastSquaresStates(spec, probe, y)];
+    const withStates = (sm: ArrayLike<number>): number[] => {
+      const probe = decode([...Array.from(sm), ...start.slice(nParams)]);
+      return [...Array.from(sm), ...leastSquaresStates(spec, probe, y)];
     };
     // Several starting α (R's, then 0.5 and 0.9 of the range): the profile likelihood is often bimodal in α.
     let profile = { x: start.slice(0, nParams), value: Number.POSITIVE_INFINITY };
@@ -267,27 +287,35 @@ function simulate(fit: EtsFit, h: number, count: number): number[][] {
   const m = spec.season === 'N' ? 1 : spec.m;
   const sigma = Math.sqrt(fit.sigma2);
   const draw = seededNormal(20080101);
-  const cols: number[][] = Array.from({ length: h }, () => []);
+  const cols = Array.from({ length: h }, () => new Float64Array(count));
+  // The seasonal states as a ring buffer (state k periods back at ring[(head + k) % m]), reset for every path.
+  const ring = new Float64Array(m);
   for (let path = 0; path < count; path++) {
     let level = fit.run.level;
     let slope = fit.run.slope;
-    let seas = [...fit.run.seasonal];
+    for (let k = 0; k < m; k++) ring[k] = fit.run.seasonal[k] ?? 0;
+    let head = 0;
     for (let j = 0; j < h; j++) {
       const phib = spec.trend === 'N' ? 0 : (spec.trend === 'Ad' ? p.phi : 1) * slope;
       const q = level + phib;
-      const old = spec.season === 'N' ? 0 : (seas[m - 1] ?? 0);
+      const oldIndex = (head + m - 1) % m;
+      const old = spec.season === 'N' ? 0 : (ring[oldIndex] ?? 0);
       const mean = spec.season === 'A' ? q + old : spec.season === 'M' ? q * old : q;
       const e = sigma * draw();
       const v = spec.error === 'M' ? mean * (1 + e) : mean + e;
-      cols[j]?.push(v);
+      const col = cols[j];
+      if (col) col[path] = v;
       const deseason = spec.season === 'A' ? v - old : spec.season === 'M' ? v / old : v;
       const newLevel = q + p.alpha * (deseason - q);
       if (spec.trend !== 'N') slope = phib + (p.beta / p.alpha) * (newLevel - level - phib);
-      if (spec.season !== 'N') seas = [old + p.gamma * ((spec.season === 'A' ? v - q : v / q) - old), ...seas.slice(0, m - 1)];
+      if (spec.season !== 'N') {
+        ring[oldIndex] = old + p.gamma * ((spec.season === 'A' ? v - q : v / q) - old);
+        head = oldIndex;
+      }
       level = newLevel;
     }
   }
-  return cols.map((c) => c.sort((a, b) => a - b));
+  return cols.map((c) => Array.from(c.sort()));
 }
 
 /** Fits and forecasts one fixed model (as R's ets(y, model = "AAN", damped = FALSE)). */
