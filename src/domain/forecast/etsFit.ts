@@ -26,6 +26,8 @@ export interface EtsFit {
 }
 
 const PENALTY = 1e12;
+/** optim()'s default relative tolerance, sqrt(.Machine$double.eps), which R's ets leaves in place. */
+const R_RELTOL = 1.4901161193847656e-8;
 
 /**
  * A constant series: every model's likelihood is degenerate (zero errors), so — as R's ets does for a constant
@@ -128,7 +130,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
   const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
   let best: { x: number[]; value: number };
   if ((opts.search ?? 'r') === 'r') {
-    best = nelderMead(objective, start, steps, 2000);
+    best = nelderMead(objective, start, steps, 2000, R_RELTOL);
   } else if (spec.season !== 'N') {
     // Seasonal models: Nelder–Mead over parameters and states together (as R), from least-squares initial states
     // for the starting parameters when the season is additive.
