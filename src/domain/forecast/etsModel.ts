@@ -95,7 +95,8 @@ export function etsRecursion(
     const v = y[t] ?? 0;
     const phib = hasTrend ? phi * slope : 0;
     const q = level + phib;
-    const oldIndex = (head + m - 1) % m;
+    // (head + m − 1) mod m without the division: the oldest state's slot moves back one place each period.
+    const oldIndex = head === 0 ? m - 1 : head - 1;
     const old = season === 'N' ? 0 : (ring[oldIndex] ?? 0);
     const fitted = season === 'A' ? q + old : season === 'M' ? q * old : q;
     let e = v - fitted;

@@ -66,17 +66,25 @@ export function nelderMead(
       along(-2, worst, spare);
       const ve = f(spare);
       // The better trial point takes the worst vertex's place; the worst's buffer becomes scratch.
-      if (ve < vr) [xs[iw], spare] = [spare, worst];
-      else [xs[iw], trial] = [trial, worst];
-      vs[iw] = ve < vr ? ve : vr;
+      if (ve < vr) {
+        xs[iw] = spare;
+        spare = worst;
+        vs[iw] = ve;
+      } else {
+        xs[iw] = trial;
+        trial = worst;
+        vs[iw] = vr;
+      }
     } else if (vr < secondV) {
-      [xs[iw], trial] = [trial, worst];
+      xs[iw] = trial;
+      trial = worst;
       vs[iw] = vr;
     } else {
       along(vr < worstV ? -0.5 : 0.5, worst, spare);
       const vc = f(spare);
       if (vc < Math.min(vr, worstV)) {
-        [xs[iw], spare] = [spare, worst];
+        xs[iw] = spare;
+        spare = worst;
         vs[iw] = vc;
       } else {
         const best = xs[ib] ?? centroid;
