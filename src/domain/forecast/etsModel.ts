@@ -90,6 +90,9 @@ export function etsRecursion(
   const ratio = hasTrend ? beta / alpha : 0;
   let sse = 0;
   let logSum = 0;
+  // Σ log|ŷ_t| as the log of a running product, renormalised before it can over- or underflow: one Math.log per
+  // ~100 steps instead of one per step (the log was the recursion's dearest operation).
+  let product = 1;
   const n = y.length;
   for (let t = 0; t < n; t++) {
     const v = y[t] ?? 0;
@@ -102,7 +105,11 @@ export function etsRecursion(
     let e = v - fitted;
     if (multError) {
       e /= fitted;
-      logSum += Math.log(Math.abs(fitted));
+      product *= Math.abs(fitted);
+      if (!(product < 1e150 && product > 1e-150)) {
+        logSum += Math.log(product);
+        product = 1;
+      }
     }
     if (errors) errors[t] = e;
     sse += e * e;
@@ -117,7 +124,7 @@ export function etsRecursion(
     }
     level = newLevel;
   }
-  out[0] = n * Math.log(sse) + (multError ? 2 * logSum : 0);
+  out[0] = n * Math.log(sse) + (multError ? 2 * (logSum + Math.log(product)) : 0);
   out[1] = sse;
   out[2] = level;
   out[3] = slope;
