@@ -14,13 +14,16 @@
 //
 // Usage: node --import tsx bench/forecast-m3-calibrate.mts [--every 1]   (prints the table to paste into
 // src/domain/forecast/calibration.ts, and the raw and calibrated coverage on the calibration set itself)
+//        node --import tsx bench/forecast-m3-calibrate.mts --check-screen   (on the same series: does the automatic
+// ETS search with candidate screening pick the same model, with the same AICc, as the exhaustive search?)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { maseScale, scorePairs, summarise } from '../src/domain/forecast/accuracy';
 import { calibrate } from '../src/domain/forecast/calibration';
 import { combineMedian } from '../src/domain/forecast/combine';
-import { autoEtsForecast } from '../src/domain/forecast/etsAuto';
+import { autoEts, autoEtsForecast } from '../src/domain/forecast/etsAuto';
+import { specName } from '../src/domain/forecast/etsModel';
 import type { ModelForecast } from '../src/domain/forecast/model';
 import { quantileSorted } from '../src/domain/forecast/random';
 import { thetaForecast } from '../src/domain/forecast/theta';
@@ -34,6 +37,38 @@ const FILES = [
   { label: 'quarterly', file: 'M3Quart.csv', m: 4 },
   { label: 'monthly', file: 'M3Month.csv', m: 12 },
 ];
+
+if (process.argv.includes('--check-screen')) {
+  for (const { label, file, m } of FILES) {
+    const rows = parse(readFileSync(path.join(dataDir, file), 'utf8'), { relax_column_count: true }) as string[][];
+    let same = 0;
+    let differ = 0;
+    const cpu = { screened: 0, exhaustive: 0 };
+    const timed = <T,>(key: keyof typeof cpu, f: () => T): T => {
+      const c = process.cpuUsage();
+      const v = f();
+      const u = process.cpuUsage(c);
+      cpu[key] += (u.user + u.system) / 1000;
+      return v;
+    };
+    rows.slice(1).forEach((row, index) => {
+      if (index % 2 !== 1 || ((index - 1) / 2) % every !== 0) return;
+      const n = Number(row[1]);
+      const train = row.slice(6, 6 + n - Number(row[2])).map(Number);
+      const scale = train.reduce((a, v) => a + Math.abs(v), 0) / train.length;
+      const y = train.map((v) => v / scale); // as autoEtsForecast fits it
+      const a = timed('screened', () => autoEts(y, m));
+      const b = timed('exhaustive', () => autoEts(y, m, { screen: false }));
+      if (a && b && specName(a.spec) === specName(b.spec) && a.aicc === b.aicc) same++;
+      else {
+        differ++;
+        console.log(`  ${label} row ${index + 2}: screened ${a ? `${specName(a.spec)} ${a.aicc}` : 'none'}, exhaustive ${b ? `${specName(b.spec)} ${b.aicc}` : 'none'}`);
+      }
+    });
+    console.log(`${label}: same model and AICc on ${same} series, different on ${differ}; CPU ${cpu.screened.toFixed(0)} ms screened, ${cpu.exhaustive.toFixed(0)} ms exhaustive`);
+  }
+  process.exit(0);
+}
 
 const tables: Record<string, { lo80: number[]; hi80: number[]; lo95: number[]; hi95: number[] }> = {};
 for (const { label, file, m } of FILES) {

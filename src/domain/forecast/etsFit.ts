@@ -12,7 +12,7 @@
 import { additiveSeasonal, multiplicativeSeasonal } from './decompose';
 import { classTwoVariances, etsRecursion, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
 import { failure, normalIntervals, type ModelForecast, type ModelResult } from './model';
-import { nelderMead } from './nelderMead';
+import { nelderMead, simplexSearch, type SimplexSearch } from './nelderMead';
 import { quantileSorted, seededNormal } from './random';
 
 export interface EtsFit {
@@ -27,7 +27,9 @@ export interface EtsFit {
 
 const PENALTY = 1e12;
 /** optim()'s default relative tolerance, sqrt(.Machine$double.eps), which R's ets leaves in place. */
-const R_RELTOL = 1.4901161193847656e-8;
+export const R_RELTOL = 1.4901161193847656e-8;
+/** R's ets default maxit. */
+export const R_MAXIT = 2000;
 
 /**
  * A constant series: every model's likelihood is degenerate (zero errors), so — as R's ets does for a constant
@@ -56,9 +58,62 @@ export interface FitOptions {
   search?: 'r' | 'best';
 }
 
+/** One model's likelihood search set up: the objective over the (transformed) parameters, R's start and steps. */
+export interface EtsProblem {
+  spec: EtsSpec;
+  y: readonly number[];
+  /** Number of estimated parameters. */
+  k: number;
+  nParams: number;
+  start: number[];
+  steps: number[];
+  objective: (x: ArrayLike<number>) => number;
+  decode: (x: ArrayLike<number>) => EtsParams;
+  startFractions: (alphaFraction: number) => number[];
+}
+
 export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {}): EtsFit | null {
-  const n = y.length;
   if (isConstant(y)) return spec.error === 'A' && spec.trend === 'N' && spec.season === 'N' ? constantFit(y) : null;
+  const problem = etsProblem(y, spec);
+  if (!problem) return null;
+  if ((opts.search ?? 'r') === 'r') {
+    const search = simplexSearch(problem.objective, problem.start, problem.steps);
+    search.run(R_MAXIT, R_RELTOL);
+    return finishFit(problem, search.best());
+  }
+  return finishFit(problem, searchHarder(problem));
+}
+
+/**
+ * The search R's ets makes for one model, started but not run: the automatic search (etsAuto.ts) runs every
+ * candidate to a loose tolerance first and finishes only those that can still win. null when the model cannot be
+ * fitted to y (too few data for its parameters, non-positive data for a multiplicative part).
+ */
+export function startEtsSearch(y: readonly number[], spec: EtsSpec): { problem: EtsProblem; search: SimplexSearch } | null {
+  const problem = etsProblem(y, spec);
+  return problem ? { problem, search: simplexSearch(problem.objective, problem.start, problem.steps) } : null;
+}
+
+/** AICc from −2 log L (R's lik) with k estimated parameters on n observations (σ² counted as one more). */
+export function aiccOf(lik: number, k: number, n: number): number {
+  const kk = k + 1;
+  const aic = lik + 2 * kk;
+  return n - kk - 1 > 0 ? aic + (2 * kk * (kk + 1)) / (n - kk - 1) : Number.POSITIVE_INFINITY;
+}
+
+/** The fitted model at the optimum a search found; null when it found no finite likelihood. */
+export function finishFit(problem: EtsProblem, best: { x: number[]; value: number }): EtsFit | null {
+  const { spec, y, k } = problem;
+  const n = y.length;
+  if (!(best.value < PENALTY)) return null;
+  const params = problem.decode(best.x);
+  const run = runEts(spec, params, y);
+  const sigma2 = run.sse / (n - k);
+  return { spec, params, run, sigma2, aicc: aiccOf(run.lik, k, n), k };
+}
+
+function etsProblem(y: readonly number[], spec: EtsSpec): EtsProblem | null {
+  const n = y.length;
   const m = spec.season === 'N' ? 1 : spec.m;
   const multiplicative = spec.error === 'M' || spec.season === 'M';
   if (multiplicative && y.some((v) => !(v > 0))) return null;
@@ -128,10 +183,15 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
     return Number.isFinite(lik) ? lik : PENALTY;
   };
   const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
+  return { spec, y, k, nParams, start, steps, objective, decode, startFractions };
+}
+
+/** The 'best' search of FitOptions: harder than R's, see there. */
+function searchHarder(problem: EtsProblem): { x: number[]; value: number } {
+  const { spec, y, nParams, start, steps, objective, decode, startFractions } = problem;
+  const m = spec.season === 'N' ? 1 : spec.m;
   let best: { x: number[]; value: number };
-  if ((opts.search ?? 'r') === 'r') {
-    best = nelderMead(objective, start, steps, 2000, R_RELTOL);
-  } else if (spec.season !== 'N') {
+  if (spec.season !== 'N') {
     // Seasonal models: Nelder–Mead over parameters and states together (as R), from least-squares initial states
     // for the starting parameters when the season is additive.
     const from = spec.season === 'A' ? [...start.slice(0, nParams), ...leastSquaresStates(spec, decode(start), y)] : start;
@@ -164,14 +224,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
       if (polish.value < best.value) best = polish;
     }
   }
-  if (!(best.value < PENALTY)) return null;
-  const params = decode(best.x);
-  const run = runEts(spec, params, y);
-  const sigma2 = run.sse / (n - k);
-  const kk = k + 1;
-  const aic = run.lik + 2 * kk;
-  const aicc = n - kk - 1 > 0 ? aic + (2 * kk * (kk + 1)) / (n - kk - 1) : Number.POSITIVE_INFINITY;
-  return { spec, params, run, sigma2, aicc, k };
+  return best;
 }
 
 /**
