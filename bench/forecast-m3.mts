@@ -49,11 +49,11 @@ interface Series {
   test: number[];
 }
 
-function readM3(file: string, label: string, m: number, every: number): Series[] {
+function readM3(file: string, label: string, m: number, every: number, offset = 0): Series[] {
   const rows = parse(readFileSync(path.join(dataDir, file), 'utf8'), { relax_column_count: true }) as string[][];
   const out: Series[] = [];
   rows.slice(1).forEach((row, i) => {
-    if (i % every !== 0) return;
+    if (i % every !== offset) return;
     const n = Number(row[1]);
     const nf = Number(row[2]);
     const values = row.slice(6, 6 + n).map(Number);
@@ -106,6 +106,10 @@ const toForecast = (b: RBands | undefined): ModelForecast | null =>
 
 arimaForecast([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21], 1, 1); // load the WebAssembly once, outside the timings
 const auto = defaultForecast(arimaForecast);
+// Warm up, outside the timings, on calibration-set (odd-indexed) series: the JavaScript engine compiles the search
+// to optimised code on first use — ~0.2 s of compiler time that a long-running server pays once, and that would
+// otherwise be spread over the first frequency's series. (R's ets is compiled C from the start.)
+for (const f of FILES) for (const s of readM3(f.file, f.label, f.m, 2, 1).slice(0, 10)) auto(s.train, s.h, s.m);
 const rById = new Map(r.series.map((x) => [x.id, x]));
 type Timing = readonly [number, number];
 const time = <T,>(f: () => T): [T, Timing] => {
