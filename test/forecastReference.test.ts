@@ -127,6 +127,18 @@ describe(`forecasts against R ${reference.r}, forecast ${reference.forecast}`, (
     }
   });
 
+  it('automatic ETS with candidate screening picks the same model, with the same AICc, as the exhaustive search', () => {
+    for (const [name, s] of entries) {
+      const scale = s.y.reduce((a, v) => a + Math.abs(v), 0) / s.y.length;
+      for (const y of [s.y, s.y.map((v) => v / scale)]) {
+        const screened = autoEts(y, s.m);
+        const exhaustive = autoEts(y, s.m, { screen: false });
+        expect(screened && specName(screened.spec), name).toBe(exhaustive && specName(exhaustive.spec));
+        expect(screened?.aicc, name).toBe(exhaustive?.aicc);
+      }
+    }
+  });
+
   it('ARIMA(0,1,1)(0,1,1)[m] through the arima package equals R Arima: points within 1%, bounds within 5%', () => {
     const seasonal = entries.filter(([, e]) => e.airline);
     expect(seasonal.length).toBeGreaterThanOrEqual(4);

@@ -2,10 +2,15 @@
  * Target attainment from a forecast: the probability that the value at the target year meets the target, and the
  * average growth the target requires against the growth the forecast implies.
  *
- * The forecast distribution at the target year is read off its point and 95% interval as a two-piece normal with
- * its median at the point: σ_lo = (point − lo95)/z95 below, σ_hi = (hi95 − point)/z95 above. That keeps skewed
- * intervals (the log-linear trend's) honest and reduces to the normal for symmetric ones.
- *
+ * The forecast distribution at the target year is read off its point and its 80% and 95% intervals — for the
+ * automatic forecast these are the calibrated ones (domain/forecast/calibration.ts), so the probability is no more
+ * confident than the intervals proved on M3. On each side of the point, x is mapped to a normal quantile z by
+ * straight lines through (point, 0), (80% bound, ±z80), (95% bound, ±z95), continued beyond the 95% bound with the
+ * outer slope, and P(Y ≤ x) = Φ(z): the distribution matches both intervals exactly, keeps skewed intervals (the
+ * log-linear trend's) skewed, gets a heavier tail when the 95% interval is wide relative to the 80% one, and is the
+ * normal itself when the intervals are normal ones. Without usable 80% bounds it is the two-piece normal with
+ * σ = (95% half-width)/z95 on each side.
+
  * "Met" follows the evaluation's comparator rule (domain/evaluation/comparator.ts): at_least → Y ≥ target;
  * at_most → Y ≤ target; about (左右) → not short of the band: Y ≥ target − tolerance for an increasing indicator,
  * Y ≤ target + tolerance for a decreasing one (overshooting the band counts as met, flagged, as the evaluation does).
@@ -14,7 +19,7 @@
  */
 import type { Target } from '../plan/model';
 import type { Direction } from '../plan/terms';
-import { Z95 } from './model';
+import { Z80, Z95 } from './model';
 import { normalCdf } from './normal';
 
 export interface ForecastPoint {
@@ -26,17 +31,29 @@ export interface ForecastPoint {
   hi95: number;
 }
 
-/** P(Y ≤ x) for the two-piece normal implied by a forecast point and its 95% interval. */
-export function forecastCdf(at: Pick<ForecastPoint, 'point' | 'lo95' | 'hi95'>, x: number): number {
-  const below = Math.max(0, (at.point - at.lo95) / Z95);
-  const above = Math.max(0, (at.hi95 - at.point) / Z95);
-  if (x < at.point) return below > 0 ? normalCdf((x - at.point) / below) : 0;
-  if (x > at.point) return above > 0 ? normalCdf((x - at.point) / above) : 1;
-  return 0.5;
+type CdfInput = Pick<ForecastPoint, 'point' | 'lo95' | 'hi95'> & Partial<Pick<ForecastPoint, 'lo80' | 'hi80'>>;
+
+/** P(Y ≤ x) for the distribution implied by a forecast point and its intervals (see above). */
+export function forecastCdf(at: CdfInput, x: number): number {
+  if (x === at.point) return 0.5;
+  const upper = x > at.point;
+  const d = Math.abs(x - at.point);
+  const inner = at.lo80 === undefined || at.hi80 === undefined ? Number.NaN : upper ? at.hi80 - at.point : at.point - at.lo80;
+  const outer = Math.max(0, upper ? at.hi95 - at.point : at.point - at.lo95);
+  let z: number;
+  if (inner > 0 && outer > inner) {
+    const slope = (Z95 - Z80) / (outer - inner);
+    z = d <= inner ? (Z80 * d) / inner : Z80 + slope * (d - inner);
+  } else if (outer > 0) {
+    z = (Z95 * d) / outer;
+  } else {
+    z = Number.POSITIVE_INFINITY;
+  }
+  return upper ? normalCdf(z) : 1 - normalCdf(z);
 }
 
 /** The probability that the target is met. */
-export function probabilityMet(at: Pick<ForecastPoint, 'point' | 'lo95' | 'hi95'>, target: Pick<Target, 'value' | 'comparator' | 'tolerance'>, direction: Direction): number {
+export function probabilityMet(at: CdfInput, target: Pick<Target, 'value' | 'comparator' | 'tolerance'>, direction: Direction): number {
   const tolerance = Math.abs(target.tolerance ?? 0);
   switch (target.comparator) {
     case 'at_least':

@@ -10,9 +10,9 @@
  * paths) for a multiplicative season.
  */
 import { additiveSeasonal, multiplicativeSeasonal } from './decompose';
-import { classTwoVariances, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
+import { classTwoVariances, etsRecursion, isClassTwo, isLinear, linearVariances, pointForecast, runEts, specName, type EtsParams, type EtsRun, type EtsSpec } from './etsModel';
 import { failure, normalIntervals, type ModelForecast, type ModelResult } from './model';
-import { nelderMead } from './nelderMead';
+import { nelderMead, simplexSearch, type SimplexSearch } from './nelderMead';
 import { quantileSorted, seededNormal } from './random';
 
 export interface EtsFit {
@@ -26,6 +26,10 @@ export interface EtsFit {
 }
 
 const PENALTY = 1e12;
+/** optim()'s default relative tolerance, sqrt(.Machine$double.eps), which R's ets leaves in place. */
+export const R_RELTOL = 1.4901161193847656e-8;
+/** R's ets default maxit. */
+export const R_MAXIT = 2000;
 
 /**
  * A constant series: every model's likelihood is degenerate (zero errors), so — as R's ets does for a constant
@@ -54,9 +58,62 @@ export interface FitOptions {
   search?: 'r' | 'best';
 }
 
+/** One model's likelihood search set up: the objective over the (transformed) parameters, R's start and steps. */
+export interface EtsProblem {
+  spec: EtsSpec;
+  y: readonly number[];
+  /** Number of estimated parameters. */
+  k: number;
+  nParams: number;
+  start: number[];
+  steps: number[];
+  objective: (x: ArrayLike<number>) => number;
+  decode: (x: ArrayLike<number>) => EtsParams;
+  startFractions: (alphaFraction: number) => number[];
+}
+
 export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {}): EtsFit | null {
-  const n = y.length;
   if (isConstant(y)) return spec.error === 'A' && spec.trend === 'N' && spec.season === 'N' ? constantFit(y) : null;
+  const problem = etsProblem(y, spec);
+  if (!problem) return null;
+  if ((opts.search ?? 'r') === 'r') {
+    const search = simplexSearch(problem.objective, problem.start, problem.steps);
+    search.run(R_MAXIT, R_RELTOL);
+    return finishFit(problem, search.best());
+  }
+  return finishFit(problem, searchHarder(problem));
+}
+
+/**
+ * The search R's ets makes for one model, started but not run: the automatic search (etsAuto.ts) runs every
+ * candidate to a loose tolerance first and finishes only those that can still win. null when the model cannot be
+ * fitted to y (too few data for its parameters, non-positive data for a multiplicative part).
+ */
+export function startEtsSearch(y: readonly number[], spec: EtsSpec): { problem: EtsProblem; search: SimplexSearch } | null {
+  const problem = etsProblem(y, spec);
+  return problem ? { problem, search: simplexSearch(problem.objective, problem.start, problem.steps) } : null;
+}
+
+/** AICc from −2 log L (R's lik) with k estimated parameters on n observations (σ² counted as one more). */
+export function aiccOf(lik: number, k: number, n: number): number {
+  const kk = k + 1;
+  const aic = lik + 2 * kk;
+  return n - kk - 1 > 0 ? aic + (2 * kk * (kk + 1)) / (n - kk - 1) : Number.POSITIVE_INFINITY;
+}
+
+/** The fitted model at the optimum a search found; null when it found no finite likelihood. */
+export function finishFit(problem: EtsProblem, best: { x: number[]; value: number }): EtsFit | null {
+  const { spec, y, k } = problem;
+  const n = y.length;
+  if (!(best.value < PENALTY)) return null;
+  const params = problem.decode(best.x);
+  const run = runEts(spec, params, y);
+  const sigma2 = run.sse / (n - k);
+  return { spec, params, run, sigma2, aicc: aiccOf(run.lik, k, n), k };
+}
+
+function etsProblem(y: readonly number[], spec: EtsSpec): EtsProblem | null {
+  const n = y.length;
   const m = spec.season === 'N' ? 1 : spec.m;
   const multiplicative = spec.error === 'M' || spec.season === 'M';
   if (multiplicative && y.some((v) => !(v > 0))) return null;
@@ -84,7 +141,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
   if (hasB) start.push(init.slope);
   if (hasG) start.push(...init.seasonal.slice(0, m - 1));
 
-  const decode = (x: readonly number[]): EtsParams => {
+  const decode = (x: ArrayLike<number>): EtsParams => {
     let i = 0;
     const alpha = 1e-4 + (0.9999 - 1e-4) * sigmoid(x[i++] ?? 0);
     const beta = hasB ? 1e-4 + (alpha - 1e-4) * sigmoid(x[i++] ?? 0) : 0;
@@ -92,24 +149,49 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
     const phi = hasPhi ? 0.8 + 0.18 * sigmoid(x[i++] ?? 0) : 1;
     const level = x[i++] ?? 0;
     const slope = hasB ? (x[i++] ?? 0) : 0;
-    const seasonal = hasG ? x.slice(i, i + m - 1).map((v) => v) : [];
+    const seasonal = hasG ? Array.from({ length: m - 1 }, (_, k) => x[i + k] ?? 0) : [];
     if (hasG) {
       const sum = seasonal.reduce((a, b) => a + b, 0);
       seasonal.push(spec.season === 'M' ? m - sum : -sum);
     }
     return { alpha, beta, gamma, phi, level, slope, seasonal };
   };
-  const objective = (x: number[]): number => {
-    const p = decode(x);
-    if (spec.season === 'M' && p.seasonal.some((s) => !(s > 0))) return PENALTY;
-    const r = runEts(spec, p, y);
-    return Number.isFinite(r.lik) ? r.lik : PENALTY;
+  // The objective decodes x as `decode` does, into reused buffers: it runs hundreds of times per model.
+  const ring = new Float64Array(m);
+  const out = new Float64Array(5);
+  const yy = Float64Array.from(y);
+  const objective = (x: ArrayLike<number>): number => {
+    let i = 0;
+    const alpha = 1e-4 + (0.9999 - 1e-4) * sigmoid(x[i++] ?? 0);
+    const beta = hasB ? 1e-4 + (alpha - 1e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const gamma = hasG ? 1e-4 + (1 - alpha - 2e-4) * sigmoid(x[i++] ?? 0) : 0;
+    const phi = hasPhi ? 0.8 + 0.18 * sigmoid(x[i++] ?? 0) : 1;
+    const level = x[i++] ?? 0;
+    const slope = hasB ? (x[i++] ?? 0) : 0;
+    if (hasG) {
+      let sum = 0;
+      for (let k = 0; k < m - 1; k++) {
+        const v = x[i + k] ?? 0;
+        ring[k] = v;
+        sum += v;
+      }
+      ring[m - 1] = spec.season === 'M' ? m - sum : -sum;
+      if (spec.season === 'M') for (let k = 0; k < m; k++) if (!((ring[k] ?? 0) > 0)) return PENALTY;
+    } else ring[0] = 0;
+    etsRecursion(spec, alpha, beta, gamma, phi, level, slope, ring, yy, null, out);
+    const lik = out[0] ?? Number.NaN;
+    return Number.isFinite(lik) ? lik : PENALTY;
   };
   const steps = start.map((v, i) => (i < nParams ? 1 : 0.1 * Math.max(Math.abs(v), 1e-3)));
+  return { spec, y, k, nParams, start, steps, objective, decode, startFractions };
+}
+
+/** The 'best' search of FitOptions: harder than R's, see there. */
+function searchHarder(problem: EtsProblem): { x: number[]; value: number } {
+  const { spec, y, nParams, start, steps, objective, decode, startFractions } = problem;
+  const m = spec.season === 'N' ? 1 : spec.m;
   let best: { x: number[]; value: number };
-  if ((opts.search ?? 'r') === 'r') {
-    best = nelderMead(objective, start, steps, 2000);
-  } else if (spec.season !== 'N') {
+  if (spec.season !== 'N') {
     // Seasonal models: Nelder–Mead over parameters and states together (as R), from least-squares initial states
     // for the starting parameters when the season is additive.
     const from = spec.season === 'A' ? [...start.slice(0, nParams), ...leastSquaresStates(spec, decode(start), y)] : start;
@@ -126,9 +208,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
     // changes the likelihood), so for given smoothing parameters the initial states minimising the squared
     // one-step errors are a least-squares solution. Search only the smoothing parameters, profiling the states out:
     // exact for additive errors, and a start for a final joint polish for multiplicative ones.
-    const withStates = (sm: readonly number[]): number[] => {
-      const probe = decode([...sm, ...start.slice(nParams)]);
-      return [...sm, ...leastSquaresStates(spec, probe, y)];
+    const withStates = (sm: ArrayLike<number>): number[] => {
+      const probe = decode([...Array.from(sm), ...start.slice(nParams)]);
+      return [...Array.from(sm), ...leastSquaresStates(spec, probe, y)];
     };
     // Several starting α (R's, then 0.5 and 0.9 of the range): the profile likelihood is often bimodal in α.
     let profile = { x: start.slice(0, nParams), value: Number.POSITIVE_INFINITY };
@@ -142,14 +224,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: FitOptions = {
       if (polish.value < best.value) best = polish;
     }
   }
-  if (!(best.value < PENALTY)) return null;
-  const params = decode(best.x);
-  const run = runEts(spec, params, y);
-  const sigma2 = run.sse / (n - k);
-  const kk = k + 1;
-  const aic = run.lik + 2 * kk;
-  const aicc = n - kk - 1 > 0 ? aic + (2 * kk * (kk + 1)) / (n - kk - 1) : Number.POSITIVE_INFINITY;
-  return { spec, params, run, sigma2, aicc, k };
+  return best;
 }
 
 /**
@@ -267,27 +342,35 @@ function simulate(fit: EtsFit, h: number, count: number): number[][] {
   const m = spec.season === 'N' ? 1 : spec.m;
   const sigma = Math.sqrt(fit.sigma2);
   const draw = seededNormal(20080101);
-  const cols: number[][] = Array.from({ length: h }, () => []);
+  const cols = Array.from({ length: h }, () => new Float64Array(count));
+  // The seasonal states as a ring buffer (state k periods back at ring[(head + k) % m]), reset for every path.
+  const ring = new Float64Array(m);
   for (let path = 0; path < count; path++) {
     let level = fit.run.level;
     let slope = fit.run.slope;
-    let seas = [...fit.run.seasonal];
+    for (let k = 0; k < m; k++) ring[k] = fit.run.seasonal[k] ?? 0;
+    let head = 0;
     for (let j = 0; j < h; j++) {
       const phib = spec.trend === 'N' ? 0 : (spec.trend === 'Ad' ? p.phi : 1) * slope;
       const q = level + phib;
-      const old = spec.season === 'N' ? 0 : (seas[m - 1] ?? 0);
+      const oldIndex = (head + m - 1) % m;
+      const old = spec.season === 'N' ? 0 : (ring[oldIndex] ?? 0);
       const mean = spec.season === 'A' ? q + old : spec.season === 'M' ? q * old : q;
       const e = sigma * draw();
       const v = spec.error === 'M' ? mean * (1 + e) : mean + e;
-      cols[j]?.push(v);
+      const col = cols[j];
+      if (col) col[path] = v;
       const deseason = spec.season === 'A' ? v - old : spec.season === 'M' ? v / old : v;
       const newLevel = q + p.alpha * (deseason - q);
       if (spec.trend !== 'N') slope = phib + (p.beta / p.alpha) * (newLevel - level - phib);
-      if (spec.season !== 'N') seas = [old + p.gamma * ((spec.season === 'A' ? v - q : v / q) - old), ...seas.slice(0, m - 1)];
+      if (spec.season !== 'N') {
+        ring[oldIndex] = old + p.gamma * ((spec.season === 'A' ? v - q : v / q) - old);
+        head = oldIndex;
+      }
       level = newLevel;
     }
   }
-  return cols.map((c) => c.sort((a, b) => a - b));
+  return cols.map((c) => Array.from(c.sort()));
 }
 
 /** Fits and forecasts one fixed model (as R's ets(y, model = "AAN", damped = FALSE)). */

@@ -49,45 +49,86 @@ export function specName(s: EtsSpec): string {
 
 /** One pass of the recursion over y from the initial states. */
 export function runEts(spec: EtsSpec, p: EtsParams, y: readonly number[]): EtsRun {
-  let { level, slope } = p;
   const m = spec.season === 'N' ? 1 : spec.m;
-  // Ring buffer of the last m seasonal states: ring[(head + k) % m] is the state k periods back (k = 0 newest).
   const ring = new Float64Array(m);
   for (let k = 0; k < m; k++) ring[k] = p.seasonal[k] ?? 0;
+  const errors: number[] = new Array<number>(y.length);
+  const out = new Float64Array(5);
+  etsRecursion(spec, p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope, ring, y, errors, out);
+  const head = out[4] ?? 0;
+  const seasonal = Array.from({ length: m }, (_, k) => ring[(head + k) % m] ?? 0);
+  return { lik: out[0] ?? Number.NaN, sse: out[1] ?? Number.NaN, errors, level: out[2] ?? Number.NaN, slope: out[3] ?? Number.NaN, seasonal: spec.season === 'N' ? [] : seasonal };
+}
+
+/**
+ * The recursion itself, shared by runEts and the optimiser's objective (which calls it hundreds of times per model
+ * and so passes reused buffers and no error array): `ring` holds the initial seasonal states on entry — ring[k] is
+ * the state k periods back — and is updated in place; `out` receives [lik, sse, level, slope, head], the final
+ * seasonal state k periods back being ring[(head + k) % m].
+ */
+export function etsRecursion(
+  spec: EtsSpec,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phiIn: number,
+  level0: number,
+  slope0: number,
+  ring: Float64Array,
+  y: ArrayLike<number>,
+  errors: number[] | null,
+  out: Float64Array,
+): void {
+  let level = level0;
+  let slope = slope0;
+  const m = spec.season === 'N' ? 1 : spec.m;
+  const hasTrend = spec.trend !== 'N';
+  const season = spec.season;
+  const multError = spec.error === 'M';
   let head = 0;
-  const phi = spec.trend === 'Ad' ? p.phi : 1;
-  const ratio = spec.trend === 'N' ? 0 : p.beta / p.alpha;
+  const phi = spec.trend === 'Ad' ? phiIn : 1;
+  const ratio = hasTrend ? beta / alpha : 0;
   let sse = 0;
   let logSum = 0;
-  const errors: number[] = new Array<number>(y.length);
-  for (let t = 0; t < y.length; t++) {
+  // Σ log|ŷ_t| as the log of a running product, renormalised before it can over- or underflow: one Math.log per
+  // ~100 steps instead of one per step (the log was the recursion's dearest operation).
+  let product = 1;
+  const n = y.length;
+  for (let t = 0; t < n; t++) {
     const v = y[t] ?? 0;
-    const phib = spec.trend === 'N' ? 0 : phi * slope;
+    const phib = hasTrend ? phi * slope : 0;
     const q = level + phib;
-    const oldIndex = (head + m - 1) % m;
-    const old = spec.season === 'N' ? 0 : (ring[oldIndex] ?? 0);
-    const fitted = spec.season === 'A' ? q + old : spec.season === 'M' ? q * old : q;
+    // (head + m − 1) mod m without the division: the oldest state's slot moves back one place each period.
+    const oldIndex = head === 0 ? m - 1 : head - 1;
+    const old = season === 'N' ? 0 : (ring[oldIndex] ?? 0);
+    const fitted = season === 'A' ? q + old : season === 'M' ? q * old : q;
     let e = v - fitted;
-    if (spec.error === 'M') {
+    if (multError) {
       e /= fitted;
-      logSum += Math.log(Math.abs(fitted));
+      product *= Math.abs(fitted);
+      if (!(product < 1e150 && product > 1e-150)) {
+        logSum += Math.log(product);
+        product = 1;
+      }
     }
-    errors[t] = e;
+    if (errors) errors[t] = e;
     sse += e * e;
-    const deseason = spec.season === 'A' ? v - old : spec.season === 'M' ? v / old : v;
-    const newLevel = q + p.alpha * (deseason - q);
-    if (spec.trend !== 'N') slope = phib + ratio * (newLevel - level - phib);
-    if (spec.season !== 'N') {
-      const target = spec.season === 'A' ? v - q : v / q;
+    const deseason = season === 'A' ? v - old : season === 'M' ? v / old : v;
+    const newLevel = q + alpha * (deseason - q);
+    if (hasTrend) slope = phib + ratio * (newLevel - level - phib);
+    if (season !== 'N') {
+      const target = season === 'A' ? v - q : v / q;
       // The oldest state leaves, the new one becomes the newest: it takes the oldest's slot.
-      ring[oldIndex] = old + p.gamma * (target - old);
+      ring[oldIndex] = old + gamma * (target - old);
       head = oldIndex;
     }
     level = newLevel;
   }
-  const seasonal = Array.from({ length: m }, (_, k) => ring[(head + k) % m] ?? 0);
-  const lik = y.length * Math.log(sse) + (spec.error === 'M' ? 2 * logSum : 0);
-  return { lik, sse, errors, level, slope, seasonal: spec.season === 'N' ? [] : seasonal };
+  out[0] = n * Math.log(sse) + (multError ? 2 * (logSum + Math.log(product)) : 0);
+  out[1] = sse;
+  out[2] = level;
+  out[3] = slope;
+  out[4] = head;
 }
 
 /** Point forecasts 1..h from the final states (the recursion without noise). */

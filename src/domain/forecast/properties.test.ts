@@ -6,10 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecastCdf, probabilityMet } from './attainment';
+import { calibrate } from './calibration';
 import { combineMedian } from './combine';
 import { autoEtsForecast } from './etsAuto';
 import { logLinearForecast } from './logLinear';
-import type { ModelForecast, ModelResult } from './model';
+import { Z80, Z95, type ModelForecast, type ModelResult } from './model';
+import { normalCdf } from './normal';
 import { randomWalkDriftForecast } from './randomWalkDrift';
 import { thetaForecast } from './theta';
 
@@ -19,6 +21,11 @@ const METHODS: Record<string, (y: readonly number[], h: number) => ModelResult> 
   logLinear: (y, h) => logLinearForecast(y, h),
   rwDrift: (y, h) => randomWalkDriftForecast(y, h),
   combination: (y, h) => combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]),
+  // The automatic forecast's calibrated intervals (defaultForecast, with the random walk standing in for ARIMA).
+  calibrated: (y, h) => {
+    const f = combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]);
+    return f.ok ? calibrate(f, 1) : f;
+  },
 };
 
 const ok = (r: ModelResult): ModelForecast => {
@@ -85,9 +92,20 @@ describe.each(Object.entries(METHODS))('%s', (_, method) => {
 });
 
 describe('probability of meeting a target', () => {
+  // Points with a 95% interval only, and with both intervals (the 80% half-width a fraction of the 95% one).
   const point = fc
-    .record({ point: fc.double({ min: -1e4, max: 1e4, noNaN: true }), below: fc.double({ min: 0, max: 1e3, noNaN: true }), above: fc.double({ min: 0, max: 1e3, noNaN: true }) })
-    .map(({ point: p, below, above }) => ({ point: p, lo95: p - below, hi95: p + above }));
+    .record({
+      point: fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      below: fc.double({ min: 0, max: 1e3, noNaN: true }),
+      above: fc.double({ min: 0, max: 1e3, noNaN: true }),
+      inner: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+    })
+    .map(({ point: p, below, above, inner }) => ({
+      point: p,
+      lo95: p - below,
+      hi95: p + above,
+      ...(inner === null ? {} : { lo80: p - inner * below, hi80: p + inner * above }),
+    }));
   const target = fc.double({ min: -2e4, max: 2e4, noNaN: true });
 
   it('falls as an at-least target rises, rises as an at-most target rises, and stays in [0, 1]', () => {
@@ -123,5 +141,19 @@ describe('probability of meeting a target', () => {
     expect(forecastCdf(at, 80)).toBeCloseTo(0.025, 6);
     expect(forecastCdf(at, 100)).toBe(0.5);
     expect(forecastCdf(at, 130)).toBeCloseTo(0.975, 6);
+  });
+
+  it('reads both intervals when it has them: P(Y ≤ lo80) = 10%, P(Y ≤ hi80) = 90%, and the 95% bounds as before', () => {
+    // A calibrated interval whose 95% bounds are far out relative to its 80% ones: a heavier tail than the normal.
+    const at = { point: 100, lo80: 90, hi80: 115, lo95: 70, hi95: 150 };
+    expect(forecastCdf(at, 90)).toBeCloseTo(0.1, 6);
+    expect(forecastCdf(at, 115)).toBeCloseTo(0.9, 6);
+    expect(forecastCdf(at, 70)).toBeCloseTo(0.025, 6);
+    expect(forecastCdf(at, 150)).toBeCloseTo(0.975, 6);
+    // Beyond the 95% bound the tail continues with the outer slope: more mass out there than a normal through hi95.
+    expect(1 - forecastCdf(at, 200)).toBeGreaterThan(1 - forecastCdf({ point: 100, lo95: 70, hi95: 150 }, 200));
+    // Normal intervals give the normal back.
+    const normal = { point: 0, lo80: -Z80, hi80: Z80, lo95: -Z95, hi95: Z95 };
+    for (const x of [-3, -1, 0.5, 2.5]) expect(forecastCdf(normal, x)).toBeCloseTo(normalCdf(x), 6);
   });
 });

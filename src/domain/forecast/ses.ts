@@ -24,24 +24,25 @@ const ALPHA_MAX = 0.9999;
 export function fitSes(y: readonly number[]): SesFit {
   const n = y.length;
   if (n < 3) throw new RangeError('simple exponential smoothing needs at least 3 observations');
-  const best = minimise((a) => evaluate(y, a).sse, ALPHA_MIN, ALPHA_MAX);
-  const fit = evaluate(y, best);
+  // Scratch for evaluate, shared by the ~100 evaluations of the search instead of two arrays each.
+  const scratch = { r: new Float64Array(n), c: new Float64Array(n) };
+  const best = minimise((a) => evaluate(y, a, scratch).sse, ALPHA_MIN, ALPHA_MAX);
+  const fit = evaluate(y, best, scratch);
   return { ...fit, sigma2: fit.sse / Math.max(1, n - 2), n };
 }
 
 /** For a fixed α: the optimal ℓ0 (least squares, closed form) and the resulting SSE and last level. */
-function evaluate(y: readonly number[], alpha: number): Omit<SesFit, 'sigma2' | 'n'> {
+function evaluate(y: readonly number[], alpha: number, { r, c }: { r: Float64Array; c: Float64Array }): Omit<SesFit, 'sigma2' | 'n'> {
   // With ℓ0 = 0 the errors are r_t; with ℓ0 = 1 added they change by c_t = −(1−α)^{t−1}. e_t(ℓ0) = r_t + ℓ0·c_t.
   let level = 0;
   let weight = 1;
   let rc = 0;
   let cc = 0;
-  const r: number[] = [];
-  const c: number[] = [];
-  for (const v of y) {
+  for (let t = 0; t < y.length; t++) {
+    const v = y[t] ?? 0;
     const e = v - level;
-    r.push(e);
-    c.push(-weight);
+    r[t] = e;
+    c[t] = -weight;
     rc += e * -weight;
     cc += weight * weight;
     level += alpha * e;
