@@ -185,26 +185,15 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
       // against 9.5–10.5%) fills the plot and its edges fall outside the axis. Two invisible points at the target year
       // make the axis span the band, with its usual rounded ticks.
       ...(band && target
-        ? [
-            {
-              name: 'band-extent',
-              type: 'scatter' as const,
-              data: years.map((y) => (y === target.year ? band[0] : null)),
-              symbolSize: 0,
-              silent: true,
-              tooltip: { show: false },
-              z: 0,
-            },
-            {
-              name: 'band-extent ',
-              type: 'scatter' as const,
-              data: years.map((y) => (y === target.year ? band[1] : null)),
-              symbolSize: 0,
-              silent: true,
-              tooltip: { show: false },
-              z: 0,
-            },
-          ]
+        ? band.map((edge, k) => ({
+            name: `band-extent-${k}`,
+            type: 'scatter' as const,
+            data: years.map((y) => (y === target.year ? edge : null)),
+            symbolSize: 0,
+            silent: true,
+            tooltip: { show: false },
+            z: 0,
+          }))
         : []),
       ...(input.baseline
         ? [
