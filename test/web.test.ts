@@ -177,6 +177,8 @@ describe('web app in Chromium', () => {
     const named = await page.getByTestId('figure-indicator').allTextContents();
     expect(named).toEqual(expect.arrayContaining(['地区生产总值', '第三产业增加值增长率']));
     expect(named.filter((n) => /^[A-Z][A-Z0-9_]+$/.test(n))).toEqual([]);
+    // The page speaks one language: the registry's English note is not shown on the Chinese page.
+    expect(await page.getByTestId('established').textContent()).toBe('1990年设立');
     await shot(page, '09-district-nanshan');
     expect(problems).toEqual([]);
   });

@@ -47,7 +47,12 @@ export default function DistrictPage() {
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l(region.name)}
       </Typography.Title>
-      {region.note ? <Typography.Paragraph className="muted">{region.note}</Typography.Paragraph> : null}
+      {/* The registry's note is the maintainer's, written in English: the Chinese page says the year from validFrom
+          (the year only, since the registry puts the 1st where only a month is known), the English page adds the note. */}
+      <Typography.Paragraph className="muted" data-testid="established">
+        {t(`${region.validFrom.slice(0, 4)}年设立`, `Established ${region.validFrom.slice(0, 4)}`)}
+        {lang === 'en' && region.note ? ` — ${region.note}` : ''}
+      </Typography.Paragraph>
       <Card size="small" title={t('发展方向（专栏4）', 'Direction (Box 4)')} style={{ marginBottom: 12 }}>
         {of('district_direction').length === 0
           ? t('规划未单列本区方向。', 'The plan states no direction for this district.')
