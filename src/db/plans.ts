@@ -24,13 +24,17 @@ export async function planByContentHash(db: Db, contentHash: string): Promise<{ 
 export async function catalogueByCodes(db: Db, codes: readonly string[]): Promise<Map<string, CatalogueIndicator>> {
   if (codes.length === 0) return new Map();
   const rows = await db.select().from(indicators).where(inArray(indicators.code, [...codes]));
-  return new Map(rows.map((r) => [r.code, { code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode }]));
+  return new Map(rows.map((r) => [r.code, catalogueIndicator(r)]));
 }
 
 /** The whole indicator catalogue, by code. */
 export async function listCatalogue(db: Db): Promise<CatalogueIndicator[]> {
   const rows = await db.select().from(indicators).orderBy(asc(indicators.code));
-  return rows.map((r) => ({ code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode }));
+  return rows.map(catalogueIndicator);
+}
+
+function catalogueIndicator(r: typeof indicators.$inferSelect): CatalogueIndicator {
+  return { code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode };
 }
 
 /**

@@ -25,4 +25,3 @@ export const FONTS = {
   },
   latin: 'Times New Roman',
 } as const;
-

@@ -52,6 +52,17 @@ export function useDrafts(): DraftsContext {
 /** The query parameter to add to an evaluation or forecast URL ('' when drafts are not included). */
 export const draftsParam = (on: boolean): string => (on ? '&includeDrafts=true' : '');
 
+/** The mark beside results computed with unapproved figures (the API says `figures: including_drafts`). */
+export function DraftsIncluded({ figures }: { figures: string | undefined }) {
+  const { t } = useLang();
+  if (figures !== 'including_drafts') return null;
+  return (
+    <span className="tag tag-purple" data-testid="drafts-included">
+      {t('含未审核数据', 'includes drafts')}
+    </span>
+  );
+}
+
 /** The visible switch, for those allowed only; a plain labelled checkbox (the cockpit has no Ant Design). */
 export function DraftsSwitch() {
   const { t } = useLang();

@@ -10,7 +10,7 @@
  * log-linear trend's) skewed, gets a heavier tail when the 95% interval is wide relative to the 80% one, and is the
  * normal itself when the intervals are normal ones. Without usable 80% bounds it is the two-piece normal with
  * σ = (95% half-width)/z95 on each side.
-
+ *
  * "Met" follows the evaluation's comparator rule (domain/evaluation/comparator.ts): at_least → Y ≥ target;
  * at_most → Y ≤ target; about (左右) → not short of the band: Y ≥ target − tolerance for an increasing indicator,
  * Y ≤ target + tolerance for a decreasing one (overshooting the band counts as met, flagged, as the evaluation does).

@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
 import { EChart } from '../components/EChart';
-import { draftsParam, DraftsSwitch, useDrafts } from '../drafts';
+import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts, type IndicatorForecast } from '../forecast';
@@ -204,11 +204,7 @@ export function Cockpit() {
         <p className="muted" data-testid="last-update">
           {t('评估基准', 'As of')}: {asOf}
           {t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
-          {evaluation.data?.figures === 'including_drafts' ? (
-            <span className="tag tag-purple" data-testid="drafts-included">
-              {t('含未审核数据', 'includes drafts')}
-            </span>
-          ) : null}
+          <DraftsIncluded figures={evaluation.data?.figures} />
         </p>
         <DraftsSwitch />
       </div>

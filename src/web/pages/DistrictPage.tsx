@@ -2,7 +2,8 @@
 import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { PLAN_ID, useApi, type CatalogueIndicatorDto, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
+import { PLAN_ID, useApi, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
+import { useIndicatorNames } from '../indicatorNames';
 import { formatDate, formatPeriod, formatValue } from '../format';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
@@ -12,18 +13,12 @@ export default function DistrictPage() {
   const { lang, t, l } = useLang();
   const regions = useApi<RegionDto[]>('/api/regions');
   const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
-  // The whole catalogue, not only the plan's indicators: a district's figures include growth rates and other
-  // statistics no plan defines, and each should read by its name.
-  const indicators = useApi<CatalogueIndicatorDto[]>('/api/indicators');
+  const indicators = useIndicatorNames();
   const figures = useApi<ObservationDto[]>(`/api/observations?region=${encodeURIComponent(code)}`);
   const region = regions.data?.find((r) => r.code === code);
   const mine = useMemo(() => (items.data ?? []).filter((i) => i.regions.includes(code)), [items.data, code]);
   const of = (kind: PlanItemDto['kind']) => mine.filter((i) => i.kind === kind);
-  const names = useMemo(() => new Map((indicators.data ?? []).map((i) => [i.code, i.name])), [indicators.data]);
-  const indicatorName = (c: string) => {
-    const name = names.get(c);
-    return name ? l(name) : c;
-  };
+  const indicatorName = indicators.nameOf;
   if (regions.loading || items.loading) return <Skeleton active />;
   if (!region) return <Alert type="warning" showIcon title={t(`没有编码为 ${code} 的区`, `No district with code ${code}`)} />;
   const list = (kind: PlanItemDto['kind'], title: string) => (

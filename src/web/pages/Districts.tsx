@@ -6,7 +6,8 @@ import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } fro
 import type { EChartsOption } from 'echarts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi, type CatalogueIndicatorDto, type ObservationDto, type RegionDto } from '../api';
+import { useApi, type ObservationDto, type RegionDto } from '../api';
+import { useIndicatorNames } from '../indicatorNames';
 import { EChart } from '../components/EChart';
 import { formatValue } from '../format';
 import { useLang } from '../i18n';
@@ -35,8 +36,7 @@ export default function Districts() {
   const navigate = useNavigate();
   const geo = useApi<GeoJson>('/api/regions/geo');
   const regions = useApi<RegionDto[]>('/api/regions');
-  // The catalogue: district figures include indicators no plan defines (growth rates…), each named.
-  const indicators = useApi<CatalogueIndicatorDto[]>('/api/indicators');
+  const { nameOf: indicatorName } = useIndicatorNames();
   // Administrative districts first (by code), then the functional areas.
   const districts = useMemo(
     () => (regions.data ?? []).filter((r) => r.level === 'district' && r.validTo === null).sort((a, b) => (a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'administrative' ? -1 : 1)),
@@ -63,11 +63,6 @@ export default function Districts() {
   const [chosenYear, setYear] = useState<string | null>(null);
   const bestYear = [...(yearCounts?.entries() ?? [])].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? null;
   const year = chosenYear && years.includes(chosenYear) ? chosenYear : bestYear;
-  const names = useMemo(() => new Map((indicators.data ?? []).map((i) => [i.code, i.name])), [indicators.data]);
-  const indicatorName = (code: string) => {
-    const name = names.get(code);
-    return name ? l(name) : code;
-  };
   const values = useMemo(() => (indicator && year ? valuesFor((figures.data ?? []).filter((o) => o.indicatorCode === indicator), year) : new Map<string, ObservationDto>()), [figures.data, indicator, year]);
 
   const byCode = useMemo(() => new Map(districts.map((d) => [d.code, d])), [districts]);

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { indicatorChartOption } from '../../shared/charts/indicatorChart';
 import { currentAsOf, PLAN_ID, useApi, type ObservationDto, type PlanEvaluationDto } from '../api';
 import { EChart } from '../components/EChart';
-import { draftsParam, DraftsSwitch, useDrafts } from '../drafts';
+import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
@@ -74,11 +74,7 @@ export default function IndicatorPage() {
       <Breadcrumb items={[{ title: <Link to="/">{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l(ind.name)} <StatusLight light={lightOf(result?.status)} label={result ? l(result.label) : undefined} />
-        {evaluation.data.figures === 'including_drafts' ? (
-          <Tag color="purple" style={{ marginLeft: 8, verticalAlign: 'middle' }} data-testid="drafts-included">
-            {t('含未审核数据', 'includes drafts')}
-          </Tag>
-        ) : null}
+        <DraftsIncluded figures={evaluation.data.figures} />
       </Typography.Title>
       <DraftsSwitch />
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
