@@ -1,5 +1,5 @@
 /**
- * The web app's only way to the platform: the HTTP API, typed by the shared schemas (src/shared/api.ts). Types only
+ * The web app's only way to the platform: the HTTP API, typed by the shared schemas (src/shared/api/). Types only
  * are imported, so zod stays out of the browser bundle; the server validates every response against the schemas.
  */
 import { useCallback, useEffect, useState } from 'react';

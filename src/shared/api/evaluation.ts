@@ -1,0 +1,73 @@
+/** 评估: evaluation queries and results. */
+import { z } from 'zod';
+import { localizedText } from './common';
+import { csvList, includeDrafts, observation, rankedCandidate } from './observations';
+import { planIndicator } from './plans';
+// ── Evaluation ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const METHOD_IDS_API = ['time_proportional', 'cagr_ratio', 'unsd_projection', 'escap_anticipated'] as const;
+
+export const evaluationQuery = z.object({
+  asOf: z.string().describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
+  method: csvList.describe(`methods, comma-separated: ${METHOD_IDS_API.join(', ')} (default all)`),
+  region: z.string().optional().describe('region code (default: the plan’s region)'),
+  includeDrafts,
+});
+
+const workings = z.object({
+  formula: z.string(),
+  source: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  intermediate: z.record(z.string(), z.number().nullable()),
+  thresholds: z.record(z.string(), z.number()),
+  rule: localizedText,
+  aboveBand: z.boolean(),
+  belowBand: z.boolean(),
+  notes: z.array(localizedText),
+});
+
+export const methodResult = z.object({
+  method: z.enum(METHOD_IDS_API),
+  status: z.string(),
+  label: localizedText,
+  reason: localizedText.optional(),
+  workings,
+});
+
+const seriesPoint = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  observationId: z.number().int().nullable(),
+  derived: z.boolean(),
+});
+
+export const indicatorEvaluation = z.object({
+  indicator: planIndicator,
+  baseline: z.object({ value: z.number(), year: z.number().int(), from: z.enum(['plan', 'figure']), observation: observation.nullable() }).nullable(),
+  latest: z
+    .object({
+      value: z.number(),
+      year: z.number().int(),
+      observation: observation.nullable(),
+      derivation: z.object({ numerator: observation, denominator: observation, basis: localizedText }).nullable(),
+      candidates: z.array(rankedCandidate),
+    })
+    .nullable(),
+  series: z.array(seriesPoint),
+  gaps: z.array(z.object({ year: z.number().int(), reason: localizedText })),
+  results: z.record(z.string(), methodResult),
+});
+
+/** Which figures an evaluation used: approved ones (the default), or drafts and submitted ones too. */
+export const FIGURE_BASES = ['approved', 'including_drafts'] as const;
+
+export const planEvaluation = z.object({
+  planId: z.string(),
+  figures: z.enum(FIGURE_BASES).describe('approved: approved figures only; including_drafts: drafts and submitted figures too'),
+  asOf: z.object({ text: z.string(), maxYear: z.number().int(), publishedBy: z.string().nullable() }),
+  regionCode: z.string(),
+  methods: z.array(z.enum(METHOD_IDS_API)),
+  preferenceRule: localizedText,
+  indicators: z.array(indicatorEvaluation),
+});
+
