@@ -11,16 +11,9 @@ import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
 import { useLang } from '../i18n';
 import { lightOf, primaryResult } from '../status';
+import { SourceKindTag } from '../components/SourceKindTag';
+import { APPROVAL_STATE_LABELS, STATUS_LABELS } from '../../shared/labels';
 
-const SOURCE_KIND = {
-  bureau_bulletin: ['统计公报', 'statistical bulletin'],
-  bureau: ['统计部门', 'statistics bureau'],
-  government: ['其他政府部门', 'other government'],
-  press: ['媒体', 'press'],
-  third_party: ['第三方', 'third party'],
-} as const;
-const APPROVAL_WORDS = { draft: ['草稿', 'draft'], submitted: ['已报送', 'submitted'], approved: ['已审核', 'approved'], rejected: ['已退回', 'rejected'] } as const;
-const DATA_STATUS = { preliminary: ['初步', 'preliminary'], final: ['最终', 'final'], revised: ['修订', 'revised'], estimate: ['预计', 'estimate'] } as const;
 
 type FigureRow = ObservationDto & { competing: number };
 
@@ -173,14 +166,35 @@ export default function IndicatorPage() {
             render: (_: unknown, o: FigureRow) => (
               <Space size={2} wrap>
                 {used.has(o.id) ? <Tag color="green">{t('采用', 'used')}</Tag> : null}
-                {o.approval && o.approval.state !== 'approved' ? <Tag color="purple">{APPROVAL_WORDS[o.approval.state][lang === 'zh' ? 0 : 1]}</Tag> : null}
+                {o.approval && o.approval.state !== 'approved' ? <Tag color="purple">{l(APPROVAL_STATE_LABELS[o.approval.state])}</Tag> : null}
                 {o.competing > 0 ? <Tag color="orange">{t(`另有${o.competing}个竞争值`, `${o.competing} competing`)}</Tag> : null}
               </Space>
             ),
           },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: FigureRow) => <span>{o.source.publication}<br /><span className="muted">{SOURCE_KIND[o.sourceKind][lang === 'zh' ? 0 : 1]} · {DATA_STATUS[o.status][lang === 'zh' ? 0 : 1]}</span></span> },
+          {
+            title: t('来源', 'Source'),
+            key: 's',
+            render: (_: unknown, o: FigureRow) => (
+              <span>
+                {o.source.publication}
+                <br />
+                <SourceKindTag figure={o} /> <span className="muted">{l(STATUS_LABELS[o.status])}</span>
+                {o.source.readAt ? <div className="muted" style={{ fontSize: 12 }}>{t('读取自', 'read at')}: {o.source.readAt}</div> : null}
+              </span>
+            ),
+          },
           { title: t('原文', 'Quote'), dataIndex: 'quote', render: (q: string | null) => <span style={{ fontSize: 12 }}>{q ?? '—'}</span> },
-          { title: t('发布日期（版本）', 'Published (vintage)'), dataIndex: 'publishedDate', render: (d: string) => <span className="nowrap">{formatDate(d, lang)}</span>, width: 130 },
+          {
+            title: t('发布日期（版本）', 'Published (vintage)'),
+            key: 'published',
+            width: 130,
+            render: (_: unknown, o: FigureRow) => (
+              <span className="nowrap" title={o.publishedDateEstimated ? t('未注明发布日期，按统计发布日历取最晚可能日期', 'No date stated: the latest date the release calendar allows') : undefined}>
+                {formatDate(o.publishedDate, lang)}
+                {o.publishedDateEstimated ? <span className="muted">{t('（估计）', ' (est.)')}</span> : null}
+              </span>
+            ),
+          },
         ]}
       />
       {ev.latest && ev.latest.candidates.length > 1 ? (
@@ -188,7 +202,7 @@ export default function IndicatorPage() {
           <ul>
             {ev.latest.candidates.map((c) => (
               <li key={c.observation.id}>
-                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> — {l(c.reason)} <span className="muted">({c.observation.source.publication})</span>
+                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> <SourceKindTag figure={c.observation} /> — {l(c.reason)} <span className="muted">({c.observation.source.publication})</span>
               </li>
             ))}
           </ul>
