@@ -3,7 +3,7 @@
  * fallbacks, the indicator table, and the charts as inline SVG (ECharts SSR output needs no browser script).
  */
 import type { Language } from '../domain/text';
-import { COLUMN_WIDTHS, TABLE_COLUMNS, TABLE_NOTE, columnHeaders, rowCells } from './cells';
+import { COLUMN_WIDTHS, TABLE_COLUMNS, TABLE_NOTE, FINAL_TABLE_NOTE, columnHeaders, ended, rowCells } from './cells';
 import type { RenderedChart } from './charts';
 import type { ReportContext } from './context';
 import { paragraphs, type ReportDraft } from './draft';
@@ -35,7 +35,7 @@ const STYLE = `
 
 export function reportHtml(ctx: ReportContext, draft: ReportDraft, charts: readonly RenderedChart[], generatedOn: string): string {
   const lang = ctx.lang;
-  const headers = columnHeaders(lang, ctx.plan.baseYear);
+  const headers = columnHeaders(lang, ctx.plan.baseYear, ended(ctx));
   const table = [
     `<table><colgroup>${TABLE_COLUMNS.map((c) => `<col style="width:${COLUMN_WIDTHS[c]}%">`).join('')}</colgroup><thead><tr>`,
     ...TABLE_COLUMNS.map((c) => `<th>${escape(headers[c])}</th>`),
@@ -45,7 +45,7 @@ export function reportHtml(ctx: ReportContext, draft: ReportDraft, charts: reado
       return `<tr>${TABLE_COLUMNS.map((c) => `<td${c === 'name' ? ' class="name"' : ''}>${escape(cells[c])}</td>`).join('')}</tr>`;
     }),
     '</tbody></table>',
-    `<p class="note">${escape(TABLE_NOTE[lang])}</p>`,
+    `<p class="note">${escape((ended(ctx) ? FINAL_TABLE_NOTE : TABLE_NOTE)[lang])}</p>`,
     charts.length > 0 ? `<div class="charts">${charts.map((c) => `<div class="chart">${c.svg}</div>`).join('')}</div>` : '',
   ].join('');
   const sections = draft.sections.map((s) => {

@@ -5,3 +5,5 @@
  */
 export { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STANDING_LABELS, SOURCE_STANDING, STATUS_LABELS } from '../domain/observation/terms';
 export { APPROVAL_STATE_LABELS } from '../domain/observation/approval';
+export { LIGHT_LABELS, STANDING_LIGHTS } from '../domain/evaluation/lights';
+export { VERDICT_LABELS } from '../domain/evaluation/verdict';

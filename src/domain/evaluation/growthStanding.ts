@@ -61,7 +61,7 @@ export function growthStanding(req: GrowthRequirement, data: GrowthData, through
   const basis = BASIS_WORDS[req.basis];
   const insufficient = (missing: LocalizedText): GrowthStanding => ({
     code: 'insufficient_data', label: GROWTH_STANDING_LABELS.insufficient_data, basis: req.basis, achieved: null, required, throughYear: null,
-    sentence: missing, missing,
+    sentence: { zh: `${missing.zh}。`, en: `${missing.en}.` }, missing,
   });
   if (data.basis !== req.basis) {
     return insufficient({

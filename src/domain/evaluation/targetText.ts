@@ -10,13 +10,29 @@ import { num } from './format';
 /** The target as the plan prints it, in Chinese quotation marks: “突破2.5万亿元”, “16%左右”. */
 export function targetPhrase(target: Target, unit: string): LocalizedText {
   const printed = target.printed ?? formatValue(target.value, unit, 'zh');
-  const wording = target.wording && !printed.includes(target.wording) ? target.wording : '';
-  const zhCore = target.comparator === 'about' && !printed.includes('左右') ? `${printed}左右` : printed;
-  // "以内" belongs after the value: 控制在13%以内.
-  const zh = wording === '以内' ? `${zhCore}以内` : wording === '控制在' && !zhCore.includes('以内') ? `控制在${zhCore}以内` : `${wording}${zhCore}`;
+  // The wording may wrap the value ("控制在…以内"), follow it ("以内", "左右") or lead it ("突破", "达"); each part is
+  // added only where the printed text lacks it, so nothing is said twice.
+  const [lead, trail] = wordingParts(target.wording ?? '', target.comparator);
+  let zh = printed;
+  if (lead && !zh.includes(lead)) zh = `${lead}${zh}`;
+  if (trail && !zh.includes(trail)) zh = `${zh}${trail}`;
   const v = formatValue(target.value, unit, 'en');
   const en = target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
   return { zh: `“${zh}”`, en: `“${en}”` };
+}
+
+const TRAILING = ['以内', '左右', '以上', '以下'];
+
+function wordingParts(wording: string, comparator: Target['comparator']): [string, string] {
+  const parts = wording.split(/…+|\.{3}/).map((p) => p.trim());
+  let lead = '';
+  let trail = '';
+  if (parts.length >= 2) [lead = '', trail = ''] = parts;
+  else if (TRAILING.includes(wording)) trail = wording;
+  else lead = wording;
+  if (comparator === 'about' && !trail) trail = '左右';
+  if (lead === '控制在' && !trail) trail = '以内';
+  return [lead, trail];
 }
 
 /** A distance in the indicator's unit: 1000亿元, 0.3个百分点 (a share's difference is in percentage points). */

@@ -103,7 +103,12 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
   const rateText = completionRate !== null && target.comparator === 'at_least' && direction === 'increase' ? completionRate : null;
   const bound = boundDecision(yT.precision, y, target, direction);
   const approx = yT.precision === 'rounded' ? { zh: '（约数）', en: ' (rounded)' } : yT.precision === 'exact' ? { zh: '', en: '' } : { zh: `（${yT.precision === 'lower_bound' ? '下限值' : '上限值'}）`, en: ` (${yT.precision === 'lower_bound' ? 'a lower bound' : 'an upper bound'})` };
-  const early = firstMetYear !== null && firstMetYear < T ? { zh: `，${firstMetYear}年已提前达到`, en: `; first met in ${firstMetYear}` } : { zh: '', en: '' };
+  const early =
+    firstMetYear === null || firstMetYear >= T
+      ? { zh: '', en: '' }
+      : target.comparator === 'about'
+        ? { zh: `，${firstMetYear}年起已处于目标区间`, en: `; inside the band since ${firstMetYear}` }
+        : { zh: `，${firstMetYear}年已提前达到`, en: `; first met in ${firstMetYear}` };
   const lead = { zh: `${name.zh}${T}年为${value.zh}${approx.zh}`, en: `${name.en} was ${value.en} in ${T}${approx.en}` };
   const rate = rateText !== null ? { zh: `，完成目标的${percent1(rateText)}`, en: `, ${percent1(rateText)} of the target` } : { zh: '', en: '' };
   const make = (code: VerdictCode, sentence: LocalizedText): FinalVerdict => ({

@@ -10,7 +10,7 @@ import { StatusLight } from '../components/StatusLight';
 import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
 import { useLang } from '../i18n';
-import { lightOf, primaryResult } from '../status';
+import { LIGHT_STYLE, lightOf, lightsOf } from '../status';
 import { SourceKindTag } from '../components/SourceKindTag';
 import { APPROVAL_STATE_LABELS, STATUS_LABELS } from '../../shared/labels';
 
@@ -59,14 +59,15 @@ export default function IndicatorPage() {
   if (!evaluation.data) return <Skeleton active />;
   if (!ev) return <Alert type="warning" showIcon title={t(`规划中没有指标 ${code}`, `The plan has no indicator ${code}`)} />;
   const ind = ev.indicator;
-  const result = primaryResult(ev);
+  const lit = lightsOf([ev], forecasts).get(ev.indicator.code);
+  const final = ev.standing.phase === 'final';
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${PLAN_ID}`;
 
   return (
     <div>
       <Breadcrumb items={[{ title: <Link to="/">{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
-        {l(ind.name)} <StatusLight light={lightOf(result?.status)} label={result ? l(result.label) : undefined} />
+        {l(ind.name)} <StatusLight light={lit?.light ?? ev.standing.light} label={`${LIGHT_STYLE[lit?.light ?? ev.standing.light][lang]} · ${l(ev.standing.label)}`} />
         <DraftsIncluded figures={evaluation.data.figures} />
       </Typography.Title>
       <DraftsSwitch />
@@ -76,23 +77,40 @@ export default function IndicatorPage() {
           {ev.latest ? `（${formatPeriod(String(ev.latest.year), lang)}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('基期值', 'Baseline')}>
-          {ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : t('暂缺', 'missing')}
+          <span data-testid="baseline">{ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : t('暂缺', 'missing')}</span>
+          {ev.baseline && ev.baseline.from !== 'plan' ? (
+            <div className="muted" style={{ fontSize: 12 }} data-testid="baseline-note">
+              {ev.baseline.from === 'derived_growth' ? t('基期值由统计数据推算', 'Baseline derived from the statistics') : t('基期值取自统计数据', 'Baseline taken from the statistics')}
+              {ev.baseline.note ? `：${l(ev.baseline.note)}` : ''}
+            </div>
+          ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('目标值', 'Target')}>
           <span data-testid="target">{ind.target ? `${lang === 'zh' && ind.target.printed ? ind.target.printed : formatValue(ind.target.value, ind.unit, lang)}（${ind.target.year}${t('年', '')}）` : t('无', 'none')}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('属性', 'Attribute')}>{ind.attribute === 'binding' ? t('约束性', 'binding') : t('预期性', 'expected')}</Descriptions.Item>
-        <Descriptions.Item label={t('达标概率', 'P(target met)')}>
-          <span data-testid="probability">{forecast?.probability !== null && forecast?.probability !== undefined ? formatPercent(forecast.probability, lang, 0) : t('预测暂缺', 'not available')}</span>
-        </Descriptions.Item>
+        {final ? (
+          <Descriptions.Item label={t('终期判断', 'Final verdict')}>
+            <span data-testid="verdict">{l(ev.standing.label)}</span>
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label={t('达标概率', 'P(target met)')}>
+            <span data-testid="probability">{forecast?.probability !== null && forecast?.probability !== undefined ? formatPercent(forecast.probability, lang, 0) : t('预测暂缺', 'not available')}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('规划出处', 'In the plan')} span={3}>
           {ind.location ? `${t('第', 'Chapter ')}${ind.location.chapter}${t('章', '')} ${ind.location.section ?? ''} ${ind.location.column ?? ''}` : ''}
           {ind.location?.quote ? <span className="muted">「{ind.location.quote}」</span> : null}
         </Descriptions.Item>
       </Descriptions>
-      {forecast && forecast.warning.level !== 'none' ? (
-        <Alert data-testid="forecast-warning" style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon title={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
-      ) : null}
+      <Alert
+        data-testid="standing-sentence"
+        style={{ marginTop: 12 }}
+        type={{ red: 'error', yellow: 'warning', green: 'success', grey: 'info' }[lit?.light ?? ev.standing.light] as 'error' | 'warning' | 'success' | 'info'}
+        showIcon
+        title={l(ev.standing.sentence)}
+        description={lit && lit.reasons.length > 1 ? lit.reasons.slice(1).map((r) => l(r)).join(' ') : undefined}
+      />
       {!available ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
       <Card size="small" style={{ marginTop: 12 }}>
         {option ? (
