@@ -26,3 +26,15 @@ export function zhTypography(text: string): string {
     .replace(nextToCjk('!'), '！')
     .replace(new RegExp(`\\((?=[^()]*[${CJK}][^()]*\\))([^()]*)\\)`, 'g'), '（$1）');
 }
+
+/**
+ * A date as Chinese documents write it: 2026年1月15日 (a year alone: 2025年). Anything else is returned as it is.
+ *
+ * @example
+ * zhDate('2026-01-15') // '2026年1月15日'
+ */
+export function zhDate(text: string): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (d) return `${d[1]}年${Number(d[2])}月${Number(d[3])}日`;
+  return /^\d{4}$/.test(text) ? `${text}年` : text;
+}

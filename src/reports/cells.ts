@@ -79,8 +79,8 @@ function forecastFigure(x: number, unit: string, lang: Language): string {
 }
 
 export function forecastCell(r: IndicatorRow, lang: Language): string {
-  // After the target year there is nothing to forecast: the cell says why the verdict is what it is.
-  if (r.phase === 'final') return r.missing?.[lang] ?? (r.gap !== null && r.gap > 0 && r.target?.comparator === 'at_least' ? (lang === 'zh' ? `差${figure(r.gap, r.unit === '%' ? '个百分点' : r.unit, 'zh')}` : `short by ${figure(r.gap, r.unit === '%' ? 'percentage points' : r.unit, 'en')}`) : '—');
+  // After the target year there is nothing to forecast: the cell says, in a few words, what the verdict rests on.
+  if (r.phase === 'final') return finalRemark(r, lang);
   const f = r.forecast;
   if (!f || !f.atTarget) return FORECAST_NOT_AVAILABLE[lang];
   const a = f.atTarget;
@@ -88,6 +88,19 @@ export function forecastCell(r: IndicatorRow, lang: Language): string {
   const band = `${forecastFigure(a.lo80, r.unit, lang)}–${forecastFigure(a.hi80, r.unit, lang)}`;
   const p = f.probability === null ? NOT_AVAILABLE[lang] : `${Math.round(f.probability * 100)}%`;
   return lang === 'zh' ? `${a.year}年预计${v}（80%区间${band}），达标概率${p}` : `${a.year}: ${v} (80% interval ${band}); probability of meeting the target ${p}`;
+}
+
+function finalRemark(r: IndicatorRow, lang: Language): string {
+  const zh = lang === 'zh';
+  const unit = r.unit === '%' ? (zh ? '个百分点' : 'percentage points') : r.unit;
+  if (!r.latest) {
+    const year = r.target?.year;
+    const known = r.lastKnown ? (zh ? `；最新为${r.lastKnown.year}年${figure(r.lastKnown.value, r.unit, 'zh')}` : `; latest ${figure(r.lastKnown.value, r.unit, 'en')} (${r.lastKnown.year})`) : '';
+    return zh ? `待导入${year ?? '目标年'}年数值${known}` : `awaiting the ${year ?? 'target-year'} figure${known}`;
+  }
+  if (r.status === 'not_completed' && r.gap !== null) return zh ? `${r.target?.comparator === 'at_most' ? '超出' : '差'}${figure(Math.abs(r.gap), unit, 'zh')}` : `${r.target?.comparator === 'at_most' ? 'over by' : 'short by'} ${figure(Math.abs(r.gap), unit, 'en')}`;
+  if (r.status === 'above_band' && r.target?.band && r.latest) return zh ? `高于区间上限${figure(r.latest.value - r.target.band[1], unit, 'zh')}` : `${figure(r.latest.value - r.target.band[1], unit, 'en')} above the band`;
+  return '—';
 }
 
 /** @param position the row's place in the table, numbering an indicator the plan printed without a 序号. */

@@ -12,6 +12,7 @@ const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
   attribute: 'expected',
   baseline: null,
   latest: null,
+  lastKnown: null,
   target: { value: 200, year: 2025, printed: '200亿元', comparator: 'at_least', band: null },
   growthTarget: null,
   phase: 'progress',

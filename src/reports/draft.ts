@@ -5,7 +5,7 @@
  * edit any section's text before export (`applyEdits`), tables and numbers still come from the evaluation.
  */
 import type { Language, LocalizedText } from '../domain/text';
-import { zhTypography } from '../domain/typography';
+import { zhDate, zhTypography } from '../domain/typography';
 import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import { ended } from './cells';
@@ -40,7 +40,7 @@ export function draftReport(ctx: ReportContext): ReportDraft {
   const w = lang === 'zh' ? zh(ctx) : en(ctx);
   return {
     title: lang === 'zh' ? zhTypography(`${ctx.plan.name.zh}${REPORT_TITLES[ctx.kind].zh}`) : `${ctx.plan.name.en}: ${REPORT_TITLES[ctx.kind].en}`,
-    subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf)}）` : `(as of ${ctx.asOf.text})`,
+    subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf.text)}）` : `(as of ${ctx.asOf.text})`,
     sections: SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: w[id].join('\n') })),
   };
 }
@@ -49,12 +49,6 @@ export function draftReport(ctx: ReportContext): ReportDraft {
 export function applyEdits(draft: ReportDraft, edits: ReadonlyArray<{ id: string; text: string }>): ReportDraft {
   const byId = new Map(edits.map((e) => [e.id, e.text]));
   return { ...draft, sections: draft.sections.map((s) => (byId.has(s.id) ? { ...s, text: byId.get(s.id) ?? s.text } : s)) };
-}
-
-/** 2026年12月3日 for a date, 2025年 for a year: dates in Chinese documents are written out, not ISO. */
-function zhDate(asOf: ReportContext['asOf']): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf.text);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${asOf.text}年`;
 }
 
 export function paragraphs(text: string): string[] {
@@ -70,7 +64,7 @@ function zh(ctx: ReportContext): Texts {
   const isFinal = ended(ctx);
   const year = isFinal ? plan.period.end : asOf.maxYear;
   const kindPhrase = ctx.kind === 'annual' ? `${year}年度监测` : ctx.kind === 'midterm' ? '中期评估' : '总结评估';
-  const byDate = asOf.publishedBy ? `（仅采用${zhDate(asOf)}前发布的数据）` : '';
+  const byDate = asOf.publishedBy ? `（仅采用${zhDate(asOf.text)}前发布的数据）` : '';
   const lag =
     ctx.latestDataYear === null
       ? '，目前尚无可用的统计数据'

@@ -16,7 +16,10 @@ export interface IndicatorRow {
   unit: string;
   attribute: 'expected' | 'binding';
   baseline: { value: number; year: number; fromData: boolean } | null;
+  /** The latest value read; after the target year, the target year's value only (null while it is missing). */
   latest: { value: number; year: number } | null;
+  /** The newest value known, whatever its year (after the target year: what there is while y_T is missing). */
+  lastKnown: { value: number; year: number } | null;
   /** 目标值; `band` is the 左右 band for an `about` target. */
   target: { value: number; year: number; printed: string | null; comparator: string; band: [number, number] | null } | null;
   /** 年均增长x% as printed, for an indicator whose target is an average growth rate. */
@@ -57,7 +60,8 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       unit: e.indicator.unit,
       attribute: e.indicator.attribute,
       baseline: e.baseline ? { value: e.baseline.value, year: e.baseline.year, fromData: e.baseline.from !== 'plan' } : null,
-      latest: final && s.verdict?.value !== null && s.verdict ? { value: s.verdict.value, year: s.verdict.targetYear } : e.latest ? { value: e.latest.value, year: e.latest.year } : null,
+      latest: final ? (s.verdict && s.verdict.value !== null ? { value: s.verdict.value, year: s.verdict.targetYear } : null) : e.latest ? { value: e.latest.value, year: e.latest.year } : null,
+      lastKnown: e.latest ? { value: e.latest.value, year: e.latest.year } : null,
       target: target
         ? {
             value: target.value,

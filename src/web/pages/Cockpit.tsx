@@ -207,8 +207,7 @@ export function Cockpit() {
       </div>
       <div className="cockpit-line">
         <p className="muted" data-testid="last-update">
-          {t('评估基准', 'As of')}: {asOf}
-          {t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
+          {t('评估基准', 'As of')}: {/^\d{4}$/.test(asOf) ? `${asOf}${t('年', '')}` : formatDate(asOf, lang)} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
           {final && plan.data ? (
             <span data-testid="phase-final">
               {' · '}
