@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { currentAsOf, PLAN_ID, useApi, withAsOf, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
@@ -37,7 +37,7 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
     <Card
       testId={`card-${ev.indicator.code}`}
       title={
-        <Link to={`/indicators/${ev.indicator.code}`}>
+        <Link to={withAsOf(`/indicators/${ev.indicator.code}`)}>
           {ev.indicator.number}. {l(ev.indicator.name)}
         </Link>
       }
@@ -246,7 +246,7 @@ export function Cockpit() {
             render={(w) => (
               <>
                 <span className={`tag ${w.light === 'red' ? 'tag-red' : 'tag-gold'}`}>{LIGHT_STYLE[w.light][lang]}</span>
-                <Link to={`/indicators/${w.code}`}>{w.text}</Link>
+                <Link to={withAsOf(`/indicators/${w.code}`)}>{w.text}</Link>
               </>
             )}
           />
