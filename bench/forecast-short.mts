@@ -112,7 +112,8 @@ console.log(`ours: ${((performance.now() - t0) / 1000).toFixed(1)} s wall; load 
 
 const mean = (a: readonly number[]) => a.reduce((x, y) => x + y, 0) / a.length;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-for (const [set, bySet] of rows) {
+const ORDER = ['m3-rest/ (unseen)', 'm3-rest/ (unseen), steadily rising', 'm3/ (rule and calibration fitted here)', 'm3/ (rule and calibration fitted here), steadily rising', 'both halves', 'both halves, steadily rising'];
+for (const [set, bySet] of [...rows].sort((a, b) => ORDER.indexOf(a[0]) - ORDER.indexOf(b[0]))) {
   const ref = bySet.get('R ets');
   const drift = bySet.get('ours: random walk with drift');
   if (!ref || !drift) continue;
