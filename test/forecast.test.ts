@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { buildApp } from '../src/server/app';
 import { prepare } from '../src/services/bootstrap';
+import { forecastCdf } from '../src/domain/forecast/attainment';
+import { calibrate } from '../src/domain/forecast/calibration';
+import { shortAnnualForecast } from '../src/domain/forecast/shortAnnual';
 import { forecastPlan } from '../src/services/forecast/forecastPlan';
 import { planBacktest, planForecasts, realSeriesForecast } from '../src/shared/api';
 import { drivers } from './support/databases';
@@ -53,6 +56,13 @@ describe.each(drivers)('forecasts on $name', ({ open }) => {
     // required: (25000 / 21566.38)^(1/2) − 1 = 7.667…% a year from the 2023 figure
     expect(va.requiredGrowth).toBeCloseTo((Math.sqrt(25000 / 21566.38) - 1) * 100, 8);
     expect(va.probability).not.toBeNull();
+    // The probability reads the calibrated distribution: the path is the rule's raw forecast widened by the
+    // short-trend factors, and P(met) = 1 − F(25000) of the distribution through its 80% and 95% bounds (issue 17).
+    const raw = shortAnnualForecast(va.history.map((h) => h.value), 2);
+    if (!raw.ok) throw new Error(raw.reason.en);
+    const calibrated = calibrate(raw, 'yearly_short_trend');
+    for (const k of ['lo80', 'hi80', 'lo95', 'hi95'] as const) expect(va.atTarget?.[k]).toBeCloseTo(calibrated[k][1] ?? Number.NaN, 6);
+    expect(va.probability).toBeCloseTo(1 - forecastCdf(va.atTarget ?? { point: 0, lo95: 0, hi95: 0 }, 25000), 12);
     const p = va.probability ?? Number.NaN;
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(1);
