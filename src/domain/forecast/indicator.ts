@@ -12,7 +12,7 @@ import type { IndicatorEvaluation } from '../evaluation/indicator';
 import { levelTargetFromGrowth } from '../evaluation/growthTarget';
 import type { Target } from '../plan/model';
 import type { LocalizedText } from '../text';
-import { averageGrowth, probabilityMet, targetBand, type ForecastPoint } from './attainment';
+import { averageGrowth, probabilityMet, targetBand, yearlyPath, type ForecastPoint } from './attainment';
 import { latestBasisStretch } from './basis';
 import type { Forecaster, MethodChoice } from './model';
 import { forecastSentence } from './sentence';
@@ -174,14 +174,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     ];
     model = [f.model, ...notes].join('; ');
     method = f.method ?? null;
-    path = f.point.map((point, j) => ({
-      year: last.year + j + 1,
-      point,
-      lo80: f.lo80[j] ?? Number.NaN,
-      hi80: f.hi80[j] ?? Number.NaN,
-      lo95: f.lo95[j] ?? Number.NaN,
-      hi95: f.hi95[j] ?? Number.NaN,
-    }));
+    path = yearlyPath(f, last.year);
   }
   if (!target) {
     const w = warningLevel(null, behind, rules);

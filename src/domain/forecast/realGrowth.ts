@@ -11,7 +11,7 @@
  */
 import { err, ok, type Result } from '../result';
 import type { LocalizedText } from '../text';
-import type { ForecastPoint } from './attainment';
+import { yearlyPath, type ForecastPoint } from './attainment';
 import type { Forecaster, MethodChoice } from './model';
 
 export interface RealLevels {
@@ -69,14 +69,7 @@ export function forecastRealLevels(real: RealLevels, forecaster: Forecaster, toY
   if (h < 1) return err({ zh: `预测年份 ${toYear} 不晚于最后观测年 ${last.year}`, en: `the year ${toYear} is not after the last observed year ${last.year}` });
   const f = forecaster(real.points.map((p) => p.value), h, 1);
   if (!f.ok) return err(f.reason);
-  const path = f.point.map((point, j) => ({
-    year: last.year + j + 1,
-    point,
-    lo80: f.lo80[j] ?? Number.NaN,
-    hi80: f.hi80[j] ?? Number.NaN,
-    lo95: f.lo95[j] ?? Number.NaN,
-    hi95: f.hi95[j] ?? Number.NaN,
-  }));
+  const path = yearlyPath(f, last.year);
   const rate = (level: number, years: number) => (level > 0 ? ((level / last.value) ** (1 / years) - 1) * 100 : Number.NaN);
   const growth = path.map((p, j) => ({ year: p.year, point: rate(p.point, j + 1), lo80: rate(p.lo80, j + 1), hi80: rate(p.hi80, j + 1), lo95: rate(p.lo95, j + 1), hi95: rate(p.hi95, j + 1) }));
   return ok({
