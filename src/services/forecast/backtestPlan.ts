@@ -1,7 +1,8 @@
 /**
  * Backtesting: how far would each method's forecasts have been off? For a plan, every indicator's fitting series
- * (the one the forecast uses: one revision basis, gaps of up to two years filled) is evaluated by rolling origin (domain/forecast/backtest.ts) for each method; for a
- * file, the one series in it. A user sees the error to expect before trusting a forecast.
+ * (the one the forecast uses: one revision basis, gaps of up to two years filled) is evaluated by rolling origin
+ * (domain/forecast/backtest.ts) for each method; for a file, the one series in it. A user sees the error to expect
+ * before trusting a forecast.
  */
 import type { Database } from '../../db/client';
 import type { Accuracy } from '../../domain/forecast/accuracy';
