@@ -11,6 +11,8 @@ import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
 import { useLang } from '../i18n';
 import { lightOf, primaryResult } from '../status';
+import { BacktestCard } from './indicator/BacktestCard';
+import { ForecastNote } from './indicator/ForecastNote';
 
 const SOURCE_KIND = {
   bureau_bulletin: ['统计公报', 'statistical bulletin'],
@@ -105,8 +107,9 @@ export default function IndicatorPage() {
         {option ? (
           <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
         ) : null}
-        {forecast?.model ? <Typography.Text className="muted">{t('预测模型', 'Model')}: {forecast.model}</Typography.Text> : null}
+        <ForecastNote forecast={forecast} />
       </Card>
+      <BacktestCard code={code} asOf={asOf} drafts={drafts.on} />
 
       <Typography.Title level={3}>{t('评估过程', 'How it was evaluated')}</Typography.Title>
       <Row gutter={[12, 12]}>
