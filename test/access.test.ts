@@ -47,6 +47,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read', body: { sections: [{ id: 'problems', text: '（一）access test' }] } },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/forecasts/backtest?asOf=2023', policy: 'public' },
+  { method: 'GET', url: '/api/forecasts/real?growth=GDP_GROWTH&level=GDP&region=440300&asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/indicators', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },

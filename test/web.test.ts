@@ -102,6 +102,10 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('target').textContent()).toContain('2.5万亿元');
     expect(await page.getByTestId('method-time_proportional').textContent()).toContain('完成进度 A');
     await page.getByTestId('figures-table').getByText('2023年', { exact: true }).first().waitFor();
+    // Which members the forecast used and why, the revision basis it was fitted on, and its backtest (issue 17):
+    // 2020–2023 on the post-4th-census basis rose every year, too few values on one basis to backtest.
+    expect(await page.getByTestId('forecast-note').textContent()).toMatch(/每年都在上升：保留趋势.*按第四次经济普查后口径数据拟合；2017、2018年数据为此前口径/);
+    expect(await page.getByTestId('backtest-reason').textContent()).toBe('回测至少需要 5 个数据（现有 4 个）');
     await shot(page, '02-indicator-TERTIARY_VA');
 
     // Sign in and import a file: one good 2024 figure and one row with a bad value, which the preview shows by cell.
@@ -144,6 +148,24 @@ describe('web app in Chromium', () => {
     await chartReady(page, 'indicator-chart');
     expect(await page.getByTestId('latest-value').textContent()).toBe('2.51万亿元');
     await page.getByTestId('figures-table').getByText('深圳市2024年国民经济和社会发展统计公报（浏览器测试）').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows on an indicator page how the automatic forecast, the drift and Theta did on its own past (issue 17)', async () => {
+    const { page, problems } = await open();
+    await page.goto(`${base}/indicators/CULTURE_SHARE_GDP`);
+    const table = page.getByTestId('backtest-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(['本平台自动预测', '带漂移的随机游走', 'Theta 方法']);
+    // 6 values 2018–2023 (one basis, 2020–2021 filled), origins 4 and 5: 2 + 1 pairs scored per method.
+    expect(await rows.locator('td:last-child').allTextContents()).toEqual(['3', '3', '3']);
+    expect(await page.getByTestId('backtest-card').textContent()).toContain('滚动起点回测：用 2018—2023 年的 6 个年度数据');
+    await shot(page, '02b-indicator-backtest');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => rows.locator('td:first-child').allTextContents()).toEqual(['Automatic forecast (this platform)', 'Random walk with drift', 'Theta method']);
+    await page.getByRole('button', { name: '切换到中文' }).click();
     expect(problems).toEqual([]);
   });
 

@@ -122,7 +122,7 @@ program
   .argument('<file>', 'CSV with a header "year,value" (2015…) or "period,value" (2015Q1… or 2015-01…), consecutive, oldest first')
   .option('--horizon <n>', 'steps forecast from each origin', '2')
   .option('--min-train <n>', 'shortest training series (default 5, or 2 years + 2 for quarterly/monthly)')
-  .option('--method <methods>', 'auto,ets,theta,arima,loglinear (default all)')
+  .option('--method <methods>', 'auto,ets,theta,arima,loglinear,drift (default all)')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
 

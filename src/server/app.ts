@@ -16,6 +16,7 @@ import { accessRoutes } from './routes/access';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
 import { forecastRoutes } from './routes/forecasts';
+import { realForecastRoutes } from './routes/realForecast';
 import { observationRoutes } from './routes/observations';
 import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
@@ -77,6 +78,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(approvalRoutes(database));
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
+  await app.register(realForecastRoutes(database));
   await app.register(geoRoutes());
   await serveWebApp(app);
   await app.ready();

@@ -24,6 +24,12 @@ const forecastPoint = z.object({
   hi95: z.number(),
 });
 
+export const methodChoice = z.object({
+  rule: z.string().describe('median (the default combination), short_steady_trend or short_median (short annual series)'),
+  reason: localizedText,
+  members: z.array(z.object({ model: z.string(), used: z.boolean(), note: localizedText.nullable() })),
+});
+
 const indicatorForecast = z.object({
   indicatorCode: z.string(),
   name: localizedText,
@@ -31,6 +37,11 @@ const indicatorForecast = z.object({
   status: z.enum(['ok', 'insufficient_data', 'no_target', 'ended']).describe('ended: the target year has passed — judged by the final verdict, not forecast'),
   reason: localizedText.optional().describe('why not ok'),
   model: z.string().nullable().describe('e.g. median(ETS(A,Ad,N), Theta, ARIMA(0,1,0) with drift)'),
+  method: methodChoice.nullable().describe('which members the automatic forecast used and why'),
+  basis: z
+    .object({ label: localizedText, leftOut: z.array(z.number().int()).describe('years on an earlier revision basis, not fitted') })
+    .nullable()
+    .describe('the revision basis (数据口径) the series was fitted on'),
   history: z.array(z.object({ year: z.number().int(), value: z.number() })).describe('the series the forecast was fitted on'),
   path: z.array(forecastPoint).describe('every year from the last observed year + 1 to the target year'),
   targetYear: z.number().int().nullable(),

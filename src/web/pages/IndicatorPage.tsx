@@ -13,6 +13,8 @@ import { useLang } from '../i18n';
 import { LIGHT_STYLE, lightOf, lightsOf } from '../status';
 import { SourceKindTag } from '../components/SourceKindTag';
 import { APPROVAL_STATE_LABELS, STATUS_LABELS } from '../../shared/labels';
+import { BacktestCard } from './indicator/BacktestCard';
+import { ForecastNote } from './indicator/ForecastNote';
 
 
 type FigureRow = ObservationDto & { competing: number };
@@ -116,8 +118,9 @@ export default function IndicatorPage() {
         {option ? (
           <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
         ) : null}
-        {forecast?.model ? <Typography.Text className="muted">{t('预测模型', 'Model')}: {forecast.model}</Typography.Text> : null}
+        <ForecastNote forecast={forecast} />
       </Card>
+      <BacktestCard code={code} asOf={asOf} drafts={drafts.on} />
 
       <Typography.Title level={3}>{t('评估过程', 'How it was evaluated')}</Typography.Title>
       <Row gutter={[12, 12]}>
