@@ -38,7 +38,7 @@ describe.each(drivers)('growth-rate targets on $name', ({ open }) => {
     if (!asOf.ok) throw new Error(asOf.error);
     const e = await evaluatePlan(database, 'demo-eco-15th-fyp', { asOf: asOf.value, methods: ['time_proportional', 'cagr_ratio'] });
     const ep = e.indicators.find((i) => i.indicator.code === 'DEMO_EP_VA');
-    expect(ep?.indicator.growthTarget).toEqual({ ratePercent: 10, fromYear: 2025, toYear: 2030, printed: '年均增长10%' });
+    expect(ep?.indicator.growthTarget).toEqual({ ratePercent: 10, fromYear: 2025, toYear: 2030, printed: '年均增长10%', basis: 'nominal' });
     expect(ep?.latest).toMatchObject({ value: 605, year: 2027 });
     const tp = ep?.results.time_proportional;
     expect(tp?.status).toBe('behind');

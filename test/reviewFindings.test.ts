@@ -73,8 +73,8 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
     let id = 1;
     const fig = (periodCode: string, valueStd: number, priceBasis: 'current' | 'comparable', publishedDate: string): Observation => ({
       id: id++, indicatorCode: 'GDP', regionCode: '440300', periodCode, value: valueStd, unit: '亿元', valueStd, priceBasis, status: 'final',
-      sourceKind: 'bureau', source: { publication: 's', publisher: null, link: null }, quote: null, notes: null, publishedDate,
-      publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, derivation: null, approval: null,
+      sourceKind: 'bureau', source: { publication: 's', publisher: null, link: null, readAt: null }, precision: 'exact', quote: null, notes: null, publishedDate,
+      publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, supersededBy: null, derivation: null, approval: null,
     });
     const d = deriveSinglePeriods([fig('2023-01~09', 23000, 'current', '2023-10-20'), fig('2023H1', 15000, 'current', '2023-07-20'), fig('2023H1', 14000, 'comparable', '2023-08-01')]);
     expect(d.map((x) => [x.periodCode, x.value])).toEqual([['2023Q3', 8000]]);

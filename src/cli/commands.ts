@@ -15,7 +15,8 @@ import type { MethodId } from '../domain/evaluation/result';
 import { formatValue, NOT_AVAILABLE } from '../domain/unit/format';
 import { presentEvaluation } from '../server/presenters/evaluation';
 import { parseMethods } from '../server/routes/evaluation';
-import { evaluatePlan } from '../services/evaluation/evaluatePlan';
+import { assessPlan } from '../services/evaluation/assessPlan';
+import { LIGHT_LABELS, LIGHTS } from '../domain/evaluation/lights';
 import { exportObservations, type ExportFormat } from '../services/export/exportObservations';
 import { importObservations } from '../services/import/importObservations';
 import { toFilter } from '../services/observations';
@@ -180,24 +181,31 @@ export async function evaluate(opts: OutputOptions & { plan: string; asOf: strin
   const asOf = parseAsOf(opts.asOf);
   if (!asOf.ok) throw new Error(asOf.error);
   const methods = parseMethods(opts.method?.split(',').map((m) => m.trim()));
-  const result = await withDatabase((database) => evaluatePlan(database, opts.plan, {
+  const { evaluation: result, forecasts } = await withDatabase((database) => assessPlan(database, opts.plan, {
       asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}),
       states: opts.includeDrafts ? WITH_DRAFTS : ['approved'],
     }));
+  const lights = new Map(forecasts.lights.map((x) => [x.indicatorCode, x]));
   if (wantsJson(opts)) {
-    process.stdout.write(`${JSON.stringify(presentEvaluation(result), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...presentEvaluation(result), lights: forecasts.lights }, null, 2)}\n`);
     return;
   }
-  const rows = result.indicators.map((i) => ({
-    no: i.indicator.number,
-    indicator: i.indicator.name.zh,
-    baseline: i.baseline ? formatValue(i.baseline.value, i.indicator.unit, 'zh') + `（${i.baseline.year}）` : NOT_AVAILABLE.zh,
-    latest: i.latest ? formatValue(round(i.latest.value), i.indicator.unit, 'zh') + `（${i.latest.year}${i.latest.derivation ? '，推算' : ''}）` : NOT_AVAILABLE.zh,
-    target: i.indicator.target?.printed ?? '—',
-    ...Object.fromEntries(methods.map((m) => [m, i.results[m]?.label.zh ?? '—'])),
-  }));
-  console.log(`评估基准 as of ${result.asOf.text}${result.asOf.publishedBy ? `（仅计${result.asOf.publishedBy}前发布的数据）` : ''}，地区 ${result.regionCode}`);
-  printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ...methods.map((m) => [m, METHOD_NAMES[m]] as [string, string])], { json: false });
+  const rows = result.indicators.map((i) => {
+    const light = lights.get(i.indicator.code)?.light ?? i.standing.light;
+    return {
+      no: i.indicator.number,
+      indicator: i.indicator.name.zh,
+      baseline: i.baseline ? formatValue(round(i.baseline.value), i.indicator.unit, 'zh') + `（${i.baseline.year}${i.baseline.from === 'plan' ? '' : '，取自统计数据'}）` : NOT_AVAILABLE.zh,
+      latest: i.latest ? formatValue(round(i.latest.value), i.indicator.unit, 'zh') + `（${i.latest.year}${i.latest.derivation ? '，推算' : ''}）` : NOT_AVAILABLE.zh,
+      target: i.indicator.target?.printed ?? i.indicator.growthTarget?.printed ?? '—',
+      light: LIGHT_LABELS[light].zh,
+      standing: i.standing.label.zh,
+      ...Object.fromEntries(methods.map((m) => [m, i.results[m]?.label.zh ?? '—'])),
+    };
+  });
+  const counts = LIGHTS.map((k) => `${LIGHT_LABELS[k].zh} ${[...lights.values()].filter((x) => x.light === k).length} 项`).join('，');
+  console.log(`评估基准 as of ${result.asOf.text}${result.asOf.publishedBy ? `（仅计${result.asOf.publishedBy}前发布的数据）` : ''}，地区 ${result.regionCode}；${counts}`);
+  printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ['light', '信号灯'], ['standing', '评估结论'], ...methods.map((m) => [m, METHOD_NAMES[m]] as [string, string])], { json: false });
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

@@ -8,10 +8,10 @@ import type { AsOf } from '../domain/evaluation/asOf';
 import { METHOD_IDS } from '../domain/evaluation/result';
 import type { PlanSummary } from '../domain/plan/model';
 import type { Language, LocalizedText } from '../domain/text';
-import { evaluatePlan } from '../services/evaluation/evaluatePlan';
+import { assessPlan } from '../services/evaluation/assessPlan';
 import { EVERY_PLAN, plansService } from '../services/plans';
 import type { Database } from './database';
-import { loadForecasts } from './forecasts';
+import { reportForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
 
@@ -59,14 +59,13 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
   const states = opts.states ?? ['approved'];
-  const [evaluation, forecasts, chapterItems, measureItems, projectItems] = await Promise.all([
-    evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
-    loadForecasts(database, planId, opts.asOf, regionCode, states),
+  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems] = await Promise.all([
+    assessPlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
   ]);
-  const rows = indicatorRows(evaluation.indicators, forecasts);
+  const rows = indicatorRows(evaluation.indicators, reportForecasts(forecasts), forecasts.lights);
   const chapters: ChapterMeasures[] = chapterItems
     .map((c) => ({
       number: c.number ?? '',
@@ -91,7 +90,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
     regionCode,
     rows,
     counts: statusCounts(rows),
-    forecastsAvailable: forecasts !== null,
+    forecastsAvailable: true,
     chapters,
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,

@@ -142,6 +142,8 @@ async function recheck(db: Db, figure: Observation, changes: FigureChanges) {
     source: figure.source.publication,
     publisher: figure.source.publisher ?? '',
     link: figure.source.link ?? '',
+    readAt: figure.source.readAt ?? '',
+    precision: figure.precision,
     // An estimated vintage is estimated again by the same rule, unless a date is given now.
     publishedDate: changes.publishedDate ?? (figure.publishedDateEstimated ? '' : figure.publishedDate),
     quote: (changes.quote === undefined ? figure.quote : changes.quote) ?? '',

@@ -14,6 +14,7 @@ import { loadPlanFile, type LoadPlanResult } from './loadPlan';
 import { catalogueConflicts } from '../domain/plan/catalogue';
 import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
+import { supersedeRedescribed } from '../db/observations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
 
@@ -78,6 +79,8 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
         const report = await importObservations(database, { file, onError: 'skip' });
         if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
+        // A new edition of a bundled file re-describes figures an earlier edition stored: link them, keep both.
+        if (report.batchId !== null) await supersedeRedescribed(database.db, report.batchId);
         datasets.push(report);
       });
     }

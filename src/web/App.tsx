@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { api, setCsrf } from './api';
+import { api, setCsrf, withAsOf } from './api';
 import { Loading } from './components/Loading';
 import { DraftsProvider } from './drafts';
 import { LangProvider, useLang } from './i18n';
@@ -73,7 +73,7 @@ function Frame() {
     <ul>
       {items.map((i) => (
         <li key={i.key}>
-          <Link to={i.key} aria-current={selected === i.key ? 'page' : undefined}>
+          <Link to={withAsOf(i.key)} aria-current={selected === i.key ? 'page' : undefined}>
             {i.label}
           </Link>
         </li>

@@ -109,4 +109,14 @@ export function useApi<T>(url: string | null): Loaded<T> {
 }
 
 /** The evaluation "as of" the current year: every period up to now, every vintage known. */
-export const currentAsOf = (): string => String(new Date().getFullYear());
+/** A path that keeps the as-of chosen in the address (?asOf=…), so moving between pages keeps the same view. */
+export function withAsOf(path: string): string {
+  const asked = new URLSearchParams(window.location.search).get('asOf');
+  return asked ? `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asked)}` : path;
+}
+
+/** The evaluation's as-of: ?asOf=2023 or ?asOf=2024-06-30 in the address (so a link reproduces a view), else this year. */
+export function currentAsOf(): string {
+  const asked = new URLSearchParams(window.location.search).get('asOf');
+  return asked && /^\d{4}(-\d{2}-\d{2})?$/.test(asked) ? asked : String(new Date().getFullYear());
+}

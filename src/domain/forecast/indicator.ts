@@ -29,7 +29,8 @@ export interface IndicatorForecast {
   indicatorCode: string;
   name: LocalizedText;
   unit: string;
-  status: 'ok' | 'insufficient_data' | 'no_target';
+  /** ended: the target year has passed — the final verdict judges it, no forecast risk is shown. */
+  status: 'ok' | 'insufficient_data' | 'no_target' | 'ended';
   reason?: LocalizedText;
   model: string | null;
   /** Which members the automatic forecast used and why (null for a single method or no forecast). */
@@ -102,7 +103,8 @@ function applicableTarget(e: IndicatorEvaluation, isPlanRegion: boolean): Target
   if (!isPlanRegion) return null;
   const ind = e.indicator;
   if (ind.target) return ind.target;
-  if (ind.growthTarget && e.baseline) {
+  // Only a nominal 年均增长 target has a level equivalent; a real one is judged on real growth, never on levels.
+  if (ind.growthTarget && ind.growthTarget.basis === 'nominal' && e.baseline) {
     const level = levelTargetFromGrowth(ind.growthTarget, e.baseline.value, e.baseline.year, ind.direction);
     if (level.ok) return { ...level.value.target, printed: ind.growthTarget.printed };
   }
@@ -147,6 +149,12 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       warning: { ...w, sentence: forecastSentence({ name: ind.name, unit: ind.unit, atTarget: null, target, probability: null, behind, reason }) },
     };
   };
+  if (e.phase === 'final') {
+    return empty('ended', {
+      zh: `规划目标年已过，按目标年实际值作终期判断，不再预测`,
+      en: 'The target year has passed: the target is judged on its actual value, not forecast',
+    });
+  }
   if (!last || history.length < MIN_POINTS) {
     const broken = stretch.leftOut.length > 0 && stretch.basis;
     const gap = broken

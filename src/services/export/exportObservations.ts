@@ -9,7 +9,7 @@ import { listObservations, type ObservationFilter } from '../../db/observations'
 import { listRegions } from '../../db/regions';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import type { Observation } from '../../domain/observation/observation';
-import { PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
+import { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
 import { toSdmxRows } from './sdmx';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'sdmx';
@@ -67,6 +67,8 @@ function cellOf(o: Observation, f: Field, regionName: ReadonlyMap<string, string
     // An estimated vintage date is left blank, so that re-importing estimates it the same way.
     case 'publishedDate': return o.publishedDateEstimated ? '' : o.publishedDate;
     case 'link': return o.source.link ?? '';
+    case 'readAt': return o.source.readAt ?? '';
+    case 'precision': return PRECISION_LABELS[o.precision].zh;
     case 'quote': return o.quote ?? '';
     case 'notes': return o.notes ?? '';
   }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { COMPARATORS } from '../../domain/plan/terms';
 import { localizedText } from './common';
-import { FIGURE_BASES } from './evaluation';
+import { FIGURE_BASES, LIGHTS_API } from './evaluation';
 import { includeDrafts } from './observations';
 // ── Forecasts (contracts §1) ────────────────────────────────────────────────────────────────────────────
 
@@ -34,7 +34,7 @@ const indicatorForecast = z.object({
   indicatorCode: z.string(),
   name: localizedText,
   unit: z.string().describe('the indicator’s unit, e.g. 亿元, %'),
-  status: z.enum(['ok', 'insufficient_data', 'no_target']),
+  status: z.enum(['ok', 'insufficient_data', 'no_target', 'ended']).describe('ended: the target year has passed — judged by the final verdict, not forecast'),
   reason: localizedText.optional().describe('why not ok'),
   model: z.string().nullable().describe('e.g. median(ETS(A,Ad,N), Theta, ARIMA(0,1,0) with drift)'),
   method: methodChoice.nullable().describe('which members the automatic forecast used and why'),
@@ -59,12 +59,22 @@ const indicatorForecast = z.object({
   }),
 });
 
+export const indicatorLightDto = z.object({
+  indicatorCode: z.string(),
+  light: z.enum(LIGHTS_API),
+  basis: z.enum(['status', 'forecast', 'status_and_forecast', 'none']).describe('what set the light'),
+  phase: z.enum(['progress', 'final']),
+  reasons: z.array(localizedText),
+  missing: localizedText.nullable().describe('for a grey light: which figure is missing and how to supply it'),
+});
+
 export const planForecasts = z.object({
   planId: z.string(),
   figures: z.enum(FIGURE_BASES).describe('approved: approved figures only; including_drafts: drafts and submitted figures too'),
   asOf: z.string(),
   regionCode: z.string(),
   indicators: z.array(indicatorForecast),
+  lights: z.array(indicatorLightDto).describe('指标信号灯: one light per indicator — the worse of its status light and its forecast light (docs/EVALUATION.md)'),
 });
 
 export type PlanForecastsDto = z.infer<typeof planForecasts>;
