@@ -6,3 +6,4 @@ export * from './light';
 export * from './workflow';
 export * from './projectMetrics';
 export * from './projectRow';
+export * from './model';
