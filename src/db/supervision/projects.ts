@@ -118,18 +118,21 @@ export async function storedProjects(db: Db, planId: string): Promise<Map<string
 export const planFingerprint = (p: { totalInvestment: number | null; annualPlan: number | null; plannedStart: string | null; plannedCompletion: string | null }): string =>
   [p.totalInvestment, p.annualPlan, p.plannedStart, p.plannedCompletion].map((x) => (x === null ? '' : String(x))).join('|');
 
-export async function upsertProject(db: Db, p: { planId: string; itemKey: string; code: string | null; regionCode: string | null; ownerUnitId: number }): Promise<number> {
-  const rows = await db
-    .insert(projects)
-    .values(p)
-    .onConflictDoUpdate({
-      target: [projects.planId, projects.itemKey],
-      set: { code: sql`coalesce(excluded.code, ${projects.code})`, regionCode: sql`coalesce(excluded.region_code, ${projects.regionCode})`, ownerUnitId: p.ownerUnitId },
-    })
-    .returning({ id: projects.id });
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error('project was not stored');
-  return id;
+/** Adds projects or updates their identity (a code or district once given is kept unless a new one is given); → id by item key. */
+export async function upsertProjects(db: Db, list: ReadonlyArray<{ planId: string; itemKey: string; code: string | null; regionCode: string | null; ownerUnitId: number }>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < list.length; i += 2000) {
+    const rows = await db
+      .insert(projects)
+      .values(list.slice(i, i + 2000).map((p) => ({ ...p })))
+      .onConflictDoUpdate({
+        target: [projects.planId, projects.itemKey],
+        set: { code: sql`coalesce(excluded.code, ${projects.code})`, regionCode: sql`coalesce(excluded.region_code, ${projects.regionCode})`, ownerUnitId: sql`excluded.owner_unit_id` },
+      })
+      .returning({ id: projects.id, itemKey: projects.itemKey });
+    for (const r of rows) out.set(r.itemKey, r.id);
+  }
+  return out;
 }
 
 export async function insertProjectImport(db: Db, b: { planId: string; unitId: number; fileName: string; fileHash: string; format: string; rows: number; counts: unknown; createdBy: number | null }): Promise<number> {
