@@ -10,6 +10,7 @@ import { figure, percent, targetCell } from './cells';
 import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import type { IndicatorRow } from './rows';
+import { measuresText, projectsText } from './supervision';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -41,7 +42,8 @@ export function draftReport(ctx: ReportContext): ReportDraft {
   return {
     title: `${ctx.plan.name[lang]}${lang === 'zh' ? '' : ': '}${REPORT_TITLES[ctx.kind][lang]}`,
     subtitle: lang === 'zh' ? `（截至${ctx.asOf.text}${ctx.asOf.publishedBy ? '' : '年'}）` : `(as of ${ctx.asOf.text})`,
-    sections: SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: w[id].join('\n') })),
+    // 重点任务推进情况 and 重大项目进展 come from the supervision records once there are any (reports/supervision.ts).
+    sections: SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: ((id === 'measures' ? measuresText(ctx.supervision, ctx.kind, lang) : id === 'projects' ? projectsText(ctx.supervision, lang) : null) ?? w[id]).join('\n') })),
   };
 }
 
@@ -129,12 +131,12 @@ function zh(ctx: ReportContext): Texts {
   const gaps = unassessed(ctx);
   if (gaps.length > 0) problems.push(`数据缺口影响评估：${gaps.map((r) => `${r.name.zh}（${missing(r, 'zh')}）`).join('、')}，无法判断进度。`);
   if (ctx.latestDataYear !== null && ctx.latestDataYear < year) problems.push(`统计数据滞后：最新数据截至${ctx.latestDataYear}年，评估年份的数据暂缺。`);
-  problems.push('重点任务和重大项目尚未建立进展填报，无法量化评估任务和项目推进情况。');
+  if (!ctx.supervision?.recorded) problems.push('重点任务和重大项目尚未建立进展填报，无法量化评估任务和项目推进情况。');
 
   const suggestions: string[] = [];
   if (behind.length > 0) suggestions.push(`针对滞后指标（${names(behind)}），深入分析原因，制定针对性措施，加大推进力度。`);
   if (gaps.length > 0) suggestions.push(`补齐统计数据：协调统计部门和行业主管部门补充${names(gaps)}的基期值和最新数据，统一统计口径。`);
-  suggestions.push('建立重点任务和重大项目进展填报机制，由牵头单位定期报送进展，纳入平台监测。');
+  suggestions.push(ctx.supervision?.recorded ? '对红灯和逾期事项加强督办，督促牵头单位按时报送进展、按期完成时间节点。' : '建立重点任务和重大项目进展填报机制，由牵头单位定期报送进展，纳入平台监测。');
   suggestions.push(
     ctx.kind === 'annual'
       ? `做好${year + 1}年度监测，跟踪指标年度变化，及时预警。`
@@ -202,12 +204,12 @@ function en(ctx: ReportContext): Texts {
   const gaps = unassessed(ctx);
   if (gaps.length > 0) problems.push(`Data gaps prevent assessment: ${gaps.map((r) => `${r.name.en} (${missing(r, 'en')})`).join('; ')}.`);
   if (ctx.latestDataYear !== null && ctx.latestDataYear < year) problems.push(`Figures lag: the latest are for ${ctx.latestDataYear}; figures for the evaluation year are not available.`);
-  problems.push('Progress of key measures and major projects is not yet reported, so it cannot be assessed.');
+  if (!ctx.supervision?.recorded) problems.push('Progress of key measures and major projects is not yet reported, so it cannot be assessed.');
 
   const suggestions: string[] = [];
   if (behind.length > 0) suggestions.push(`Analyse why ${names(behind)} lag and take targeted measures.`);
   if (gaps.length > 0) suggestions.push(`Close the data gaps: ask the statistics bureau and the departments for baselines and latest figures of ${names(gaps)}.`);
-  suggestions.push('Set up regular progress reporting for key measures and major projects by their lead departments.');
+  suggestions.push(ctx.supervision?.recorded ? 'Step up supervision of red and overdue items: lead units report on time and meet their nodes.' : 'Set up regular progress reporting for key measures and major projects by their lead departments.');
   suggestions.push(
     ctx.kind === 'annual'
       ? `Monitor ${year + 1} and warn early.`

@@ -8,6 +8,7 @@ import { NOT_AVAILABLE } from '../domain/unit/format';
 import { ATTRIBUTE_LABELS, FORECAST_NOT_AVAILABLE, TABLE_NOTE } from './cells';
 import type { ReportContext } from './context';
 import { paragraphs, type ReportDraft } from './draft';
+import { addSupervisionSheets } from './supervisionXlsx';
 
 type Cell = string | number;
 
@@ -78,6 +79,7 @@ export async function reportXlsx(ctx: ReportContext, draft: ReportDraft): Promis
     for (const p of paragraphs(s.text)) text.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
   }
   text.getColumn(1).width = 120;
+  addSupervisionSheets(wb, ctx);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

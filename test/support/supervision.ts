@@ -26,9 +26,9 @@ export async function unitUser(app: FastifyInstance, database: Database, usernam
 export async function taskOf(app: FastifyInstance, headers: Record<string, string>, kind: string, itemKey: string): Promise<number> {
   let after: string | null = null;
   for (;;) {
-    const res = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/tasks?kind=${kind}&limit=500${after ? `&after=${after}` : ''}`, headers });
+    const res: { statusCode: number; body: string; json<T>(): T } = await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/tasks?kind=${kind}&limit=500${after ? `&after=${after}` : ''}`, headers });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ items: Array<{ id: number; itemKey: string | null }>; next: string | null }>();
+    const body: { items: Array<{ id: number; itemKey: string | null }>; next: string | null } = res.json();
     const t = body.items.find((x) => x.itemKey === itemKey);
     if (t) return t.id;
     if (!body.next) throw new Error(`no task for ${itemKey}`);
