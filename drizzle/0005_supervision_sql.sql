@@ -18,4 +18,5 @@ INSERT INTO "tasks" ("plan_id", "item_key", "kind", "start_date", "deadline", "i
 SELECT i."plan_id", i."key", i."kind", make_date(p."period_start", 1, 1), make_date(p."period_end", 12, 31), i."indicator_codes"
 FROM "plan_items" i JOIN "plans" p ON p."id" = i."plan_id"
 WHERE i."kind" IN ('measure', 'project', 'base', 'park')
+ORDER BY i."plan_id", i."ordinal"
 ON CONFLICT ("plan_id", "item_key") WHERE "item_key" IS NOT NULL DO NOTHING;

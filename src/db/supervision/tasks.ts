@@ -16,6 +16,7 @@ export async function syncPlanTasks(db: Db, planId: string): Promise<void> {
     select i.plan_id, i.key, i.kind, make_date(p.period_start, 1, 1), make_date(p.period_end, 12, 31), i.indicator_codes
     from plan_items i join plans p on p.id = i.plan_id
     where i.plan_id = ${planId} and i.kind in ('measure', 'project', 'base', 'park')
+    order by i.ordinal
     on conflict (plan_id, item_key) where item_key is not null do nothing`);
 }
 

@@ -98,7 +98,7 @@ export default function Board() {
         scroll={{ x: 900 }}
         data-testid="task-list"
         columns={[
-          { title: t('预警', 'Light'), key: 'light', width: 120, render: (_: unknown, r) => <TaskLightTag light={r.light} /> },
+          { title: t('预警', 'Light'), key: 'light', width: 150, render: (_: unknown, r) => <TaskLightTag light={r.light} /> },
           { title: t('任务', 'Task'), key: 'title', render: (_: unknown, r) => <Link to={`/tasks/${r.id}`}>{l(r.title)}</Link> },
           { title: t('类别', 'Kind'), key: 'kind', width: 90, render: (_: unknown, r) => l(TASK_KIND_LABELS[r.kind]) },
           { title: t('牵头单位', 'Lead unit'), key: 'unit', render: (_: unknown, r) => (r.leadUnit ? l(r.leadUnit.name) : '—') },

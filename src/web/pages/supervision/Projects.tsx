@@ -30,6 +30,7 @@ export default function Projects() {
   const [year, setYear] = useState<number | null>(null);
   const data = useApi<ProjectsPage>(me?.signedIn ? `/api/plans/${planId}/projects?limit=500${year ? `&year=${year}` : ''}` : null);
   const d = data.data;
+  // Projects that reported come first, in the table and in the chart.
   const reported = useMemo(() => (d?.items ?? []).filter((p) => p.latest && p.plan?.annualPlan), [d]);
   const chart = useMemo(
     () =>
@@ -82,7 +83,7 @@ export default function Projects() {
         size="small"
         rowKey="itemKey"
         loading={data.loading}
-        dataSource={d?.items ?? []}
+        dataSource={[...reported, ...(d?.items ?? []).filter((p) => !reported.includes(p))]}
         pagination={{ pageSize: 25 }}
         scroll={{ x: 1100 }}
         data-testid="project-table"
