@@ -28,7 +28,7 @@ export async function reportFacts(db: Db, planId: string, at: Date, taskIds?: re
   const rows = await queryRows<{ task_id: number; periods: string[] | null; n: number; pct: string | null; late: number; pending: number }>(
     db,
     sql`select r.task_id,
-          array_agg(distinct r.period_code) filter (where r.state <> 'returned' or r.reviewed_at > ${at}) as periods,
+          array_agg(r.period_code) filter (where r.state <> 'returned' or r.reviewed_at > ${at}) as periods,
           count(*)::int as n,
           (array_agg(r.percent::text order by r.submitted_at desc) filter (where r.percent is not null and r.state <> 'returned'))[1] as pct,
           count(*) filter (where r.late)::int as late,
@@ -63,11 +63,16 @@ export async function noticeFacts(db: Db, planId: string, at: Date, taskIds?: re
   return out;
 }
 
-/** Node facts of every task of a plan: due days and done days. */
-export async function nodeFacts(db: Db, planId: string, taskIds?: readonly number[]): Promise<Map<number, Array<{ title: string; due: string; doneOn: string | null }>>> {
+/**
+ * The nodes of every task of a plan that can colour a light on `today`: not done by then and due within `horizon`
+ * days (overdue or due soon). Nodes done, or due later, cannot — reading only these keeps the board's read small.
+ */
+export async function nodeFacts(db: Db, planId: string, taskIds?: readonly number[], window?: { today: string; horizon: number }): Promise<Map<number, Array<{ title: string; due: string; doneOn: string | null }>>> {
+  const open = window ? sql`(n.done_on is null or n.done_on > ${window.today}::date) and n.due <= ${window.today}::date + ${window.horizon}::int` : sql`true`;
   const rows = await queryRows<{ task_id: number; title: string; due: string; done_on: string | null }>(
     db,
-    sql`select n.task_id, n.title, n.due::text as due, n.done_on::text as done_on from task_nodes n join tasks t on t.id = n.task_id where t.plan_id = ${planId} and ${only(taskIds)} order by n.task_id, n.ordinal`,
+    sql`select n.task_id, n.title, n.due::text as due, n.done_on::text as done_on from task_nodes n join tasks t on t.id = n.task_id
+        where t.plan_id = ${planId} and ${only(taskIds)} and ${open} order by n.task_id, n.ordinal`,
   );
   const out = new Map<number, Array<{ title: string; due: string; doneOn: string | null }>>();
   for (const r of rows) {

@@ -86,12 +86,13 @@ export async function taskRecords(db: Db, where: { planId: string } | { ids: rea
           coalesce(t.title_zh, i.title_zh) as title_zh, coalesce(t.title_en, i.title_en) as title_en,
           i.location->>'chapter' as chapter_no, c.title_zh as chapter_zh, c.title_en as chapter_en, i.location->>'column' as column_no,
           i.field_zh, i.field_en, i.region_codes, t.lead_unit_id,
-          (select array_agg(cu.unit_id order by cu.unit_id) from task_co_units cu where cu.task_id = t.id) as co_unit_ids,
+          co.ids as co_unit_ids,
           t.state, t.start_date::text as start_date, t.deadline::text as deadline, t.indicator_codes, t.assigned_at, t.accepted_at, t.completed_at, t.version
         from tasks t
         left join tasks pt on pt.id = t.parent_id
         left join plan_items i on i.plan_id = t.plan_id and i.key = coalesce(t.item_key, pt.item_key)
         left join plan_items c on c.plan_id = t.plan_id and c.kind = 'chapter' and c.number = i.location->>'chapter'
+        left join (select cu.task_id, array_agg(cu.unit_id order by cu.unit_id) as ids from task_co_units cu group by cu.task_id) co on co.task_id = t.id
         where ${filter}
         order by t.id`,
   );

@@ -14,7 +14,7 @@
  * Every light comes with its reasons, in words, so a board, a notice and a report can say why.
  */
 import type { LocalizedText } from '../text';
-import { daysBetween, dayMs } from './dates';
+import { daysBetween } from './dates';
 import { periodContaining, periodsEnding, type ReportingPeriod } from './reportingPeriods';
 import type { Cycle, TaskLight, TaskState } from './terms';
 
@@ -81,10 +81,11 @@ export function taskLight(input: LightInput, rules: LightRules): TaskLightResult
     else if (-late <= rules.warnDays) yellow.push({ code: 'node_due_soon', text: { zh: `时间节点"${n.title}"将于${n.due}到期（剩${-late}天）`, en: `node "${n.title}" is due on ${n.due} (${-late} days left)` } });
   }
   // Reports are owed for every period that ends from the day the task was assigned, the current one included.
-  const owed = periodsEnding(rules.cycle, input.assignedOn, periodContaining(rules.cycle, today, rules.dueDays).end, rules.dueDays);
-  const missing = owed.filter((p) => !input.reportedPeriods.has(p.code) && dayMs(p.due) < dayMs(today));
+  const owed = owedPeriods(rules, input.assignedOn, today);
+  // ISO days compare as strings.
+  const missing = owed.filter((p) => !input.reportedPeriods.has(p.code) && p.due < today);
   for (const p of missing) red.push({ code: 'report_missing', text: { zh: `${p.code}进度逾期未报送（应于${p.due}前报送）`, en: `progress for ${p.code} not reported (due ${p.due})` } });
-  const nextDue = owed.find((p) => !input.reportedPeriods.has(p.code) && dayMs(p.due) >= dayMs(today)) ?? null;
+  const nextDue = owed.find((p) => !input.reportedPeriods.has(p.code) && p.due >= today) ?? null;
   const pr = input.progress;
   if (pr && pr.actual < pr.expected - rules.behindTolerance) {
     const what = pr.basis === 'investment' ? { zh: '年度投资完成率', en: 'annual investment completion' } : { zh: '进度', en: 'progress' };
@@ -94,6 +95,22 @@ export function taskLight(input: LightInput, rules: LightRules): TaskLightResult
   if (yellow.length > 0) return { light: 'yellow', reasons: yellow, missing, nextDue };
   if (!input.anyReport) return { light: 'grey', reasons: [{ code: 'not_started', text: { zh: '已交办，尚未报送进展', en: 'assigned, no progress reported yet' } }], missing, nextDue };
   return { light: 'green', reasons: [{ code: 'on_schedule', text: { zh: '按计划推进', en: 'on schedule' } }], missing, nextDue };
+}
+
+/**
+ * The periods owed from an assignment day to the end of today's period. Many tasks share an assignment day and a
+ * board computes thousands of lights at once, so the lists are remembered (a bounded cache: pure in, pure out).
+ */
+const owedCache = new Map<string, ReportingPeriod[]>();
+function owedPeriods(rules: LightRules, from: string, today: string): ReportingPeriod[] {
+  const key = `${rules.cycle}|${rules.dueDays}|${from}|${today}`;
+  let list = owedCache.get(key);
+  if (!list) {
+    if (owedCache.size > 2000) owedCache.clear();
+    list = periodsEnding(rules.cycle, from, periodContaining(rules.cycle, today, rules.dueDays).end, rules.dueDays);
+    owedCache.set(key, list);
+  }
+  return list;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { ReportingPeriod } from '../../domain/supervision/reportingPeriods'
 import { completionRate } from '../../domain/supervision/projectMetrics';
 import type { TaskLight, TaskState } from '../../domain/supervision/terms';
 import type { LocalizedText } from '../../domain/text';
+import { byDataVersion } from '../cache/byDataVersion';
 import { EVERY_PLAN, plansService, type PlanReader } from '../plans';
 import { sees, type Actor } from './actor';
 
@@ -69,15 +70,22 @@ export async function loadBoard(database: Database, planId: string, opts: { at?:
   const today = atIso.slice(0, 10);
   const year = Number(today.slice(0, 4));
   const { db } = database;
-  const [settings, records, reports, notices, nodes, units, projects] = await Promise.all([
-    getSettings(db, planId),
-    opts.taskIds ? taskRecords(db, { ids: opts.taskIds }).then((ts) => ts.filter((t) => t.planId === planId)) : taskRecords(db, { planId }),
-    reportFacts(db, planId, at, opts.taskIds),
-    noticeFacts(db, planId, at, opts.taskIds),
-    nodeFacts(db, planId, opts.taskIds),
-    allUnits(db),
-    projectRows(db, planId, Math.min(Math.max(year, plan.period.start), plan.period.end), today.slice(0, 7)),
-  ]);
+  // The records are read once per data version on the embedded database (any write moves it: never staler than
+  // the data); the lights are computed on every call, because they depend on the day.
+  const live = opts.at === undefined;
+  const key = `board:${planId}:${live ? 'now' : atIso}:${today}:${opts.taskIds?.join(',') ?? '*'}`;
+  const { settings, records, reports, notices, nodes, units, projects } = await byDataVersion(database, key, async () => {
+    const settings = await getSettings(db, planId);
+    const [records, reports, notices, nodes, units, projects] = await Promise.all([
+      opts.taskIds ? taskRecords(db, { ids: opts.taskIds }).then((ts) => ts.filter((t) => t.planId === planId)) : taskRecords(db, { planId }),
+      reportFacts(db, planId, at, opts.taskIds),
+      noticeFacts(db, planId, at, opts.taskIds),
+      nodeFacts(db, planId, opts.taskIds, { today, horizon: settings.warnDays }),
+      allUnits(db),
+      projectRows(db, planId, Math.min(Math.max(year, plan.period.start), plan.period.end), today.slice(0, 7)),
+    ]);
+    return { settings, records, reports, notices, nodes, units, projects };
+  });
   const unitById = new Map<number, Unit>(units.map((u) => [u.id, u]));
   const projectByItem = new Map(projects.map((p) => [p.itemKey, p]));
   const views = records.map((t): TaskView => {
