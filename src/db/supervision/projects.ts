@@ -5,7 +5,7 @@ import type { ProjectPhase } from '../../domain/supervision/terms';
 import type { Db } from '../client';
 import { numberToNumeric, numericToNumber } from '../numeric';
 import { queryRows } from '../raw';
-import { projectImports, projectPlans, projectProgress, projects } from '../schema';
+import { projectImports } from '../schema';
 
 interface Row extends Record<string, unknown> {
   id: number | null;
@@ -118,19 +118,23 @@ export async function storedProjects(db: Db, planId: string): Promise<Map<string
 export const planFingerprint = (p: { totalInvestment: number | null; annualPlan: number | null; plannedStart: string | null; plannedCompletion: string | null }): string =>
   [p.totalInvestment, p.annualPlan, p.plannedStart, p.plannedCompletion].map((x) => (x === null ? '' : String(x))).join('|');
 
-/** Adds projects or updates their identity (a code or district once given is kept unless a new one is given); → id by item key. */
+/**
+ * Adds projects or updates their identity (a code or district once given is kept unless a new one is given); → id by
+ * item key. Rows travel as one JSON parameter per statement: building thousands of VALUES tuples in the ORM costs
+ * more than the database's work (bench/project-import.mts).
+ */
 export async function upsertProjects(db: Db, list: ReadonlyArray<{ planId: string; itemKey: string; code: string | null; regionCode: string | null; ownerUnitId: number }>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < list.length; i += 2000) {
-    const rows = await db
-      .insert(projects)
-      .values(list.slice(i, i + 2000).map((p) => ({ ...p })))
-      .onConflictDoUpdate({
-        target: [projects.planId, projects.itemKey],
-        set: { code: sql`coalesce(excluded.code, ${projects.code})`, regionCode: sql`coalesce(excluded.region_code, ${projects.regionCode})`, ownerUnitId: sql`excluded.owner_unit_id` },
-      })
-      .returning({ id: projects.id, itemKey: projects.itemKey });
-    for (const r of rows) out.set(r.itemKey, r.id);
+  for (let i = 0; i < list.length; i += 5000) {
+    const rows = await queryRows<{ id: number; item_key: string }>(
+      db,
+      sql`insert into projects (plan_id, item_key, code, region_code, owner_unit_id)
+          select x."planId", x."itemKey", x.code, x."regionCode", x."ownerUnitId"
+          from json_to_recordset(${JSON.stringify(list.slice(i, i + 5000))}::json) as x("planId" text, "itemKey" text, code text, "regionCode" text, "ownerUnitId" int)
+          on conflict (plan_id, item_key) do update set code = coalesce(excluded.code, projects.code), region_code = coalesce(excluded.region_code, projects.region_code), owner_unit_id = excluded.owner_unit_id
+          returning id, item_key`,
+    );
+    for (const r of rows) out.set(r.item_key, r.id);
   }
   return out;
 }
@@ -148,27 +152,30 @@ export type NewProgress = {
   actualStart: string | null; actualCompletion: string | null; imageProgress: string | null; problems: string | null; warnings: string[]; importId: number; fingerprint: string;
 };
 
-/** Batches keep each statement well under PostgreSQL's 65535-parameter limit (16 columns × 2,000 rows). */
+/** Plan versions, 5,000 rows per statement as one JSON parameter (NUMERIC travels as text: no binary rounding). */
 export async function insertPlanVersions(db: Db, list: readonly NewPlanVersion[]): Promise<void> {
-  for (let i = 0; i < list.length; i += 2000) {
-    await db.insert(projectPlans).values(list.slice(i, i + 2000).map((p) => ({ ...p, totalInvestment: numberToNumeric(p.totalInvestment), annualPlan: numberToNumeric(p.annualPlan) })));
+  for (let i = 0; i < list.length; i += 5000) {
+    const rows = list.slice(i, i + 5000).map((p) => ({ ...p, totalInvestment: numberToNumeric(p.totalInvestment), annualPlan: numberToNumeric(p.annualPlan) }));
+    await db.execute(sql`
+      insert into project_plans (project_id, year, version, total_investment, annual_plan, planned_start, planned_completion, import_id)
+      select x."projectId", x.year, x.version, x."totalInvestment"::numeric, x."annualPlan"::numeric, x."plannedStart"::date, x."plannedCompletion"::date, x."importId"
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x("projectId" int, year int, version int, "totalInvestment" text, "annualPlan" text, "plannedStart" text, "plannedCompletion" text, "importId" int)`);
   }
 }
 
 export async function insertProgress(db: Db, list: readonly NewProgress[]): Promise<void> {
-  for (let i = 0; i < list.length; i += 2000) {
-    await db.insert(projectProgress).values(
-      list.slice(i, i + 2000).map((p) => ({ ...p, ytdCompleted: String(p.ytdCompleted), sinceStartCompleted: numberToNumeric(p.sinceStartCompleted) })),
-    );
+  for (let i = 0; i < list.length; i += 5000) {
+    const rows = list.slice(i, i + 5000).map((p) => ({ ...p, ytdCompleted: String(p.ytdCompleted), sinceStartCompleted: numberToNumeric(p.sinceStartCompleted) }));
+    await db.execute(sql`
+      insert into project_progress (project_id, month, year, months_elapsed, revision, ytd_completed, since_start_completed, phase, actual_start, actual_completion, image_progress, problems, warnings, import_id, fingerprint)
+      select x."projectId", x.month, x.year, x."monthsElapsed", x.revision, x."ytdCompleted"::numeric, x."sinceStartCompleted"::numeric, x.phase, x."actualStart"::date, x."actualCompletion"::date,
+        x."imageProgress", x.problems, x.warnings, x."importId", x.fingerprint
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x("projectId" int, month text, year int, "monthsElapsed" int, revision int, "ytdCompleted" text, "sinceStartCompleted" text, phase text,
+        "actualStart" text, "actualCompletion" text, "imageProgress" text, problems text, warnings jsonb, "importId" int, fingerprint text)`);
   }
 }
 
 /** One import at a time per plan: two files of the same projects must not both decide "new revision 2". */
 export async function lockProjectImports(db: Db, planId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`project-import:${planId}`}))`);
-}
-
-export async function projectOfTask(db: Db, planId: string, itemKey: string): Promise<number | null> {
-  const rows = await db.select({ id: projects.id }).from(projects).where(sql`${projects.planId} = ${planId} and ${projects.itemKey} = ${itemKey}`);
-  return rows[0]?.id ?? null;
 }
