@@ -165,3 +165,9 @@ export async function markNodesDone(db: Db, taskId: number, nodeIds: readonly nu
   if (nodeIds.length === 0) return;
   await db.update(taskNodes).set({ doneOn: on }).where(and(eq(taskNodes.taskId, taskId), inArray(taskNodes.id, [...nodeIds]), sql`${taskNodes.doneOn} is null`));
 }
+
+/** The sub-tasks of a task. */
+export async function childTaskIds(db: Db, parentId: number): Promise<number[]> {
+  const rows = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, parentId)).orderBy(asc(tasks.id));
+  return rows.map((r) => r.id);
+}

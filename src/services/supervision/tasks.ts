@@ -6,7 +6,7 @@
 import type { Database, Db } from '../../db/client';
 import { listNotices } from '../../db/supervision/notices';
 import { listReports } from '../../db/supervision/reports';
-import { getTask, insertSubtask, moveTask, nodesOf, writeAssignment } from '../../db/supervision/tasks';
+import { childTaskIds, getTask, insertSubtask, moveTask, nodesOf, writeAssignment } from '../../db/supervision/tasks';
 import { allUnits } from '../../db/supervision/units';
 import { listPlanIndicators } from '../../db/plans';
 import { isIsoDay } from '../../domain/supervision/dates';
@@ -42,7 +42,9 @@ export const tasksService = {
     const { db } = database;
     const actor = await actorOf(db, ctx.principal);
     const record = requireSees(actor, await getTask(db, id), id);
-    const board = await loadBoard(database, record.planId, { ...(at ? { at } : {}) });
+    // Only this task, its parent and its sub-tasks: a task page does not read the whole plan's board.
+    const ids = [id, ...(record.parentId === null ? [] : [record.parentId]), ...(await childTaskIds(db, id))];
+    const board = await loadBoard(database, record.planId, { taskIds: ids, ...(at ? { at } : {}) });
     const task = board.tasks.find((t) => t.id === id);
     if (!task) throw new ConflictError(`task ${id} changed meanwhile: reload`);
     const [nodes, reports, notices] = await Promise.all([nodesOf(db, [id]), listReports(db, { taskIds: [id] }), listNotices(db, { taskIds: [id] })]);
