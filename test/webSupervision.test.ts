@@ -73,6 +73,14 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.waitForURL(`${base}/`);
   await page.getByText(username).waitFor();
   await page.getByTestId('supervision-counts').waitFor();
+  // Sign-in lands on the cockpit: let it finish loading, so that leaving it aborts no request.
+  await page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 60_000 });
+}
+/** Chooses a light in the board's filter (an Ant Design select). */
+async function filterBy(page: Page, light: string): Promise<void> {
+  await page.getByLabel('按预警筛选').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: light }).click();
+  await page.getByTestId('task-list').locator('tbody tr').filter({ hasText: light }).first().waitFor();
 }
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
@@ -113,8 +121,10 @@ describe('supervision in Chromium', () => {
     await signIn(owner.page, 'web-planner');
     await owner.page.getByRole('navigation').getByRole('link', { name: '督办', exact: true }).click();
     await owner.page.waitForURL(/\/plans\/shenzhen-services-14th-fyp\/supervision$/);
-    await owner.page.getByTestId('task-list').getByRole('link', { name: '南山科技金融城' }).waitFor();
+    await owner.page.getByTestId('task-list').getByRole('link').first().waitFor();
     expect(await owner.page.getByTestId('count-red').textContent()).toContain('1');
+    await filterBy(owner.page, '红灯');
+    await owner.page.getByTestId('task-list').getByRole('link', { name: '南山科技金融城' }).waitFor();
     const row = owner.page.getByTestId('task-list').locator('tr', { hasText: '南山科技金融城' });
     expect(await row.textContent()).toContain('红灯');
     await shot(owner.page, 'sv-05-board-red');
@@ -129,6 +139,8 @@ describe('supervision in Chromium', () => {
     expect(await owner.page.getByTestId('task-light').textContent()).toContain('黄灯');
     await shot(owner.page, 'sv-07-task-approved');
     await owner.page.getByRole('navigation').getByRole('link', { name: '督办', exact: true }).click();
+    await owner.page.getByTestId('task-list').getByRole('link').first().waitFor();
+    await filterBy(owner.page, '黄灯');
     await owner.page.getByTestId('task-list').getByRole('link', { name: '南山科技金融城' }).waitFor();
     const after = owner.page.getByTestId('task-list').locator('tr', { hasText: '南山科技金融城' });
     expect(await after.textContent()).not.toContain('红灯');

@@ -5,8 +5,6 @@
  * they stand when the report is drafted (or on the as-of date when one is given); the projects for the as-of year.
  * Where nothing has been assigned or reported yet, the report keeps its list of what the plan sets out (draft.ts).
  */
-import type { Database } from '../db/client';
-import { allUnits } from '../db/supervision/units';
 import type { AsOf } from '../domain/evaluation/asOf';
 import type { PlanSummary } from '../domain/plan/model';
 import type { Portfolio } from '../domain/supervision/projectMetrics';
@@ -14,6 +12,8 @@ import { TASK_KIND_LABELS, type TaskLight } from '../domain/supervision/terms';
 import type { Language, LocalizedText } from '../domain/text';
 import { lightCounts, loadBoard, type TaskView } from '../services/supervision/board';
 import { projectTable, type ProjectView } from '../services/supervision/projects';
+import { unitsService } from '../services/supervision/units';
+import type { Database } from './database';
 import type { ReportKind } from './kinds';
 
 export interface SupervisionReport {
@@ -32,7 +32,7 @@ export async function supervisionReport(database: Database, plan: PlanSummary, a
   const at = asOf.publishedBy ? new Date(`${asOf.publishedBy}T23:59:59.999Z`) : now;
   const board = await loadBoard(database, plan.id, { at });
   const year = Math.min(Math.max(asOf.maxYear, plan.period.start), plan.period.end);
-  const [table, units] = await Promise.all([projectTable(database, plan.id, { year, reader: { publishedOnly: false }, actor: null, now: at }), allUnits(database.db)]);
+  const [table, units] = await Promise.all([projectTable(database, plan.id, { year, reader: { publishedOnly: false }, actor: null, now: at }), unitsService.all(database)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const recorded = board.tasks.some((t) => t.state !== 'unassigned') || table.projects.some((p) => p.latest !== null);
   return {

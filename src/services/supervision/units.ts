@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import { userByName } from '../../db/access';
 import { loadedFileHash, recordLoadedFile } from '../../db/loadedFiles';
 import { listRegions } from '../../db/regions';
-import { addMember, insertUnit, listUnits, unitById, upsertUnits } from '../../db/supervision/units';
+import { addMember, allUnits, insertUnit, listUnits, unitById, upsertUnits } from '../../db/supervision/units';
 import type { Unit } from '../../domain/supervision/model';
 import { parseUnitFile } from '../../domain/supervision/unitFile';
 import { UNIT_KINDS, type UnitKind } from '../../domain/supervision/terms';
@@ -39,6 +39,9 @@ export async function loadUnitRegistry(database: Database, dir: string): Promise
 
 export const unitsService = {
   list: (database: Database, page: { limit: number; after?: number | undefined }): Promise<Unit[]> => listUnits(database.db, page),
+
+  /** Every unit (a city has a few hundred at most): for names in reports. */
+  all: (database: Database): Promise<Unit[]> => allUnits(database.db),
 
   async create(database: Database, u: { code: string; name: { zh: string; en: string }; kind: UnitKind; regionCode?: string | undefined; email?: string | undefined }, ctx: AuditContext): Promise<Unit> {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(u.code)) throw new BadRequestError('code: lower-case letters, digits and dashes');
