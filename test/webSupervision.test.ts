@@ -102,9 +102,8 @@ describe('supervision in Chromium', () => {
     await unit.page.getByTestId('report-form').waitFor();
     expect(await unit.page.getByTestId('task-state').textContent()).toBe('已签收');
     await unit.page.getByLabel('完成进度').fill('40');
-    await unit.page.getByLabel('节点状态：出台园区建设方案').click();
-    await unit.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="已完成"]').click();
-    await expect.poll(() => unit.page.getByTestId('report-form').textContent()).toContain('已完成');
+    await unit.page.getByLabel('节点状态：出台园区建设方案').selectOption({ label: '已完成' });
+    expect(await unit.page.getByLabel('节点状态：出台园区建设方案').inputValue()).toBe('done');
     await unit.page.getByLabel('进展情况').fill('园区建设方案已于本月印发，首批12家金融科技企业签约。');
     await unit.page.getByLabel('存在问题').fill('人才公寓供给不足');
     await unit.page.getByLabel('需协调事项').fill('请市住房建设局统筹人才住房');
@@ -156,8 +155,8 @@ describe('supervision in Chromium', () => {
     await signIn(page, 'web-planner');
     // The plan ended in 2025: the table opens on its last year.
     await page.goto(`${base}/plans/${PLAN}/projects`);
-    expect(await page.getByRole('spinbutton', { name: '年度' }).inputValue()).toBe('2025');
     await page.waitForSelector('[data-testid="project-chart"][data-chart-ready="true"]', { timeout: 30_000 });
+    expect(await page.getByRole('spinbutton', { name: '年度' }).inputValue()).toBe('2025');
     // 7.2 + 1.6 = 8.8 of 8 + 4 = 12 亿元: 73.3%.
     expect(await page.getByTestId('project-summary').textContent()).toContain('73.3%');
     await page.getByTestId('project-table').getByText('主体结构封顶').waitFor();

@@ -56,7 +56,17 @@ export function ReportForm({ task, nodes, onSubmit }: { task: TaskDto; nodes: Ta
         </Space>
         {nodes.map((n) => (
           <Form.Item key={n.id} label={`${n.title}（${n.due}）`}>
-            <Select style={{ width: 160 }} value={status[n.id]} placeholder={t('节点状态', 'Node status')} onChange={(v: NodeStatus) => setStatus((s) => ({ ...s, [n.id]: v }))} options={NODE_STATUSES.map((s) => ({ value: s, label: l(NODE_STATUS_LABELS[s]) }))} aria-label={t(`节点状态：${n.title}`, `Status: ${n.title}`)} />
+            {/* A native select: one choice among four, usable by keyboard and screen readers as is. */}
+            <select className="native-select" value={status[n.id] ?? ''} onChange={(e) => setStatus((s) => ({ ...s, [n.id]: e.target.value as NodeStatus }))} aria-label={t(`节点状态：${n.title}`, `Status: ${n.title}`)} style={{ height: 32, minWidth: 160 }}>
+              <option value="" disabled>
+                {t('节点状态', 'Node status')}
+              </option>
+              {NODE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {l(NODE_STATUS_LABELS[s])}
+                </option>
+              ))}
+            </select>
           </Form.Item>
         ))}
         <Form.Item label={t('进展情况', 'Progress narrative')} required>
