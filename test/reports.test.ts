@@ -131,7 +131,7 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
   it.each(REPORT_KINDS)('writes the %s report as Excel: the table with numbers, the figures behind it, the text', async (kind) => {
     const file = await generate(kind, 'xlsx');
     const sheets = await xlsxSheets(file.data);
-    expect([...sheets.keys()]).toEqual(['主要指标完成情况', '数据', '报告正文']);
+    expect([...sheets.keys()]).toEqual(['主要指标完成情况', '数据', '报告正文', '重点任务', '重大项目']);
     const table = sheets.get('主要指标完成情况') ?? [];
     const row = (code: string) => table.find((r) => r[1] === code) ?? [];
     const tertiary = row('TERTIARY_VA');

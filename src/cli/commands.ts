@@ -25,6 +25,7 @@ import type { Role } from '../domain/access/roles';
 import { audit, SYSTEM } from '../services/access/audit';
 import { createUser } from '../services/access/users';
 import { printTable, wantsJson, type OutputOptions } from './output';
+import { startReminders } from './reminders';
 
 export async function serve(): Promise<void> {
   const started = performance.now();
@@ -33,6 +34,7 @@ export async function serve(): Promise<void> {
   const [{ database, report }, { buildApp }] = await Promise.all([openPrepared(settings), import('../server/app')]);
   const app = await buildApp(database);
   const address = await app.listen({ port: settings.port, host: settings.host });
+  const reminders = await startReminders(database);
   const where = database.driver === 'pglite' ? `embedded PGlite at ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`规划监测评估平台 Plan Monitor listening on ${address} — ${where}`);
   for (const p of report.plans) console.log(`  plan ${p.planId}: ${p.status} (${p.indicators} indicators, ${p.items} items)`);
@@ -49,6 +51,7 @@ export async function serve(): Promise<void> {
   }
   console.log(`  ready in ${Math.round(performance.now() - started)} ms; API documentation at ${address}/api/docs`);
   const stop = async () => {
+    reminders?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -22,6 +22,8 @@ import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
+import { supervisionRoutes } from './routes/supervision';
+import { projectRoutes } from './routes/projects';
 import { serveWebApp } from './web';
 import { version } from './version';
 
@@ -80,6 +82,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(forecastRoutes(database));
   await app.register(realForecastRoutes(database));
   await app.register(geoRoutes());
+  await app.register(supervisionRoutes(database));
+  await app.register(projectRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

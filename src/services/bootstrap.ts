@@ -17,11 +17,14 @@ import { importObservations, type ImportReport } from './import/importObservatio
 import { supersedeRedescribed } from '../db/observations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
+import { loadUnitRegistry } from './supervision/units';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
   regionsDir: string;
   plansDir: string;
+  /** Unit registry files (units/*.yaml); default: the units folder beside the regions folder. */
+  unitsDir?: string;
   /** Indicator catalogue files (catalogue/*.yaml). */
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
@@ -71,6 +74,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   if (opts.catalogueDir) {
     for (const file of await yamlFiles(opts.catalogueDir)) await applyOnce(database, `catalogue/${path.basename(file)}`, file, () => loadCatalogue(database, file));
   }
+  await loadUnitRegistry(database, opts.unitsDir ?? path.join(path.dirname(opts.regionsDir), 'units'));
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
   const datasets: ImportReport[] = [];

@@ -21,7 +21,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
@@ -31,6 +31,10 @@ const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  /** 督促检查 by the plan owner: 交办, 任务分解, 审核 of progress reports, 督办单, supervision settings. */
+  'supervise:tasks': ['admin', 'planner'],
+  /** A unit's own work: 签收, 进度填报, replies to 督办单, the project dispatch table — only for units one acts for. */
+  'report:tasks': ['admin', 'planner', 'reporter'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };
@@ -68,3 +72,16 @@ export function mayWriteRegion(who: Principal, regionCode: string): boolean {
   if (who.role === 'reporter') return who.regions.includes(regionCode);
   return false;
 }
+
+/**
+ * Row-level scope of supervision: may this principal act for a unit (签收, 填报, reply, import its dispatch table)?
+ * An administrator may act for any unit; anyone else only for the units they are a member of (unit_members).
+ */
+export function mayActForUnit(who: Principal, memberOf: readonly number[], unitId: number): boolean {
+  if (who.kind === 'public') return false;
+  if (who.role === 'admin') return true;
+  return (who.role === 'reporter' || who.role === 'planner') && memberOf.includes(unitId);
+}
+
+/** A reporter (a unit's user) sees only the tasks of its units; every other signed-in role sees every task. */
+export const seesAllTasks = (who: Principal): boolean => who.kind === 'user' && who.role !== 'reporter';
