@@ -64,7 +64,7 @@ describe.each(drivers)('reports from supervision records on $name', ({ open }) =
 
     const docx = await generateReport(database, { planId: PLAN, kind: 'final', asOf: '2025', format: 'docx', lang: 'zh' });
     const text = docxText(docx.data);
-    expect(text).toContain('红灯事项1项：盐田国际航运枢纽（牵头单位：盐田区人民政府；时间节点"东港区规划获批"已逾期7天');
+    expect(text).toContain('红灯事项1项：盐田国际航运枢纽（牵头单位：盐田区人民政府；时间节点“东港区规划获批”已逾期7天');
     // Σ completed 24.6 + 9.4 = 34 of Σ plan 30 + 20 = 50 亿元: 68.0%.
     expect(text).toContain('年度计划投资合计50亿元，本年累计完成投资34亿元，年度投资完成率68.0%，序时进度100.0%');
     expect(text).toContain('投资完成率落后序时进度的项目2项：大铲湾港区集装箱码头二期和三期工程（市交通运输局，完成率47.0%）；盐田港区东作业区集装箱码头工程（市交通运输局，完成率82.0%）');

@@ -143,7 +143,7 @@ describe.each(drivers)('supervision workflow on $name', ({ open }) => {
     const inbox = await call('GET', `/api/plans/${PLAN}/reminders`, nanshan);
     const items = (inbox.body.items as Array<{ unit: { id: number }; text: string }>);
     expect(items.map((u) => u.unit.id)).toEqual([nanshanUnit]);
-    expect(items[0]?.text).toContain('时间节点"完成片区规划"已逾期1天');
+    expect(items[0]?.text).toContain('时间节点“完成片区规划”已逾期1天');
     expect(items[0]?.text).toContain('请签收');
   });
 

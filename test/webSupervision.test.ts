@@ -93,7 +93,7 @@ describe('supervision in Chromium', () => {
     await unit.page.getByRole('navigation').getByRole('link', { name: '待办', exact: true }).click();
     await unit.page.waitForURL(/\/plans\/shenzhen-services-14th-fyp\/inbox$/);
     await unit.page.getByText('南山科技金融城：已交办，请签收').waitFor();
-    await unit.page.getByText('时间节点"出台园区建设方案"已逾期1天').first().waitFor();
+    await unit.page.getByText('时间节点“出台园区建设方案”已逾期1天').first().waitFor();
     await shot(unit.page, 'sv-02-inbox');
     await unit.page.getByText('南山科技金融城：已交办，请签收').click();
     await unit.page.waitForURL(`${base}/tasks/${task}`);

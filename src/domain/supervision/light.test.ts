@@ -27,13 +27,13 @@ describe('task light (hand-worked cases)', () => {
     // A node due today is due soon, not overdue.
     const today = taskLight({ ...base, nodes: [{ title: '出台实施方案', due: '2024-05-01', doneOn: null }] }, rules);
     expect(today.light).toBe('yellow');
-    expect(today.reasons[0]?.text.zh).toBe('时间节点"出台实施方案"将于2024-05-01到期（剩0天）');
+    expect(today.reasons[0]?.text.zh).toBe('时间节点“出台实施方案”将于2024-05-01到期（剩0天）');
   });
 
   it('is red when a node is overdue, and says by how many days', () => {
     const r = taskLight({ ...base, nodes: [{ title: '出台实施方案', due: '2024-04-20', doneOn: null }] }, rules);
     expect(r.light).toBe('red');
-    expect(r.reasons[0]?.text.zh).toBe('时间节点"出台实施方案"已逾期11天（应于2024-04-20完成）');
+    expect(r.reasons[0]?.text.zh).toBe('时间节点“出台实施方案”已逾期11天（应于2024-04-20完成）');
     // Done on time: no longer overdue.
     expect(taskLight({ ...base, nodes: [{ title: '出台实施方案', due: '2024-04-20', doneOn: '2024-04-18' }] }, rules).light).toBe('green');
   });

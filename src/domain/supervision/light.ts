@@ -77,8 +77,8 @@ export function taskLight(input: LightInput, rules: LightRules): TaskLightResult
   for (const n of input.nodes) {
     if (n.doneOn !== null && n.doneOn <= today) continue;
     const late = daysBetween(n.due, today);
-    if (late > 0) red.push({ code: 'node_overdue', text: { zh: `时间节点"${n.title}"已逾期${late}天（应于${n.due}完成）`, en: `node "${n.title}" is ${late} days overdue (due ${n.due})` } });
-    else if (-late <= rules.warnDays) yellow.push({ code: 'node_due_soon', text: { zh: `时间节点"${n.title}"将于${n.due}到期（剩${-late}天）`, en: `node "${n.title}" is due on ${n.due} (${-late} days left)` } });
+    if (late > 0) red.push({ code: 'node_overdue', text: { zh: `时间节点“${n.title}”已逾期${late}天（应于${n.due}完成）`, en: `node "${n.title}" is ${late} days overdue (due ${n.due})` } });
+    else if (-late <= rules.warnDays) yellow.push({ code: 'node_due_soon', text: { zh: `时间节点“${n.title}”将于${n.due}到期（剩${-late}天）`, en: `node "${n.title}" is due on ${n.due} (${-late} days left)` } });
   }
   // Reports are owed for every period that ends from the day the task was assigned, the current one included.
   const owed = owedPeriods(rules, input.assignedOn, today);
