@@ -21,7 +21,7 @@ import { importObservations } from '../services/import/importObservations';
 import { toFilter } from '../services/observations';
 import { listUsers } from '../db/access';
 import type { Role } from '../domain/access/roles';
-import { audit, SYSTEM } from '../services/access/audit';
+import { audit, CLI } from '../services/access/audit';
 import { createUser } from '../services/access/users';
 import { printTable, wantsJson, type OutputOptions } from './output';
 
@@ -142,6 +142,7 @@ export async function importFile(file: string, opts: OutputOptions & { dryRun?: 
       file: path.resolve(file),
       dryRun: opts.dryRun === true,
       onError: opts.skipInvalid ? 'skip' : 'reject',
+      audit: CLI_ACTOR,
       ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
     }),
   );
@@ -236,7 +237,7 @@ export async function listUsersCommand(opts: OutputOptions): Promise<void> {
 }
 
 /** Someone at the server's console: trusted with the database itself. */
-const CLI_ACTOR = SYSTEM;
+const CLI_ACTOR = CLI;
 
 export async function forecast(opts: OutputOptions & { plan: string; asOf: string; region?: string; redBelow?: string; yellowBelow?: string; redWhenBehind?: boolean }): Promise<void> {
   const { forecastPlan } = await import('../services/forecast/forecastPlan');

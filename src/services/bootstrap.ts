@@ -76,7 +76,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {
       await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
-        const report = await importObservations(database, { file, onError: 'skip' });
+        const report = await importObservations(database, { file, onError: 'skip', audit: SYSTEM });
         if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
         datasets.push(report);
       });

@@ -18,7 +18,7 @@ import { createRowChecker, type RawRow, type RowContext } from '../../domain/obs
 import type { Region } from '../../domain/region/region';
 import { may } from '../../domain/access/roles';
 import { ForbiddenError } from '../errors';
-import { audit, SYSTEM, type AuditContext } from '../access/audit';
+import { audit, type AuditContext } from '../access/audit';
 import type { Encoding } from './decode';
 import { mapHeader } from './mapping';
 import { fingerprintOf } from './fingerprint';
@@ -36,8 +36,11 @@ export interface ImportOptions {
   mapping?: Readonly<Record<string, string>>;
   /** Row-level scope: a figure for a region the writer may not write is rejected (and the import refused). */
   mayWriteRegion?: (regionCode: string) => boolean;
-  /** Who imports, for the audit record written in the same transaction as the figures. */
-  audit?: AuditContext;
+  /**
+   * Who imports, for the audit record written in the same transaction as the figures, and for the approval state:
+   * always named, never assumed — the system's own loads pass SYSTEM (or CLI), a person's request its principal.
+   */
+  audit: AuditContext;
   /**
    * Approve the figures at once: an approver (planner, admin) importing figures it vouches for. Otherwise a
    * person's figures land as drafts (审核 first); the system's own loads (bundled data, the operator's CLI) land
@@ -197,7 +200,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       const added = await commitStaged(tx, report.batchId, refs, approval);
       report.committed = true;
       await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
-      await audit(tx, opts.audit ?? SYSTEM, {
+      await audit(tx, opts.audit, {
         action: 'import',
         entity: 'import_batch',
         entityId: report.batchId,
@@ -214,8 +217,9 @@ export async function importRecords(database: Database, records: AsyncIterable<S
 }
 
 function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): CommitApproval {
-  const who = opts.audit?.principal;
-  if (!who || who.kind !== 'user') return { state: 'approved', userId: null };
+  const who = opts.audit.principal;
+  if (who.kind === 'public') throw new ForbiddenError('an import needs a principal: a signed-in writer, or the system named explicitly');
+  if (who.kind === 'system') return { state: 'approved', userId: null };
   if (opts.approve && !may(who, 'approve:observations')) {
     throw new ForbiddenError(`role ${who.role} may not approve figures: import them as drafts and submit them for approval`);
   }
