@@ -21,6 +21,7 @@ import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
+import { adminRoutes } from './routes/admin';
 import { serveWebApp } from './web';
 import { version } from './version';
 
@@ -46,7 +47,10 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
     if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
     if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });
-    if (error instanceof AuthError) return reply.code(error.status).send({ error: error.message });
+    if (error instanceof AuthError) {
+      if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+      return reply.code(error.status).send({ error: error.message });
+    }
     const e = error as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: e.message });
     if (e.statusCode !== undefined && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.message });
@@ -78,6 +82,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(geoRoutes());
+  await app.register(adminRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

@@ -6,10 +6,11 @@ import type { Database } from '../../db/client';
 import { listAudit, listUsers, type UserRecord } from '../../db/access';
 import type { Policy } from '../../domain/access/roles';
 import { audit } from '../../services/access/audit';
-import { createToken, login, logout, revokeToken, SESSION_HOURS } from '../../services/access/auth';
+import { createToken, login, logout, revokeToken } from '../../services/access/auth';
 import { createUser } from '../../services/access/users';
 import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
-import { auditContext, SESSION_COOKIE } from '../policy';
+import { auditContext, sessionCsrf, SESSION_COOKIE } from '../policy';
+import { setSessionCookie } from '../sessionCookie';
 
 const present = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionScope: u.regionScope, departmentScope: u.departmentScope, disabled: u.disabled });
 
@@ -20,13 +21,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags: ['access'], summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes', body: loginBody, response: { 200: loginResponse, 401: errorResponse, 429: errorResponse } },
       handler: async (req, reply) => {
         const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id), priorSessionId: req.cookies[SESSION_COOKIE] });
-        reply.setCookie(SESSION_COOKIE, result.sessionId, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: req.protocol === 'https',
-          path: '/',
-          maxAge: SESSION_HOURS * 3600,
-        });
+        setSessionCookie(req, reply, result.sessionId);
         return { user: present(result.user), csrfToken: result.csrfToken };
       },
     });
@@ -48,7 +43,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: (req) => {
         const p = req.principal;
         return p.kind === 'user'
-          ? { signedIn: true, username: p.username, role: p.role, regions: [...p.regions], via: p.via }
+          ? { signedIn: true, username: p.username, role: p.role, regions: [...p.regions], via: p.via, csrfToken: sessionCsrf(req) }
           : { signedIn: false, username: null, role: null, regions: [], via: null };
       },
     });

@@ -138,7 +138,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         const filter = await toFilter(database, { ...rest, state: readableStates(req, rest.state) });
         const file = await exportObservations(database, { ...filter, format });
         const safe = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).send(file.body);
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).header('x-figure-count', String(file.rows)).send(file.body);
       },
     });
 

@@ -22,6 +22,7 @@ export const meResponse = z.object({
   role: z.enum(ROLES_API).nullable(),
   regions: z.array(z.string()),
   via: z.enum(['session', 'token']).nullable(),
+  csrfToken: z.string().nullable().optional().describe('the session\'s CSRF token, for a page that was signed in without the sign-in form (a console ticket)'),
 });
 export const newUserBody = z.object({
   username: z.string(),
