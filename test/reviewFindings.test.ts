@@ -17,6 +17,7 @@ import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { encodeGbk } from './support/badFiles';
 import { drivers } from './support/databases';
+import { signIn } from './support/session';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const HEADER = '指标代码,地区,期间,数值,单位,来源,发布日期';
@@ -113,7 +114,10 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
   });
 
   it('10. out-of-range ids, unknown regions and month 13 are clear 400/404s', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999' })).statusCode).toBe(400);
+    // Who is asking is settled before anything else is read: the public gets 401, a signed-in reader the 400.
+    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999' })).statusCode).toBe(401);
+    const viewer = await signIn(app, database, `viewer-${name}`, 'viewer');
+    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999', headers: viewer })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023&region=999999' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/observations?from=2020-13' })).statusCode).toBe(400);
     expect(name).toMatch(/pglite|postgres/);
