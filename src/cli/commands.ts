@@ -34,7 +34,14 @@ export async function serve(): Promise<void> {
   const settings = readSettings();
   // The server's modules load while the database opens: the two together make most of a warm start.
   const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared(settings), import('../server/app'), import('../server/adminChannel')]);
-  const app = await buildApp(database);
+  const app = await buildApp(database, {
+    log: { level: settings.logLevel },
+    trustProxy: settings.trustProxy,
+    rateLimitAnon: settings.rateLimitAnon,
+    responseMaxBytes: settings.responseMaxBytes,
+    upload: { maxBytes: settings.uploadMaxBytes, maxRows: settings.uploadMaxRows },
+    fourEyes: settings.fourEyes,
+  });
   const address = await app.listen({ port: settings.port, host: settings.host });
   const channel = database.folderLock
     ? await openAdminChannel(app, { dataDir: settings.dataDir, lock: database.folderLock, url: address, warn: (m) => console.warn(`  ${m}`) })

@@ -26,8 +26,11 @@ import { adminRoutes } from './routes/admin';
 import { serveWebApp } from './web';
 import { version } from './version';
 import { hardening, type HardeningOptions } from './hardening';
+import { publicNames } from './publicNames';
+import type { FourEyesRule } from '../domain/access/fourEyes';
+import { configureFourEyes } from '../services/access/fourEyes';
 import { fastifyLogging, type LogOptions } from './logging';
-import type { UploadLimits } from './upload/limits';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload/limits';
 
 export interface AppOptions extends HardeningOptions {
   /** JSON-line request and error logs (server/logging.ts); off when absent (tests). */
@@ -36,6 +39,8 @@ export interface AppOptions extends HardeningOptions {
   trustProxy?: boolean | number | string[];
   /** Uploads: the largest file and the most rows an import takes over HTTP. */
   upload?: Partial<UploadLimits>;
+  /** Who may approve their own figures (FOUR_EYES); default below-admin. */
+  fourEyes?: FourEyesRule;
 }
 
 /** A hop count becomes the function Fastify takes for it: trust the nearest `n` proxies. */
@@ -60,7 +65,9 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     reply.header('x-request-id', String(req.id));
   });
   requirePolicies(app, database);
+  configureFourEyes(opts.fourEyes ?? 'below-admin');
   await app.register(hardening, opts);
+  await app.register(publicNames, { database });
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
@@ -92,12 +99,11 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     schema: { tags: ['system'], summary: 'Liveness and which database driver is in use', response: { 200: healthResponse } },
     handler: () => ({ status: 'ok' as const, driver: database.driver, version }),
   });
-  // Uploads are streamed to a temporary file, never held in memory; 200 MB is several million rows.
-  // The form fields (dryRun, onError, mapping) are small: their number and size are bounded as well.
-  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 } });
+  // Uploads are streamed to a temporary file, never held in memory, within the bounds of server/upload/limits.ts.
+  await app.register(fastifyMultipart, { limits: { fileSize: opts.upload?.maxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes, files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 } });
   await app.register(accessRoutes(database));
   await app.register(planRoutes(database));
-  await app.register(observationRoutes(database));
+  await app.register(observationRoutes(database, opts.upload));
   await app.register(evaluationRoutes(database));
   await app.register(approvalRoutes(database));
   await app.register(reportRoutes(database));

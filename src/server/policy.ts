@@ -97,6 +97,15 @@ export function readableStates(req: FastifyRequest, asked?: readonly ApprovalSta
 }
 
 /**
+ * Where a request may read figures that are not approved yet: a reporter only in its own regions (its district's
+ * drafts and import reports, not another district's); anyone else who may read them at all, everywhere (undefined).
+ */
+export function draftRegions(req: FastifyRequest): readonly string[] | undefined {
+  const who = req.principal;
+  return who.kind === 'user' && who.role === 'reporter' ? who.regions : undefined;
+}
+
+/**
  * Evaluations, forecasts and reports use approved figures; a planner or administrator may include drafts and
  * submitted figures (the result says so). Returns the states to use.
  */

@@ -10,6 +10,7 @@ import { createToken, login, logout, revokeToken } from '../../services/access/a
 import { createUser } from '../../services/access/users';
 import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
 import { auditContext, sessionCsrf, SESSION_COOKIE } from '../policy';
+import { announceNext, pageDescription, pageOf, pageQuery } from '../paging';
 import { setSessionCookie } from '../sessionCookie';
 
 const present = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionScope: u.regionScope, departmentScope: u.departmentScope, disabled: u.disabled });
@@ -50,8 +51,8 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/users', {
       config: { policy: 'manage:users' },
-      schema: { tags: ['access'], summary: 'Users and their roles', response: { 200: z.array(userDto) } },
-      handler: async () => (await listUsers(database.db)).map(present),
+      schema: { tags: ['access'], summary: 'Users and their roles', description: pageDescription('Users'), querystring: pageQuery(1000), response: { 200: z.array(userDto), 400: errorResponse } },
+      handler: async (req, reply) => pageOf(req, reply, (await listUsers(database.db)).map(present), req.query),
     });
 
     app.post('/api/users', {
@@ -87,9 +88,12 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/audit', {
       config: { policy: 'read:audit' },
-      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id); format=csv to export', querystring: auditQuery },
+      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id or cursor); format=csv to export', description: pageDescription('Audit entries'), querystring: auditQuery },
       handler: async (req, reply) => {
-        const entries = await listAudit(database.db, req.query);
+        const entries = await listAudit(database.db, { limit: req.query.limit, before: req.query.before ?? req.query.cursor });
+        // Paged by id, newest first: the next page starts before the last entry of this one.
+        const last = entries[entries.length - 1];
+        if (last && entries.length === req.query.limit) announceNext(req, reply, String(last.id));
         if (req.query.format === 'json') return z.array(auditEntryDto).parse(entries);
         const header = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'old_value', 'new_value', 'client_address', 'request_id'];
         const rows = entries.map((e) => [e.id, e.at, e.actorName, e.action, e.entity, e.entityId ?? '', JSON.stringify(e.oldValue), JSON.stringify(e.newValue), e.clientAddress ?? '', e.requestId ?? '']);

@@ -86,14 +86,14 @@ export const adminRoutes = (database: Database): FastifyPluginAsyncZod =>
         tags: ['access'],
         summary: 'Sign in with a one-time link from the server\'s console (plan-monitor users sign-in): sets the session cookie and goes to the web app',
         querystring: z.object({ t: z.string().min(1).max(200) }),
-        response: { 303: z.null(), 401: errorResponse },
+        response: { 303: z.null(), 400: errorResponse },
       },
       handler: async (req, reply) => {
         const key = ticketKey(req.query.t);
         const ticket = tickets.get(key);
         tickets.delete(key);
         const user = ticket && ticket.until >= Date.now() ? await userByName(database.db, ticket.username) : null;
-        if (!user || user.disabled) return reply.code(401).send({ error: 'this sign-in link is unknown, used or expired: ask the console for a new one (plan-monitor users sign-in)' });
+        if (!user || user.disabled) return reply.code(400).send({ error: 'this sign-in link is unknown, used or expired: ask the console for a new one (plan-monitor users sign-in)' });
         const { sessionId } = await openSession(database, user, { clientAddress: req.ip ?? null, requestId: String(req.id) }, 'console ticket');
         setSessionCookie(req, reply, sessionId);
         return reply.code(303).header('location', '/').send(null);

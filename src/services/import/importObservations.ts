@@ -19,6 +19,7 @@ import type { Region } from '../../domain/region/region';
 import { may } from '../../domain/access/roles';
 import { ForbiddenError, TooLargeError } from '../errors';
 import { audit, type AuditContext } from '../access/audit';
+import { requireFourEyesOnEntry } from '../access/fourEyes';
 import type { Encoding } from './decode';
 import { mapHeader } from './mapping';
 import { fingerprintOf } from './fingerprint';
@@ -243,6 +244,7 @@ function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): Commit
   if (opts.approve && !may(who, 'approve:observations')) {
     throw new ForbiddenError(`role ${who.role} may not approve figures: import them as drafts and submit them for approval`);
   }
+  if (opts.approve) requireFourEyesOnEntry(who);
   return { state: opts.approve ? 'approved' : 'draft', userId: who.userId };
 }
 

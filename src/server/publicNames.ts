@@ -1,0 +1,55 @@
+/**
+ * The public reads figures without the names of the staff who entered, submitted or approved them: in an answer
+ * to a caller who is not signed in, every figure's approval record names a role (统计, 规划处 …) instead of a user
+ * name. Signed-in users see the names, as the approvals work needs. Answers are copied where they change, never
+ * modified: an evaluation is shared by every request that asks for it (services/cache/byDataVersion.ts).
+ */
+import fp from 'fastify-plugin';
+import type { Database } from '../db/client';
+import { listUsers } from '../db/access';
+import { ROLE_LABELS, type Role } from '../domain/access/roles';
+
+const NAME_FIELDS = ['enteredBy', 'submittedBy', 'decidedBy'] as const;
+/** Who a user name stands for when the user no longer exists. */
+export const STAFF = '工作人员';
+const ROLES_SECONDS = 5;
+
+export const publicNames = fp<{ database: Database }>(async (app, { database }) => {
+  let roles: { until: number; byName: Promise<Map<string, Role>> } | null = null;
+  const roleOf = () => {
+    if (!roles || roles.until < Date.now()) {
+      roles = { until: Date.now() + ROLES_SECONDS * 1000, byName: listUsers(database.db).then((us) => new Map(us.map((u) => [u.username, u.role]))) };
+      roles.byName.catch(() => (roles = null));
+    }
+    return roles.byName;
+  };
+  app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
+    if (req.principal.kind !== 'public' || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
+    const byName = await roleOf();
+    return withoutNames(payload, (name) => ROLE_LABELS[byName.get(name) ?? 'viewer']?.zh ?? STAFF, byName);
+  });
+});
+
+/** `value` with every approval record's user names replaced by `label(name)`; unchanged parts are shared. */
+export function withoutNames<T>(value: T, label: (name: string) => string, known: ReadonlyMap<string, unknown> = new Map()): T {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((v, i) => {
+      const w = withoutNames(v, label, known);
+      if (w !== v) (copy ??= [...value])[i] = w;
+    });
+    return (copy ?? value) as T;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(value)) {
+    let w: unknown;
+    if (k === 'approval' && v !== null && typeof v === 'object' && 'enteredBy' in v) {
+      const a = { ...(v as Record<string, unknown>) };
+      for (const f of NAME_FIELDS) if (typeof a[f] === 'string') a[f] = known.has(a[f]) ? label(a[f]) : STAFF;
+      w = a;
+    } else w = withoutNames(v, label, known);
+    if (w !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = w;
+  }
+  return (copy ?? value) as T;
+}
