@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/access/roles';
 import { audit } from '../../services/access/audit';
 import { createToken, login, logout, revokeToken } from '../../services/access/auth';
 import { createUser } from '../../services/access/users';
+import { neutralise } from '../../services/export/safeCell';
 import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
 import { auditContext, sessionCsrf, SESSION_COOKIE } from '../policy';
 import { announceNext, pageDescription, pageOf, pageQuery } from '../paging';
@@ -100,7 +101,8 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="audit-log.csv"')
-          .send(`\uFEFF${stringify([header, ...rows])}`);
+          // A failed sign-in's user name is anyone's text: no cell may run as a formula (services/export/safeCell.ts).
+          .send(`\uFEFF${stringify([header, ...rows.map((r) => r.map((c) => neutralise(String(c))))])}`);
       },
     });
   };
