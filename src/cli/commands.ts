@@ -39,7 +39,7 @@ export async function serve(): Promise<void> {
     trustProxy: settings.trustProxy,
     rateLimitAnon: settings.rateLimitAnon,
     responseMaxBytes: settings.responseMaxBytes,
-    upload: { maxBytes: settings.uploadMaxBytes, maxRows: settings.uploadMaxRows },
+    upload: { maxBytes: settings.uploadMaxBytes, maxRows: settings.uploadMaxRows, idleMs: settings.uploadIdleMs },
     fourEyes: settings.fourEyes,
   });
   const address = await app.listen({ port: settings.port, host: settings.host });

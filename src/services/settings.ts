@@ -11,7 +11,8 @@
  *               a reverse proxy, the client address and https come from X-Forwarded-For / -Proto
  * RATE_LIMIT_ANON  requests per minute per address for clients not signed in (default 600; 0 = no limit)
  * FOUR_EYES     below-admin (default) | everyone | off: who may not approve a figure they entered themselves
- * UPLOAD_MAX_MB    largest upload (default 50); UPLOAD_MAX_ROWS: most rows in one imported file (default 500000)
+ * UPLOAD_MAX_MB    largest upload (default 50); UPLOAD_MAX_ROWS: most rows in one imported file (default 500000);
+ *               UPLOAD_IDLE_SECONDS: an upload that sends nothing for this long is cut off (default 15)
  * RESPONSE_MAX_MB  largest answer the server sends (default 64): a larger one is refused (413), never built in full
  */
 import path from 'node:path';
@@ -45,6 +46,7 @@ const envSchema = z.object({
   FOUR_EYES: z.enum(FOUR_EYES_RULES).default('below-admin'),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(500_000),
+  UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   RESPONSE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   DATABASE_URL: z
     .string()
@@ -70,6 +72,7 @@ export interface Settings {
   fourEyes: FourEyesRule;
   uploadMaxBytes: number;
   uploadMaxRows: number;
+  uploadIdleMs: number;
   responseMaxBytes: number;
 }
 
@@ -98,6 +101,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     fourEyes: e.FOUR_EYES,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     uploadMaxRows: e.UPLOAD_MAX_ROWS,
+    uploadIdleMs: e.UPLOAD_IDLE_SECONDS * 1000,
     responseMaxBytes: e.RESPONSE_MAX_MB * 1024 * 1024,
   };
 }

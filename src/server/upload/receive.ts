@@ -29,7 +29,13 @@ export async function receiveUpload(req: FastifyRequest, reply: FastifyReply, li
   let stalled = false;
   let timer: NodeJS.Timeout | undefined;
   let arm = () => {};
+  let cutOff = () => {};
   const idle = new Promise<never>((_, reject) => {
+    cutOff = () => {
+      clearTimeout(timer);
+      abort.abort();
+      reject(new BadRequestError('the upload was cut off before its end'));
+    };
     arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -49,6 +55,10 @@ export async function receiveUpload(req: FastifyRequest, reply: FastifyReply, li
     let pending: ReturnType<typeof iterator.next> | null = iterator.next();
     arm();
     req.raw.on('data', arm);
+    // A sender that hangs up mid-body frees its slot at once rather than after the idle time.
+    req.raw.socket?.once('close', () => {
+      if (!req.raw.complete) cutOff();
+    });
     for (;;) {
       const next = await Promise.race([pending ?? iterator.next(), idle]);
       pending = null;
