@@ -23,9 +23,10 @@ export const publicNames = fp<{ database: Database }>(async (app, { database }) 
     }
     return roles.byName;
   };
-  app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
-    if (req.principal.kind !== 'public' || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
-    const byName = await roleOf();
+  app.addHook('preSerialization', async (req, reply, payload: unknown) => {
+    if (req.principal.kind !== 'public' || reply.statusCode >= 300 || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
+    // Without the user list (a database failure) every name still goes: as the generic 工作人员.
+    const byName = await roleOf().catch(() => new Map<string, Role>());
     return withoutNames(payload, (name) => ROLE_LABELS[byName.get(name) ?? 'viewer']?.zh ?? STAFF, byName);
   });
 });
