@@ -168,6 +168,12 @@ describe.each(drivers)('operations on $name', ({ open }) => {
     const second = (await app.inject({ method: 'GET', url: `/api/regions?limit=5&cursor=${cursor}` })).json<Array<{ code: string }>>();
     expect(second.map((r) => r.code)).toEqual(all.slice(5, 10).map((r) => r.code));
     expect((await app.inject({ method: 'GET', url: '/api/observations?limit=100000' })).statusCode).toBe(400);
+    // Past the response ceiling, an answer is refused whole rather than built and sent.
+    const small = await buildApp(database, { responseMaxBytes: 2000 });
+    const refused = await small.inject({ method: 'GET', url: '/api/regions' });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json<{ error: string }>().error).toContain('narrow the request');
+    await small.close();
     expect((await app.inject({ method: 'GET', url: '/api/observations?cursor=bogus' })).statusCode).toBe(400);
   });
 });

@@ -113,6 +113,20 @@ describe('one process per embedded folder', () => {
     expect(status).toBe(401);
     // Over the network the admin routes do not exist for anyone (policy system).
     expect((await fetch(`${server.url}/api/admin/migrate`, { method: 'POST' })).status).toBe(401);
+    // The console's one-time sign-in link: a session at the first use, refused at the second.
+    const env = { DATA_DIR: dataDir };
+    expect((await cli(['users', 'create', '--admin', '--username', 'chief', '--password-stdin'], env, 'Shenzhen-Plan-2025!\n')).code).toBe(0);
+    const link = await cli(['users', 'sign-in', '--username', 'chief'], env);
+    expect(link.code, link.stderr).toBe(0);
+    const { url } = JSON.parse(link.stdout) as { url: string };
+    expect(url.startsWith(`${server.url}/api/auth/ticket?t=`)).toBe(true);
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as { username: string; csrfToken: string };
+    expect(me.username).toBe('chief');
+    expect(me.csrfToken.length).toBeGreaterThan(10);
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(400);
     server.child.kill('SIGTERM');
     await server.exited;
   });
