@@ -50,11 +50,14 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
   let database: Database;
   let app: FastifyInstance;
   let admin: Record<string, string>;
+  let writer: Record<string, string>;
   beforeAll(async () => {
     database = await open();
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') });
     app = await buildApp(database);
+    // Signed in before the fuzzing: its failed sign-ins slow this address down (the throttle), as they should.
     admin = await signIn(app, database, 'fuzz-admin', 'admin');
+    writer = await signIn(app, database, 'fuzz-writer', 'statistician');
   });
   afterAll(async () => {
     await app.close();
@@ -128,7 +131,6 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
     const future = await app.inject({ method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2999-01-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json<{ error: string }>().error).toMatch(/asOf.*in the future/s);
-    const writer = await signIn(app, database, 'fuzz-writer', 'statistician');
     const published = await app.inject({
       method: 'POST', url: '/api/observations', headers: writer,
       payload: { figures: [{ indicator: 'RETAIL', region: '440300', period: '2019', value: 1, unit: '亿元', source: 'future', publishedDate: '2999-01-01' }] },

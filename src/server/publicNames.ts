@@ -16,8 +16,8 @@ const ROLES_SECONDS = 5;
 
 export const publicNames = fp<{ database: Database }>(async (app, { database }) => {
   let roles: { until: number; byName: Promise<Map<string, Role>> } | null = null;
-  const roleOf = () => {
-    if (!roles || roles.until < Date.now()) {
+  const roleOf = (fresh = false) => {
+    if (fresh || !roles || roles.until < Date.now()) {
       roles = { until: Date.now() + ROLES_SECONDS * 1000, byName: listUsers(database.db).then((us) => new Map(us.map((u) => [u.username, u.role]))) };
       roles.byName.catch(() => (roles = null));
     }
@@ -26,17 +26,28 @@ export const publicNames = fp<{ database: Database }>(async (app, { database }) 
   app.addHook('preSerialization', async (req, reply, payload: unknown) => {
     if (req.principal.kind !== 'public' || reply.statusCode >= 300 || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
     // Without the user list (a database failure) every name still goes: as the generic 工作人员.
-    const byName = await roleOf().catch(() => new Map<string, Role>());
-    return withoutNames(payload, (name) => ROLE_LABELS[byName.get(name) ?? 'viewer']?.zh ?? STAFF, byName);
+    const scrub = async (fresh: boolean) => {
+      const byName = await roleOf(fresh).catch(() => new Map<string, Role>());
+      let missed = false;
+      const out = withoutNames(payload, (name) => {
+        const role = byName.get(name);
+        if (role === undefined) missed = true;
+        return role === undefined ? STAFF : ROLE_LABELS[role].zh;
+      });
+      return { out, missed };
+    };
+    const first = await scrub(false);
+    // A user created since the list was read: read it again, once.
+    return first.missed ? (await scrub(true)).out : first.out;
   });
 });
 
 /** `value` with every approval record's user names replaced by `label(name)`; unchanged parts are shared. */
-export function withoutNames<T>(value: T, label: (name: string) => string, known: ReadonlyMap<string, unknown> = new Map()): T {
+export function withoutNames<T>(value: T, label: (name: string) => string): T {
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     value.forEach((v, i) => {
-      const w = withoutNames(v, label, known);
+      const w = withoutNames(v, label);
       if (w !== v) (copy ??= [...value])[i] = w;
     });
     return (copy ?? value) as T;
@@ -47,9 +58,9 @@ export function withoutNames<T>(value: T, label: (name: string) => string, known
     let w: unknown;
     if (k === 'approval' && v !== null && typeof v === 'object' && 'enteredBy' in v) {
       const a = { ...(v as Record<string, unknown>) };
-      for (const f of NAME_FIELDS) if (typeof a[f] === 'string') a[f] = known.has(a[f]) ? label(a[f]) : STAFF;
+      for (const f of NAME_FIELDS) if (typeof a[f] === 'string') a[f] = label(a[f]);
       w = a;
-    } else w = withoutNames(v, label, known);
+    } else w = withoutNames(v, label);
     if (w !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = w;
   }
   return (copy ?? value) as T;
