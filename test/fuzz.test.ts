@@ -51,6 +51,7 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
   let app: FastifyInstance;
   let admin: Record<string, string>;
   let writer: Record<string, string>;
+  let manager: Record<string, string>;
   beforeAll(async () => {
     database = await open();
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') });
@@ -58,6 +59,8 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
     // Signed in before the fuzzing: its failed sign-ins slow this address down (the throttle), as they should.
     admin = await signIn(app, database, 'fuzz-admin', 'admin');
     writer = await signIn(app, database, 'fuzz-writer', 'statistician');
+    // A second administrator's session: the fuzz signs in again with the first one's cookie, which ends that session.
+    manager = await signIn(app, database, 'fuzz-manager', 'admin');
   });
   afterAll(async () => {
     await app.close();
@@ -91,8 +94,9 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
     const failures: string[] = [];
     let sent = 0;
     const send = async (op: Operation, values: Record<string, string>, body: unknown, raw?: Buffer) => {
-      // Signing out would end the administrator's session for the rest of the run: only the public does that here.
-      const as = op.path === '/api/auth/logout' ? [{}] : [{}, admin];
+      // Signing out — or in again with the session's cookie, which replaces it — would end the administrator's
+      // session for the rest of the run: only the public does those here.
+      const as = op.path === '/api/auth/logout' || op.path === '/api/auth/login' ? [{}] : [{}, admin];
       for (const headers of as) {
         const target = url(op, values);
         const res = await app.inject({
@@ -137,7 +141,7 @@ describe.each(drivers)('fuzzing every documented route on $name', ({ open }) => 
     });
     expect(published.statusCode).toBe(422);
     expect(published.json<{ rejected: Array<{ column: string; reason: string }> }>().rejected[0]).toMatchObject({ column: 'publishedDate', reason: expect.stringContaining('in the future') });
-    const scope = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'fuzz-reporter', password: 'Fuzz-Password-2025!', role: 'reporter', regions: ['999999'] } });
+    const scope = await app.inject({ method: 'POST', url: '/api/users', headers: manager, payload: { username: 'fuzz-reporter', password: 'Fuzz-Password-2025!', role: 'reporter', regions: ['999999'] } });
     expect(scope.statusCode).toBe(400);
     expect(scope.json<{ error: string }>().error).toContain('regions: 999999 is not a region');
   });
