@@ -1,8 +1,9 @@
 /**
  * Secure defaults, configured in one place and on for every server: security headers (a Content-Security-Policy
  * that allows only our own scripts, frame-ancestors 'none', nosniff, a strict referrer policy), a rate limit for
- * clients that are not signed in, a refusal of NUL bytes in any query, path or JSON field (PostgreSQL text cannot
- * hold them: they would otherwise surface as a 500), and a ceiling on the size of any answer.
+ * clients that are not signed in, a refusal of NUL bytes and lone surrogates in any query, path or JSON field
+ * (PostgreSQL text and jsonb cannot hold them: they would otherwise surface as a 500), and a ceiling on the size of
+ * any answer.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,7 +66,7 @@ export const hardening = fp<HardeningOptions>(async (app: FastifyInstance, opts)
   app.addHook('preValidation', async (req) => {
     for (const [where, value] of [['query', req.query], ['path', req.params], ['body', req.body]] as const) {
       const field = nulField(value);
-      if (field !== null) throw new BadRequestError(`${where} field ${field || '(value)'}: contains a NUL byte (\\u0000), which no field may hold`);
+      if (field !== null) throw new BadRequestError(`${where} field ${field || '(value)'}: contains a NUL byte (\\u0000) or a lone surrogate (\\ud800–\\udfff), which no text may hold`);
     }
   });
 
@@ -80,9 +81,12 @@ export const hardening = fp<HardeningOptions>(async (app: FastifyInstance, opts)
   });
 });
 
-/** The dotted path of the first string holding a NUL byte ('' for the value itself), or null. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The dotted path of the first string holding a NUL byte or a lone surrogate ('' for the value itself), or null. */
 export function nulField(value: unknown, at = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  // A lone surrogate is no Unicode text either: PostgreSQL's jsonb (the audit log) refuses it.
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? at : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const f = nulField(value[i], `${at}[${i}]`);
