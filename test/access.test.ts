@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { queryRows } from '../src/db/raw';
 import { buildApp } from '../src/server/app';
-import { MAX_FAILURES_PER_ACCOUNT } from '../src/services/access/auth';
+import { THROTTLE } from '../src/services/access/throttle';
 import { createUser } from '../src/services/access/users';
 import { prepare } from '../src/services/bootstrap';
 import { drivers } from './support/databases';
@@ -66,6 +66,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'PATCH', url: '/api/observations/999999', policy: 'write:observations', body: { version: 1, value: 1 } },
   { method: 'POST', url: '/api/observations/999999/corrections', policy: 'write:observations', body: { value: 1 } },
   { method: 'GET', url: '/api/auth/me', policy: 'public' },
+  { method: 'GET', url: '/api/auth/ticket?t=unknown', policy: 'public' },
   { method: 'POST', url: '/api/observations', policy: 'write:observations', body: figure('440305', 1) },
   { method: 'POST', url: '/api/observations/import', policy: 'write:observations' },
   { method: 'GET', url: '/api/users', policy: 'manage:users' },
@@ -194,10 +195,12 @@ describe.each(drivers)('access control on $name', ({ open }) => {
     expect(((await (await call('GET', '/api/auth/me', { headers: { cookie: second.cookie } })).json()) as { signedIn: boolean }).signedIn).toBe(false);
   });
 
-  it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} wrong passwords (429, even with the right one)`, async () => {
+  it(`slows an account down after ${THROTTLE.pair.free} wrong passwords from one address (429 with Retry-After, even with the right one)`, async () => {
     await createUser(database, { username: 'victim', password: TEST_PASSWORD, role: 'viewer' });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await login('victim', 'Wrong-Password-99')).res.status).toBe(401);
-    expect((await login('victim')).res.status).toBe(429);
+    for (let i = 0; i < THROTTLE.pair.free; i++) expect((await login('victim', 'Wrong-Password-99')).res.status).toBe(401);
+    const slowed = (await login('victim')).res;
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('accepts a scoped API token without CSRF, and refuses it once revoked', async () => {

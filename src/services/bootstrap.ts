@@ -81,7 +81,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {
       await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
-        const report = await importObservations(database, { file, onError: 'skip' });
+        const report = await importObservations(database, { file, onError: 'skip', audit: SYSTEM });
         if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
         // A new edition of a bundled file re-describes figures an earlier edition stored: link them, keep both.
         if (report.batchId !== null) await supersedeRedescribed(database.db, report.batchId);

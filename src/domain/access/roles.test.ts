@@ -16,7 +16,14 @@ describe('decide', () => {
       'read:audit': ['admin', 'planner'],
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
+      system: [],
     });
+  });
+
+  it('lets the named system principal (the operator\'s CLI) do everything, and no user act as it', () => {
+    for (const p of POLICIES) expect(decide(p, { kind: 'system', name: 'cli' })).toEqual({ allow: true });
+    expect(decide('system', { kind: 'public' })).toMatchObject({ allow: false, status: 401 });
+    expect(decide('system', user('admin'))).toMatchObject({ allow: false, status: 403 });
   });
 
   it('asks the public to sign in (401) and refuses a role (403)', () => {
