@@ -6,10 +6,13 @@
 import type { Database } from '../db/client';
 import type { Db } from '../db/client';
 import { applyTransition, fingerprintTaken, insertCorrection, updateDraftContent } from '../db/approval';
+import { applyDirectApproval } from '../db/directApproval';
 import { getObservation, indicatorUnits, listObservations } from '../db/observations';
 import { listRegions } from '../db/regions';
 import { may, mayWriteRegion, type Principal } from '../domain/access/roles';
+import { DIRECT_APPROVAL_FROM } from '../domain/observation/actions';
 import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from '../domain/observation/approval';
+import { ok } from '../domain/result';
 import type { Observation } from '../domain/observation/observation';
 import { checkRow, type RawRow } from '../domain/observation/row';
 import { audit, type AuditContext } from './access/audit';
@@ -28,7 +31,7 @@ export interface FigureChanges {
   publishedDate?: string | undefined;
 }
 
-type Decision = Extract<ApprovalAction, 'submit' | 'approve' | 'reject'>;
+export type Decision = Extract<ApprovalAction, 'submit' | 'approve' | 'reject'>;
 
 export const approvalService = {
   /** The approvals queue: figures in the given states (default: submitted), oldest first. */
@@ -37,29 +40,7 @@ export const approvalService = {
   },
 
   async decide(database: Database, id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
-    return database.db.transaction(async (tx) => {
-      const figure = await load(tx, id);
-      const who = user(ctx.principal);
-      if (action === 'submit') requireWriter(who, figure);
-      else if (!may(who, 'approve:observations')) throw new ForbiddenError(`role ${who.role} may not ${action} figures`);
-      if (action === 'approve') requireFourEyes(who, current(figure).enteredBy);
-      const approval = current(figure);
-      const to = nextState(approval.state, action);
-      if (!to.ok) throw new ConflictError(`figure ${id}: ${to.error}`);
-      requireVersion(figure, input.version);
-      const comment = input.comment?.trim() || null;
-      if (action === 'reject' && !comment) throw new BadRequestError('say why the figure is rejected (comment)');
-      const applied = await applyTransition(tx, { id, version: input.version, from: allowedFrom(action), to: to.value, userId: who.userId, comment });
-      if (!applied) throw stale(id);
-      await audit(tx, ctx, {
-        action: `figure.${action}`,
-        entity: 'observation',
-        entityId: id,
-        oldValue: { state: approval.state, version: approval.version },
-        newValue: { state: to.value, version: approval.version + 1, comment },
-      });
-      return load(tx, id);
-    });
+    return database.db.transaction((tx) => decideIn(tx, id, action, input, ctx));
   },
 
   /** Edits a draft (or a rejected figure, which becomes a draft again); checked exactly like an imported row. */
@@ -97,6 +78,38 @@ export const approvalService = {
     });
   },
 };
+
+/**
+ * One decision inside the caller's transaction (a single figure, or each figure of a bulk decision). An approver's
+ * `approve` of a draft is the direct approval: submit and approve as one step, audited as `figure.approve_direct`,
+ * allowed when the four-eyes rule lets this person approve the figure.
+ */
+export async function decideIn(tx: Db, id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
+  const figure = await load(tx, id);
+  const who = user(ctx.principal);
+  if (action === 'submit') requireWriter(who, figure);
+  else if (!may(who, 'approve:observations')) throw new ForbiddenError(`role ${who.role} may not ${action} figures`);
+  if (action === 'approve') requireFourEyes(who, current(figure).enteredBy);
+  const approval = current(figure);
+  const direct = action === 'approve' && DIRECT_APPROVAL_FROM.includes(approval.state);
+  const to = direct ? ok<ApprovalState>('approved') : nextState(approval.state, action);
+  if (!to.ok) throw new ConflictError(`figure ${id}: ${to.error}`);
+  requireVersion(figure, input.version);
+  const comment = input.comment?.trim() || null;
+  if (action === 'reject' && !comment) throw new BadRequestError('say why the figure is rejected (comment)');
+  const applied = direct
+    ? await applyDirectApproval(tx, { id, version: input.version, from: DIRECT_APPROVAL_FROM, userId: who.userId, comment })
+    : await applyTransition(tx, { id, version: input.version, from: allowedFrom(action), to: to.value, userId: who.userId, comment });
+  if (!applied) throw stale(id);
+  await audit(tx, ctx, {
+    action: direct ? 'figure.approve_direct' : `figure.${action}`,
+    entity: 'observation',
+    entityId: id,
+    oldValue: { state: approval.state, version: approval.version },
+    newValue: { state: to.value, version: approval.version + 1, comment },
+  });
+  return load(tx, id);
+}
 
 async function load(db: Db, id: number): Promise<Observation> {
   const figure = await getObservation(db, id);

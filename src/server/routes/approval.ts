@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { approvalService } from '../../services/approval';
+import { withActions } from '../../services/approvalFlow';
 import {
   approvalsQuery, approvalsResponse, correctionBody, decisionBody, editFigureBody, errorResponse, figureParams, figureResponse,
 } from '../../shared/api';
@@ -21,7 +22,7 @@ export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: approvalsQuery.extend(pageQuery(1000, 500).shape),
         response: { 200: approvalsResponse, ...errors },
       },
-      handler: async (req, reply) => ({ items: pageOf(req, reply, await approvalService.queue(database, req.query.state), req.query) }),
+      handler: async (req, reply) => ({ items: withActions(pageOf(req, reply, await approvalService.queue(database, req.query.state), req.query), auditContext(req)) }),
     });
 
     for (const action of ['submit', 'approve', 'reject'] as const) {
@@ -31,7 +32,7 @@ export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
           tags: ['approval'],
           summary: {
             submit: 'Submit a draft (or rejected) figure for approval',
-            approve: 'Approve a submitted figure: it is locked from now on',
+            approve: 'Approve a submitted figure, or a draft directly (submit and approve in one audited step) when the four-eyes rule allows: it is locked from now on',
             reject: 'Reject a submitted figure, saying why (comment); it can be edited and submitted again',
           }[action],
           params: figureParams,

@@ -1,6 +1,7 @@
 /** 审核: the approvals queue and decisions. */
 import { z } from 'zod';
 import { planEvaluation } from './evaluation';
+import { figureWithActions } from './approvalFlow';
 import { importReport, observation, stateList } from './observations';
 // ── Approval ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -8,7 +9,7 @@ export const figureParams = z.object({ id: z.coerce.number().int().min(1).max(2_
 export const approvalsQuery = z.object({
   state: stateList.describe('states, comma-separated (default: submitted)'),
 });
-export const approvalsResponse = z.object({ items: z.array(observation) });
+export const approvalsResponse = z.object({ items: z.array(figureWithActions) });
 export const decisionBody = z.object({
   version: z.number().int().min(1).describe('the version you saw: a stale one gets 409'),
   comment: z.string().max(2000).optional().describe('required to reject'),

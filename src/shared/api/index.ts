@@ -14,3 +14,4 @@ export * from './forecasts';
 export * from './realForecast';
 export * from './supervision';
 export * from './asOf';
+export * from './approvalFlow';
