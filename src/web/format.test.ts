@@ -7,7 +7,8 @@ describe('numbers the Chinese way', () => {
     expect(formatValue(25000, '亿元', 'zh')).toBe('2.5万亿元');
     expect(formatValue(9876.5, '亿元', 'zh')).toBe('9876.5亿元');
     expect(formatValue(21566.38, '亿元', 'en')).toBe('2.16 trillion yuan');
-    expect(formatValue(9876.5, '亿元', 'en')).toBe('9,876.5 (100 million yuan)');
+    expect(formatValue(9876.5, '亿元', 'en')).toBe('987.65 billion yuan');
+    expect(formatValue(25000, '亿元', 'en')).toBe('2.5 trillion yuan');
   });
   it('writes shares with %, changes of shares in 个百分点, missing as missing', () => {
     expect(formatValue(76.3, '%', 'zh')).toBe('76.3%');

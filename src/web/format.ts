@@ -34,6 +34,9 @@ export function formatValue(value: number | null | undefined, unit: string, lang
     const big = unit === '亿元' ? '万亿元' : '万亿美元';
     return lang === 'zh' ? `${trim(value / 10000, digits)}${big}` : `${trim(value / 10000, digits)} ${unit === '亿元' ? 'trillion yuan' : 'trillion USD'}`;
   }
+  // English reads 亿 as a tenth of a billion: 2500亿元 → 250 billion yuan (never "2,500 (100 million yuan)").
+  if (lang === 'en' && (unit === '亿元' || unit === '亿美元')) return `${groupThousands(trim(value / 10, digits))} billion ${unit === '亿元' ? 'yuan' : 'USD'}`;
+  if (lang === 'en' && unit === '万人') return `${groupThousands(trim(value / 100, digits))} million persons`;
   if (unit === '%') return `${lang === 'en' ? groupThousands(trim(value, digits)) : trim(value, digits)}%`;
   if (lang === 'zh') return `${trim(value, digits)}${unit}`;
   const en = EN_UNITS[unit] ?? unit;

@@ -40,7 +40,8 @@ export function forecastSentence(input: SentenceInput): LocalizedText {
     return { zh: `${zh}；规划未设定该年的目标值。${behindZh}`, en: `${en}; the plan sets no target for that year.${behindEn}` };
   }
   const printedZh = target.printed ?? v(target.value, 'zh');
-  const printedEn = target.printed ? `${target.printed} (${v(target.value, 'en')})` : v(target.value, 'en');
+  // English names the target in English only (the printed Chinese target is the zh text's; 左右 reads "about").
+  const printedEn = `${target.comparator === 'about' ? 'about ' : ''}${v(target.value, 'en')}`;
   const p = Math.round(input.probability * 100);
   const verbZh = target.comparator === 'at_most' ? '控制在' : target.comparator === 'about' ? '实现' : '达到';
   return {

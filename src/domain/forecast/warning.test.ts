@@ -27,7 +27,7 @@ describe('the warning sentence', () => {
   it('says the forecast, its 80% interval and the probability, in Chinese and English', () => {
     const s = forecastSentence({ name, unit: '亿元', atTarget: at, target: { value: 25000, printed: '2.5万亿元', comparator: 'at_least', tolerance: null }, probability: 0.191, behind: false, reason: null });
     expect(s.zh).toBe('按当前趋势，2025年服务业增加值预计为23007亿元（80%区间20082亿元—25538亿元），达到2.5万亿元目标的概率约为19%。');
-    expect(s.en).toBe('On current trends, value added of the service industry is forecast at 23,007 (100 million yuan) in 2025 (80% interval 20,082 (100 million yuan) to 25,538 (100 million yuan)); the probability of meeting the target of 2.5万亿元 (25,000 (100 million yuan)) is about 19%.');
+    expect(s.en).toBe('On current trends, value added of the service industry is forecast at 2,300.7 billion yuan in 2025 (80% interval 2,008.2 billion yuan to 2,553.8 billion yuan); the probability of meeting the target of 2,500 billion yuan is about 19%.');
   });
   it('says why there is no forecast, and that the evaluation is behind', () => {
     const s = forecastSentence({ name, unit: '亿元', atTarget: null, target: null, probability: null, behind: true, reason: { zh: '数据不足', en: 'insufficient data' } });

@@ -5,7 +5,7 @@
  * 0 as a measurement.
  */
 import type { Language, LocalizedText } from '../text';
-import { groupThousands, plainDecimal } from './decimal';
+import { groupThousands, plainDecimal, shiftDecimal } from './decimal';
 import { parseUnit } from './parse';
 import type { Unit } from './units';
 
@@ -36,13 +36,25 @@ function english(number: string, label: string): string {
  *
  * @example
  * formatValue(17190.4, '亿元', 'zh')  // '17190.4亿元'
- * formatValue(17190.4, '亿元', 'en')  // '17,190.4 (100 million yuan)'
+ * formatValue(17190.4, '亿元', 'en')  // '1,719.04 billion yuan'
  * formatValue(0.4, '个百分点', 'en')   // '0.4 percentage points'
  * formatValue(null, '%', 'zh')         // '数据暂缺'
  */
 export function formatValue(value: number | null, unit: Unit | string, lang: Language): string {
   if (value === null || !Number.isFinite(value)) return NOT_AVAILABLE[lang];
   const labels = unitLabels(unit);
-  const number = plainDecimal(value);
-  return lang === 'zh' ? `${number}${labels.zh}` : english(groupThousands(number), labels.en);
+  if (lang === 'zh') return `${plainDecimal(value)}${labels.zh}`;
+  const scale = EN_SCALES[labels.zh];
+  if (scale) return `${groupThousands(plainDecimal(shiftDecimal(value, scale.places)))} ${scale.label}`;
+  return english(groupThousands(plainDecimal(value)), labels.en);
 }
+
+/**
+ * Chinese counts in 亿 and 万 read in English as billions and millions (issue 15: "2,500 billion yuan", never
+ * "25,000 (100 million yuan)"). The decimal point moves exactly (shiftDecimal), so no digit is invented or lost.
+ */
+export const EN_SCALES: Readonly<Record<string, { places: number; label: string }>> = {
+  亿元: { places: -1, label: 'billion yuan' },
+  亿美元: { places: -1, label: 'billion US dollars' },
+  万人: { places: -2, label: 'million persons' },
+};

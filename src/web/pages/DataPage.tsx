@@ -1,5 +1,6 @@
 /** 数据: import wizard (upload → column mapping → dry-run preview → commit), the template, one figure by hand. */
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Result, Row, Select, Space, Statistic, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { ImportDone } from './data/ImportDone';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Statistic, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, TEMPLATE_HEADERS } from '../../shared/importFields';
@@ -212,7 +213,7 @@ function ImportWizard() {
             </Checkbox>
             {mayApprove(me) ? (
               <Checkbox checked={approve} onChange={(e) => setApprove(e.target.checked)}>
-                {t('导入后直接批准（计划部门/管理员）', 'Approve on import (planner/admin)')}
+                {t('导入后直接批准（规划处、系统管理员）', 'Approve on import (planner, administrator)')}
               </Checkbox>
             ) : null}
             <Space>
@@ -225,25 +226,16 @@ function ImportWizard() {
         </div>
       ) : null}
       {step === 3 && done ? (
-        <Result
-          status="success"
-          title={t(`已导入：新增${done.counts.new}条，新版本${done.counts.revision}条`, `Imported: ${done.counts.new} new, ${done.counts.revision} revisions`)}
-          subTitle={t(`批次号 ${done.batchId ?? ''}`, `batch ${done.batchId ?? ''}`)}
-          extra={[
-            <Link key="c" to="/">{t('回到驾驶舱', 'Back to the cockpit')}</Link>,
-            <Button
-              key="again"
-              onClick={() => {
-                setStep(0);
-                setFile(null);
-                setMapping({});
-                setPreview(null);
-                setDone(null);
-              }}
-            >
-              {t('再导入一个文件', 'Import another file')}
-            </Button>,
-          ]}
+        <ImportDone
+          done={done}
+          approvedOnImport={approve}
+          onAgain={() => {
+            setStep(0);
+            setFile(null);
+            setMapping({});
+            setPreview(null);
+            setDone(null);
+          }}
         />
       ) : null}
     </div>
@@ -356,7 +348,7 @@ function SingleFigure() {
       </Row>
       {mayApprove(me) ? (
         <Form.Item name="approve" valuePropName="checked">
-          <Checkbox>{t('保存后直接批准（规划部门/管理员）', 'Approve at once (planner/admin)')}</Checkbox>
+          <Checkbox>{t('保存后直接批准（规划处、系统管理员）', 'Approve at once (planner, administrator)')}</Checkbox>
         </Form.Item>
       ) : (
         <Typography.Paragraph className="muted">{t('保存后为草稿，经审批后用于评估。', 'Saved as a draft; evaluation uses it once approved.')}</Typography.Paragraph>
