@@ -12,6 +12,9 @@ export TEST_DATABASE_URL
 # shellcheck source=scripts/ensure-report-tools.sh
 source scripts/ensure-report-tools.sh
 ensure_report_tools
+# shellcheck source=scripts/ensure-office.sh
+source scripts/ensure-office.sh
+ensure_office
 
 # The browser tests (test/web.test.ts) drive Debian's Chromium with CJK fonts; install them only where missing.
 # (grep without -q: -q would stop reading early, and under pipefail fc-list's SIGPIPE would count as a miss)

@@ -6,7 +6,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../db/client';
 import { listObservations, type ObservationFilter } from '../../db/observations';
+import { listCatalogue } from '../../db/plans';
 import { listRegions } from '../../db/regions';
+import { layoutSheet, NUMBER_FORMATS } from './sheetLayout';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import type { Observation } from '../../domain/observation/observation';
 import { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
@@ -30,6 +32,7 @@ export interface ExportFile {
 export async function exportObservations(database: Database, req: ExportRequest): Promise<ExportFile> {
   const figures = await listObservations(database.db, req);
   const regionName = new Map((await listRegions(database.db)).map((r) => [r.code, r.name.zh]));
+  const indicatorName = new Map((await listCatalogue(database.db)).map((i) => [i.code, i.name.zh]));
   const stamp = new Date().toISOString().slice(0, 10);
   const base = `observations-${stamp}`;
 
@@ -38,25 +41,31 @@ export async function exportObservations(database: Database, req: ExportRequest)
     return { fileName: `${base}.sdmx.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(stringify(rows)), rows: figures.length };
   }
   const header = [...FIELDS.map((f) => TEMPLATE_HEADERS[f]), '编号', '录入时间', '来源文件'];
-  const table = figures.map((o) => [...FIELDS.map((f) => cellOf(o, f, regionName)), String(o.id), o.enteredAt, o.origin ?? '']);
+  const table = figures.map((o) => [...FIELDS.map((f) => cellOf(o, f, regionName, indicatorName)), String(o.id), o.enteredAt, o.origin ?? '']);
   if (req.format === 'csv') {
     // Text that a spreadsheet would run as a formula is neutralised (safeCell.ts); the XLSX below holds text cells, never formulas.
     return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${stringify([header, ...table.map((r) => r.map(neutralise))])}`), rows: figures.length };
   }
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  const sheet = wb.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(header).font = { bold: true };
-  // Values stay numbers in Excel; everything else is text as published.
-  for (const row of table) sheet.addRow(row.map((v, i) => (FIELDS[i] === 'value' ? Number(v) : v)));
-  sheet.columns.forEach((c, i) => (c.width = FIELDS[i] === 'quote' || FIELDS[i] === 'source' ? 40 : 14));
+  const sheet = wb.addWorksheet('数据');
+  sheet.addRow(header);
+  // Values stay numbers in their own unit (an export imports back unchanged), with two decimals shown; everything
+  // else is text as published.
+  const valueColumn = FIELDS.indexOf('value') + 1;
+  for (const row of table) {
+    const added = sheet.addRow(row.map((v, i) => (FIELDS[i] === 'value' ? Number(v) : v)));
+    added.getCell(valueColumn).numFmt = NUMBER_FORMATS.amount;
+  }
+  layoutSheet(sheet, { headerRows: 1, freezeColumns: 2, maxWidth: 40 });
   return { fileName: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(await wb.xlsx.writeBuffer()), rows: figures.length };
 }
 
-function cellOf(o: Observation, f: Field, regionName: ReadonlyMap<string, string>): string {
+function cellOf(o: Observation, f: Field, regionName: ReadonlyMap<string, string>, indicatorName: ReadonlyMap<string, string>): string {
   switch (f) {
     case 'indicator': return o.indicatorCode;
-    case 'indicatorName': return '';
+    // The name is for reading only (an import ignores it): filled from the catalogue.
+    case 'indicatorName': return indicatorName.get(o.indicatorCode) ?? '';
     case 'region': return regionName.get(o.regionCode) ?? o.regionCode;
     case 'period': return o.periodCode;
     case 'value': return String(o.value);
