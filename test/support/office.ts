@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,12 +12,15 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
-export async function convert(file: string, to: string, outDir: string): Promise<string[]> {
+/** Converts `file` into a new folder under `parent` (so no earlier output is mistaken for this one's). */
+export async function convert(file: string, to: string, parent: string): Promise<string[]> {
   if (!existsSync(SOFFICE)) throw new Error(`no LibreOffice at ${SOFFICE}: scripts/test.sh installs it (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)`);
   const profile = await mkdtemp(path.join(tmpdir(), 'pm-lo-profile-'));
+  const outDir = await mkdtemp(path.join(parent, 'out-'));
   const before = new Set(await readdir(outDir));
   const { stderr } = await run(SOFFICE, ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], { timeout: 180_000 });
   const made = (await readdir(outDir)).filter((f) => !before.has(f));
+  await rm(profile, { recursive: true, force: true });
   if (made.length === 0) throw new Error(`LibreOffice converted nothing (${to}): ${stderr}`);
   return made.map((f) => path.join(outDir, f));
 }
@@ -34,7 +37,7 @@ export function fodsCells(xml: string, sheetName: string): Array<Array<{ type: s
       const repeat = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? '1');
       const type = /office:value-type="([^"]+)"/.exec(attrs)?.[1] ?? 'empty';
       const value = /office:value="([^"]+)"/.exec(attrs)?.[1] ?? '';
-      const text = (c[2] ?? '').replace(/<[^>]+>/g, '');
+      const text = (c[2] ?? '').replace(/<[^>]+>/g, '').trim().replace(/&amp;/g, '&');
       for (let i = 0; i < Math.min(repeat, 50); i++) cells.push({ type, value, text });
     }
     rows.push(cells);
