@@ -238,7 +238,7 @@ describe('web app in Chromium', () => {
     for (const [url, name, wait] of [
       ['/data', '11-data', '上传文件'],
       ['/users', '12-users', ADMIN],
-      ['/audit', '13-audit', 'login'],
+      ['/audit', '13-audit', '登录'],
       ['/report', '14-report', '生成草稿'],
       ['/approvals', '17-approvals', '待审批'],
     ] as const) {

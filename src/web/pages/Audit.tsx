@@ -1,7 +1,11 @@
-/** 审计日志: every write, newest first (administrators and planners); CSV export. */
+/**
+ * 审计日志: every write, newest first (administrators and planners); CSV export. Actions and entities read in words
+ * (shared/auditWords.ts) with a one-line summary of the change; the recorded JSON is behind a 详情 toggle per row.
+ */
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import type { z } from 'zod';
 import type { auditEntryDto } from '../../shared/api';
+import { AUDIT_ACTION_WORDS, auditEntity, auditSummary } from '../../shared/auditWords';
 import { useApi } from '../api';
 import { formatDate } from '../format';
 import { useLang } from '../i18n';
@@ -9,11 +13,22 @@ import { mayReadAudit, useSession } from '../session';
 
 type Entry = z.infer<typeof auditEntryDto>;
 
+function Details({ e }: { e: Entry }) {
+  const { t } = useLang();
+  return (
+    <div data-testid="audit-details" style={{ fontSize: 12 }}>
+      <div>{t('原值', 'Before')}：<code>{e.oldValue === null ? '—' : JSON.stringify(e.oldValue)}</code></div>
+      <div>{t('新值', 'After')}：<code>{e.newValue === null ? '—' : JSON.stringify(e.newValue)}</code></div>
+      <div>{t('操作代码', 'Action code')}：<code>{e.action}</code> · {t('对象', 'Entity')}：<code>{e.entity}{e.entityId ? ` ${e.entityId}` : ''}</code> · {t('请求号', 'Request')}：<code>{e.requestId ?? '—'}</code> · {t('来源地址', 'Address')}：<code>{e.clientAddress ?? '—'}</code></div>
+    </div>
+  );
+}
+
 export default function Audit() {
-  const { lang, t } = useLang();
+  const { lang, t, l } = useLang();
   const me = useSession().data;
   const entries = useApi<Entry[]>(mayReadAudit(me) ? '/api/audit?limit=200' : null);
-  if (!mayReadAudit(me)) return <Alert type="info" showIcon title={t('仅管理员和规划部门可查看审计日志。', 'Only administrators and planners read the audit log.')} />;
+  if (!mayReadAudit(me)) return <Alert type="info" showIcon title={t('仅系统管理员和规划处可查看审计日志。', 'Only administrators and planners read the audit log.')} />;
   return (
     <div>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -31,13 +46,13 @@ export default function Audit() {
         dataSource={entries.data ?? []}
         scroll={{ x: 800 }}
         pagination={{ pageSize: 25, hideOnSinglePage: true }}
+        expandable={{ expandedRowRender: (e) => <Details e={e} />, columnTitle: t('详情', 'Details'), expandRowByClick: false }}
         columns={[
           { title: t('时间', 'When'), dataIndex: 'at', render: (at: string) => <span className="nowrap">{formatDate(at, lang)} {at.slice(11, 19)}</span> },
           { title: t('操作人', 'Who'), dataIndex: 'actorName' },
-          { title: t('操作', 'Action'), dataIndex: 'action' },
-          { title: t('对象', 'Entity'), key: 'e', render: (_: unknown, e: Entry) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}` },
-          { title: t('新值', 'New value'), dataIndex: 'newValue', render: (v: unknown) => <code style={{ fontSize: 11 }}>{v === null ? '' : JSON.stringify(v).slice(0, 160)}</code> },
-          { title: t('请求号', 'Request'), dataIndex: 'requestId' },
+          { title: t('操作', 'Action'), key: 'a', render: (_: unknown, e: Entry) => { const w = AUDIT_ACTION_WORDS[e.action]; return w ? l(w) : <code>{e.action}</code>; } },
+          { title: t('对象', 'Entity'), key: 'e', render: (_: unknown, e: Entry) => auditEntity(e.entity, e.entityId, lang) },
+          { title: t('变化', 'Change'), key: 's', render: (_: unknown, e: Entry) => auditSummary(e, lang) || '—' },
         ]}
       />
     </div>
