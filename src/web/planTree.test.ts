@@ -27,6 +27,7 @@ describe('plan tree and search', () => {
     expect(searchItems(items, '  ')).toEqual([]);
   });
   it('says where an item stands', () => {
-    expect(whereInPlan(items[0] as PlanItemDto, 'zh')).toBe('第三章 (一)');
+    expect(whereInPlan(items[0] as PlanItemDto, 'zh')).toBe('第三章（一）');
+    expect(whereInPlan(items[0] as PlanItemDto, 'en')).toBe('Chapter 3, section 1');
   });
 });

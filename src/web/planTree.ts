@@ -1,4 +1,5 @@
 /** The plan's items as a tree (chapters → sections → groups → measures) and a plain-text search over them. */
+import { planPlace } from '../shared/planPlace';
 import type { PlanItemDto } from './api';
 
 export interface ItemNode {
@@ -37,11 +38,7 @@ export function searchItems(items: readonly PlanItemDto[], query: string): PlanI
   });
 }
 
-/** Where an item stands in the plan: 第五章 (一) 专栏2. */
+/** Where an item stands in the plan: 第五章（一）专栏2 / Chapter 5, section 1, Box 2. */
 export function whereInPlan(item: PlanItemDto, lang: 'zh' | 'en'): string {
-  const loc = item.location;
-  const parts = [lang === 'zh' ? `第${loc.chapter}章` : `Chapter ${loc.chapter}`];
-  if (loc.section) parts.push(loc.section);
-  if (loc.column) parts.push(loc.column);
-  return parts.join(' ');
+  return planPlace(item.location, lang);
 }

@@ -8,12 +8,14 @@ import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts } from '../forecast';
-import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
+import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { LIGHT_STYLE, lightOf, lightsOf } from '../status';
 import { SourceKindTag } from '../components/SourceKindTag';
 import { APPROVAL_STATE_LABELS, STATUS_LABELS } from '../../shared/labels';
 import { BacktestCard } from './indicator/BacktestCard';
+import { planPlace } from '../../shared/planPlace';
+import { Workings } from './indicator/Workings';
 import { ForecastNote } from './indicator/ForecastNote';
 
 
@@ -101,8 +103,8 @@ export default function IndicatorPage() {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('规划出处', 'In the plan')} span={3}>
-          {ind.location ? `${t('第', 'Chapter ')}${ind.location.chapter}${t('章', '')} ${ind.location.section ?? ''} ${ind.location.column ?? ''}` : ''}
-          {ind.location?.quote ? <span className="muted">「{ind.location.quote}」</span> : null}
+          {ind.location ? planPlace(ind.location, lang) : ''}
+          {ind.location?.quote ? <span className="muted" lang="zh-CN" data-quote="plan">{lang === 'zh' ? '' : ' '}“{ind.location.quote}”</span> : null}
         </Descriptions.Item>
       </Descriptions>
       <Alert
@@ -133,18 +135,7 @@ export default function IndicatorPage() {
                 <br />
                 {t('方法来源', 'Source')}: {r.workings.source}
               </Typography.Paragraph>
-              <Space wrap size={[4, 4]}>
-                {Object.entries(r.workings.intermediate).map(([k, v]) => (
-                  <Tag key={k}>
-                    {k} = {v === null ? '—' : trim(v, 4)}
-                  </Tag>
-                ))}
-                {Object.entries(r.workings.thresholds).map(([k, v]) => (
-                  <Tag key={k} color="blue">
-                    {k}: {trim(v, 4)}
-                  </Tag>
-                ))}
-              </Space>
+              <Workings intermediate={r.workings.intermediate} thresholds={r.workings.thresholds} unit={ind.unit} />
               {r.workings.notes.map((n, i) => (
                 <Typography.Paragraph key={i} className="muted" style={{ marginTop: 8, marginBottom: 0 }}>
                   {l(n)}
