@@ -69,7 +69,8 @@ export function baselineCell(r: IndicatorRow, baseYear: number, lang: Language):
 
 export function targetCell(r: IndicatorRow, lang: Language): string {
   if (!r.target) return r.growthTarget ?? NOT_AVAILABLE[lang];
-  const printed = lang === 'zh' && r.target.printed ? r.target.printed : figure(r.target.value, r.unit, lang);
+  // English says a 左右 target as "about …"; the printed Chinese target is for the Chinese text only.
+  const printed = lang === 'zh' && r.target.printed ? r.target.printed : `${r.target.comparator === 'about' ? 'about ' : ''}${figure(r.target.value, r.unit, lang)}`;
   return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
 }
 

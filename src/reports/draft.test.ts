@@ -149,3 +149,34 @@ describe('the final report (总结评估) speaks in verdicts', () => {
     expect(draftReport(context([missed], { kind: 'final', asOf: { text: '2026-01-15', maxYear: 2026, publishedBy: '2026-01-15' } })).subtitle).toBe('（截至2026年1月15日）');
   });
 });
+
+describe('report text reads right in both languages (issue 15)', () => {
+  const plan = { name: { zh: '某"十四五"规划', en: 'A Plan for the 14th Five-Year Period (2021–2025)' } };
+  const chapters = [{ number: '十二', title: { zh: '推进"数字+"转型,建设先行区', en: 'Digital transformation' }, measures: [{ title: { zh: '任务一', en: 'Measure one' }, leadDepartments: [] }] }];
+  const projects = [{ column: '专栏2', field: { zh: '信息服务', en: 'Information' }, projects: [{ zh: '"互联网+"未来城', en: 'Internet+ city' }] }];
+  const texts = (lang: 'zh' | 'en', kind: 'annual' | 'midterm' | 'final') => {
+    const ctx = context(kind === 'final' ? [missed, metOnTime, inBand] : [onTrack, behind, missing], { lang, kind, chapters, projects });
+    const d = draftReport({ ...ctx, plan: { ...ctx.plan, ...plan } });
+    return [d.title, d.subtitle, ...d.sections.map((x) => x.text)];
+  };
+
+  it.each(['annual', 'midterm', 'final'] as const)('Chinese %s: full-width punctuation, “” quotes, 、 after chapter numbers, no zero counts', (kind) => {
+    const all = texts('zh', kind).join('\n');
+    expect(all).not.toMatch(/"/);
+    expect(all).not.toMatch(/[\u4e00-\u9fff][,;:?!]|[,;:?!][\u4e00-\u9fff]/);
+    expect(all).not.toMatch(/[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]/);
+    expect(all).toContain('十二、推进“数字+”转型，建设先行区（1项）');
+    expect(all).toContain('“互联网+”未来城');
+    expect(all).not.toMatch(/[^\d.]0项/);
+    expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it.each(['annual', 'midterm', 'final'] as const)('English %s: no Chinese, chapters in digits, the period said once, plurals agree', (kind) => {
+    const all = texts('en', kind).join('\n');
+    expect(all).not.toMatch(/[\u3400-\u9fff]/);
+    expect(all).toContain('Chapter 12, Digital transformation (1 measure)');
+    expect(all).toContain('Box 2 · Information (1 project)');
+    expect(all).not.toContain('(2021–2025) (2021–2025)');
+    expect(all).not.toMatch(/\b1 (indicators|measures|projects)\b|\b1 met their/);
+  });
+});

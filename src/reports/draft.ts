@@ -4,6 +4,7 @@
  * the table shows. A figure that is missing reads "数据暂缺". Paragraphs are separated by a newline; the planner may
  * edit any section's text before export (`applyEdits`), tables and numbers still come from the evaluation.
  */
+import { chineseNumber } from '../shared/planPlace';
 import type { Language, LocalizedText } from '../domain/text';
 import { zhDate, zhTypography } from '../domain/typography';
 import type { ReportContext } from './context';
@@ -89,7 +90,8 @@ function zh(ctx: ReportContext): Texts {
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
   const measures = [
     `规划部署重点任务${measureCount}项，分布在${ctx.chapters.length}章。各项任务推进情况尚未在平台填报（任务进展数据暂缺），本节按章列出规划部署的重点任务，待牵头单位报送进展后补充。`,
-    ...ctx.chapters.map((ch) => `第${ch.number}章 ${ch.title.zh}（${ch.measures.length}项）：${ch.measures.map((m) => m.title.zh).join('；')}。`),
+    // The plan's chapter numbers take 、 as Chinese headings do: 三、加快数字化转型（6项）：…
+    ...ctx.chapters.map((ch) => `${ch.number}、${ch.title.zh}（${ch.measures.length}项）：${ch.measures.map((m) => m.title.zh).join('；')}。`),
   ];
 
   const projectCount = ctx.projects.reduce((n, g) => n + g.projects.length, 0);
@@ -135,7 +137,7 @@ function en(ctx: ReportContext): Texts {
   const ind = indicatorTexts(ctx);
 
   const overview = [
-    `The ${plan.name.en} (${plan.period.start}–${plan.period.end}) is implemented under ${plan.issuer.en}. This report is the ${kindPhrase} of the plan ${isFinal ? `on the actual values of its target year ${year}` : `as of ${year}`}${byDate}, on the figures held by the platform and chosen by its preference rule${lag}.`,
+    `The ${withPeriod(plan.name.en, plan.period)} is implemented under ${plan.issuer.en}. This report is the ${kindPhrase} of the plan ${isFinal ? `on the actual values of its target year ${year}` : `as of ${year}`}${byDate}, on the figures held by the platform and chosen by its preference rule${lag}.`,
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
   ];
@@ -143,7 +145,7 @@ function en(ctx: ReportContext): Texts {
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
   const measures = [
     `The plan sets out ${measureCount} key measures in ${ctx.chapters.length} chapters. Their progress has not yet been reported to the platform (not available); this section lists the measures by chapter until the lead departments report.`,
-    ...ctx.chapters.map((ch) => `Chapter ${ch.number} ${ch.title.en} (${ch.measures.length}): ${ch.measures.map((m) => m.title.en).join('; ')}.`),
+    ...ctx.chapters.map((ch) => `Chapter ${chineseNumber(ch.number) ?? ch.number}, ${ch.title.en} (${plural(ch.measures.length, 'measure')}): ${ch.measures.map((m) => m.title.en).join('; ')}.`),
   ];
 
   const projectCount = ctx.projects.reduce((n, g) => n + g.projects.length, 0);
@@ -151,8 +153,8 @@ function en(ctx: ReportContext): Texts {
     projectCount === 0
       ? ['The plan lists no major projects.']
       : [
-          `The plan lists ${projectCount} major projects. Their progress has not yet been reported to the platform (not available); this section lists them by box and field.`,
-          ...ctx.projects.map((g) => `${g.column}${g.field ? ` · ${g.field.en}` : ''} (${g.projects.length}): ${g.projects.map((p) => p.en).join('; ')}.`),
+          `The plan lists ${plural(projectCount, 'major project')}. Their progress has not yet been reported to the platform (not available); this section lists them by box and field.`,
+          ...ctx.projects.map((g) => `${boxName(g.column)}${g.field ? ` · ${g.field.en}` : ''} (${plural(g.projects.length, 'project')}): ${g.projects.map((p) => p.en).join('; ')}.`),
         ];
 
   const problems = [...ind.problems];
@@ -174,3 +176,14 @@ function en(ctx: ReportContext): Texts {
 function numbered(items: string[], lang: Language): string[] {
   return items.map((t, i) => (lang === 'zh' ? `（${'一二三四五六七八九十'[i] ?? i + 1}）${t}` : `(${i + 1}) ${t}`));
 }
+
+/** "1 measure", "6 measures". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The plan's English name with its period, unless the name already says it (never "(2021–2025) (2021–2025)"). */
+function withPeriod(name: string, period: { start: number; end: number }): string {
+  return name.includes(`${period.start}`) && name.includes(`${period.end}`) ? name : `${name} (${period.start}–${period.end})`;
+}
+
+/** 专栏2 → Box 2 in English text. */
+const boxName = (column: string): string => column.replace(/^专栏\s*(\d+)$/, 'Box $1');

@@ -91,7 +91,7 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
         : [`The plan period ended in ${plan.period.end}. None of its ${c.total} indicators has a ${plan.period.end} value yet, so no final verdict can be given.`]
       : zh
         ? [`规划期已于${plan.period.end}年结束。规划指标体系共${c.total}项指标，按目标年实际值评判：${done > 0 ? `完成目标${done}项` : '尚无指标完成目标'}（${detail}）。`]
-        : [`The plan period ended in ${plan.period.end}. Of the ${c.total} indicators, judged on their target-year values, ${done} met their targets (${detail}).`];
+        : [`The plan period ended in ${plan.period.end}. Of the ${c.total} indicators, judged on their target-year values, ${done === 1 ? '1 met its target' : `${done} met their targets`} (${detail}).`];
   const indicators = ctx.rows.map((r) => r.sentence[lang]);
 
   const names = (rows: IndicatorRow[]) => rows.map((r) => r.name[lang]).join(zh ? '、' : '; ');
@@ -103,7 +103,7 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
     problems.push(
       zh
         ? `${missed.length}项指标未完成规划目标：${missed.map((r) => `${r.name.zh}（${missedDetail(r, 'zh')}）`).join('、')}。`
-        : `${missed.length} indicators missed their targets: ${missed.map((r) => `${r.name.en} (${missedDetail(r, 'en')})`).join('; ')}.`,
+        : `${missed.length === 1 ? '1 indicator missed its target' : `${missed.length} indicators missed their targets`}: ${missed.map((r) => `${r.name.en} (${missedDetail(r, 'en')})`).join('; ')}.`,
     );
   }
   if (above.length > 0) problems.push(zh ? `${names(above)}高于规划预期的目标区间，需说明原因。` : `${names(above)} ended above the band the plan expected; the reasons are to be explained.`);
