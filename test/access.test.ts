@@ -68,6 +68,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'POST', url: '/api/imports/999999/approve', policy: 'approve:observations', body: {} },
   { method: 'POST', url: '/api/observations/999999/corrections', policy: 'write:observations', body: { value: 1 } },
   { method: 'GET', url: '/api/auth/me', policy: 'public' },
+  { method: 'GET', url: '/api/auth/first-run', policy: 'public' },
   { method: 'GET', url: '/api/auth/ticket?t=unknown', policy: 'public' },
   { method: 'POST', url: '/api/observations', policy: 'write:observations', body: figure('440305', 1) },
   { method: 'POST', url: '/api/observations/import', policy: 'write:observations' },

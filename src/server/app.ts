@@ -21,6 +21,7 @@ import { realForecastRoutes } from './routes/realForecast';
 import { observationRoutes } from './routes/observations';
 import { approvalRoutes } from './routes/approval';
 import { approvalFlowRoutes } from './routes/approvalFlow';
+import { firstRunRoutes } from './routes/firstRun';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
@@ -111,6 +112,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(evaluationRoutes(database));
   await app.register(approvalRoutes(database));
   await app.register(approvalFlowRoutes(database));
+  await app.register(firstRunRoutes(database));
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(realForecastRoutes(database));

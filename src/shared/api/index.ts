@@ -15,3 +15,4 @@ export * from './realForecast';
 export * from './supervision';
 export * from './asOf';
 export * from './approvalFlow';
+export * from './firstRun';

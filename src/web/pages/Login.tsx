@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, send, setCsrf } from '../api';
+import { FirstRunNote } from './login/FirstRunNote';
 import { useLang } from '../i18n';
 import { useSession } from '../session';
 
@@ -23,7 +24,7 @@ export default function Login() {
       const next = params.get('next');
       navigate(next && next.startsWith('/') ? next : '/');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(signInError(e, t));
     } finally {
       setBusy(false);
     }
@@ -33,6 +34,7 @@ export default function Login() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('登录', 'Sign in')}
       </Typography.Title>
+      <FirstRunNote />
       <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)}>
         <Form.Item name="username" label={t('用户名', 'User name')} rules={[{ required: true, message: t('请输入用户名', 'Enter your user name') }]}>
           <Input autoComplete="username" />
@@ -47,4 +49,15 @@ export default function Login() {
       </Form>
     </Card>
   );
+}
+
+/** The server's answer in the page's language: a wrong password, too many tries (with the wait), or as it came. */
+function signInError(e: unknown, t: (zh: string, en: string) => string): string {
+  if (!(e instanceof ApiError)) return t('无法连接服务器，请稍后再试。', 'The server cannot be reached; try again later.');
+  if (e.status === 401) return t('用户名或密码错误。', 'Wrong user name or password.');
+  if (e.status === 429) {
+    const wait = /(\d+) s/.exec(e.message)?.[1];
+    return wait ? t(`登录失败次数过多，请${wait}秒后再试。`, `Too many failed sign-ins: try again in ${wait} s.`) : t('登录失败次数过多，请稍后再试。', 'Too many failed sign-ins: try again later.');
+  }
+  return t(`登录失败：${e.message}`, `Sign-in failed: ${e.message}`);
 }
