@@ -1,5 +1,6 @@
 /** 数据: import wizard (upload → column mapping → dry-run preview → commit), the template, one figure by hand. */
 import { ImportDone } from './data/ImportDone';
+import { FiguresBrowser } from './data/FiguresBrowser';
 import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Statistic, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -372,6 +373,7 @@ export default function DataPage() {
         <Tabs
           items={[
             { key: 'import', label: t('导入文件', 'Import a file'), children: <ImportWizard /> },
+            { key: 'browse', label: t('浏览数据', 'Browse figures'), children: <FiguresBrowser /> },
             { key: 'one', label: t('单条录入', 'One figure'), children: <SingleFigure /> },
             {
               key: 'template',
