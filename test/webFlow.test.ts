@@ -4,7 +4,7 @@
  * English pages outside proper names and quoted plan text; chart labels that do not collide at 1440 and 390 px.
  * Screenshots go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -97,4 +97,56 @@ describe('what a planner sees (issue 15)', () => {
     expect(approved.map((o) => o.approval)).toEqual([0, 1, 2].map(() => expect.objectContaining({ comment: '与统计公报核对一致', decidedBy: 'flow-planner' })));
     expect(problems).toEqual([]);
   });
+
+  it('names things: no raw indicator or region code in any page\'s visible text; English pages without Chinese outside names and plan quotes', async () => {
+    const catalogue = (await (await fetch(`${base}/api/indicators`)).json()) as Array<{ code: string; name: { zh: string; en: string } }>;
+    // A code that is also a word of the names (GDP) is a word, not a raw code.
+    const indicators = catalogue.map((i) => i.code).filter((code) => !catalogue.some((i) => `${i.name.zh} ${i.name.en}`.includes(code)));
+    const regions = ((await (await fetch(`${base}/api/regions`)).json()) as Array<{ code: string }>).map((r) => r.code);
+    const { page, problems } = await open({ width: 1440, height: 900 });
+    await signIn(page, 'flow-admin');
+    const pages = ['/', '/indicators/TERTIARY_VA', '/plan', '/districts', '/districts/440305', '/data', '/approvals', '/audit', '/users', '/report'];
+    const codeFindings: string[] = [];
+    const cjkFindings: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('plan-monitor.lang', l), lang);
+      for (const url of pages) {
+        await page.goto(`${base}${url}`);
+        await page.waitForLoadState('networkidle');
+        await page.locator('#main').waitFor();
+        await page.waitForTimeout(300);
+        if (url === '/data') await page.getByRole('tab', { name: lang === 'zh' ? '浏览数据' : 'Browse figures' }).click();
+        if (url === '/data') await page.getByTestId('figures-browser').locator('tbody tr.ant-table-row').first().waitFor();
+        await shot(page, `32-scan-${lang}${url.replace(/\//g, '_')}`);
+        // Visible text outside code-styled elements, plan quotations and text marked as Chinese (proper names, sources).
+        const texts = await page.evaluate(() => {
+          const out: string[] = [];
+          const root = document.querySelector('#main');
+          if (!root) return out;
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement;
+            if (!el || !n.textContent?.trim()) continue;
+            // (the page's own <html lang> is outside #main and does not count)
+            const skip = el.closest('code, pre, kbd, [data-quote], [lang^="zh"], svg, canvas, [aria-hidden="true"], .ant-select-item-option');
+            if (skip && root.contains(skip)) continue;
+            if (el.getClientRects().length === 0) continue;
+            out.push(n.textContent.trim());
+          }
+          return out;
+        });
+        for (const text of texts) {
+          for (const code of indicators) if (new RegExp(`(^|[^A-Z0-9_])${code}($|[^A-Z0-9_])`).test(text)) codeFindings.push(`${lang} ${url}: ${code} in "${text.slice(0, 80)}"`);
+          for (const code of regions) if (new RegExp(`(^|\\D)${code}($|\\D)`).test(text)) codeFindings.push(`${lang} ${url}: ${code} in "${text.slice(0, 80)}"`);
+          if (lang === 'en' && /[\u3400-\u9fff]/.test(text)) cjkFindings.push(`${url}: "${text.slice(0, 80)}"`);
+        }
+      }
+    }
+    await page.evaluate(() => localStorage.setItem('plan-monitor.lang', 'zh'));
+    await writeFile(path.join(shots, '32-scan-findings.txt'), [...codeFindings, '---', ...cjkFindings].join('\n'));
+    expect(codeFindings).toEqual([]);
+    expect(cjkFindings).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
+

@@ -26,3 +26,11 @@ export function planPlace(loc: { chapter: string; section?: string | null | unde
   if (loc.column) parts.push(box ? `Box ${box[1]}` : loc.column);
   return parts.join(', ');
 }
+
+/** An item's number as its heading shows it: 三、 in Chinese (the plan's own numbering takes 、), 3. in English. */
+export function itemNumber(number: string | null | undefined, lang: 'zh' | 'en'): string {
+  if (!number) return '';
+  const n = chineseNumber(number);
+  if (n === null) return number;
+  return lang === 'zh' ? (/^\d+$/.test(number) ? `${number}.` : `${number}、`) : `${n}.`;
+}

@@ -3,6 +3,7 @@
  * may take (a draft: approve directly where the four-eyes rule allows); many rows are approved or returned at once
  * with one comment (POST /api/approvals/bulk, all or none). Names, not codes; the exact value beside the rounded one.
  */
+import { SourceText } from '../components/SourceText';
 import { Alert, Button, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, send, useApi, type FigureActionDto, type FigureWithActionsDto } from '../api';
@@ -89,7 +90,7 @@ export default function Approvals() {
           { title: t('地区', 'Region'), key: 'r', render: (_: unknown, f: Figure) => <span title={f.regionCode}>{regionName(f.regionCode)}</span> },
           { title: t('期间', 'Period'), dataIndex: 'periodCode', render: (p: string) => formatPeriod(p, lang) },
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, f: Figure) => <ExactValue value={f.value} unit={f.unit} /> },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: Figure) => <span>{f.source.publication} <SourceKindTag figure={f} /></span> },
+          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: Figure) => <span><SourceText text={f.source.publication} /> <SourceKindTag figure={f} /></span> },
           { title: t('报送', 'Submitted'), key: 'by', render: (_: unknown, f: Figure) => (f.approval?.submittedBy ? `${f.approval.submittedBy} ${formatDate(f.approval.submittedAt, lang)}` : t(`${f.approval?.enteredBy ?? '—'}（未报送）`, `${f.approval?.enteredBy ?? '—'} (not submitted)`)) },
           { title: t('更正', 'Corrects'), key: 'c', render: (_: unknown, f: Figure) => (f.approval?.corrects ? <Tag color="orange">{t(`更正第${f.approval.corrects}号`, `corrects no. ${f.approval.corrects}`)}</Tag> : '—') },
           {

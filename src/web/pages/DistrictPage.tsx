@@ -1,4 +1,5 @@
 /** One district: its direction in 专栏4, featured bases, pilot parks, major projects and its figures. */
+import { SourceText } from '../components/SourceText';
 import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -74,7 +75,7 @@ export default function DistrictPage() {
           { title: t('指标', 'Indicator'), dataIndex: 'indicatorCode', render: (c: string) => <span data-testid="figure-indicator" title={c}>{indicatorName(c)}</span> },
           { title: t('期间', 'Period'), dataIndex: 'periodCode', render: (p: string) => formatPeriod(p, lang) },
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, o: ObservationDto) => formatValue(o.value, o.unit, lang, 4) },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: ObservationDto) => o.source.publication },
+          { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: ObservationDto) => <SourceText text={o.source.publication} /> },
           { title: t('发布日期', 'Published'), dataIndex: 'publishedDate', render: (d: string) => formatDate(d, lang) },
         ]}
       />

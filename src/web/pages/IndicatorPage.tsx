@@ -1,4 +1,5 @@
 /** One indicator: the chart against its target with the forecast fan, the figures and their sources, the workings. */
+import { SourceText } from '../components/SourceText';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -133,7 +134,7 @@ export default function IndicatorPage() {
               <Typography.Paragraph className="muted" style={{ fontSize: 12 }}>
                 {t('公式', 'Formula')}: <code>{r.workings.formula}</code>
                 <br />
-                {t('方法来源', 'Source')}: {r.workings.source}
+                {t('方法来源', 'Source')}: {methodSource(r.workings.source, lang)}
               </Typography.Paragraph>
               <Workings intermediate={r.workings.intermediate} thresholds={r.workings.thresholds} unit={ind.unit} />
               {r.workings.notes.map((n, i) => (
@@ -188,14 +189,14 @@ export default function IndicatorPage() {
             key: 's',
             render: (_: unknown, o: FigureRow) => (
               <span>
-                {o.source.publication}
+                <SourceText text={o.source.publication} />
                 <br />
                 <SourceKindTag figure={o} /> <span className="muted">{l(STATUS_LABELS[o.status])}</span>
-                {o.source.readAt ? <div className="muted" style={{ fontSize: 12 }}>{t('读取自', 'read at')}: {o.source.readAt}</div> : null}
+                {o.source.readAt ? <div className="muted" style={{ fontSize: 12 }}>{t('读取自', 'read at')}: <SourceText text={o.source.readAt} /></div> : null}
               </span>
             ),
           },
-          { title: t('原文', 'Quote'), dataIndex: 'quote', render: (q: string | null) => <span style={{ fontSize: 12 }}>{q ?? '—'}</span> },
+          { title: t('原文', 'Quote'), dataIndex: 'quote', render: (q: string | null) => <span style={{ fontSize: 12 }}><SourceText text={q} /></span> },
           {
             title: t('发布日期（版本）', 'Published (vintage)'),
             key: 'published',
@@ -214,7 +215,7 @@ export default function IndicatorPage() {
           <ul>
             {ev.latest.candidates.map((c) => (
               <li key={c.observation.id}>
-                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> <SourceKindTag figure={c.observation} /> — {l(c.reason)} <span className="muted">({c.observation.source.publication})</span>
+                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> <SourceKindTag figure={c.observation} /> — {l(c.reason)} <span className="muted">(<SourceText text={c.observation.source.publication} />)</span>
               </li>
             ))}
           </ul>
@@ -222,4 +223,10 @@ export default function IndicatorPage() {
       ) : null}
     </div>
   );
+}
+
+/** A method's source is written "中文 / English" where it has both: each page shows its own language's half. */
+function methodSource(source: string, lang: 'zh' | 'en'): string {
+  const [zh, en] = source.split(/ ?\/ (?=[A-Z])/);
+  return en === undefined ? source : lang === 'zh' ? (zh ?? source) : en;
 }

@@ -1,4 +1,5 @@
 /** 规划浏览: chapters → sections → measures; projects, bases, parks and district directions; full-text search. */
+import { itemNumber } from '../../shared/planPlace';
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -33,11 +34,11 @@ export function ItemDetail({ item, byKey, indicators, regions }: { item: PlanIte
     <div data-testid="item-detail">
       {chain.length > 0 ? (
         <nav aria-label={t('在规划中的位置', 'Where in the plan')} className="muted" style={{ fontSize: 13 }} data-testid="item-chain">
-          {chain.map((c) => `${c.number ?? ''} ${l(c.title)}`.trim()).join(' › ')}
+          {chain.map((c) => `${itemNumber(c.number, lang)} ${l(c.title)}`.trim()).join(' › ')}
         </nav>
       ) : null}
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {item.number ? `${item.number} ` : ''}
+        {item.number ? `${itemNumber(item.number, lang)} ` : ''}
         {l(item.title)}
       </Typography.Title>
       <Typography.Paragraph className="muted">
@@ -104,7 +105,7 @@ export default function PlanBrowser() {
   const tree = useMemo(() => buildTree(items.data ?? []), [items.data]);
   const hits = useMemo(() => searchItems(items.data ?? [], query), [items.data, query]);
   const toTree = (nodes: ItemNode[]): TreeNode[] =>
-    nodes.map((n) => ({ key: n.item.key, title: `${n.item.number ?? ''} ${l(n.item.title)}`.trim(), children: toTree(n.children) }));
+    nodes.map((n) => ({ key: n.item.key, title: `${itemNumber(n.item.number, lang)} ${l(n.item.title)}`.trim(), children: toTree(n.children) }));
   const ofKind = (kind: PlanItemDto['kind']) => (items.data ?? []).filter((i) => i.kind === kind);
   const current = selected ? byKey.get(selected) : undefined;
   const choose = (key: string) => {

@@ -2,6 +2,7 @@
  * A figure's history: every vintage of the same indicator, region and period (who entered, submitted and decided
  * each, and which one corrects which), and a correction of an approved figure from here (a new vintage in draft).
  */
+import { SourceText } from '../../components/SourceText';
 import { Alert, Button, Descriptions, Drawer, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { send, useApi, type ObservationDto } from '../../api';
@@ -36,7 +37,7 @@ export function FigureHistory({ figure, name, region, onClose, onChanged }: { fi
     <Drawer open title={`${name} · ${region} · ${formatPeriod(figure.periodCode, lang)}`} onClose={onClose} size={720} data-testid="figure-history">
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('数值', 'Value')}><ExactValue value={figure.value} unit={figure.unit} /></Descriptions.Item>
-        <Descriptions.Item label={t('来源', 'Source')}>{figure.source.publication}</Descriptions.Item>
+        <Descriptions.Item label={t('来源', 'Source')}><SourceText text={figure.source.publication} /></Descriptions.Item>
         <Descriptions.Item label={t('发布日期', 'Published')}>{formatDate(figure.publishedDate, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('审核状态', 'State')}>{a ? l(APPROVAL_STATE_LABELS[a.state]) : t('平台推算', 'computed')}</Descriptions.Item>
         <Descriptions.Item label={t('录入', 'Entered')}>{step(a?.enteredBy, figure.enteredAt)}</Descriptions.Item>
@@ -63,7 +64,7 @@ export function FigureHistory({ figure, name, region, onClose, onChanged }: { fi
           { title: t('编号', 'No.'), dataIndex: 'id', render: (id: number) => (id === figure.id ? <Tag color="blue">{id}</Tag> : id) },
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, f: ObservationDto) => <ExactValue value={f.value} unit={f.unit} /> },
           { title: t('发布日期', 'Published'), dataIndex: 'publishedDate', render: (d: string) => formatDate(d, lang) },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: ObservationDto) => f.source.publication },
+          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: ObservationDto) => <SourceText text={f.source.publication} /> },
           { title: t('状态', 'State'), key: 'st', render: (_: unknown, f: ObservationDto) => (f.approval ? l(APPROVAL_STATE_LABELS[f.approval.state]) : '—') + (f.approval?.corrects ? t(`，更正第${f.approval.corrects}号`, `, corrects no. ${f.approval.corrects}`) : '') },
         ]}
       />

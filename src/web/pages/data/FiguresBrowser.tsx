@@ -3,6 +3,7 @@
  * source kind, paged with the API's limit and cursor, sortable within a page; a row opens the figure's history,
  * where an approved figure is corrected (FigureHistory). Names, not codes.
  */
+import { SourceText } from '../../components/SourceText';
 import { Alert, Button, Select, Space, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ObservationDto } from '../../api';
@@ -90,7 +91,7 @@ export function FiguresBrowser() {
           { title: t('地区', 'Region'), key: 'r', sorter: (a, b) => regionName(a.regionCode).localeCompare(regionName(b.regionCode), lang), render: (_: unknown, f) => regionName(f.regionCode) },
           { title: t('期间', 'Period'), key: 'p', sorter: (a, b) => a.periodCode.localeCompare(b.periodCode), render: (_: unknown, f) => formatPeriod(f.periodCode, lang) },
           { title: t('数值', 'Value'), key: 'v', sorter: (a, b) => a.valueStd - b.valueStd, render: (_: unknown, f) => <ExactValue value={f.value} unit={f.unit} /> },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f) => <span>{f.source.publication} <SourceKindTag figure={f} /></span> },
+          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f) => <span><SourceText text={f.source.publication} /> <SourceKindTag figure={f} /></span> },
           { title: t('发布日期', 'Published'), key: 'd', sorter: (a, b) => a.publishedDate.localeCompare(b.publishedDate), render: (_: unknown, f) => formatDate(f.publishedDate, lang) },
           { title: t('审核状态', 'State'), key: 'st', render: (_: unknown, f) => (f.approval ? l(APPROVAL_STATE_LABELS[f.approval.state]) : t('平台推算', 'computed')) },
         ]}
