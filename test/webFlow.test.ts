@@ -148,5 +148,49 @@ describe('what a planner sees (issue 15)', () => {
     expect(cjkFindings).toEqual([]);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it('chart labels do not collide at 1440 and 390 px (bounding boxes of the drawn texts)', async () => {
+    const overlaps = async (page: Page, testId: string): Promise<string[]> =>
+      page.evaluate((id) => {
+        const boxes = Array.from(document.querySelectorAll(`[data-testid="${id}"] svg text`))
+          .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }))
+          .filter((b) => b.text.trim() !== '' && b.r.width > 0);
+        const out: string[] = [];
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i];
+            const b = boxes[j];
+            if (!a || !b) continue;
+            const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+            const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+            if (x > 1 && y > 1) out.push(`"${a.text}" × "${b.text}"`);
+          }
+        }
+        return out;
+      }, testId);
+    const found: string[] = [];
+    for (const width of [1440, 390]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const { page, problems } = await open({ width, height: 900 });
+        await page.goto(`${base}/?asOf=2024`);
+        await page.evaluate((l) => localStorage.setItem('plan-monitor.lang', l), lang);
+        await page.reload();
+        await page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 30_000 });
+        const labels = await page.locator('[data-testid="cockpit-chart"] svg text').allTextContents();
+        // Indicator names on the axis, not numbers.
+        expect(labels.join(' ')).toContain(lang === 'zh' ? '服务业增加值' : 'Value added of the service industry'.slice(0, 12));
+        found.push(...(await overlaps(page, 'cockpit-chart')).map((o) => `cockpit ${width} ${lang}: ${o}`));
+        await shot(page, `33-cockpit-${width}-${lang}`);
+        await page.goto(`${base}/indicators/TERTIARY_VA?asOf=2024`);
+        await page.waitForSelector('[data-testid="indicator-chart"][data-chart-ready="true"]', { timeout: 30_000 });
+        found.push(...(await overlaps(page, 'indicator-chart')).map((o) => `indicator ${width} ${lang}: ${o}`));
+        if (lang === 'en') expect((await page.locator('[data-testid="indicator-chart"] svg text').allTextContents()).join(' ')).not.toMatch(/[\u3400-\u9fff]/);
+        await shot(page, `34-indicator-${width}-${lang}`);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      }
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 });
 

@@ -45,7 +45,14 @@ function short(x: number): string {
 /** A value with its unit the Chinese way: 亿元 amounts from 10000 read in 万亿元 (2.5万亿元). */
 function withUnit(x: number, unit: string, lang: 'zh' | 'en'): string {
   if (unit === '亿元' && Math.abs(x) >= 10000) return lang === 'zh' ? `${short(x / 10000)}万亿元` : `${short(x / 10000)} trillion yuan`;
-  return `${short(x)}${unit}`;
+  if (lang === 'en' && (unit === '亿元' || unit === '亿美元')) return `${short(x / 10)} billion ${unit === '亿元' ? 'yuan' : 'USD'}`;
+  return lang === 'en' && unit !== '%' ? `${short(x)} ${axisUnit(unit, 'en')}` : `${short(x)}${unit}`;
+}
+
+/** The unit an axis is read in, in the chart's language (the numbers on the axis stay in the stored unit). */
+export function axisUnit(unit: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return unit;
+  return ({ 亿元: '100 million yuan', 万亿元: 'trillion yuan', 亿美元: '100 million USD', 万元: '10,000 yuan', 万人: '10,000 persons', 个百分点: 'percentage points', 家: 'firms', 个: 'items' } as Record<string, string>)[unit] ?? unit;
 }
 
 /** Years on the axis: from the first figure (or baseline) to the last of target and forecast, without holes. */
@@ -125,9 +132,10 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
   return {
     animation: opts.animation ?? true,
     aria: { enabled: true },
-    title: { text: input.name, left: 'center', textStyle: { fontSize: 15, color: '#111827' } },
+    // The title long names wrap inside the chart's width; the axis unit sits below it (grid top), never on it.
+    title: { text: input.name, left: 'center', textStyle: { fontSize: 15, color: '#111827', width: 300, overflow: 'break' } },
     legend: { data: legend, bottom: 0, textStyle: { color: '#1f2937' } },
-    grid: { left: 64, right: 32, top: 56, bottom: 56, containLabel: true },
+    grid: { left: 64, right: 32, top: 72, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
@@ -137,10 +145,12 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
     },
     yAxis: {
       type: 'value',
-      name: input.unit,
+      name: axisUnit(input.unit, lang),
       scale: true,
+      nameGap: 10,
       nameTextStyle: { color: '#374151' },
-      axisLabel: { color: '#374151' },
+      // The lowest value label would sit on the first year's label in the corner.
+      axisLabel: { color: '#374151', showMinLabel: false },
       splitLine: { lineStyle: { color: '#e5e7eb' } },
     },
     series: [

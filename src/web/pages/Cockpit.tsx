@@ -7,6 +7,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { currentAsOf, PLAN_ID, useApi, withAsOf, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { useNarrow } from '../useNarrow';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
@@ -141,45 +142,52 @@ export function Cockpit() {
       .map((ev) => ({ ev, lit: lights.get(ev.indicator.code) }))
       .filter((x): x is { ev: IndicatorEvaluation; lit: IndicatorLightDto } => x.lit !== undefined && (x.lit.light === 'red' || x.lit.light === 'yellow'))
       .sort((a, b) => rank[a.lit.light] - rank[b.lit.light])
-      .map(({ ev, lit }) => ({ code: ev.indicator.code, light: lit.light, text: `${l(ev.indicator.name)}：${lit.reasons.map((r) => l(r)).join(' ')}` }));
-  }, [lights, system, l]);
+      .map(({ ev, lit }) => ({ code: ev.indicator.code, light: lit.light, text: `${l(ev.indicator.name)}${t('：', ': ')}${lit.reasons.map((r) => l(r)).join(' ')}` }));
+  }, [lights, system, l, t]);
 
+  const narrow = useNarrow();
   const chart = useMemo<EChartsOption | null>(() => {
     if (system.length === 0) return null;
-    const names = system.map((ev) => `${ev.indicator.number ?? ''}`);
+    // Indicator names on the category axis (horizontal bars: long names wrap instead of colliding, at any width).
+    const names = system.map((ev) => l(ev.indicator.name));
     // In progress the dashed line is the time elapsed (序时进度); after the target year, the target itself (100%).
     const e = final ? 1 : (system.map((ev) => elapsed(ev)).find((x) => x !== null) ?? null);
     const barName = final ? t('目标完成率', 'Share of the target reached') : t('完成进度', 'Completion');
     const lineName = final ? t('目标', 'Target') : t('时间进度', 'Time elapsed');
+    const nameWidth = narrow ? 96 : 220;
     return {
       animation: false,
       aria: { enabled: true },
-      grid: { left: 40, right: 16, top: 36, bottom: 28, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      legend: { data: [barName, lineName], top: 0 },
-      xAxis: { type: 'category', data: names, name: t('指标', 'No.'), axisLabel: { color: '#374151' } },
-      yAxis: { type: 'value', name: '%', max: 120, min: 0, axisLabel: { color: '#374151' } },
+      grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      // The bars take each indicator's light colour, so the legend shows the dashed line only; the lights are named above.
+      legend: { data: [{ name: lineName, icon: 'path://M0,4 L6,4 L6,6 L0,6 Z M10,4 L16,4 L16,6 L10,6 Z M20,4 L26,4 L26,6 L20,6 Z' }], top: 0, right: 0, itemWidth: 26, itemHeight: 6 },
+      yAxis: { type: 'category', data: names, inverse: true, axisTick: { show: false }, axisLabel: { color: '#374151', width: nameWidth, overflow: 'break', lineHeight: 18, fontSize: narrow ? 11 : 12 } },
+      xAxis: { type: 'value', name: '%', max: 120, min: 0, axisLabel: { color: '#374151' }, splitLine: { lineStyle: { color: '#e5e7eb' } } },
       series: [
         {
           name: barName,
           type: 'bar',
+          barMaxWidth: 18,
           data: system.map((ev) => {
             const a = completion(ev);
             return { value: a === null ? null : Math.round(Math.max(0, a) * 1000) / 10, itemStyle: { color: LIGHT_STYLE[lightOfCode(ev.indicator.code)].colour } };
           }),
-          label: { show: true, position: 'top', formatter: '{c}%', color: '#111827' },
+          // A white ground behind each value keeps it legible where it meets the dashed line.
+          label: { show: true, position: 'right', formatter: '{c}%', color: '#111827', backgroundColor: '#ffffff', padding: [1, 3] },
         },
         {
           name: lineName,
           type: 'line',
           data: system.map(() => (e === null ? null : Math.round(e * 1000) / 10)),
           symbol: 'none',
+          z: 1,
           lineStyle: { type: 'dashed', color: '#111827' },
           itemStyle: { color: '#111827' },
         },
       ],
     };
-  }, [system, t, final, lights]);
+  }, [system, t, l, final, lights, narrow]);
 
   if (evaluation.error)
     return (
@@ -234,7 +242,7 @@ export function Cockpit() {
       <div className="cockpit-bottom">
         <Card title={final ? t('目标完成情况（终期）', 'Targets reached (final)') : t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
           {chart ? (
-            <EChart option={chart} height={280} features="basic" label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" />
+            <EChart option={chart} height={chartHeight(system.map((ev) => l(ev.indicator.name)), narrow)} features="basic" renderer="svg" label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" />
           ) : (
             <Placeholder />
           )}
@@ -256,4 +264,15 @@ export function Cockpit() {
       </div>
     </div>
   );
+}
+
+/** Tall enough that every wrapped name gets its lines (18 px each) and a gap: labels never run into the next. */
+function chartHeight(names: string[], narrow: boolean): number {
+  const width = narrow ? 96 : 220;
+  const lines = names.map((n) => {
+    let w = 0;
+    for (const ch of n) w += /[\u3400-\u9fff\uff00-\uffef]/.test(ch) ? (narrow ? 11 : 12) : narrow ? 7.5 : 7;
+    return Math.max(1, Math.ceil(w / (width - 8)));
+  });
+  return lines.reduce((h, k) => h + k * 18 + 14, 80);
 }
