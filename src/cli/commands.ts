@@ -1,4 +1,5 @@
 /** The CLI's commands. Each opens what it needs, does one use case, prints, and closes. */
+import { zhDate } from '../domain/typography';
 import { WITH_DRAFTS } from '../domain/observation/approval';
 import path from 'node:path';
 import { planItems } from '../domain/plan/items';
@@ -6,7 +7,7 @@ import { openPrepared } from '../services/bootstrap';
 import { loadPlanFile, type LoadPlanResult } from '../services/loadPlan';
 import { readPlanFile, readRegionFile } from '../services/planFile';
 import { EVERY_PLAN, plansService } from '../services/plans';
-import { projectRoot, readSettings } from '../services/settings';
+import { projectRoot, readCommandSettings, readSettings } from '../services/settings';
 import { writeFile } from 'node:fs/promises';
 import { parseAsOf } from '../domain/evaluation/asOf';
 import type { MethodId } from '../domain/evaluation/result';
@@ -25,7 +26,7 @@ import { createUser } from '../services/access/users';
 import type { PlanEvaluationDto, PlanForecastsDto, PlanSummaryDto } from '../shared/api';
 import type { z } from 'zod';
 import type { userDto } from '../shared/api';
-import { printTable, wantsJson, type OutputOptions } from './output';
+import { isWide, printTable, wantsJson, type OutputOptions } from './output';
 import { startReminders } from './reminders';
 import { onDatabase, query, ServerError } from './target';
 
@@ -101,7 +102,7 @@ export async function migrate(opts: OutputOptions): Promise<void> {
 }
 
 async function knownRegionCodes(): Promise<Set<string>> {
-  const settings = readSettings();
+  const settings = readCommandSettings();
   const codes = new Set<string>();
   const { readdir } = await import('node:fs/promises');
   for (const name of (await readdir(settings.regionsDir)).filter((n) => /\.ya?ml$/.test(n))) {
@@ -247,8 +248,8 @@ export async function evaluate(opts: OutputOptions & { plan: string; asOf: strin
     };
   });
   const counts = LIGHTS.map((k) => `${LIGHT_LABELS[k].zh} ${[...lights.values()].filter((x) => x.light === k).length} 项`).join('，');
-  console.log(`评估基准 as of ${result.asOf.text}${result.asOf.publishedBy ? `（仅计${result.asOf.publishedBy}前发布的数据）` : ''}，地区 ${result.regionCode}；${counts}`);
-  printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ['light', '信号灯'], ['standing', '评估结论'], ...methods.map((m) => [m, METHOD_NAMES[m]] as [string, string])], { json: false });
+  console.log(`评估基准：截至${zhDate(result.asOf.text)}${result.asOf.publishedBy ? `（仅计${zhDate(result.asOf.publishedBy)}前发布的数据）` : ''}；${counts}`);
+  printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ['light', '信号灯'], ['standing', '评估结论'], ...(isWide() ? methods.map((m) => [m, METHOD_NAMES[m]] as [string, string]) : [])], { json: false });
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

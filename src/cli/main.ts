@@ -9,6 +9,8 @@ import * as commands from './commands';
 import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
 import { ServerError } from './target';
+import { configureOutput } from './output';
+import { packageVersion } from './version';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -21,7 +23,11 @@ program
   .name('plan-monitor')
   .description('规划监测评估平台 Plan Monitor — plans as data, figures, evaluation')
   .showHelpAfterError()
-  .addHelpText('after', '\nSettings (environment): PORT, HOST, DATA_DIR, DATABASE_URL. See README.md.');
+  .version(packageVersion(), '-V, --version', 'print the version')
+  .option('--lang <lang>', 'zh | en: the language of tables and messages (default: from the locale, LANG=zh_CN… → zh)')
+  .option('--wide', 'tables as wide as the terminal (default: at most 100 columns, cells wrap)')
+  .hook('preAction', (cmd) => configureOutput(cmd.opts<{ lang?: string; wide?: boolean }>()))
+  .addHelpText('after', '\nSettings (environment): PORT, HOST, DATA_DIR, DATABASE_URL (only serve reads PORT, HOST and the server settings). See README.md.');
 
 program.command('serve').description('start the web server (embedded database unless DATABASE_URL is set)').action(commands.serve);
 

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import type { Database } from '../db/client';
 import { FolderBusyError, type LockHolder } from '../db/folderLock';
 import { openPrepared } from '../services/bootstrap';
-import { readSettings } from '../services/settings';
+import { readCommandSettings } from '../services/settings';
 
 export interface ServerAnswer {
   status: number;
@@ -30,7 +30,7 @@ export type Target = { kind: 'direct'; database: Database } | { kind: 'server'; 
 
 /** Opens the database, or finds the server that holds it. `prepare: false` opens without migrating or loading. */
 export async function openTarget(opts: { prepare?: boolean } = {}): Promise<Target> {
-  const settings = readSettings();
+  const settings = readCommandSettings();
   try {
     if (opts.prepare === false) {
       const { openDatabase } = await import('../db/client');

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { allUnits } from '../db/supervision/units';
 import { TASK_KINDS, TASK_LIGHTS, TASK_LIGHT_LABELS, TASK_STATE_LABELS } from '../domain/supervision/terms';
 import { openPrepared } from '../services/bootstrap';
-import { readSettings } from '../services/settings';
+import { readCommandSettings } from '../services/settings';
 import { byLight, loadBoard } from '../services/supervision/board';
 import { notifierFor } from '../services/supervision/notifier';
 import { importProjects } from '../services/supervision/projectImport';
@@ -23,7 +23,7 @@ const atOf = (day?: string): Date | undefined => {
 };
 
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openPrepared>>['database']) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readSettings());
+  const { database } = await openPrepared(readCommandSettings());
   try {
     return await fn(database);
   } finally {

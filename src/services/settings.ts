@@ -105,3 +105,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     responseMaxBytes: e.RESPONSE_MAX_MB * 1024 * 1024,
   };
 }
+
+/** Settings that only the web server reads: a command that serves nothing does not stop on a bad one (issue 15). */
+export const SERVER_ONLY_SETTINGS = ['PORT', 'HOST', 'LOG_LEVEL', 'TRUST_PROXY', 'RATE_LIMIT_ANON', 'UPLOAD_MAX_MB', 'UPLOAD_MAX_ROWS', 'UPLOAD_IDLE_SECONDS', 'RESPONSE_MAX_MB'] as const;
+
+/** The settings of a command that does not serve: the server's own settings are left at their defaults. */
+export function readCommandSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const rest: NodeJS.ProcessEnv = { ...env };
+  for (const k of SERVER_ONLY_SETTINGS) delete rest[k];
+  return readSettings(rest);
+}
