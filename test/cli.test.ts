@@ -79,9 +79,16 @@ describe('plan-monitor CLI', () => {
     expect(users[0]).not.toHaveProperty('passwordHash');
   });
 
-  it('stops on a bad setting with a message naming it', async () => {
-    const r = await cli(['db', 'migrate'], { PORT: 'eighty' });
+  it('stops on a bad setting with a message naming it; only serve reads the server\'s own settings (issue 15)', async () => {
+    const r = await cli(['serve'], { PORT: 'eighty' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('setting PORT:');
+    const db = await cli(['db', 'migrate'], { FOUR_EYES: 'nobody' });
+    expect(db.code).toBe(1);
+    expect(db.stderr).toContain('setting FOUR_EYES:');
+    const list = await cli(['plan', 'list', '--json'], { PORT: 'eighty' });
+    expect(list.code, list.stderr).toBe(0);
+    const version = await cli(['--version'], {});
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
