@@ -76,7 +76,7 @@ describe.each(drivers)('forecasts on $name', ({ open }) => {
     expect(va.warning.level).not.toBe('none');
     expect(va.warning.sentence.zh).toMatch(/^按当前趋势，2025年服务业增加值预计为\d+亿元（80%区间\d+亿元—\d+亿元），达到2\.5万亿元目标的概率约为\d+%。$/);
     expect(va.warning.sentence.zh).toContain(`概率约为${Math.round(p * 100)}%`);
-    expect(va.warning.sentence.en).toMatch(/^On current trends, value added of the service industry is forecast at .+ in 2025 \(80% interval .+\); the probability of meeting the target of 2\.5万亿元 .+ is about \d+%\.$/);
+    expect(va.warning.sentence.en).toMatch(/^On current trends, value added of the service industry is forecast at .+ in 2025 \(80% interval .+\); the probability of meeting the target of 2,500 billion yuan is about \d+%\.$/);
   });
 
   it('says why an indicator cannot be forecast', async () => {

@@ -181,6 +181,8 @@ describe('what a planner sees (issue 15)', () => {
         expect(labels.join(' ')).toContain(lang === 'zh' ? '服务业增加值' : 'Value added of the service industry'.slice(0, 12));
         found.push(...(await overlaps(page, 'cockpit-chart')).map((o) => `cockpit ${width} ${lang}: ${o}`));
         await shot(page, `33-cockpit-${width}-${lang}`);
+        // Leave only once the cockpit has loaded everything (chunks fetched in the background included).
+        await page.waitForLoadState('networkidle');
         await page.goto(`${base}/indicators/TERTIARY_VA?asOf=2024`);
         await page.waitForSelector('[data-testid="indicator-chart"][data-chart-ready="true"]', { timeout: 30_000 });
         found.push(...(await overlaps(page, 'indicator-chart')).map((o) => `indicator ${width} ${lang}: ${o}`));

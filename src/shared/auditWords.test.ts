@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_WORDS, AUDIT_ENTITY_WORDS, auditEntity, auditSummary } from './auditWords';
+import { AUDIT_ACTION_WORDS, AUDIT_ENTITY_WORDS, auditComment, auditEntity, auditSummary } from './auditWords';
 
 describe('the audit log in words', () => {
   it('names every action and entity the code records', async () => {
@@ -22,7 +22,8 @@ describe('the audit log in words', () => {
   it('says what changed in one line', () => {
     expect(auditEntity('observation', '12', 'zh')).toBe('数据第12号');
     expect(auditEntity('user', 'li-ming', 'en')).toBe('user “li-ming”');
-    expect(auditSummary({ entity: 'observation', oldValue: { state: 'draft', version: 1 }, newValue: { state: 'approved', version: 2, comment: '已核对' } }, 'zh')).toBe('草稿 → 已审核；意见：已核对');
+    expect(auditSummary({ entity: 'observation', oldValue: { state: 'draft', version: 1 }, newValue: { state: 'approved', version: 2, comment: '已核对' } }, 'zh')).toBe('草稿 → 已审核');
+    expect(auditComment({ newValue: { comment: '已核对' } })).toBe('已核对');
     expect(auditSummary({ entity: 'import_batch', oldValue: null, newValue: { file: 'a.csv', added: 3 } }, 'en')).toBe('file “a.csv”; 3 figures written');
   });
 });

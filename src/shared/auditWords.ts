@@ -79,6 +79,11 @@ export function auditSummary(e: { entity: string; oldValue: unknown; newValue: u
   if (typeof after.figures === 'number') parts.push(lang === 'zh' ? `${after.figures}条数据` : `${after.figures} figure${after.figures === 1 ? '' : 's'}`);
   if (typeof after.value === 'number' && typeof after.unit === 'string') parts.push(lang === 'zh' ? `数值${after.value}${after.unit}` : `value ${after.value} ${after.unit}`);
   if (typeof after.username === 'string') parts.push(lang === 'zh' ? `用户名${after.username}` : `user name ${after.username}`);
-  if (typeof after.comment === 'string' && after.comment) parts.push(lang === 'zh' ? `意见：${after.comment}` : `comment: ${after.comment}`);
   return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** The comment a person wrote with the change (shown as written, in its own language), or null. */
+export function auditComment(e: { newValue: unknown }): string | null {
+  const c = record(e.newValue).comment;
+  return typeof c === 'string' && c ? c : null;
 }

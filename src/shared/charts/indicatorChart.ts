@@ -141,7 +141,8 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
       type: 'category',
       data: years.map((y) => `${y}${w.year}`),
       boundaryGap: false,
-      axisLabel: { color: '#374151' },
+      // Far enough below the axis that the first year never meets the lowest value label in the corner.
+      axisLabel: { color: '#374151', margin: 16 },
     },
     yAxis: {
       type: 'value',
@@ -149,8 +150,7 @@ export function indicatorChartOption(input: IndicatorChartInput, lang: 'zh' | 'e
       scale: true,
       nameGap: 10,
       nameTextStyle: { color: '#374151' },
-      // The lowest value label would sit on the first year's label in the corner.
-      axisLabel: { color: '#374151', showMinLabel: false },
+      axisLabel: { color: '#374151' },
       splitLine: { lineStyle: { color: '#e5e7eb' } },
     },
     series: [

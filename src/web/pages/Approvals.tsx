@@ -31,7 +31,7 @@ export default function Approvals() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  if (!mayApprove(me)) return <Alert type="info" showIcon title={t('仅规划部门和管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
+  if (!mayApprove(me)) return <Alert type="info" showIcon title={t('仅规划处和系统管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
   const items = list.data?.items ?? [];
   const chosen = items.filter((f) => selected.includes(f.id));
 

@@ -5,7 +5,8 @@
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import type { z } from 'zod';
 import type { auditEntryDto } from '../../shared/api';
-import { AUDIT_ACTION_WORDS, auditEntity, auditSummary } from '../../shared/auditWords';
+import { AUDIT_ACTION_WORDS, auditComment, auditEntity, auditSummary } from '../../shared/auditWords';
+import { SourceText } from '../components/SourceText';
 import { useApi } from '../api';
 import { formatDate } from '../format';
 import { useLang } from '../i18n';
@@ -53,6 +54,7 @@ export default function Audit() {
           { title: t('操作', 'Action'), key: 'a', render: (_: unknown, e: Entry) => { const w = AUDIT_ACTION_WORDS[e.action]; return w ? l(w) : <code>{e.action}</code>; } },
           { title: t('对象', 'Entity'), key: 'e', render: (_: unknown, e: Entry) => auditEntity(e.entity, e.entityId, lang) },
           { title: t('变化', 'Change'), key: 's', render: (_: unknown, e: Entry) => auditSummary(e, lang) || '—' },
+          { title: t('意见', 'Comment'), key: 'c', render: (_: unknown, e: Entry) => <SourceText text={auditComment(e)} /> },
         ]}
       />
     </div>

@@ -9,11 +9,12 @@ import { isAdmin, useSession } from '../session';
 
 type User = z.infer<typeof userDto>;
 const ROLE_WORDS: Record<string, [string, string]> = {
-  admin: ['管理员', 'administrator'],
-  planner: ['规划部门', 'planner'],
+  // The glossary's role names (docs/GLOSSARY.md), the same on every page.
+  admin: ['系统管理员', 'administrator'],
+  planner: ['规划处', 'planner'],
   statistician: ['统计人员', 'statistician'],
-  reporter: ['填报人员', 'reporter'],
-  viewer: ['查看者', 'viewer'],
+  reporter: ['填报单位', 'reporter'],
+  viewer: ['领导（只读）', 'viewer (read only)'],
 };
 
 export default function Users() {

@@ -3,7 +3,7 @@ import type { FigureActionDto } from '../../api';
 
 export const STATE_WORDS = {
   draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已报送', en: 'Submitted' },
+  submitted: { zh: '待审批', en: 'Submitted' },
   approved: { zh: '已审核', en: 'Approved' },
   rejected: { zh: '已退回', en: 'Returned' },
 } as const;
