@@ -10,11 +10,13 @@ import { parsePeriod } from '../period/parse';
 import { monthRange, type Period } from '../period/period';
 import { err, ok, type Result } from '../result';
 import { convertValue } from '../unit/convert';
+import { shiftDecimal } from '../unit/decimal';
 import type { Industry } from '../industry/classification';
 import type { EnterpriseField } from './fields';
 import type { EnterpriseItem } from './items';
 import { SIZE_CLASSES, type SizeClass } from './size';
 import { checkUscc } from './uscc';
+import { memoText as memo } from '../memo';
 
 export interface EnterpriseRowContext {
   item(text: string): EnterpriseItem | null;
@@ -192,37 +194,30 @@ function checkWith(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Reade
   return { ok: true, row: { uscc: uscc.value, registry, figure } };
 }
 
+/**
+ * 千元 is the unit of the 一套表 financial forms but of no published figure, so it is known here rather than in the
+ * platform's unit list: a value in 千元 is read as 1000 × the value in 元 (an exact decimal shift).
+ */
+function convertEnterpriseValue(value: number, from: string, to: string): Result<number> {
+  if (from.trim() !== '千元') return convertValue(value, from, to);
+  return convertValue(shiftDecimal(value, 3), '元', to);
+}
+
 const plainReaders = (ctx: EnterpriseRowContext): Readers => ({
   uscc: checkUscc,
   period: readPeriod,
   industry: (t) => readIndustry(t, ctx),
   region: (t) => ctx.regionCode(t),
-  convert: convertValue,
+  convert: convertEnterpriseValue,
 });
 
-/** Checks one row afresh (tests and one-off rows). `hasFigure`: whether the file has figure columns at all. */
+/** Checks one row afresh (tests and one-off rows). `hasFigure`: whether the row carries a figure (else registry only). */
 export function checkEnterpriseRow(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, hasFigure: boolean): EnterpriseRowResult {
   return checkWith(raw, ctx, plainReaders(ctx), hasFigure);
 }
 
-/** Distinct texts remembered per reader; past this the memory is cleared (bounded memory). */
-const MEMO_LIMIT = 200_000;
-
-function memo<R>(read: (text: string) => R): (text: string) => R {
-  const seen = new Map<string, R>();
-  return (text) => {
-    let r = seen.get(text);
-    if (r === undefined) {
-      r = read(text);
-      if (seen.size >= MEMO_LIMIT) seen.clear();
-      seen.set(text, r);
-    }
-    return r;
-  };
-}
-
 /** A checker for one import: the same checks and messages as `checkEnterpriseRow`, each distinct text read once. */
-export function createEnterpriseRowChecker(ctx: EnterpriseRowContext, hasFigure: boolean): (raw: RawEnterpriseRow) => EnterpriseRowResult {
+export function createEnterpriseRowChecker(ctx: EnterpriseRowContext): (raw: RawEnterpriseRow, hasFigure: boolean) => EnterpriseRowResult {
   const plain = plainReaders(ctx);
   const conversions = new Map<string, Result<number>>();
   const read: Readers = {
@@ -235,11 +230,11 @@ export function createEnterpriseRowChecker(ctx: EnterpriseRowContext, hasFigure:
       const key = `${from}\u0000${to}`;
       let unit = conversions.get(key);
       if (unit === undefined) {
-        unit = convertValue(1, from, to);
+        unit = convertEnterpriseValue(1, from, to);
         conversions.set(key, unit);
       }
-      return unit.ok ? convertValue(value, from, to) : unit;
+      return unit.ok ? convertEnterpriseValue(value, from, to) : unit;
     },
   };
-  return (raw) => checkWith(raw, ctx, read, hasFigure);
+  return (raw, hasFigure) => checkWith(raw, ctx, read, hasFigure);
 }
