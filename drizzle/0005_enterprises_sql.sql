@@ -27,6 +27,9 @@ CREATE TABLE "enterprise_figures" (
 	CONSTRAINT "enterprise_figures_batch_fk" FOREIGN KEY ("import_batch_id") REFERENCES "enterprise_import_batches"("id")
 ) PARTITION BY RANGE ("period_end");
 --> statement-breakpoint
+-- An enterprise's own figures (its page, the import's check of cumulative values against what is stored).
+CREATE INDEX "enterprise_figures_uscc_idx" ON "enterprise_figures" USING btree ("uscc", "item_code", "period_end", "period_start");
+--> statement-breakpoint
 -- The partition of one year (months year01..year12), created when first needed; returns its name. Creating a
 -- partition locks the parent briefly (ACCESS EXCLUSIVE): once a year per deployment.
 CREATE FUNCTION "enterprise_figures_partition"(year integer) RETURNS text LANGUAGE plpgsql AS $$

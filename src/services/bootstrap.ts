@@ -16,6 +16,7 @@ import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
+import { prepareEnterprises } from './enterprises/prepare';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
@@ -27,6 +28,8 @@ export interface PrepareOptions {
   datasetsDir?: string;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
+  /** The enterprise database's reference files (enterprises/*.yaml); with `sample`, its synthetic sample is loaded once. */
+  enterprises?: { dir: string; sample: boolean } | undefined;
 }
 
 export interface PrepareReport {
@@ -72,6 +75,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   }
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
+  if (opts.enterprises) await prepareEnterprises(database, opts.enterprises);
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {

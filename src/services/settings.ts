@@ -37,6 +37,7 @@ export interface Settings {
   catalogueDir: string;
   datasetsDir: string;
   firstAdmin: string | undefined;
+  enterprises: { dir: string; sample: boolean };
 }
 
 export class SettingsError extends Error {}
@@ -58,5 +59,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
     firstAdmin: e.PLAN_MONITOR_ADMIN,
+    enterprises: { dir: path.join(projectRoot, 'enterprises'), sample: true },
   };
 }

@@ -180,9 +180,10 @@ function checkWith(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Reade
     if (d !== null) take(f, readDate(d, label), (v) => (registry[f] = v));
   }
   if (registry.openedOn && registry.closedOn && registry.closedOn < registry.openedOn) errors.push({ field: 'closedOn', message: `注销日期 ${registry.closedOn} is before 成立日期 ${registry.openedOn}` });
-  const lists = raw.keyLists;
-  if (lists !== undefined) {
-    const codes = lists.split(/[;；、,，\s]+/).filter((c) => c !== '');
+  // An empty cell says nothing, as every registry cell; 无 (none) says the enterprise is on no list.
+  const lists = given('keyLists');
+  if (lists !== null) {
+    const codes = lists === '无' ? [] : lists.split(/[;；、,，\s]+/).filter((c) => c !== '');
     const unknown = codes.filter((c) => !ctx.keyLists.has(c));
     if (unknown.length > 0) errors.push({ field: 'keyLists', message: `重点企业名录 ${unknown.join(', ')} is not a list of enterprises/key-lists.yaml` });
     else registry.keyLists = codes;

@@ -97,7 +97,11 @@ export function expandRecord(layout: EnterpriseLayout, cells: readonly string[],
   const base: RawEnterpriseRow = {};
   for (const [f, i] of Object.entries(layout.columns) as Array<[EnterpriseField, number]>) base[f] = cells[i] ?? '';
   const headerOf = (f: EnterpriseField | null) => (f === null ? null : (layout.headers[f] ?? ENTERPRISE_HEADERS[f]));
-  if (layout.kind !== 'wide') return [{ raw: base, header: headerOf, figure: layout.kind === 'long', valueColumn: layout.columns.value ?? -1 }];
+  if (layout.kind !== 'wide') {
+    // In the long layout a row with no 统计期, 指标 or 数值 is a registry row (a file may list its enterprises first).
+    const figure = layout.kind === 'long' && [base.period, base.item, base.value].some((c) => (c ?? '').trim() !== '');
+    return [{ raw: base, header: headerOf, figure, valueColumn: layout.columns.value ?? -1 }];
+  }
   const out: ExpandedRow[] = [];
   const periodText = base.period ?? '';
   for (const col of layout.wide) {
