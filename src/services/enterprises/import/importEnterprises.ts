@@ -264,10 +264,16 @@ async function registryChanges(
     const versions = change.versions.filter((v) => !bad.has(v.row));
     if (!known && versions.length === 0) continue;
     if (!known) write.enterprises.push({ uscc, synthetic: synthetic ?? syntheticByDefault });
-    for (const { row: _row, ...v } of versions) write.versions.push({ ...v, uscc });
-    for (const { row: _row, ...e } of change.listEntries.filter((x) => !bad.has(x.row))) write.listEntries.push({ ...e, uscc });
+    for (const v of versions) write.versions.push({ ...withoutRow(v), uscc });
+    for (const e of change.listEntries.filter((x) => !bad.has(x.row))) write.listEntries.push({ ...withoutRow(e), uscc });
   }
   return write;
+}
+
+function withoutRow<T extends { row: number }>(x: T): Omit<T, 'row'> {
+  const copy: Partial<T> = { ...x };
+  delete copy.row;
+  return copy as Omit<T, 'row'>;
 }
 
 const monthStart = (ym: number): string => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')}-01`;
