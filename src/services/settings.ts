@@ -6,11 +6,13 @@
  * DATA_DIR      where the embedded database lives (default ./var); ignored when DATABASE_URL is set
  * DATABASE_URL  a PostgreSQL server (postgres://user:pass@host:5432/db); unset = embedded PGlite
  * PLAN_MONITOR_ADMIN  name:password of the first administrator, read only while no user exists
+ * PLAN_MONITOR_MIN_ENTERPRISES, PLAN_MONITOR_DOMINANCE_PERCENT  confidentiality rules (services/enterprises/rules.ts)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../db/client';
+import { confidentialityRules } from './enterprises/rules';
 
 /** The project's root folder: bundled plans and regions are found from here, wherever the process starts. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,6 +50,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError(parsed.error.issues.map((i) => `setting ${i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const e = parsed.data;
+  try {
+    confidentialityRules(env);
+  } catch (err) {
+    throw new SettingsError((err as Error).message);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,

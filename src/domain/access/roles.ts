@@ -21,7 +21,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'read:microdata', 'write:enterprises'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
@@ -31,6 +31,13 @@ const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  /**
+   * 企业微观数据: individual enterprises' registry and figures, and industry aggregates without suppression. The
+   * statistics office's own staff only (统计法: data of individual respondents are confidential); every read is audited.
+   */
+  'read:microdata': ['admin', 'statistician'],
+  /** Import enterprise files (registry and figures). */
+  'write:enterprises': ['admin', 'statistician'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };

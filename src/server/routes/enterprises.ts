@@ -1,0 +1,120 @@
+/**
+ * The enterprise database's routes: enterprise search and pages (microdata), the enterprise import, industry
+ * aggregates (public, suppressed), and the classification and items (reference data). Thin: parse, call one use
+ * case, present.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { may } from '../../domain/access/roles';
+import { aggregatePeriods, industryAggregates } from '../../services/enterprises/aggregates';
+import { enterpriseConfig } from '../../services/enterprises/config';
+import { importEnterpriseFile } from '../../services/enterprises/import/importEnterprises';
+import { materialiseAggregateIndicators } from '../../services/enterprises/materialise';
+import { enterprisePage, findEnterprises } from '../../services/enterprises/registry';
+import { confidentialityRules } from '../../services/enterprises/rules';
+import { BadRequestError } from '../../services/errors';
+import {
+  aggregatePeriodsQuery, aggregatePeriodsResponse, enterpriseDetail, enterpriseImportReport, enterpriseItemsPage, enterpriseItemsQuery, enterprisesPage, enterprisesQuery,
+  errorResponse, industriesPage, industriesQuery, industryAggregatesQuery, industryAggregatesResponse, usccParams,
+} from '../../shared/api';
+import { auditContext } from '../policy';
+import { receiveUpload } from '../upload';
+
+/** An enterprise file of a province's month is tens of MB; 256 MB leaves room for a year in one file. */
+export const ENTERPRISE_UPLOAD_LIMIT = 256 * 1024 * 1024;
+
+/** Keyset paging over a sorted list by its key. */
+function pageOf<T>(all: readonly T[], key: (t: T) => string, limit: number, cursor: string | undefined): { items: T[]; nextCursor: string | null } {
+  const from = cursor === undefined ? 0 : all.findIndex((t) => key(t) > cursor);
+  const items = from < 0 ? [] : all.slice(from, from + limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: last !== undefined && from + limit < all.length ? key(last) : null };
+}
+
+export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    const rules = confidentialityRules();
+
+    app.get('/api/enterprises', {
+      config: { policy: 'read:microdata' },
+      schema: { tags: ['enterprises'], summary: 'Search the enterprise registry (microdata: audited) by USCC, name (current or former), industry, region, key list; paged', querystring: enterprisesQuery, response: { 200: enterprisesPage, 400: errorResponse } },
+      handler: (req) => findEnterprises(database, req.query, auditContext(req)),
+    });
+
+    app.get('/api/enterprises/:uscc', {
+      config: { policy: 'read:microdata' },
+      schema: { tags: ['enterprises'], summary: 'One enterprise (microdata: audited): its dated registry versions, former names, key lists and figures with every revision', params: usccParams, response: { 200: enterpriseDetail, 404: errorResponse } },
+      handler: (req) => enterprisePage(database, req.params.uscc, auditContext(req)),
+    });
+
+    app.post('/api/enterprises/import', {
+      config: { policy: 'write:enterprises' },
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Import an enterprise file: CSV or XLSX, our template or the 一套表 export (multipart: file, dryRun=true|false, onError=reject|skip, mapping={"列名":"field"}); at most 256 MB',
+        consumes: ['multipart/form-data'],
+        response: { 200: enterpriseImportReport, 400: errorResponse, 422: enterpriseImportReport },
+      },
+      handler: async (req, reply) => {
+        const upload = await receiveUpload(req, { fileSize: ENTERPRISE_UPLOAD_LIMIT });
+        try {
+          let mapping: Record<string, string> | undefined;
+          if (upload.fields.mapping) {
+            try {
+              mapping = z.record(z.string(), z.string()).parse(JSON.parse(upload.fields.mapping));
+            } catch {
+              throw new BadRequestError('mapping must be a JSON object of column header → field name');
+            }
+          }
+          const who = auditContext(req);
+          const report = await importEnterpriseFile(database, {
+            file: upload.path, fileName: upload.name, dryRun: upload.fields.dryRun === 'true', onError: upload.fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
+            ...(mapping ? { mapping } : {}),
+          });
+          const indicators = report.committed ? await materialiseAggregateIndicators(database, rules, { audit: who }) : [];
+          const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
+          return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })) });
+        } finally {
+          await upload.dispose();
+        }
+      },
+    });
+
+    app.get('/api/industry-aggregates', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Industry × region totals, counts, growth (all enterprises and 可比口径) and shares of one item and period; confidential cells suppressed unless the reader has microdata rights (then audited)',
+        querystring: industryAggregatesQuery,
+        response: { 200: industryAggregatesResponse, 400: errorResponse, 404: errorResponse },
+      },
+      handler: (req) =>
+        industryAggregates(database, req.query, { microdata: may(req.principal, 'read:microdata'), audit: auditContext(req) }, rules),
+    });
+
+    app.get('/api/industry-aggregates/periods', {
+      config: { policy: 'public' },
+      schema: { tags: ['enterprises'], summary: 'The periods that have figures of an item, newest first', querystring: aggregatePeriodsQuery, response: { 200: aggregatePeriodsResponse } },
+      handler: (req) => aggregatePeriods(database, req.query.item),
+    });
+
+    app.get('/api/industries', {
+      config: { policy: 'public' },
+      schema: { tags: ['enterprises'], summary: 'GB/T 4754-2017 国民经济行业分类 (sections, or the children of a code); paged', querystring: industriesQuery, response: { 200: industriesPage } },
+      handler: async (req) => {
+        const { industries } = await enterpriseConfig();
+        const list = industries.filter((i) => (req.query.parent ? i.parentCode === req.query.parent : i.level === 'section'));
+        return pageOf(list, (i) => i.code, req.query.limit, req.query.cursor);
+      },
+    });
+
+    app.get('/api/enterprise-items', {
+      config: { policy: 'public' },
+      schema: { tags: ['enterprises'], summary: 'The items enterprises report (enterprises/items.yaml); paged', querystring: enterpriseItemsQuery, response: { 200: enterpriseItemsPage } },
+      handler: async (req) => {
+        const { items } = await enterpriseConfig();
+        return pageOf([...items].sort((a, b) => a.code.localeCompare(b.code)), (i) => i.code, req.query.limit, req.query.cursor);
+      },
+    });
+  };
