@@ -10,7 +10,7 @@ import type { Database } from '../../db/client';
 import { figuresVintage, periodsWithFigures, syntheticShare, type CellQuery } from '../../db/enterprises/aggregates';
 import { baseCells } from '../../db/enterprises/aggregates';
 import { listRegions } from '../../db/regions';
-import { suppress, type ConfidentialityRules } from '../../domain/confidentiality/suppression';
+import { determinedCells, primaryReason, suppress, type CellStats, type ConfidentialityRules } from '../../domain/confidentiality/suppression';
 import { COMPUTED_ORIGIN_PREFIX, COMPUTED_SOURCE, type AggregateIndicator } from '../../domain/enterprise/aggregateIndicator';
 import { buildCube, cellId } from '../../domain/enterprise/cube';
 import type { AuditContext } from '../access/audit';
@@ -91,23 +91,27 @@ export async function materialiseAggregateIndicators(database: Database, rules: 
 
 /**
  * The definition's value for one period from the cube: included industry nodes minus excluded ones, in its region.
- * Hidden when any of those cells is suppressed in the published cube.
+ * Hidden when publishing it beside the public cube would let a suppressed cell be worked out: the value is added to
+ * the cube's relations (Σ included = value + Σ excluded) and the same exact audit as the public tables' is run with
+ * the public suppression pattern; the value must also pass the primary rules itself.
  */
 async function yearValue(database: Database, d: AggregateIndicator, q: CellQuery, trees: ReturnType<typeof industryTrees>, rules: ConfidentialityRules): Promise<{ value: number; count: number; hidden: boolean }> {
   const cube = buildCube(await baseCells(database.db, q), trees);
   const { suppressed } = suppress(cube.cells, cube.relations, rules);
-  let value = 0;
-  let count = 0;
-  let hidden = false;
-  for (const [codes, sign] of [[d.industries, 1], [d.excludeIndustries, -1]] as const) {
-    for (const code of codes) {
-      const id = cellId(code, d.region);
-      const c = cube.cells.get(id);
-      if (!c) continue;
-      if (suppressed.has(id)) hidden = true;
-      value += sign * c.total;
-      count += sign * c.count;
-    }
-  }
-  return { value: Math.round(value * 1e6) / 1e6, count, hidden };
+  const present = (codes: readonly string[]) => codes.map((c) => cellId(c, d.region)).filter((id) => cube.cells.has(id));
+  const included = present(d.industries);
+  const excluded = present(d.excludeIndustries);
+  const sum = (ids: readonly string[], pick: (c: CellStats) => number) => ids.reduce((s, id) => s + pick(cube.cells.get(id) ?? { total: 0, count: 0, max: 0, absTotal: 0 }), 0);
+  const value = Math.round((sum(included, (c) => c.total) - sum(excluded, (c) => c.total)) * 1e6) / 1e6;
+  const count = sum(included, (c) => c.count) - sum(excluded, (c) => c.count);
+  const max = Math.max(0, ...included.map((id) => cube.cells.get(id)?.max ?? 0));
+  const absTotal = sum(included, (c) => c.absTotal) - sum(excluded, (c) => c.absTotal);
+  if (primaryReason({ total: value, count, max, absTotal }, rules) !== null) return { value, count, hidden: true };
+  // The value as one more published total: an auxiliary unknown Σ included = value + Σ excluded.
+  const SUM = '#included';
+  const VALUE = '#value';
+  const relations = [...cube.relations, { total: SUM, parts: included }, { total: SUM, parts: [VALUE, ...excluded] }];
+  const hidden = new Set([...suppressed.keys(), SUM]);
+  const leaks = determinedCells(relations, hidden).filter((c) => c.cell !== SUM);
+  return { value, count, hidden: leaks.length > 0 };
 }
