@@ -10,7 +10,7 @@ import { Loading } from './components/Loading';
 import { DraftsProvider } from './drafts';
 import { LangProvider, useLang } from './i18n';
 import { Cockpit } from './pages/Cockpit';
-import { SessionProvider, isAdmin, mayApprove, mayReadAudit, useSession } from './session';
+import { SessionProvider, isAdmin, mayApprove, mayReadAudit, mayReadMicrodata, useSession } from './session';
 
 const AntdLayout = lazy(() => import('./AntdLayout'));
 const IndicatorPage = lazy(() => import('./pages/IndicatorPage'));
@@ -23,6 +23,10 @@ const Users = lazy(() => import('./pages/Users'));
 const Approvals = lazy(() => import('./pages/Approvals'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Report = lazy(() => import('./pages/Report'));
+const Enterprises = lazy(() => import('./pages/Enterprises'));
+const EnterprisePage = lazy(() => import('./pages/EnterprisePage'));
+const EnterpriseImport = lazy(() => import('./pages/enterprises/ImportWizard'));
+const IndustryDashboard = lazy(() => import('./pages/IndustryDashboard'));
 
 function Frame() {
   const { lang, setLang, t } = useLang();
@@ -37,6 +41,8 @@ function Frame() {
     { key: '/districts', label: t('各区', 'Districts') },
     { key: '/data', label: t('数据', 'Data') },
     { key: '/report', label: t('评估报告', 'Reports') },
+    { key: '/industries', label: t('行业监测', 'Industries') },
+    ...(mayReadMicrodata(user) ? [{ key: '/enterprises', label: t('企业数据库', 'Enterprises') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
@@ -133,6 +139,10 @@ function Frame() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/industries" element={<IndustryDashboard />} />
+              <Route path="/enterprises" element={<Enterprises />} />
+              <Route path="/enterprises/import" element={<EnterpriseImport />} />
+              <Route path="/enterprises/:uscc" element={<EnterprisePage />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />
           </Routes>

@@ -156,3 +156,12 @@ export const enterpriseItem = z.object({
   code: z.string(), name: localizedText, aliases: z.array(z.string()), unit: z.string(), kind: z.enum(['flow', 'stock']), cumulativeNonDecreasing: z.boolean(), min: z.number(), max: z.number(),
 });
 export const enterpriseItemsPage = page(enterpriseItem);
+
+export type EnterpriseSummaryDto = z.infer<typeof enterpriseSummary>;
+export type EnterprisesPageDto = z.infer<typeof enterprisesPage>;
+export type EnterpriseDetailDto = z.infer<typeof enterpriseDetail>;
+export type EnterpriseImportReportDto = z.infer<typeof enterpriseImportReport>;
+export type IndustryAggregatesDto = z.infer<typeof industryAggregatesResponse>;
+export type AggregateCellDto = z.infer<typeof aggregateCell>;
+export type IndustryDto = z.infer<typeof industry>;
+export type EnterpriseItemDto = z.infer<typeof enterpriseItem>;
