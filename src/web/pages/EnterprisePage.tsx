@@ -19,7 +19,11 @@ export default function EnterprisePage() {
   const { t, l } = useLang();
   const e = useApi<EnterpriseDetailDto>(`/api/enterprises/${encodeURIComponent(uscc)}`);
   const items = useApi<{ items: EnterpriseItemDto[] }>('/api/enterprise-items');
-  const reported = useMemo(() => [...new Set((e.data?.figures ?? []).map((f) => f.itemCode))], [e.data]);
+  // The items it reports, in the order of the item list (营业收入 first).
+  const reported = useMemo(() => {
+    const order = (items.data?.items ?? []).map((i) => i.code);
+    return [...new Set((e.data?.figures ?? []).map((f) => f.itemCode))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }, [e.data, items.data]);
   const [chosen, setChosen] = useState<string | null>(null);
   const item = chosen ?? reported[0] ?? null;
   const itemInfo = (items.data?.items ?? []).find((i) => i.code === item);
