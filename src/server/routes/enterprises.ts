@@ -24,9 +24,10 @@ import { receiveUpload } from '../upload';
 /** An enterprise file of a province's month is tens of MB; 256 MB leaves room for a year in one file. */
 export const ENTERPRISE_UPLOAD_LIMIT = 256 * 1024 * 1024;
 
-/** Keyset paging over a sorted list by its key. */
+/** Keyset paging over a list in its own order: the cursor is the key of the previous page's last item. */
 function pageOf<T>(all: readonly T[], key: (t: T) => string, limit: number, cursor: string | undefined): { items: T[]; nextCursor: string | null } {
-  const from = cursor === undefined ? 0 : all.findIndex((t) => key(t) > cursor);
+  const at = cursor === undefined ? -1 : all.findIndex((t) => key(t) === cursor);
+  const from = cursor === undefined ? 0 : at < 0 ? -1 : at + 1;
   const items = from < 0 ? [] : all.slice(from, from + limit);
   const last = items[items.length - 1];
   return { items, nextCursor: last !== undefined && from + limit < all.length ? key(last) : null };
@@ -111,10 +112,10 @@ export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/enterprise-items', {
       config: { policy: 'public' },
-      schema: { tags: ['enterprises'], summary: 'The items enterprises report (enterprises/items.yaml); paged', querystring: enterpriseItemsQuery, response: { 200: enterpriseItemsPage } },
+      schema: { tags: ['enterprises'], summary: 'The items enterprises report, in the order of enterprises/items.yaml; paged', querystring: enterpriseItemsQuery, response: { 200: enterpriseItemsPage } },
       handler: async (req) => {
         const { items } = await enterpriseConfig();
-        return pageOf([...items].sort((a, b) => a.code.localeCompare(b.code)), (i) => i.code, req.query.limit, req.query.cursor);
+        return pageOf(items, (i) => i.code, req.query.limit, req.query.cursor);
       },
     });
   };
