@@ -44,34 +44,6 @@ export interface StagedProblem {
 }
 
 /**
- * Removes figures given twice in the file (same enterprise, item and period) but the first, and reports them:
- * a repeat of the same value is a duplicate row, another value is a conflict.
- */
-export async function removeDuplicateFigures(db: Db): Promise<StagedProblem[]> {
-  const rows = await queryRows<{ row: number; col: number; firstRow: number; value: string; firstValue: string }>(
-    db,
-    sql`with keys as (
-        select uscc, item_code, period_start, period_end, min(row::bigint * 65536 + col) as first
-        from enterprise_staging group by uscc, item_code, period_start, period_end having count(*) > 1),
-      firsts as (
-        select k.*, s.value as first_value from keys k join enterprise_staging s on s.uscc = k.uscc and s.item_code = k.item_code
-          and s.period_start = k.period_start and s.period_end = k.period_end and s.row::bigint * 65536 + s.col = k.first)
-      delete from enterprise_staging s using firsts f
-      where s.uscc = f.uscc and s.item_code = f.item_code and s.period_start = f.period_start and s.period_end = f.period_end
-        and s.row::bigint * 65536 + s.col <> f.first
-      returning s.row, s.col, (f.first / 65536)::int as "firstRow", s.value::text as value, f.first_value::text as "firstValue"`,
-  );
-  return rows.map((r) => ({
-    row: r.row,
-    col: r.col,
-    reason:
-      Number(r.value) === Number(r.firstValue)
-        ? `duplicate of row ${r.firstRow}: the same figure twice in one file (重复行)`
-        : `conflicts with row ${r.firstRow}: the same enterprise, item and period with another value (${r.value} here, ${r.firstValue} there)`,
-  }));
-}
-
-/**
  * The registry in force for each staged enterprise by month: from_m ≤ period_end < to_m (year*100+month; the
  * earliest version also covers every month before it). Made once per import, joined by the checks and the commit.
  */
@@ -100,12 +72,13 @@ export async function figuresOfUnknownEnterprises(db: Db, limit: number): Promis
 }
 
 /**
- * Cumulative 1–N月 values of a non-decreasing item (enterprises/items.yaml) that fall below the value of an earlier
- * month of the same enterprise and year — within the file, or against what is stored (a staged value replaces the
- * stored one of the same period). Each fall is reported once, on the staged figure involved.
+ * Cumulative 1–N月 values of a non-decreasing item (enterprises/items.yaml) that fall against what is stored: a
+ * staged value below a stored earlier month, or above a stored later month, of the same enterprise, item and year (a
+ * staged value replaces the stored one of its own period). Falls within the file are found before (FileSeries).
+ * Only series that have stored figures are sorted, so a file of new enterprises or a new year costs one lookup pass.
  */
-export async function fallingCumulativeFigures(db: Db): Promise<StagedProblem[]> {
-  const rows = await queryRows<{ row: number; col: number; code: string; value: string; otherCode: string; otherValue: string; otherStaged: boolean; later: boolean }>(
+export async function fallingAgainstStored(db: Db): Promise<StagedProblem[]> {
+  const rows = await queryRows<{ row: number; col: number; code: string; value: string; otherCode: string; otherValue: string; later: boolean }>(
     db,
     sql`with items as (select code from enterprise_items where cumulative_non_decreasing),
       staged as (select s.* from enterprise_staging s where s.period_start % 100 = 1 and s.item_code in (select code from items)),
@@ -115,22 +88,26 @@ export async function fallingCumulativeFigures(db: Db): Promise<StagedProblem[]>
         from enterprise_figures f join series k on k.uscc = f.uscc and k.item_code = f.item_code and k.period_start = f.period_start
         where f.superseded_at is null and f.period_end between (select min(period_start) from series) and (select max(period_start) + 11 from series)
           and not exists (select 1 from staged s where s.uscc = f.uscc and s.item_code = f.item_code and s.period_start = f.period_start and s.period_end = f.period_end)),
-      merged as (select row, col, uscc, item_code, period_code, period_start, period_end, value from staged union all select * from stored),
+      touched as (select distinct uscc, item_code, period_start from stored),
+      merged as (
+        select s.row, s.col, s.uscc, s.item_code, s.period_code, s.period_start, s.period_end, s.value from staged s
+          join touched t on t.uscc = s.uscc and t.item_code = s.item_code and t.period_start = s.period_start
+        union all select * from stored),
       paired as (
         select m.*, lag(row) over w as prev_row, lag(col) over w as prev_col, lag(period_code) over w as prev_code, lag(value) over w as prev_value
         from merged m window w as (partition by uscc, item_code, period_start order by period_end))
       select coalesce(row, prev_row) as row, coalesce(col, prev_col) as col,
         case when row is not null then period_code else prev_code end as code, case when row is not null then value else prev_value end::text as value,
         case when row is not null then prev_code else period_code end as "otherCode", case when row is not null then prev_value else value end::text as "otherValue",
-        case when row is not null then prev_row is not null else false end as "otherStaged", row is not null as later
-      from paired where value < prev_value and (row is not null or prev_row is not null)
+        row is not null as later
+      from paired where value < prev_value and ((row is not null and prev_row is null) or (row is null and prev_row is not null))
       order by 1, 2`,
   );
   return rows.map((r) => ({
     row: r.row,
     col: r.col,
     reason: r.later
-      ? `${reportPeriodLabel(r.code)} ${r.value} is less than ${reportPeriodLabel(r.otherCode)} ${r.otherValue}${r.otherStaged ? ' in this file' : ' stored'}: a cumulative 1–N月 value cannot fall (累计值不应减少)`
+      ? `${reportPeriodLabel(r.code)} ${r.value} is less than ${reportPeriodLabel(r.otherCode)} ${r.otherValue} stored: a cumulative 1–N月 value cannot fall (累计值不应减少)`
       : `${reportPeriodLabel(r.code)} ${r.value} is more than the later ${reportPeriodLabel(r.otherCode)} ${r.otherValue} stored: a cumulative 1–N月 value cannot fall (累计值不应减少)`,
   }));
 }
@@ -164,11 +141,20 @@ export async function classifyFigures(db: Db): Promise<FigureCounts> {
  * (never changed otherwise), and the new rows (revision + 1 over what they replace) with the enterprise's region,
  * industry and 规模以上 flag in force for their period. Inserted in primary-key order, so the index grows at its edge.
  */
-export async function commitFigures(db: Db, batchId: number): Promise<number> {
+export async function commitFigures(db: Db, batchId: number, storedOverlap: boolean): Promise<number> {
   await db.execute(sql`select enterprise_figures_partition(y) from (select distinct period_end / 100 as y from enterprise_staging) x`);
-  await db.execute(sql`update enterprise_figures f set superseded_at = now() from enterprise_staging s
-    where f.period_end = s.period_end and f.item_code = s.item_code and f.period_start = s.period_start and f.uscc = s.uscc
-      and f.superseded_at is null and f.value <> s.value`);
+  // A file of figures none of which is stored yet (classification said so) needs no supersession and no look-ups.
+  if (storedOverlap) {
+    await db.execute(sql`update enterprise_figures f set superseded_at = now() from enterprise_staging s
+      where f.period_end = s.period_end and f.item_code = s.item_code and f.period_start = s.period_start and f.uscc = s.uscc
+        and f.superseded_at is null and f.value <> s.value`);
+  }
+  const previous = storedOverlap
+    ? sql`left join enterprise_figures p on p.period_end = s.period_end and p.item_code = s.item_code and p.period_start = s.period_start and p.uscc = s.uscc
+        and p.superseded_at = now()
+      where not exists (select 1 from enterprise_figures u where u.period_end = s.period_end and u.item_code = s.item_code
+        and u.period_start = s.period_start and u.uscc = s.uscc and u.superseded_at is null)`
+    : sql`left join (select null::smallint as revision) p on false`;
   const added = await queryRows<{ n: number }>(
     db,
     sql`with added as (
@@ -176,10 +162,7 @@ export async function commitFigures(db: Db, batchId: number): Promise<number> {
       select s.period_end, s.item_code, s.period_start, s.uscc, coalesce(p.revision, 0) + 1, r.region_code, s.period_code, s.value, r.industry_code, r.above_designated_size, ${batchId}
       from enterprise_staging s
       join enterprise_ranges r on r.uscc = s.uscc and s.period_end >= r.from_m and s.period_end < r.to_m
-      left join enterprise_figures p on p.period_end = s.period_end and p.item_code = s.item_code and p.period_start = s.period_start and p.uscc = s.uscc
-        and p.superseded_at = now()
-      where not exists (select 1 from enterprise_figures u where u.period_end = s.period_end and u.item_code = s.item_code
-        and u.period_start = s.period_start and u.uscc = s.uscc and u.superseded_at is null)
+      ${previous}
       order by s.period_end, s.item_code, s.period_start, s.uscc
       returning 1)
     select count(*)::int as n from added`,

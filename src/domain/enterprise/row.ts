@@ -109,7 +109,7 @@ function readPeriod(text: string): Result<{ period: Period; code: string }> {
 
 function readFigure(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Readers, errors: EnterpriseCellError[]): FigureCells | null {
   const itemText = raw.item?.trim() ?? '';
-  const item = itemText === '' ? null : ctx.item(itemText);
+  const item = itemText === '' ? null : read.item(itemText);
   if (itemText === '') errors.push({ field: 'item', message: '指标 is missing' });
   else if (!item) errors.push({ field: 'item', message: `指标 "${itemText}" is not an item of the enterprise database (enterprises/items.yaml)` });
   const periodText = raw.period?.trim() ?? '';
@@ -141,6 +141,7 @@ function readFigure(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Read
 }
 
 interface Readers {
+  item(text: string): EnterpriseItem | null;
   uscc(text: string): Result<string>;
   period(text: string): Result<{ period: Period; code: string }>;
   industry(text: string): Result<string>;
@@ -205,6 +206,7 @@ function convertEnterpriseValue(value: number, from: string, to: string): Result
 }
 
 const plainReaders = (ctx: EnterpriseRowContext): Readers => ({
+  item: (t) => ctx.item(t),
   uscc: checkUscc,
   period: readPeriod,
   industry: (t) => readIndustry(t, ctx),
@@ -222,6 +224,7 @@ export function createEnterpriseRowChecker(ctx: EnterpriseRowContext): (raw: Raw
   const plain = plainReaders(ctx);
   const conversions = new Map<string, Result<number>>();
   const read: Readers = {
+    item: memo(plain.item),
     uscc: memo(plain.uscc),
     period: memo(plain.period),
     industry: memo(plain.industry),

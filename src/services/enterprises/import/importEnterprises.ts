@@ -12,8 +12,8 @@ import path from 'node:path';
 import type { Database } from '../../../db/client';
 import { insertEnterpriseBatch, setEnterpriseBatchResult } from '../../../db/enterprises/batches';
 import {
-  buildRegistryRanges, classifyFigures, commitFigures, createFigureStaging, dropStagedRows, fallingCumulativeFigures, figureStagingLine,
-  figuresOfUnknownEnterprises, lockFigureReferences, removeDuplicateFigures, stageFigureLines, type FigureCounts, type StagedProblem,
+  buildRegistryRanges, classifyFigures, commitFigures, createFigureStaging, dropStagedRows, fallingAgainstStored, figureStagingLine,
+  figuresOfUnknownEnterprises, lockFigureReferences, stageFigureLines, type FigureCounts, type StagedProblem,
 } from '../../../db/enterprises/importStaging';
 import { storedRegistry, writeRegistry, type RegistryWrite } from '../../../db/enterprises/registryWrite';
 import { lockImports, tryWithoutRowTriggers } from '../../../db/observations';
@@ -21,6 +21,7 @@ import { listRegions } from '../../../db/regions';
 import { sql } from 'drizzle-orm';
 import { ENTERPRISE_HEADERS, type EnterpriseField } from '../../../domain/enterprise/fields';
 import { itemResolver } from '../../../domain/enterprise/items';
+import { FileSeries } from '../../../domain/enterprise/fileSeries';
 import { applyRecords, type RegistryRecord } from '../../../domain/enterprise/registry';
 import { createEnterpriseRowChecker, type RegistryCells } from '../../../domain/enterprise/row';
 import { memoText } from '../../../domain/memo';
@@ -127,6 +128,8 @@ export async function importEnterpriseRecords(
       const registry = new Map<string, RegistryRecord[]>();
       const lastSignature = new Map<string, string>();
       const syntheticOf = new Map<string, boolean>();
+      // Duplicates and falling cumulative values within the file, found per series as rows arrive.
+      const series = new FileSeries();
       let batch: string[] = [];
       let staging: Promise<void> = Promise.resolve();
       const stage = (lines: string[]) => stageFigureLines(tx, database.driver, lines.join(''));
@@ -163,6 +166,7 @@ export async function importEnterpriseRecords(
             }
           }
           if (!figure) continue;
+          series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
           batch.push(figureStagingLine({ row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value }));
           if (batch.length >= BATCH) {
             // One batch goes to the database while the next is read and checked.
@@ -197,13 +201,14 @@ export async function importEnterpriseRecords(
         for (const p of problems) reject(p.row, column(p), p.reason);
         return problems.map((p) => p.row);
       };
+      // A repeated row is a row-level problem (no one cell is wrong), unless two item columns of a wide row collide.
+      for (const p of series.problems()) reject(p.row, p.kind === 'duplicate' && layout.kind !== 'wide' ? null : columnAt(p.col), p.reason);
       await dropStagedRows(tx, [...rejectedRows]);
-      staged(await removeDuplicateFigures(tx), (p) => (layout?.kind === 'wide' ? columnAt(p.col) : null));
       await buildRegistryRanges(tx);
       const unknown = await figuresOfUnknownEnterprises(tx, ENTERPRISE_REPORT_LIMIT);
       staged(unknown.problems, () => columnOf('uscc'));
       for (const row of unknown.rows) rejectedRows.add(row);
-      const falling = staged(await fallingCumulativeFigures(tx), (p) => columnAt(p.col));
+      const falling = staged(await fallingAgainstStored(tx), (p) => columnAt(p.col));
       await dropStagedRows(tx, [...unknown.rows, ...falling]);
       const counts: FigureCounts = await classifyFigures(tx);
       report.counts = { ...report.counts, newFigures: counts.new, revisedFigures: counts.revised, unchangedFigures: counts.unchanged, rejectedRows: rejectedRows.size };
@@ -214,7 +219,7 @@ export async function importEnterpriseRecords(
 
       const withoutRowTriggers = await tryWithoutRowTriggers(tx);
       await lockFigureReferences(tx);
-      const added = await commitFigures(tx, report.batchId);
+      const added = await commitFigures(tx, report.batchId, counts.revised + counts.unchanged > 0);
       if (withoutRowTriggers) await tx.execute(sql`set local session_replication_role = origin`);
       report.committed = true;
       await setEnterpriseBatchResult(tx, report.batchId, {
