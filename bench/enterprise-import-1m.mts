@@ -12,7 +12,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/client';
@@ -26,6 +28,10 @@ const N = Number(process.argv[2] ?? 1_000_000);
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) throw new Error('set TEST_DATABASE_URL to a PostgreSQL server (npm test starts one: see scripts/ensure-postgres.sh)');
 const root = path.resolve(import.meta.dirname, '..');
+if (process.argv[2] === '--generate') {
+  await generate(process.argv[3] ?? '.', Number(process.argv[4]));
+  process.exit(0);
+}
 const load0 = loadavg();
 
 const clockTicks = 100; // USER_HZ on Linux
@@ -59,24 +65,12 @@ try {
   const database = await openDatabase({ driver: 'postgres', url: benchUrl.toString() });
   await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), catalogueDir: path.join(root, 'catalogue'), enterprises: { dir: path.join(root, 'enterprises'), sample: false } });
 
-  // The population: 12 months × 3 items per enterprise (births and deaths report fewer), enough for N figure rows.
-  const config = await enterpriseConfig();
-  const population = syntheticEnterprises(syntheticOptions(config, await listRegions(database.db), { seed: 18, enterprises: Math.ceil((N / 36) * 1.12), from: 202401, to: 202412 }));
-  const files = await writeSyntheticFiles(dir, population, ['REVENUE', 'PAYROLL', 'EMPLOYEES'], 18);
-  // Exactly N figure rows: the header and the first N lines.
-  const figures = path.join(dir, 'figures-n.csv');
-  {
-    const text = await readFile(files.figures, 'utf8');
-    let end = 0;
-    for (let i = 0; i <= N; i++) {
-      const next = text.indexOf('\n', end);
-      if (next < 0) throw new Error(`the synthetic file has fewer than ${N} figure rows`);
-      end = next + 1;
-    }
-    const out = createWriteStream(figures);
-    out.end(text.slice(0, end));
-    await new Promise<void>((r) => out.once('finish', () => r()));
-  }
+  // The population is made by a child process, so the import's peak memory below is the import's own.
+  const made = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', dir, String(N)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (made.status !== 0) throw new Error(`generating the synthetic files failed (${made.status})`);
+  const files = JSON.parse(made.stdout) as { registry: string; figures: string; enterprises: number };
+  const figures = files.figures;
+  const population = { length: files.enterprises };
   let t0 = performance.now();
   const reg = await importEnterpriseFile(database, { file: files.registry, synthetic: true });
   const registryMs = performance.now() - t0;
@@ -154,4 +148,27 @@ try {
   await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The synthetic population (12 months × 3 items per enterprise) and exactly n figure rows, as files in `dir`. */
+async function generate(dir: string, n: number): Promise<void> {
+  const database = await openDatabase({ driver: 'pglite', dataDir: null });
+  await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), catalogueDir: path.join(root, 'catalogue') });
+  const regions = await listRegions(database.db);
+  await database.close();
+  const config = await enterpriseConfig();
+  const population = syntheticEnterprises(syntheticOptions(config, regions, { seed: 18, enterprises: Math.ceil((n / 36) * 1.12), from: 202401, to: 202412 }));
+  const files = await writeSyntheticFiles(dir, population, ['REVENUE', 'PAYROLL', 'EMPLOYEES'], 18);
+  const text = await readFile(files.figures, 'utf8');
+  let end = 0;
+  for (let i = 0; i <= n; i++) {
+    const next = text.indexOf('\n', end);
+    if (next < 0) throw new Error(`the synthetic file has fewer than ${n} figure rows`);
+    end = next + 1;
+  }
+  const figures = path.join(dir, 'figures-n.csv');
+  const out = createWriteStream(figures);
+  out.end(text.slice(0, end));
+  await new Promise<void>((r) => out.once('finish', () => r()));
+  process.stdout.write(JSON.stringify({ registry: files.registry, figures, enterprises: population.length }));
 }

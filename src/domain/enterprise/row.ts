@@ -149,10 +149,24 @@ interface Readers {
   convert(value: number, from: string, to: string): Result<number>;
 }
 
+/** Whether a row carries any registry cell (a figure file usually carries none: the registry part is skipped). */
+const hasRegistryCells = (raw: RawEnterpriseRow): boolean =>
+  raw.name !== undefined || raw.industry !== undefined || raw.region !== undefined || raw.aboveDesignatedSize !== undefined || raw.sizeClass !== undefined ||
+  raw.openedOn !== undefined || raw.closedOn !== undefined || raw.validFrom !== undefined || raw.keyLists !== undefined || raw.synthetic !== undefined;
+
+const NO_CELLS: RegistryCells = Object.freeze({}) as RegistryCells;
+
 function checkWith(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Readers, hasFigure: boolean): EnterpriseRowResult {
   const errors: EnterpriseCellError[] = [];
   const uscc = read.uscc(raw.uscc ?? '');
   if (!uscc.ok) errors.push({ field: 'uscc', message: uscc.error });
+  const registry = hasRegistryCells(raw) ? readRegistry(raw, ctx, read, errors) : NO_CELLS;
+  const figure = hasFigure ? readFigure(raw, ctx, read, errors) : null;
+  if (errors.length > 0 || !uscc.ok) return { ok: false, errors };
+  return { ok: true, row: { uscc: uscc.value, registry, figure } };
+}
+
+function readRegistry(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Readers, errors: EnterpriseCellError[]): RegistryCells {
   const registry: RegistryCells = {};
   const given = (f: EnterpriseField): string | null => {
     const v = raw[f]?.trim();
@@ -191,9 +205,7 @@ function checkWith(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Reade
   }
   const synthetic = given('synthetic');
   if (synthetic !== null) take('synthetic', readFlag(synthetic.replace(/^合成$/, '是').replace(/^真实$/, '否'), '合成数据'), (v) => (registry.synthetic = v));
-  const figure = hasFigure ? readFigure(raw, ctx, read, errors) : null;
-  if (errors.length > 0 || !uscc.ok) return { ok: false, errors };
-  return { ok: true, row: { uscc: uscc.value, registry, figure } };
+  return registry;
 }
 
 /**

@@ -78,6 +78,14 @@ export function mapEnterpriseHeader(header: readonly string[], item: (text: stri
   return layout;
 }
 
+const entries = new WeakMap<EnterpriseLayout, Array<[EnterpriseField, number]>>();
+/** The layout's (field, column) pairs, listed once per file rather than once per row. */
+function columnsOf(layout: EnterpriseLayout): Array<[EnterpriseField, number]> {
+  let e = entries.get(layout);
+  if (!e) entries.set(layout, (e = Object.entries(layout.columns) as Array<[EnterpriseField, number]>));
+  return e;
+}
+
 /** One row to check, with the column each of its fields came from (for error messages). */
 export interface ExpandedRow {
   raw: RawEnterpriseRow;
@@ -95,7 +103,7 @@ export interface ExpandedRow {
  */
 export function expandRecord(layout: EnterpriseLayout, cells: readonly string[], periodOf: (text: string) => string | null): ExpandedRow[] {
   const base: RawEnterpriseRow = {};
-  for (const [f, i] of Object.entries(layout.columns) as Array<[EnterpriseField, number]>) base[f] = cells[i] ?? '';
+  for (const [f, i] of columnsOf(layout)) base[f] = cells[i] ?? '';
   const headerOf = (f: EnterpriseField | null) => (f === null ? null : (layout.headers[f] ?? ENTERPRISE_HEADERS[f]));
   if (layout.kind !== 'wide') {
     // In the long layout a row with no 统计期, 指标 or 数值 is a registry row (a file may list its enterprises first).
