@@ -96,6 +96,10 @@ try {
     () => false,
   );
 
+  // What a million figures take on disk (docs/SCALE.md).
+  const sizes = await raw.query<{ name: string; bytes: string }>(`select c.relname as name, pg_relation_size(c.oid)::text as bytes from pg_inherits i
+    join pg_class p on p.oid = i.inhrelid join pg_class c on c.oid = p.oid or c.oid in (select indexrelid from pg_index where indrelid = p.oid)
+    where i.inhparent = 'enterprise_figures'::regclass order by 1`);
   // The rows as stored, every column, in primary-key order.
   const columns = 'period_end, item_code, period_start, uscc, revision, region_code, period_code, value, industry_code, above_designated_size, import_batch_id';
   const rowsFile = path.join(dir, 'rows.tsv');
@@ -143,6 +147,7 @@ try {
   console.log(`| plan-monitor enterprise import (checked, registry resolved, classified, committed) | ${sec(oursMs)} | ${rate(oursMs)} | ${sec(oursServerCpu)} + ${sec(oursNodeCpu)} |`);
   console.log(`ratio to the like-for-like COPY: ${(likeForLike.ms / oursMs).toFixed(2)} (target ≥ 0.5: ${likeForLike.ms / oursMs >= 0.5 ? 'met' : 'NOT met'}); by CPU ${(likeForLike.cpuMs / (oursServerCpu + oursNodeCpu)).toFixed(2)}`);
   console.log(`ratio to the COPY with foreign-key triggers: ${(withTriggers.ms / oursMs).toFixed(2)}; ratio to the bare COPY: ${(bareMs / oursMs).toFixed(2)}`);
+  console.log(`on disk: ${sizes.rows.map((r) => `${r.name} ${(Number(r.bytes) / 2 ** 20).toFixed(0)} MB`).join(', ')}`);
   console.log(`peak RSS during the import: ${Math.round(peakRss / 2 ** 20)} MB (target < 500 MB: ${peakRss < 500 * 2 ** 20 ? 'met' : 'NOT met'})`);
 } finally {
   await admin.query(`drop database if exists ${dbName} with (force)`);
