@@ -78,13 +78,17 @@ async function measure(database: Database, label: string): Promise<string[]> {
   const reference = await time(15, () => queryRows(database.db, sql`select count(*), sum(value) from enterprise_figures where period_end = ${PERIOD.end} and item_code = 'REVENUE' and period_start = ${PERIOD.start} and superseded_at is null and above_designated_size`));
   const query = await time(15, () => baseCells(database.db, q));
   const cells = (await baseCells(database.db, q)).length;
-  const whole = await time(7, () => industryAggregates(database, { item: 'REVENUE', period: PERIOD.code }, { microdata: false, audit: SYSTEM }, DEFAULT_RULES));
-  // The embedded database keeps the computed cube until the data changes (services/cache/byDataVersion.ts): a repeat.
+  // Cold: the cube and its suppression computed afresh (the rules varied by a hair so the cache never answers).
+  let run = 0;
+  const whole = await time(5, () => industryAggregates(database, { item: 'REVENUE', period: PERIOD.code }, { microdata: false, audit: SYSTEM }, { ...DEFAULT_RULES, dominancePercent: 85 - ++run * 1e-9 }));
+  // Warm: the cube of the same data is kept until the next import (services/enterprises/aggregates.ts).
+  const warm = await time(7, () => industryAggregates(database, { item: 'REVENUE', period: PERIOD.code, industry: 'I' }, { microdata: false, audit: SYSTEM }, DEFAULT_RULES));
   const r = await industryAggregates(database, { item: 'REVENUE', period: PERIOD.code, industry: 'I' }, { microdata: false, audit: SYSTEM }, DEFAULT_RULES);
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   return [
     `| ${label}: aggregate query (class × region cells of one period) | ${ms(query)} | ${(query / reference).toFixed(1)}× | ${query < 200 ? 'met' : 'NOT met'} (< 200 ms on PostgreSQL) |`,
-    `| ${label}: whole use case (this and last year, 可比口径, roll-up, suppression) | ${ms(whole)} | ${(whole / reference).toFixed(1)}× | — |`,
+    `| ${label}: whole use case, cold (this and last year, 可比口径, roll-up, suppression with the audit) | ${ms(whole)} | ${(whole / reference).toFixed(1)}× | — |`,
+    `| ${label}: whole use case, warm (the suppressed cube kept until the next import) | ${ms(warm)} | ${(warm / reference).toFixed(1)}× | — |`,
     `| ${label}: reference, count and sum of the same rows | ${ms(reference)} | 1.0× | — |`,
     `(${label}: ${data.enterprises.toLocaleString('en-US')} enterprises, ${data.rows.toLocaleString('en-US')} figure rows loaded in ${(loadMs / 1000).toFixed(0)} s; ${n.toLocaleString('en-US')} 规上 figures in the period, ${cells} class × region cells; section I: ${r.suppressedCells} of ${r.cells.length} cells suppressed for the public)`,
   ];

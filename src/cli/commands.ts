@@ -127,7 +127,7 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   }
 }
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const { database } = await openPrepared(readSettings());
   try {
     return await fn(database);

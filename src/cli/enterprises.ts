@@ -6,8 +6,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openPrepared } from '../services/bootstrap';
-import { readSettings } from '../services/settings';
 import { industryAggregates } from '../services/enterprises/aggregates';
 import { enterpriseConfig } from '../services/enterprises/config';
 import { importEnterpriseFile } from '../services/enterprises/import/importEnterprises';
@@ -16,17 +14,8 @@ import { confidentialityRules } from '../services/enterprises/rules';
 import { monthNumber, syntheticEnterprises, syntheticOptions, writeSyntheticFiles } from '../services/enterprises/synthetic';
 import { SYSTEM } from '../services/access/audit';
 import { listRegions } from '../db/regions';
-import type { Database } from '../db/client';
+import { withDatabase } from './commands';
 import { printTable, wantsJson, type OutputOptions } from './output';
-
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readSettings());
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
 

@@ -1,5 +1,5 @@
 /** Enterprise import batches: recorded when an import commits, with its report. */
-import { eq } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import { enterpriseImportBatches } from '../schema';
 
@@ -19,4 +19,13 @@ export async function setEnterpriseBatchResult(
   r: { rowsTotal: number; figuresAdded: number; versionsAdded: number; rowsRejected: number; report: unknown },
 ): Promise<void> {
   await db.update(enterpriseImportBatches).set(r).where(eq(enterpriseImportBatches.id, id));
+}
+
+/**
+ * The enterprise data's version: the newest committed import. The registry and the figures change only through
+ * imports, each of which records its batch in the same transaction, so an unchanged number means unchanged data.
+ */
+export async function enterpriseDataVersion(db: Db): Promise<number> {
+  const rows = await db.select({ id: max(enterpriseImportBatches.id) }).from(enterpriseImportBatches);
+  return rows[0]?.id ?? 0;
 }

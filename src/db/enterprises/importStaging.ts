@@ -142,7 +142,7 @@ export async function classifyFigures(db: Db): Promise<FigureCounts> {
  * industry and 规模以上 flag in force for their period. Inserted in primary-key order, so the index grows at its edge.
  */
 export async function commitFigures(db: Db, batchId: number, storedOverlap: boolean): Promise<number> {
-  await db.execute(sql`select enterprise_figures_partition(y) from (select distinct period_end / 100 as y from enterprise_staging) x`);
+  const partitions = await queryRows<{ name: string }>(db, sql`select enterprise_figures_partition(y) as name from (select distinct period_end / 100 as y from enterprise_staging) x`);
   // A file of figures none of which is stored yet (classification said so) needs no supersession and no look-ups.
   if (storedOverlap) {
     await db.execute(sql`update enterprise_figures f set superseded_at = now() from enterprise_staging s
@@ -167,6 +167,9 @@ export async function commitFigures(db: Db, batchId: number, storedOverlap: bool
       returning 1)
     select count(*)::int as n from added`,
   );
+  // Fresh statistics for the partitions written: a bulk load leaves the planner guessing (it took a join of two
+  // periods for a nested loop over 100,000 × 100,000 rows) until autovacuum comes round.
+  for (const p of partitions) await db.execute(sql.raw(`analyze "${p.name.replace(/"/g, '')}"`));
   return added[0]?.n ?? 0;
 }
 

@@ -71,6 +71,8 @@ export async function writeRegistry(db: Db, driver: DatabaseTarget['driver'], w:
   );
   const touched = new Set(w.versions.map((v) => v.uscc));
   if (touched.size === 0) return;
+  // A large registry load changes the tables' sizes by orders of magnitude: the planner needs to know at once.
+  if (w.versions.length >= 1000) await db.execute(sql`analyze enterprises, enterprise_versions`);
   await db.execute(sql`update enterprises e set current_version_id = c.id
     from (select distinct on (uscc) uscc, id from enterprise_versions
           where uscc in (select value from json_array_elements_text(${usccList(touched)}::json)) and valid_from <= current_date

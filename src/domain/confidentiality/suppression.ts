@@ -73,31 +73,38 @@ export function suppress(cells: ReadonlyMap<string, CellStats>, relations: reado
     if (r) suppressed.set(id, r);
   }
   const empty = (id: string) => (cells.get(id)?.count ?? 0) === 0;
-  /** The best partner to hide in a relation besides `exclude`: the smallest non-empty published part, else the total. */
-  const partner = (rel: Relation, exclude: string): string | null => {
-    const candidates = rel.parts.filter((p) => p !== exclude && !suppressed.has(p) && !empty(p));
-    candidates.sort((a, b) => Math.abs(cells.get(a)?.total ?? 0) - Math.abs(cells.get(b)?.total ?? 0) || (a < b ? -1 : 1));
-    if (candidates[0]) return candidates[0];
-    return rel.total !== exclude && !suppressed.has(rel.total) && !empty(rel.total) ? rel.total : null;
-  };
-
-  const singletons = (): boolean => {
-    let changed = false;
-    let again = true;
-    while (again) {
-      again = false;
-      for (const rel of relations) {
-        const hidden = [rel.total, ...rel.parts].filter((id) => suppressed.has(id) && !empty(id));
-        if (hidden.length !== 1) continue;
-        const p = partner(rel, hidden[0] ?? '');
-        if (p) {
-          suppressed.set(p, 'complementary');
-          again = changed = true;
-        }
-      }
+  // Each relation's non-empty members (an empty cell is a known zero: it neither hides nor helps to hide), how many
+  // of them are hidden, and the relations each cell is in — kept up to date as cells are hidden.
+  const members = relations.map((rel) => ({ total: empty(rel.total) ? null : rel.total, parts: rel.parts.filter((p) => !empty(p)) }));
+  const hiddenCount = members.map((m) => [m.total, ...m.parts].filter((id) => id !== null && suppressed.has(id)).length);
+  const relationsOf = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    for (const id of [m.total, ...m.parts]) if (id !== null) relationsOf.set(id, [...(relationsOf.get(id) ?? []), i]);
+  });
+  const queue: number[] = [];
+  const hide = (id: string, reason: SuppressionReason) => {
+    if (suppressed.has(id)) return;
+    suppressed.set(id, reason);
+    for (const r of relationsOf.get(id) ?? []) {
+      hiddenCount[r] = (hiddenCount[r] ?? 0) + 1;
+      queue.push(r);
     }
-    return changed;
   };
+  const bySize = (a: string, b: string) => Math.abs(cells.get(a)?.total ?? 0) - Math.abs(cells.get(b)?.total ?? 0) || (a < b ? -1 : 1);
+
+  /** Until no relation has exactly one hidden member: hide its smallest published part, else its total. */
+  const singletons = (): void => {
+    while (queue.length > 0) {
+      const r = queue.pop() ?? 0;
+      if (hiddenCount[r] !== 1) continue;
+      const m = members[r];
+      if (!m) continue;
+      const part = m.parts.filter((p) => !suppressed.has(p)).sort(bySize)[0];
+      if (part) hide(part, 'complementary');
+      else if (m.total !== null && !suppressed.has(m.total)) hide(m.total, 'complementary');
+    }
+  };
+  members.forEach((_, i) => queue.push(i));
 
   singletons();
   let auditRounds = 0;
@@ -108,11 +115,9 @@ export function suppress(cells: ReadonlyMap<string, CellStats>, relations: reado
     let added = false;
     for (const d of determined) {
       // Hide one of the published cells the recovery used: the smallest non-empty one.
-      const p = d.via
-        .filter((id) => !suppressed.has(id) && !empty(id))
-        .sort((a, b) => Math.abs(cells.get(a)?.total ?? 0) - Math.abs(cells.get(b)?.total ?? 0) || (a < b ? -1 : 1))[0];
+      const p = d.via.filter((id) => !suppressed.has(id) && !empty(id)).sort(bySize)[0];
       if (p) {
-        suppressed.set(p, 'complementary');
+        hide(p, 'complementary');
         added = true;
       }
     }
@@ -130,31 +135,44 @@ export interface DeterminedCell {
 }
 
 /**
- * The hidden cells whose values follow exactly from the published cells and the relations. Each relation is an
- * equation over all its cells; elimination pivots on hidden cells only, so when an equation is left with a single
- * hidden cell, that cell equals a combination of published ones (`via`). Equivalently: the cell's unit vector lies
- * in the row space of the relations restricted to the hidden cells. Sparse Gauss–Jordan, one connected group of
- * hidden cells at a time.
+ * The hidden cells whose values follow exactly from the published cells and the relations: a cell is determined
+ * when its unit vector lies in the row space of the relations' coefficients over the hidden cells (reduced row
+ * echelon form: a row with that cell alone). Sparse Gauss–Jordan over the hidden cells only, one connected group at
+ * a time; each row remembers which relations it combines, and `via` lists their published cells — the cells from
+ * which the determined one can be computed, among which another must be hidden.
  */
 export function determinedCells(relations: readonly Relation[], hidden: ReadonlySet<string>): DeterminedCell[] {
-  const rows: Array<Map<string, number>> = [];
-  for (const rel of relations) {
-    const row = new Map<string, number>([[rel.total, -1]]);
-    for (const p of rel.parts) row.set(p, (row.get(p) ?? 0) + 1);
-    if ([...row.keys()].some((k) => hidden.has(k))) rows.push(row);
-  }
+  const rows: Equation[] = [];
+  relations.forEach((rel, i) => {
+    const coef = new Map<string, number>();
+    if (hidden.has(rel.total)) coef.set(rel.total, -1);
+    for (const p of rel.parts) if (hidden.has(p)) coef.set(p, (coef.get(p) ?? 0) + 1);
+    for (const [k, v] of coef) if (v === 0) coef.delete(k);
+    if (coef.size > 0) rows.push({ coef, from: new Set([i]) });
+  });
   const out: DeterminedCell[] = [];
-  for (const group of components(rows, hidden)) {
-    for (const r of rref(group, hidden)) {
-      const unknown = [...r.keys()].filter((k) => hidden.has(k));
-      if (unknown.length === 1) out.push({ cell: unknown[0] ?? '', via: [...r.keys()].filter((k) => !hidden.has(k)).sort() });
+  for (const group of components(rows)) {
+    for (const r of rref(group)) {
+      if (r.coef.size !== 1) continue;
+      const via = new Set<string>();
+      for (const i of r.from) {
+        const rel = relations[i];
+        if (rel) for (const id of [rel.total, ...rel.parts]) if (!hidden.has(id)) via.add(id);
+      }
+      out.push({ cell: [...r.coef.keys()][0] ?? '', via: [...via].sort() });
     }
   }
   return out.sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
 }
 
+/** An equation over hidden cells, and the relations (by index) it was combined from. */
+interface Equation {
+  coef: Map<string, number>;
+  from: Set<number>;
+}
+
 /** Splits equations into groups that share no hidden cell (union–find). */
-function components(rows: ReadonlyArray<Map<string, number>>, hidden: ReadonlySet<string>): Array<Array<Map<string, number>>> {
+function components(rows: readonly Equation[]): Equation[][] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -162,15 +180,14 @@ function components(rows: ReadonlyArray<Map<string, number>>, hidden: ReadonlySe
     parent.set(x, r);
     return r;
   };
-  const unknowns = (row: Map<string, number>) => [...row.keys()].filter((k) => hidden.has(k));
   for (const row of rows) {
-    const ids = unknowns(row);
+    const ids = [...row.coef.keys()];
     for (const id of ids) if (!parent.has(id)) parent.set(id, id);
     for (const id of ids.slice(1)) parent.set(find(id), find(ids[0] ?? id));
   }
-  const groups = new Map<string, Array<Map<string, number>>>();
+  const groups = new Map<string, Equation[]>();
   for (const row of rows) {
-    const key = find(unknowns(row)[0] ?? '');
+    const key = find([...row.coef.keys()][0] ?? '');
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()];
@@ -179,36 +196,42 @@ function components(rows: ReadonlyArray<Map<string, number>>, hidden: ReadonlySe
 const EPS = 1e-9;
 
 /**
- * Gauss–Jordan elimination of sparse rows, pivoting on hidden cells only (published cells are the right-hand side).
- * Coefficients start as small integers (±1), so the tolerance only absorbs rounding; the row with fewest hidden
- * cells goes first, to limit fill-in. Returns the pivot rows (each with its hidden cells reduced).
+ * Gauss–Jordan elimination of sparse equations over hidden cells. Coefficients start as small integers (±1), so the
+ * tolerance only absorbs rounding; the equation with fewest cells goes first, to limit fill-in.
  */
-function rref(input: ReadonlyArray<Map<string, number>>, hidden: ReadonlySet<string>): Array<Map<string, number>> {
-  const pending = input.map((r) => new Map(r));
-  const pivots: Array<{ col: string; row: Map<string, number> }> = [];
-  const unknowns = (r: Map<string, number>) => [...r.keys()].filter((k) => hidden.has(k));
-  while (pending.length > 0) {
-    pending.sort((a, b) => unknowns(a).length - unknowns(b).length);
-    const row = pending.shift();
+function rref(input: readonly Equation[]): Equation[] {
+  const pending = input.map((r) => ({ coef: new Map(r.coef), from: new Set(r.from) }));
+  const pivots: Equation[] = [];
+  const done = new Array<boolean>(pending.length).fill(false);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < pending.length; i++) {
+      const size = pending[i]?.coef.size ?? 0;
+      if (!done[i] && size > 0 && (best < 0 || size < (pending[best]?.coef.size ?? 0))) best = i;
+    }
+    if (best < 0) break;
+    done[best] = true;
+    const row = pending[best];
     if (!row) break;
-    const cols = unknowns(row).sort();
-    const col = cols[0];
-    if (col === undefined) continue;
-    const pv = row.get(col) ?? 1;
-    for (const [k, v] of row) row.set(k, v / pv);
-    const eliminate = (r: Map<string, number>) => {
-      const f = r.get(col);
+    let col: string | null = null;
+    for (const k of row.coef.keys()) if (col === null || k < col) col = k;
+    if (col === null) continue;
+    const pivotCol = col;
+    const pv = row.coef.get(pivotCol) ?? 1;
+    for (const [k, v] of row.coef) row.coef.set(k, v / pv);
+    const eliminate = (r: Equation) => {
+      const f = r.coef.get(pivotCol);
       if (f === undefined) return;
-      for (const [k, v] of row) {
-        const nv = (r.get(k) ?? 0) - f * v;
-        if (Math.abs(nv) < EPS) r.delete(k);
-        else r.set(k, nv);
+      for (const [k, v] of row.coef) {
+        const nv = (r.coef.get(k) ?? 0) - f * v;
+        if (Math.abs(nv) < EPS) r.coef.delete(k);
+        else r.coef.set(k, nv);
       }
+      for (const i of row.from) r.from.add(i);
     };
-    for (const r of pending) eliminate(r);
-    for (const p of pivots) eliminate(p.row);
-    pivots.push({ col, row });
-    for (let i = pending.length - 1; i >= 0; i--) if (unknowns(pending[i] ?? new Map()).length === 0) pending.splice(i, 1);
+    for (let i = 0; i < pending.length; i++) if (!done[i]) eliminate(pending[i] as Equation);
+    for (const p of pivots) eliminate(p);
+    pivots.push(row);
   }
-  return pivots.map((p) => p.row);
+  return pivots;
 }

@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../db/client';
 import { baseCells, comparableCells, periodsWithFigures, syntheticShare, type CellQuery } from '../../db/enterprises/aggregates';
+import { enterpriseDataVersion } from '../../db/enterprises/batches';
 import { listRegions } from '../../db/regions';
 import { suppress, type ConfidentialityRules, type SuppressionReason } from '../../domain/confidentiality/suppression';
 import { aggregateCell, type AggregateCell } from '../../domain/enterprise/aggregateTable';
@@ -17,7 +18,6 @@ import { parsePeriod } from '../../domain/period/parse';
 import { monthRange } from '../../domain/period/period';
 import type { Region } from '../../domain/region/region';
 import { audit, type AuditContext } from '../access/audit';
-import { byDataVersion } from '../cache/byDataVersion';
 import { BadRequestError, NotFoundError } from '../errors';
 import { enterpriseConfig, type EnterpriseConfig } from './config';
 
@@ -89,11 +89,34 @@ export function periodBounds(text: string): { code: string; periodStart: number;
   };
 }
 
+/**
+ * The cube and its suppression, kept per database until the enterprise data changes (a new committed import): every
+ * reader of the same item, period and scope gets the same suppression pattern, computed once. On both drivers — a
+ * server's other processes compute their own, each from the same data.
+ */
+const cubes = new WeakMap<Database, Map<string, Promise<Computed>>>();
+const MAX_CUBES = 32;
+
 async function computed(database: Database, q: CellQuery, trees: Trees, rules: ConfidentialityRules): Promise<Computed> {
-  return byDataVersion(database, `enterprise-cube|${q.itemCode}|${q.periodStart}|${q.periodEnd}|${q.aboveDesignatedSize}|${rules.minCount}|${rules.dominancePercent}`, async () => {
-    const cube = buildCube(await baseCells(database.db, q), trees);
-    return { cube, suppressed: suppress(cube.cells, cube.relations, rules).suppressed };
-  });
+  let cache = cubes.get(database);
+  if (!cache) cubes.set(database, (cache = new Map()));
+  const key = `${await enterpriseDataVersion(database.db)}|${q.itemCode}|${q.periodStart}|${q.periodEnd}|${q.aboveDesignatedSize}|${rules.minCount}|${rules.dominancePercent}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = (async () => {
+      const cube = buildCube(await baseCells(database.db, q), trees);
+      return { cube, suppressed: suppress(cube.cells, cube.relations, rules).suppressed };
+    })();
+    const entry = hit;
+    entry.catch(() => cache.get(key) === entry && cache.delete(key));
+    cache.set(key, entry);
+    while (cache.size > MAX_CUBES) {
+      const oldest = cache.keys().next().value;
+      if (oldest === undefined) break;
+      cache.delete(oldest);
+    }
+  }
+  return hit;
 }
 
 export async function industryAggregates(database: Database, req: AggregateRequest, access: AggregateAccess, rules: ConfidentialityRules): Promise<AggregateResult> {

@@ -6,8 +6,6 @@
  * row rejects the file; with onError 'skip' the good rows are committed. Importing the same file again adds nothing:
  * a figure is identified by enterprise, item and period, and the registry changes only when a cell changes.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../../db/client';
 import { insertEnterpriseBatch, setEnterpriseBatchResult } from '../../../db/enterprises/batches';
@@ -27,9 +25,9 @@ import { createEnterpriseRowChecker, type RegistryCells } from '../../../domain/
 import { memoText } from '../../../domain/memo';
 import { audit, SYSTEM, type AuditContext } from '../../access/audit';
 import type { Encoding } from '../../import/decode';
-import { regionResolver } from '../../import/importObservations';
+import { hashFile, regionResolver, xlsxRecords } from '../../import/importObservations';
+import { BatchStager } from '../../import/batchStager';
 import { FileFormatError, readCsv, type SourceRecord } from '../../import/readCsv';
-import { readXlsx } from '../../import/readXlsx';
 import { enterpriseConfig, type EnterpriseConfig } from '../config';
 import { expandRecord, mapEnterpriseHeader, widePeriod, type EnterpriseLayout, type LayoutKind } from './layout';
 
@@ -70,7 +68,6 @@ export interface EnterpriseImportReport {
 }
 
 export const ENTERPRISE_REPORT_LIMIT = 1000;
-const BATCH = 10_000;
 
 class Rollback extends Error {}
 
@@ -130,9 +127,7 @@ export async function importEnterpriseRecords(
       const syntheticOf = new Map<string, boolean>();
       // Duplicates and falling cumulative values within the file, found per series as rows arrive.
       const series = new FileSeries();
-      let batch: string[] = [];
-      let staging: Promise<void> = Promise.resolve();
-      const stage = (lines: string[]) => stageFigureLines(tx, database.driver, lines.join(''));
+      const stager = new BatchStager((text) => stageFigureLines(tx, database.driver, text));
       for await (const rec of records) {
         if (!layout) {
           header = rec.cells;
@@ -167,18 +162,10 @@ export async function importEnterpriseRecords(
           }
           if (!figure) continue;
           series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
-          batch.push(figureStagingLine({ row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value }));
-          if (batch.length >= BATCH) {
-            // One batch goes to the database while the next is read and checked.
-            await staging;
-            staging = stage(batch);
-            staging.catch(() => {});
-            batch = [];
-          }
+          await stager.push(figureStagingLine({ row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value }));
         }
       }
-      await staging;
-      await stage(batch);
+      await stager.flush();
       if (!layout) {
         report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
         throw new Rollback();
@@ -282,13 +269,3 @@ function withoutRow<T extends { row: number }>(x: T): Omit<T, 'row'> {
 }
 
 const monthStart = (ym: number): string => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')}-01`;
-
-async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {
-  yield* await readXlsx(file);
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
