@@ -73,9 +73,19 @@ export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
             file: upload.path, fileName: upload.name, dryRun: upload.fields.dryRun === 'true', onError: upload.fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
             ...(mapping ? { mapping } : {}),
           });
-          const indicators = report.committed ? await materialiseAggregateIndicators(database, rules, { audit: who }) : [];
+          // The import is committed by now: a failure to recompute the indicators is reported, not thrown.
+          let indicators: Awaited<ReturnType<typeof materialiseAggregateIndicators>> = [];
+          let indicatorError: string | null = null;
+          if (report.committed) {
+            try {
+              indicators = await materialiseAggregateIndicators(database, rules, { audit: who });
+            } catch (e) {
+              indicatorError = (e as Error).message;
+              req.log.error(e);
+            }
+          }
           const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
-          return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })) });
+          return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })), indicatorError });
         } finally {
           await upload.dispose();
         }

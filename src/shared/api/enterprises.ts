@@ -98,6 +98,7 @@ export const enterpriseImportReport = z.object({
   indicators: z
     .array(z.object({ indicator: z.string(), years: z.array(z.object({ period: z.string(), value: z.number().nullable(), enterprises: z.number().int(), skipped: z.enum(['confidential', 'synthetic']).nullable() })) }))
     .describe('plan indicators defined as aggregates, recomputed after the import'),
+  indicatorError: z.string().nullable().describe('why the indicators could not be recomputed (the import itself is committed)'),
 });
 
 export const industryAggregatesQuery = z.object({
