@@ -94,29 +94,36 @@ export function periodBounds(text: string): { code: string; periodStart: number;
  * reader of the same item, period and scope gets the same suppression pattern, computed once. On both drivers — a
  * server's other processes compute their own, each from the same data.
  */
-const cubes = new WeakMap<Database, Map<string, Promise<Computed>>>();
-const MAX_CUBES = 32;
+const caches = new WeakMap<Database, Map<string, Promise<unknown>>>();
+const MAX_ENTRIES = 64;
 
-async function computed(database: Database, q: CellQuery, trees: Trees, rules: ConfidentialityRules): Promise<Computed> {
-  let cache = cubes.get(database);
-  if (!cache) cubes.set(database, (cache = new Map()));
-  const key = `${await enterpriseDataVersion(database.db)}|${q.itemCode}|${q.periodStart}|${q.periodEnd}|${q.aboveDesignatedSize}|${rules.minCount}|${rules.dominancePercent}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = (async () => {
-      const cube = buildCube(await baseCells(database.db, q), trees);
-      return { cube, suppressed: suppress(cube.cells, cube.relations, rules).suppressed };
-    })();
-    const entry = hit;
-    entry.catch(() => cache.get(key) === entry && cache.delete(key));
-    cache.set(key, entry);
-    while (cache.size > MAX_CUBES) {
-      const oldest = cache.keys().next().value;
-      if (oldest === undefined) break;
-      cache.delete(oldest);
-    }
+/** A value computed from the enterprise data, kept while `key` (which starts with the data version) is asked for. */
+function cached<T>(database: Database, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = caches.get(database);
+  if (!cache) caches.set(database, (cache = new Map()));
+  const hit = cache.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const entry = compute();
+  entry.catch(() => cache.get(key) === entry && cache.delete(key));
+  cache.set(key, entry);
+  while (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
   }
-  return hit;
+  return entry;
+}
+
+/** Forgets what was computed for a database (the benchmark measures a cold request with it). */
+export function forgetAggregates(database: Database): void {
+  caches.delete(database);
+}
+
+function computed(database: Database, version: number, q: CellQuery, trees: Trees, rules: ConfidentialityRules): Promise<Computed> {
+  return cached(database, `${version}|cube|${q.itemCode}|${q.periodStart}|${q.periodEnd}|${q.aboveDesignatedSize}|${rules.minCount}|${rules.dominancePercent}`, async () => {
+    const cube = buildCube(await baseCells(database.db, q), trees);
+    return { cube, suppressed: suppress(cube.cells, cube.relations, rules).suppressed };
+  });
 }
 
 export async function industryAggregates(database: Database, req: AggregateRequest, access: AggregateAccess, rules: ConfidentialityRules): Promise<AggregateResult> {
@@ -135,13 +142,15 @@ export async function industryAggregates(database: Database, req: AggregateReque
   const scope = req.scope ?? 'above';
   const q: CellQuery = { itemCode: item.code, periodStart: period.periodStart, periodEnd: period.periodEnd, aboveDesignatedSize: scope === 'above' };
   const prevQ: CellQuery = { ...q, periodStart: period.previous.periodStart, periodEnd: period.previous.periodEnd };
-  const [now, prev, comparable, synthetic] = await Promise.all([
-    computed(database, q, trees, rules),
-    computed(database, prevQ, trees, rules),
-    comparableCells(database.db, q, period.previous),
-    syntheticShare(database.db, q),
+  const version = await enterpriseDataVersion(database.db);
+  const [now, prev, { cmp, synthetic }] = await Promise.all([
+    computed(database, version, q, trees, rules),
+    computed(database, version, prevQ, trees, rules),
+    cached(database, `${version}|comparable|${q.itemCode}|${q.periodStart}|${q.periodEnd}|${q.aboveDesignatedSize}`, async () => {
+      const [comparable, synthetic] = await Promise.all([comparableCells(database.db, q, period.previous), syntheticShare(database.db, q)]);
+      return { cmp: rollUpComparable(comparable, trees), synthetic };
+    }),
   ]);
-  const cmp = rollUpComparable(comparable, trees);
   const industryRows = [industry, ...(now.cube.industryChildren.get(industry) ?? []).sort()];
   const regionCols = [regionCode, ...(now.cube.regionChildren.get(regionCode) ?? []).filter((r) => !r.includes('#')).sort()];
   const industryInfo = new Map(config.industries.map((i) => [i.code, i]));
