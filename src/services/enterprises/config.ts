@@ -4,6 +4,7 @@
  * key-enterprise lists (enterprises/*.yaml). A file with a problem stops with file:line: field: reason.
  * Read once per process (the files are part of the installation, like plans and regions).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -66,7 +67,7 @@ export function enterpriseConfig(dir = DEFAULT_ENTERPRISES_DIR, classificationFi
 }
 
 async function readConfig(dir: string, classificationFile: string): Promise<EnterpriseConfig> {
-  const [industries, items, thresholds, aggregates, lists, classificationText] = await Promise.all([
+  const [industries, items, thresholds, aggregates, lists] = await Promise.all([
     readClassificationFile(classificationFile),
     readChecked(path.join(dir, 'items.yaml'), (raw) => {
       const r = parseItemsFile(raw);
@@ -84,9 +85,19 @@ async function readConfig(dir: string, classificationFile: string): Promise<Ente
       const r = parseKeyLists(raw);
       return r.ok ? { ok: true, value: r.lists } : r;
     }),
-    readFile(classificationFile, 'utf8'),
   ]);
-  const { createHash } = await import('node:crypto');
-  const hash = createHash('sha256').update([classificationText, items.hash, thresholds.hash, aggregates.hash, lists.hash].join('\n')).digest('hex');
+  const hash = await enterpriseFilesHash(dir, classificationFile);
   return { industries, items: items.value, thresholds: thresholds.value, aggregateIndicators: aggregates.value, keyLists: lists.value, hash };
+}
+
+const FILES = ['items.yaml', 'size-thresholds.yaml', 'aggregate-indicators.yaml', 'key-lists.yaml'];
+
+/**
+ * One hash over the reference files' bytes, cheap enough for every start: the files are parsed only when it
+ * differs from the hash recorded when they were last applied.
+ */
+export async function enterpriseFilesHash(dir = DEFAULT_ENTERPRISES_DIR, classificationFile = DEFAULT_CLASSIFICATION_FILE): Promise<string> {
+  const hash = createHash('sha256');
+  for (const f of [classificationFile, ...FILES.map((n) => path.join(dir, n))]) hash.update(await readFile(f)).update('\u0000');
+  return hash.digest('hex');
 }

@@ -6,62 +6,37 @@ import path from 'node:path';
 import { loadedFileHash, recordLoadedFile } from '../../db/loadedFiles';
 import { upsertIndustries, upsertItems, upsertKeyLists } from '../../db/enterprises/reference';
 import type { Database } from '../../db/client';
-import { hasRealEnterprises } from '../../db/enterprises/registryRead';
-import { listRegions } from '../../db/regions';
-import { DataFileError, readYamlFile } from '../yamlFile';
-import { enterpriseConfig, type EnterpriseConfig } from './config';
-import { importEnterpriseRecords, type EnterpriseImportReport } from './import/importEnterprises';
-import { monthNumber, sampleSchema, syntheticEnterprises, syntheticOptions, syntheticRecords } from './synthetic';
+import { fileHash } from '../yamlFile';
+import { enterpriseConfig, enterpriseFilesHash } from './config';
+
+/** The name under which the loaded sample's hash is recorded (loaded_files). */
+export const SAMPLE = 'enterprises/sample.yaml';
 
 export interface EnterprisePrepareOptions {
   enterprisesDir?: string;
   classificationFile?: string;
 }
 
-export async function prepareEnterpriseReference(database: Database, opts: EnterprisePrepareOptions = {}): Promise<EnterpriseConfig> {
-  const config = await enterpriseConfig(opts.enterprisesDir, opts.classificationFile);
+export async function prepareEnterpriseReference(database: Database, opts: EnterprisePrepareOptions = {}): Promise<void> {
   const name = 'enterprises/reference';
-  if ((await loadedFileHash(database.db, name)) !== config.hash) {
-    await database.db.transaction(async (tx) => {
-      await upsertIndustries(tx, config.industries);
-      await upsertItems(tx, config.items);
-      await upsertKeyLists(tx, config.keyLists);
-      await recordLoadedFile(tx, name, config.hash);
-    });
-  }
-  return config;
-}
-
-/**
- * Loads the synthetic sample (enterprises/sample.yaml) once — when the file is new or changed — and only into a
- * database that holds no real enterprise: a deployment with real data never gets synthetic rows mixed in.
- */
-export async function loadSyntheticSample(database: Database, config: EnterpriseConfig, sampleFile: string): Promise<EnterpriseImportReport | null> {
-  const name = 'enterprises/sample.yaml';
-  const yaml = await readYamlFile(sampleFile);
-  if ((await loadedFileHash(database.db, name)) === yaml.hash) return null;
-  const parsed = sampleSchema.safeParse(yaml.data);
-  if (!parsed.success) {
-    throw new DataFileError(sampleFile, yaml.locate(parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message }))));
-  }
-  if (await hasRealEnterprises(database.db)) {
-    await recordLoadedFile(database.db, name, yaml.hash);
-    return null;
-  }
-  const s = parsed.data;
-  const enterprises = syntheticEnterprises(syntheticOptions(config, await listRegions(database.db), { seed: s.seed, enterprises: s.enterprises, from: monthNumber(s.from), to: monthNumber(s.to) }));
-  const report = await importEnterpriseRecords(database, syntheticRecords(enterprises, s.items, s.seed), {
-    fileName: '合成样本数据 synthetic sample (enterprises/sample.yaml)', format: 'csv', synthetic: true, config, fileHash: async () => yaml.hash,
+  // A warm start hashes the files and stops there; they are parsed only when they changed.
+  if ((await loadedFileHash(database.db, name)) === (await enterpriseFilesHash(opts.enterprisesDir, opts.classificationFile))) return;
+  const config = await enterpriseConfig(opts.enterprisesDir, opts.classificationFile);
+  await database.db.transaction(async (tx) => {
+    await upsertIndustries(tx, config.industries);
+    await upsertItems(tx, config.items);
+    await upsertKeyLists(tx, config.keyLists);
+    await recordLoadedFile(tx, name, config.hash);
   });
-  if (report.errors.length > 0 || report.counts.rejectedRows > 0) {
-    throw new Error(`the synthetic sample could not be loaded:\n${[...report.errors, ...report.rejected.slice(0, 5).map((r) => `row ${r.row} ${r.column ?? ''}: ${r.reason}`)].join('\n')}`);
-  }
-  await recordLoadedFile(database.db, name, yaml.hash);
-  return report;
 }
 
 /** The start-up step: reference data when changed, then the synthetic sample when asked (once). */
 export async function prepareEnterprises(database: Database, o: { dir: string; sample: boolean }): Promise<void> {
-  const config = await prepareEnterpriseReference(database, { enterprisesDir: o.dir });
-  if (o.sample) await loadSyntheticSample(database, config, path.join(o.dir, 'sample.yaml'));
+  await prepareEnterpriseReference(database, { enterprisesDir: o.dir });
+  if (!o.sample) return;
+  const file = path.join(o.dir, 'sample.yaml');
+  // The generator and the import are loaded only on the start that loads the sample, not on every start.
+  if ((await loadedFileHash(database.db, SAMPLE)) === (await fileHash(file))) return;
+  const { loadSyntheticSample } = await import('./sample');
+  await loadSyntheticSample(database, file, o.dir);
 }
