@@ -20,6 +20,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/client';
 import { listRegions } from '../src/db/regions';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { enterpriseConfig } from '../src/services/enterprises/config';
 import { importEnterpriseFile } from '../src/services/enterprises/import/importEnterprises';
 import { syntheticEnterprises, syntheticOptions, writeSyntheticFiles } from '../src/services/enterprises/synthetic';
@@ -72,7 +73,7 @@ try {
   const figures = files.figures;
   const population = { length: files.enterprises };
   let t0 = performance.now();
-  const reg = await importEnterpriseFile(database, { file: files.registry, synthetic: true });
+  const reg = await importEnterpriseFile(database, { file: files.registry, synthetic: true, audit: SYSTEM });
   const registryMs = performance.now() - t0;
   if (!reg.committed) throw new Error(`registry import failed: ${JSON.stringify(reg.rejected.slice(0, 3))} ${reg.errors.join('; ')}`);
 
@@ -82,7 +83,7 @@ try {
   let cpu0 = await serverCpuMs(admin, dbName);
   const node0 = nodeCpuMs();
   t0 = performance.now();
-  const report = await importEnterpriseFile(database, { file: figures });
+  const report = await importEnterpriseFile(database, { file: figures, audit: SYSTEM });
   const oursMs = performance.now() - t0;
   const oursNodeCpu = nodeCpuMs() - node0;
   const oursServerCpu = cpuSpent(cpu0, await serverCpuMs(admin, dbName));

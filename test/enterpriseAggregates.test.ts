@@ -66,7 +66,7 @@ describe.each(drivers)('industry aggregates on $name', ({ open }) => {
     await writeFile(path.join(dir, 'registry.csv'), csv(REGISTRY));
     await writeFile(path.join(dir, 'figures.csv'), csv(FIGURES));
     for (const f of ['registry.csv', 'figures.csv']) {
-      const r = await importEnterpriseFile(database, { file: path.join(dir, f) });
+      const r = await importEnterpriseFile(database, { file: path.join(dir, f), audit: SYSTEM });
       expect(r.committed, JSON.stringify(r.rejected)).toBe(true);
     }
     app = await buildApp(database);
@@ -139,7 +139,7 @@ describe.each(drivers)('industry aggregates on $name', ({ open }) => {
   });
 
   it('a plan indicator defined as an aggregate becomes a figure marked as computed, and the evaluation uses it', async () => {
-    const [report] = await materialiseAggregateIndicators(database, NONE);
+    const [report] = await materialiseAggregateIndicators(database, NONE, { audit: SYSTEM });
     // SVC_RD_EXP 2024 = Σ 研发费用 of 规上 service enterprises in 深圳: 30000 + 20000 + 40000 + 10000 = 100000 万元 = 10 亿元
     // (E7, below size, does not count).
     expect(report?.years).toEqual([{ period: '2024', value: 100000, enterprises: 4, skipped: null }]);
@@ -152,13 +152,13 @@ describe.each(drivers)('industry aggregates on $name', ({ open }) => {
     expect(figures[0]).toMatchObject({ value: 100000, unit: '万元', source: { publication: '重点行业企业数据库（平台汇总计算）' } });
     expect(figures[0]?.origin.startsWith('enterprise-database:SVC_RD_EXP')).toBe(true);
     // Computed again on the same data: nothing new (idempotent).
-    const [again] = await materialiseAggregateIndicators(database, NONE);
+    const [again] = await materialiseAggregateIndicators(database, NONE, { audit: SYSTEM });
     expect(again?.import?.committed).toBe(false);
     expect(again?.import?.counts.unchanged).toBe(1);
   });
 
   it('writes no figure that rests on a suppressed cell', async () => {
-    const [report] = await materialiseAggregateIndicators(database, { minCount: 5, dominancePercent: 85 }, { dryRun: true });
+    const [report] = await materialiseAggregateIndicators(database, { minCount: 5, dominancePercent: 85 }, { dryRun: true, audit: SYSTEM });
     expect(report?.years).toEqual([{ period: '2024', value: null, enterprises: 4, skipped: 'confidential' }]);
   });
 });

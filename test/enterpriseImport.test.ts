@@ -13,6 +13,7 @@ import { enterpriseFigures, getEnterprise } from '../src/db/enterprises/registry
 import { queryRows } from '../src/db/raw';
 import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importEnterpriseFile, type EnterpriseImportReport } from '../src/services/enterprises/import/importEnterprises';
 import { drivers } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
@@ -33,7 +34,7 @@ describe.each(drivers)('enterprise import on $name', ({ open }) => {
     return f;
   };
   const importRows = async (rows: string[][], opts: { onError?: 'reject' | 'skip'; dryRun?: boolean } = {}): Promise<EnterpriseImportReport> =>
-    importEnterpriseFile(database, { file: await file(rows), ...opts });
+    importEnterpriseFile(database, { file: await file(rows), audit: SYSTEM, ...opts });
   const count = async (table: string) => (await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n;
 
   beforeAll(async () => {
@@ -176,7 +177,7 @@ describe.each(drivers)('enterprise import on $name', ({ open }) => {
     ws.addRows([['统一社会信用代码', '统计期', '指标', '数值'], [B, '2024年1-11月', '营业收入', 55000 / 10]]);
     const f = path.join(dir, 'book.xlsx');
     await wb.xlsx.writeFile(f);
-    const r = await importEnterpriseFile(database, { file: f });
+    const r = await importEnterpriseFile(database, { file: f, audit: SYSTEM });
     expect(r).toMatchObject({ format: 'xlsx', committed: true, counts: { newFigures: 1 } });
   });
 

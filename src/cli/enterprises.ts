@@ -3,31 +3,37 @@
  * with the cells the public would not see marked), recompute the plan indicators defined as aggregates, and write a
  * synthetic population to files.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { industryAggregates } from '../services/enterprises/aggregates';
 import { enterpriseConfig } from '../services/enterprises/config';
-import { importEnterpriseFile } from '../services/enterprises/import/importEnterprises';
-import { materialiseAggregateIndicators } from '../services/enterprises/materialise';
+import { importEnterpriseFile, type EnterpriseImportReport } from '../services/enterprises/import/importEnterprises';
+import { materialiseAggregateIndicators, type MaterialiseReport } from '../services/enterprises/materialise';
 import { confidentialityRules } from '../services/enterprises/rules';
 import { monthNumber, syntheticEnterprises, syntheticOptions, writeSyntheticFiles } from '../services/enterprises/synthetic';
-import { SYSTEM } from '../services/access/audit';
-import { listRegions } from '../db/regions';
-import { withDatabase } from './commands';
+import { CLI } from '../services/access/audit';
+import { readRegionFile } from '../services/planFile';
+import { readSettings } from '../services/settings';
+import { onDatabase, query } from './target';
 import { printTable, wantsJson, type OutputOptions } from './output';
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
 async function importCommand(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; noIndicators?: boolean }): Promise<void> {
-  const { report, indicators } = await withDatabase(async (database) => {
-    const report = await importEnterpriseFile(database, {
-      file: path.resolve(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? 'skip' : 'reject',
-      ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
-    });
-    const indicators = report.committed && !opts.noIndicators ? await materialiseAggregateIndicators(database, confidentialityRules()) : [];
-    return { report, indicators };
-  });
+  const what = {
+    file: path.resolve(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
+    ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
+  };
+  // Directly, or through the server that holds the embedded folder (its admin channel: same checks, same audit).
+  const { report, indicators } = await onDatabase(
+    async (database) => {
+      const report = await importEnterpriseFile(database, { ...what, audit: CLI });
+      const indicators = report.committed && !opts.noIndicators ? await materialiseAggregateIndicators(database, confidentialityRules(), { audit: CLI }) : [];
+      return { report, indicators };
+    },
+    (server) => server.json<{ report: EnterpriseImportReport; indicators: MaterialiseReport[] }>('POST', '/api/admin/enterprises/import', { ...what, indicators: !opts.noIndicators }, [422]),
+  );
   if (wantsJson(opts)) process.stdout.write(`${JSON.stringify({ ...report, indicators }, null, 2)}\n`);
   else {
     const c = report.counts;
@@ -43,35 +49,42 @@ async function importCommand(file: string, opts: OutputOptions & { dryRun?: bool
 
 async function aggregateCommand(opts: OutputOptions & { item: string; period: string; industry?: string; region?: string; all?: boolean; writeIndicators?: boolean; allowSynthetic?: boolean }): Promise<void> {
   const rules = confidentialityRules();
-  await withDatabase(async (database) => {
-    if (opts.writeIndicators) {
-      const out = await materialiseAggregateIndicators(database, rules, { ...(opts.allowSynthetic ? { allowSynthetic: true } : {}) });
-      printTable(
-        out.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, period: y.period, value: y.value, enterprises: y.enterprises, written: y.skipped ?? (i.import?.committed ? 'written' : 'unchanged') }))),
-        [['indicator', 'Indicator'], ['period', 'Period'], ['value', 'Value'], ['enterprises', 'Enterprises'], ['written', 'Result']],
-        opts,
-        out,
-      );
-      return;
-    }
-    // The operator at the command line reads microdata: every value, the would-be-suppressed cells marked.
-    const r = await industryAggregates(database, { item: opts.item, period: opts.period, industry: opts.industry, region: opts.region, scope: opts.all ? 'all' : 'above' }, { microdata: true, audit: SYSTEM }, rules);
-    if (wantsJson(opts)) {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      return;
-    }
-    console.log(`${r.item.name.zh} (${r.item.unit}), ${r.period.label} vs ${r.previousPeriod.label}, ${r.scope === 'above' ? '规模以上' : '全部'}企业${r.enterprises.synthetic > 0 ? `; 合成数据 ${r.enterprises.synthetic}/${r.enterprises.total} (synthetic)` : ''}`);
-    printTable(
-      r.cells.map((c) => ({ industry: `${c.industry} ${c.industryName}`, region: c.regionName, count: c.count, total: fmt(c.total), growth: fmt(c.growth), comparable: fmt(c.comparableGrowth), share: fmt(c.shareOfParent), public: c.suppressed ? `suppressed (${c.reason})` : 'published' })),
-      [['industry', '行业'], ['region', '地区'], ['count', '企业数'], ['total', '合计'], ['growth', '增速%'], ['comparable', '可比增速%'], ['share', '占比%'], ['public', '对外']],
-      { json: false },
+  if (opts.writeIndicators) {
+    const out = await onDatabase(
+      (database) => materialiseAggregateIndicators(database, rules, { audit: CLI, ...(opts.allowSynthetic ? { allowSynthetic: true } : {}) }),
+      (server) => server.json<MaterialiseReport[]>('POST', '/api/admin/enterprises/indicators', { allowSynthetic: opts.allowSynthetic === true }),
     );
-  });
+    printTable(
+      out.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, period: y.period, value: y.value, enterprises: y.enterprises, written: y.skipped ?? (i.import?.committed ? 'written' : 'unchanged') }))),
+      [['indicator', 'Indicator'], ['period', 'Period'], ['value', 'Value'], ['enterprises', 'Enterprises'], ['written', 'Result']],
+      opts,
+      out,
+    );
+    return;
+  }
+  // The operator at the command line reads microdata: every value, the would-be-suppressed cells marked.
+  const q = { item: opts.item, period: opts.period, industry: opts.industry, region: opts.region, scope: opts.all ? ('all' as const) : ('above' as const) };
+  const r = await onDatabase(
+    (database) => industryAggregates(database, q, { microdata: true, audit: CLI }, rules),
+    (server) => server.json<Awaited<ReturnType<typeof industryAggregates>>>('GET', `/api/industry-aggregates${query(q)}`),
+  );
+  if (wantsJson(opts)) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  console.log(`${r.item.name.zh} (${r.item.unit}), ${r.period.label} vs ${r.previousPeriod.label}, ${r.scope === 'above' ? '规模以上' : '全部'}企业${r.enterprises.synthetic > 0 ? `; 合成数据 ${r.enterprises.synthetic}/${r.enterprises.total} (synthetic)` : ''}`);
+  printTable(
+    r.cells.map((c) => ({ industry: `${c.industry} ${c.industryName}`, region: c.regionName, count: c.count, total: fmt(c.total), growth: fmt(c.growth), comparable: fmt(c.comparableGrowth), share: fmt(c.shareOfParent), public: c.suppressed ? `suppressed (${c.reason})` : 'published' })),
+    [['industry', '行业'], ['region', '地区'], ['count', '企业数'], ['total', '合计'], ['growth', '增速%'], ['comparable', '可比增速%'], ['share', '占比%'], ['public', '对外']],
+    { json: false },
+  );
 }
 
 async function generateCommand(opts: { output: string; seed: string; enterprises: string; from: string; to: string; items?: string }): Promise<void> {
   const config = await enterpriseConfig();
-  const regions = await withDatabase((database) => listRegions(database.db));
+  // The region registry's files (no database needed: the command only writes files).
+  const regionsDir = readSettings().regionsDir;
+  const regions = (await Promise.all((await readdir(regionsDir)).filter((n) => /\.ya?ml$/.test(n)).map((n) => readRegionFile(path.join(regionsDir, n))))).flat();
   const items = (opts.items?.split(',').map((s) => s.trim()) ?? ['REVENUE', 'PAYROLL', 'RD_EXP', 'EMPLOYEES']) as Array<'REVENUE' | 'PROFIT' | 'PAYROLL' | 'EMPLOYEES' | 'RD_EXP' | 'TAXES' | 'ASSETS'>;
   const population = syntheticEnterprises(syntheticOptions(config, regions, { seed: Number(opts.seed), enterprises: Number(opts.enterprises), from: monthNumber(opts.from), to: monthNumber(opts.to) }));
   await mkdir(opts.output, { recursive: true });

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { api, setCsrf } from './api';
+import { api, setCsrf, withAsOf } from './api';
 import { Loading } from './components/Loading';
 import { DraftsProvider } from './drafts';
 import { LangProvider, useLang } from './i18n';
@@ -27,6 +27,11 @@ const Enterprises = lazy(() => import('./pages/Enterprises'));
 const EnterprisePage = lazy(() => import('./pages/EnterprisePage'));
 const EnterpriseImport = lazy(() => import('./pages/enterprises/ImportWizard'));
 const IndustryDashboard = lazy(() => import('./pages/IndustryDashboard'));
+const SupervisionBoard = lazy(() => import('./pages/supervision/Board'));
+const TaskPage = lazy(() => import('./pages/supervision/TaskPage'));
+const Inbox = lazy(() => import('./pages/supervision/Inbox'));
+const Projects = lazy(() => import('./pages/supervision/Projects'));
+const PlanRedirect = lazy(() => import('./pages/supervision/PlanRedirect'));
 
 function Frame() {
   const { lang, setLang, t } = useLang();
@@ -43,6 +48,7 @@ function Frame() {
     { key: '/report', label: t('评估报告', 'Reports') },
     { key: '/industries', label: t('行业监测', 'Industries') },
     ...(mayReadMicrodata(user) ? [{ key: '/enterprises', label: t('企业数据库', 'Enterprises') }] : []),
+    ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
@@ -79,7 +85,7 @@ function Frame() {
     <ul>
       {items.map((i) => (
         <li key={i.key}>
-          <Link to={i.key} aria-current={selected === i.key ? 'page' : undefined}>
+          <Link to={withAsOf(i.key)} aria-current={selected === i.key ? 'page' : undefined}>
             {i.label}
           </Link>
         </li>
@@ -143,6 +149,13 @@ function Frame() {
               <Route path="/enterprises" element={<Enterprises />} />
               <Route path="/enterprises/import" element={<EnterpriseImport />} />
               <Route path="/enterprises/:uscc" element={<EnterprisePage />} />
+              <Route path="/supervision" element={<PlanRedirect to="supervision" />} />
+              <Route path="/projects" element={<PlanRedirect to="projects" />} />
+              <Route path="/inbox" element={<PlanRedirect to="inbox" />} />
+              <Route path="/plans/:planId/supervision" element={<SupervisionBoard />} />
+              <Route path="/plans/:planId/projects" element={<Projects />} />
+              <Route path="/plans/:planId/inbox" element={<Inbox />} />
+              <Route path="/tasks/:taskId" element={<TaskPage />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />
           </Routes>

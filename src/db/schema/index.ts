@@ -9,3 +9,4 @@ export * from './plans';
 export * from './observations';
 export * from './access';
 export * from './enterprises';
+export * from './supervision';

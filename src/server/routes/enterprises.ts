@@ -92,6 +92,30 @@ export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
       },
     });
 
+    // The local admin channel (the plan-monitor command beside a server that holds the embedded folder): import a
+    // file of this machine, recompute the computed indicators. Policy `system`; hidden from the OpenAPI document.
+    app.post('/api/admin/enterprises/import', {
+      config: { policy: 'system' },
+      schema: {
+        hide: true,
+        body: z.object({ file: z.string().min(1), dryRun: z.boolean().default(false), onError: z.enum(['reject', 'skip']).default('reject'), mapping: z.record(z.string(), z.string()).optional(), indicators: z.boolean().default(true) }),
+      },
+      handler: async (req, reply) => {
+        const { file, dryRun, onError, mapping, indicators: recompute } = req.body;
+        const who = auditContext(req);
+        const report = await importEnterpriseFile(database, { file, dryRun, onError, audit: who, ...(mapping ? { mapping } : {}) });
+        const indicators = report.committed && recompute ? await materialiseAggregateIndicators(database, rules, { audit: who }) : [];
+        const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
+        return reply.code(refused ? 422 : 200).send({ report, indicators });
+      },
+    });
+
+    app.post('/api/admin/enterprises/indicators', {
+      config: { policy: 'system' },
+      schema: { hide: true, body: z.object({ allowSynthetic: z.boolean().default(false) }) },
+      handler: (req) => materialiseAggregateIndicators(database, rules, { audit: auditContext(req), ...(req.body.allowSynthetic ? { allowSynthetic: true } : {}) }),
+    });
+
     app.get('/api/industry-aggregates', {
       config: { policy: 'public' },
       schema: {

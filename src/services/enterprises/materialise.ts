@@ -36,7 +36,8 @@ export interface MaterialiseReport {
 }
 
 export interface MaterialiseOptions {
-  audit?: AuditContext;
+  /** Who writes the computed figures: the signed-in writer, or the system named explicitly. */
+  audit: AuditContext;
   /** Write values computed from synthetic enterprises too (a demo database); never the default. */
   allowSynthetic?: boolean;
   dryRun?: boolean;
@@ -44,7 +45,7 @@ export interface MaterialiseOptions {
   indicators?: readonly string[];
 }
 
-export async function materialiseAggregateIndicators(database: Database, rules: ConfidentialityRules, opts: MaterialiseOptions = {}): Promise<MaterialiseReport[]> {
+export async function materialiseAggregateIndicators(database: Database, rules: ConfidentialityRules, opts: MaterialiseOptions): Promise<MaterialiseReport[]> {
   const config = await enterpriseConfig();
   const trees = industryTrees(config, await listRegions(database.db));
   const out: MaterialiseReport[] = [];
@@ -81,7 +82,7 @@ export async function materialiseAggregateIndicators(database: Database, rules: 
       }
       report = await importRecords(database, records(), {
         fileName: `${COMPUTED_ORIGIN_PREFIX}${d.indicator}`, format: 'json', dryRun: opts.dryRun === true, fileHash: async () => `${COMPUTED_ORIGIN_PREFIX}${d.indicator}`,
-        ...(opts.audit ? { audit: opts.audit } : {}),
+        audit: opts.audit,
       });
     }
     out.push({ indicator: d.indicator, item: d.item, region: d.region, years, import: report });

@@ -6,6 +6,7 @@ import { listRegions } from '../../db/regions';
 import { DataFileError, fileHash, readYamlFile } from '../yamlFile';
 import { enterpriseConfig } from './config';
 import { importEnterpriseRecords, type EnterpriseImportReport } from './import/importEnterprises';
+import { SYSTEM } from '../access/audit';
 import { SAMPLE } from './prepare';
 import { monthNumber, sampleSchema, syntheticEnterprises, syntheticOptions, syntheticRecords } from './synthetic';
 
@@ -29,7 +30,7 @@ export async function loadSyntheticSample(database: Database, sampleFile: string
   const s = parsed.data;
   const enterprises = syntheticEnterprises(syntheticOptions(config, await listRegions(database.db), { seed: s.seed, enterprises: s.enterprises, from: monthNumber(s.from), to: monthNumber(s.to) }));
   const report = await importEnterpriseRecords(database, syntheticRecords(enterprises, s.items, s.seed), {
-    fileName: '合成样本数据 synthetic sample (enterprises/sample.yaml)', format: 'csv', synthetic: true, config, fileHash: async () => yaml.hash,
+    fileName: '合成样本数据 synthetic sample (enterprises/sample.yaml)', format: 'csv', synthetic: true, config, audit: SYSTEM, fileHash: async () => yaml.hash,
   });
   if (report.errors.length > 0 || report.counts.rejectedRows > 0) {
     throw new Error(`the synthetic sample could not be loaded:\n${[...report.errors, ...report.rejected.slice(0, 5).map((r) => `row ${r.row} ${r.column ?? ''}: ${r.reason}`)].join('\n')}`);

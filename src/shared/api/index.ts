@@ -12,3 +12,6 @@ export * from './access';
 export * from './reports';
 export * from './forecasts';
 export * from './enterprises';
+export * from './realForecast';
+export * from './supervision';
+export * from './asOf';

@@ -23,11 +23,12 @@ import { FileSeries } from '../../../domain/enterprise/fileSeries';
 import { applyRecords, type RegistryRecord } from '../../../domain/enterprise/registry';
 import { createEnterpriseRowChecker, type RegistryCells } from '../../../domain/enterprise/row';
 import { memoText } from '../../../domain/memo';
-import { audit, SYSTEM, type AuditContext } from '../../access/audit';
+import { audit, type AuditContext } from '../../access/audit';
 import type { Encoding } from '../../import/decode';
-import { hashFile, regionResolver, xlsxRecords } from '../../import/importObservations';
+import { hashFile, regionResolver } from '../../import/importObservations';
 import { BatchStager } from '../../import/batchStager';
 import { FileFormatError, readCsv, type SourceRecord } from '../../import/readCsv';
+import { readXlsx } from '../../import/readXlsx';
 import { enterpriseConfig, type EnterpriseConfig } from '../config';
 import { expandRecord, mapEnterpriseHeader, widePeriod, type EnterpriseLayout, type LayoutKind } from './layout';
 
@@ -38,7 +39,8 @@ export interface EnterpriseImportOptions {
   dryRun?: boolean;
   onError?: 'reject' | 'skip';
   mapping?: Readonly<Record<string, string>>;
-  audit?: AuditContext;
+  /** Who imports: a signed-in writer, or the system named explicitly (SYSTEM, CLI). */
+  audit: AuditContext;
   /** New enterprises are synthetic (the generator's files); a file may also say so per row (合成数据). */
   synthetic?: boolean;
   config?: EnterpriseConfig;
@@ -75,7 +77,7 @@ export async function importEnterpriseFile(database: Database, opts: EnterpriseI
   const fileName = opts.fileName ?? path.basename(opts.file);
   const format = opts.format ?? (/\.xlsx$/i.test(fileName) || /\.xlsx$/i.test(opts.file) ? 'xlsx' : 'csv');
   let encoding: Encoding | null = null;
-  const records = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (encoding = e));
+  const records = format === 'xlsx' ? readXlsx(opts.file) : readCsv(opts.file, (e) => (encoding = e));
   const report = await importEnterpriseRecords(database, records, { ...opts, fileName, format, fileHash: () => hashFile(opts.file) });
   report.encoding = encoding;
   return report;
@@ -213,7 +215,7 @@ export async function importEnterpriseRecords(
         rowsTotal: report.rows, figuresAdded: added, versionsAdded: write.versions.length, rowsRejected: rejectedRows.size,
         report: { ...report, rejected: report.rejected.slice(0, 100) },
       });
-      await audit(tx, opts.audit ?? SYSTEM, {
+      await audit(tx, opts.audit, {
         action: 'enterprise_import',
         entity: 'enterprise_import_batch',
         entityId: report.batchId,
