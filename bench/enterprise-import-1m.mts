@@ -23,6 +23,7 @@ import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
 import { enterpriseConfig } from '../src/services/enterprises/config';
 import { importEnterpriseFile } from '../src/services/enterprises/import/importEnterprises';
+import { IMPORT_WORK_MEM } from '../src/db/enterprises/importStaging';
 import { syntheticEnterprises, syntheticOptions, writeSyntheticFiles } from '../src/services/enterprises/synthetic';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -116,6 +117,7 @@ try {
     const start = performance.now();
     await raw.query('begin');
     if (withReplica) await raw.query('set local session_replication_role = replica');
+    await raw.query(`set local work_mem = '${IMPORT_WORK_MEM}'`);
     await pipeline(createReadStream(rowsFile), raw.query(copyFrom(`copy ${table} (${columns}) from stdin`)));
     await raw.query('commit');
     const ms = performance.now() - start;

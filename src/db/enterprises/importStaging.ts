@@ -10,6 +10,18 @@ import { copyInto, copyLine } from '../copy';
 import { queryRows } from '../raw';
 import { reportPeriodLabel } from '../../domain/enterprise/reportPeriod';
 
+/**
+ * Memory for the import's sorts and hash joins on a PostgreSQL server, for this transaction only. With the default
+ * (4 MB) the commit's sort of a million staged figures into key order and the joins against the registry ranges
+ * spill to temporary files; imports run one at a time (lockImports), so one import's 256 MB is bounded. PGlite keeps
+ * its default: its memory is the embedding process's.
+ */
+export const IMPORT_WORK_MEM = '256MB';
+
+export async function sizeImportMemory(db: Db, driver: DatabaseTarget['driver']): Promise<void> {
+  if (driver === 'postgres') await db.execute(sql.raw(`set local work_mem = '${IMPORT_WORK_MEM}'`));
+}
+
 export async function createFigureStaging(db: Db): Promise<void> {
   await db.execute(sql`create temporary table enterprise_staging (
     row integer not null, col integer not null, uscc text not null, item_code text not null, period_code text not null,

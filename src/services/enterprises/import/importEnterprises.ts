@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Database } from '../../../db/client';
 import { insertEnterpriseBatch, setEnterpriseBatchResult } from '../../../db/enterprises/batches';
 import {
-  buildRegistryRanges, classifyFigures, commitFigures, createFigureStaging, dropStagedRows, fallingAgainstStored, figureStagingLine,
+  buildRegistryRanges, classifyFigures, commitFigures, createFigureStaging, sizeImportMemory, dropStagedRows, fallingAgainstStored, figureStagingLine,
   figuresOfUnknownEnterprises, lockFigureReferences, stageFigureLines, type FigureCounts, type StagedProblem,
 } from '../../../db/enterprises/importStaging';
 import { storedRegistry, writeRegistry, type RegistryWrite } from '../../../db/enterprises/registryWrite';
@@ -120,6 +120,7 @@ export async function importEnterpriseRecords(
   try {
     await database.db.transaction(async (tx) => {
       await lockImports(tx);
+      await sizeImportMemory(tx, database.driver);
       await createFigureStaging(tx);
       let layout: EnterpriseLayout | null = null;
       let header: readonly string[] = [];
