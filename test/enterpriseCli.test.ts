@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { cli, serve, type Served } from './support/processes';
 
-const A = withCheckChar('91440305CLICLI001');
+const A = withCheckChar('91440305CLNCLN001');
 const FILE = [
   '统一社会信用代码,单位名称,行业代码,区划代码,规模以上,成立日期,统计期,指标,数值',
   `${A},命令行测试软件有限公司,6513,南山区,是,2015-03-01,2023-01~03,营业收入,1234.5`,
