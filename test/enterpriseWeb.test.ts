@@ -51,6 +51,9 @@ describe('enterprise pages in the browser', () => {
     await page.goto(`${base}/industries`);
     await page.waitForSelector('[data-testid="industry-map"][data-chart-ready="true"]', { timeout: 60_000 });
     await page.getByText('合成数据').first().waitFor();
+    // Periods read as the 一套表 forms name them (2025年1-9月), not as the platform's codes (2025-01~09, 2025Q1).
+    await page.getByRole('cell', { name: '2025年1-9月', exact: true }).waitFor();
+    expect(await page.getByRole('cell', { name: '2025-01~09', exact: true }).count()).toBe(0);
     await page.getByText(/本页数据来自合成企业/).waitFor();
     await page.getByText('保密').first().waitFor();
     await page.getByRole('button', { name: /^I / }).click();

@@ -10,13 +10,13 @@ import { Link, useParams } from 'react-router';
 import { useApi, type EnterpriseDetailDto, type EnterpriseItemDto } from '../api';
 import { EChart } from '../components/EChart';
 import { useLang } from '../i18n';
-import { SIZE_LABELS, SyntheticTag } from './enterprises/labels';
+import { reportPeriodText, SIZE_LABELS, SyntheticTag } from './enterprises/labels';
 
 type Figure = EnterpriseDetailDto['figures'][number];
 
 export default function EnterprisePage() {
   const { uscc = '' } = useParams();
-  const { t, l } = useLang();
+  const { t, l, lang } = useLang();
   const e = useApi<EnterpriseDetailDto>(`/api/enterprises/${encodeURIComponent(uscc)}`);
   const items = useApi<{ items: EnterpriseItemDto[] }>('/api/enterprise-items');
   // The items it reports, in the order of the item list (营业收入 first).
@@ -95,7 +95,7 @@ export default function EnterprisePage() {
                   pagination={{ pageSize: 12 }}
                   dataSource={(d.figures ?? []).filter((f) => f.itemCode === item).sort((a, b) => b.periodEnd - a.periodEnd || a.periodStart - b.periodStart || b.revision - a.revision)}
                   columns={[
-                    { title: t('统计期', 'Period'), dataIndex: 'periodCode' },
+                    { title: t('统计期', 'Period'), dataIndex: 'periodCode', render: (_: string, f) => reportPeriodText(f.periodStart, f.periodEnd, lang) },
                     { title: t('数值', 'Value'), dataIndex: 'value', align: 'right', render: (v: number) => `${v.toLocaleString()} ${itemInfo?.unit ?? ''}` },
                     { title: t('版本', 'Revision'), dataIndex: 'revision', render: (r: number, f) => (f.supersededAt ? <Tag>{t(`第${r}版（已被修订）`, `rev. ${r} (revised)`)}</Tag> : t(`第${r}版`, `rev. ${r}`)) },
                   ]}

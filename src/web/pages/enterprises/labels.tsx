@@ -18,3 +18,22 @@ export function SyntheticTag() {
     </Tooltip>
   );
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A report period as the 一套表 forms name it, from its first and last month (year × 100 + month): 2025年1-9月,
+ * 2025年3月; in English Jan–Sep 2025. The codes (2025Q1, 2025H1, 2025-01~09) are the platform's, not the reader's.
+ *
+ * @example
+ * reportPeriodText(202501, 202509, 'zh') // '2025年1-9月'
+ */
+export function reportPeriodText(start: number, end: number, lang: 'zh' | 'en'): string {
+  const [sy, sm, ey, em] = [Math.floor(start / 100), start % 100, Math.floor(end / 100), end % 100];
+  if (lang === 'en') {
+    const from = `${MONTHS_EN[sm - 1] ?? sm}${sy === ey ? '' : ` ${sy}`}`;
+    return start === end ? `${MONTHS_EN[em - 1] ?? em} ${ey}` : `${from}–${MONTHS_EN[em - 1] ?? em} ${ey}`;
+  }
+  if (sy !== ey) return `${sy}年${sm}月-${ey}年${em}月`;
+  return start === end ? `${ey}年${em}月` : `${ey}年${sm}-${em}月`;
+}
