@@ -114,7 +114,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(forecastRoutes(database));
   await app.register(realForecastRoutes(database));
   await app.register(geoRoutes());
-  await app.register(enterpriseRoutes(database));
+  await app.register(enterpriseRoutes(database, opts.upload));
   await app.register(supervisionRoutes(database));
   await app.register(projectRoutes(database));
   await app.register(adminRoutes(database));

@@ -19,7 +19,8 @@ import {
   errorResponse, industriesPage, industriesQuery, industryAggregatesQuery, industryAggregatesResponse, usccParams,
 } from '../../shared/api';
 import { auditContext } from '../policy';
-import { receiveUpload } from '../upload';
+import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
+import { receiveUpload, type Upload } from '../upload/receive';
 
 /** An enterprise file of a province's month is tens of MB; 256 MB leaves room for a year in one file. */
 export const ENTERPRISE_UPLOAD_LIMIT = 256 * 1024 * 1024;
@@ -33,9 +34,14 @@ function pageOf<T>(all: readonly T[], key: (t: T) => string, limit: number, curs
   return { items, nextCursor: last !== undefined && from + limit < all.length ? key(last) : null };
 }
 
-export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
+export const enterpriseRoutes = (database: Database, uploadLimits: Partial<UploadLimits> = {}): FastifyPluginAsyncZod =>
   async function routes(app) {
     const rules = confidentialityRules();
+    // The server's upload bounds (stall, cut-off, imports at once), with the enterprise files' own size: a province's
+    // month is tens of MB, so UPLOAD_MAX_MB only raises it.
+    const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...uploadLimits };
+    limits.maxBytes = Math.max(limits.maxBytes, ENTERPRISE_UPLOAD_LIMIT);
+    const gate = uploadGate(limits);
 
     app.get('/api/enterprises', {
       config: { policy: 'read:microdata' },
@@ -58,19 +64,24 @@ export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: enterpriseImportReport, 400: errorResponse, 422: enterpriseImportReport },
       },
       handler: async (req, reply) => {
-        const upload = await receiveUpload(req, { fileSize: ENTERPRISE_UPLOAD_LIMIT });
+        // Before a byte of the body is read: one import at a time per user, a few in all.
+        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
+        let upload: Upload | null = null;
         try {
+          upload = await receiveUpload(req, reply, limits);
+          const { file, fields } = upload;
+          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
           let mapping: Record<string, string> | undefined;
-          if (upload.fields.mapping) {
+          if (fields.mapping) {
             try {
-              mapping = z.record(z.string(), z.string()).parse(JSON.parse(upload.fields.mapping));
+              mapping = z.record(z.string(), z.string()).parse(JSON.parse(fields.mapping));
             } catch {
               throw new BadRequestError('mapping must be a JSON object of column header → field name');
             }
           }
           const who = auditContext(req);
           const report = await importEnterpriseFile(database, {
-            file: upload.path, fileName: upload.name, dryRun: upload.fields.dryRun === 'true', onError: upload.fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
+            file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError: fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
             ...(mapping ? { mapping } : {}),
           });
           // The import is committed by now: a failure to recompute the indicators is reported, not thrown.
@@ -87,7 +98,9 @@ export const enterpriseRoutes = (database: Database): FastifyPluginAsyncZod =>
           const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
           return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })), indicatorError });
         } finally {
-          await upload.dispose();
+          // Synchronously, before the answer reaches the sender: its next upload must find the slot free.
+          leave();
+          await upload?.dispose();
         }
       },
     });
