@@ -13,14 +13,16 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client';
-import { baseCells } from '../src/db/enterprises/aggregates';
+import { baseCells, comparableCells, syntheticShare } from '../src/db/enterprises/aggregates';
+import { buildCube } from '../src/domain/enterprise/cube';
+import { suppress } from '../src/domain/confidentiality/suppression';
 import { queryRows } from '../src/db/raw';
 import { listRegions } from '../src/db/regions';
 import { DEFAULT_RULES } from '../src/domain/confidentiality/suppression';
 import { syntheticEnterprises, syntheticFigures } from '../src/domain/enterprise/synthetic/generate';
 import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
-import { forgetAggregates, industryAggregates } from '../src/services/enterprises/aggregates';
+import { forgetAggregates, industryAggregates, industryTrees } from '../src/services/enterprises/aggregates';
 import { enterpriseConfig } from '../src/services/enterprises/config';
 import { importEnterpriseFile } from '../src/services/enterprises/import/importEnterprises';
 import { syntheticOptions, writeSyntheticFiles } from '../src/services/enterprises/synthetic';
@@ -78,6 +80,14 @@ async function measure(database: Database, label: string): Promise<string[]> {
   const reference = await time(15, () => queryRows(database.db, sql`select count(*), sum(value) from enterprise_figures where period_end = ${PERIOD.end} and item_code = 'REVENUE' and period_start = ${PERIOD.start} and superseded_at is null and above_designated_size`));
   const query = await time(15, () => baseCells(database.db, q));
   const cells = (await baseCells(database.db, q)).length;
+  // Where a cold request goes: its parts one by one (the request runs the two years' and the 可比口径 reads at once).
+  const comparable = await time(5, () => comparableCells(database.db, q, { periodStart: PERIOD.start - 100, periodEnd: PERIOD.end - 100 }));
+  const synthetic = await time(5, () => syntheticShare(database.db, q));
+  const base = await baseCells(database.db, q);
+  const trees = industryTrees(await enterpriseConfig(), await listRegions(database.db));
+  const cubeMs = await time(5, async () => buildCube(base, trees));
+  const cube = buildCube(base, trees);
+  const suppressMs = await time(5, async () => suppress(cube.cells, cube.relations, DEFAULT_RULES));
   // Cold: everything computed afresh (the kept results forgotten before each request).
   const whole = await time(5, () => {
     forgetAggregates(database);
@@ -92,6 +102,7 @@ async function measure(database: Database, label: string): Promise<string[]> {
     `| ${label}: whole use case, cold (this and last year, 可比口径, roll-up, suppression with the audit) | ${ms(whole)} | ${(whole / reference).toFixed(1)}× | — |`,
     `| ${label}: whole use case, warm (the suppressed cube kept until the next import) | ${ms(warm)} | ${(warm / reference).toFixed(1)}× | — |`,
     `| ${label}: reference, count and sum of the same rows | ${ms(reference)} | 1.0× | — |`,
+    `(${label}, a cold request's parts: 可比口径 join ${ms(comparable)}, synthetic count ${ms(synthetic)}, cube of one period ${ms(cubeMs)}, its suppression ${ms(suppressMs)} — each twice for the two years but the join and the count)`,
     `(${label}: ${data.enterprises.toLocaleString('en-US')} enterprises, ${data.rows.toLocaleString('en-US')} figure rows loaded in ${(loadMs / 1000).toFixed(0)} s; ${n.toLocaleString('en-US')} 规上 figures in the period, ${cells} class × region cells; section I: ${r.suppressedCells} of ${r.cells.length} cells suppressed for the public)`,
   ];
 }
