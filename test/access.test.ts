@@ -28,6 +28,8 @@ const ADMITS: Record<string, Who[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  'read:microdata': ['admin', 'statistician'],
+  'write:enterprises': ['admin', 'statistician'],
   'supervise:tasks': ['admin', 'planner'],
   'report:tasks': ['admin', 'planner', 'reporter'],
 };
@@ -76,6 +78,13 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'DELETE', url: '/api/tokens/999999', policy: 'read' },
   { method: 'POST', url: '/api/auth/logout', policy: 'read' },
   { method: 'POST', url: '/api/auth/login', policy: 'public', body: { username: 'nobody', password: 'x' } },
+  { method: 'GET', url: '/api/enterprises?q=x', policy: 'read:microdata' },
+  { method: 'GET', url: '/api/enterprises/9144030071526726XG', policy: 'read:microdata' },
+  { method: 'POST', url: '/api/enterprises/import', policy: 'write:enterprises' },
+  { method: 'GET', url: '/api/industry-aggregates?item=REVENUE&period=2024', policy: 'public' },
+  { method: 'GET', url: '/api/industry-aggregates/periods?item=REVENUE', policy: 'public' },
+  { method: 'GET', url: '/api/industries', policy: 'public' },
+  { method: 'GET', url: '/api/enterprise-items', policy: 'public' },
   // 督促检查 (issue 16). Ids that do not exist answer 404 to those admitted: never 401/403.
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/tasks?light=red&limit=10', policy: 'read' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/supervision/board?by=unit', policy: 'read' },
@@ -146,7 +155,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { registerEnterpriseCommands } from './enterprises';
 import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
 import { ServerError } from './target';
@@ -130,6 +131,7 @@ program
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
 
+registerEnterpriseCommands(program);
 tasksCommand(program);
 
 try {

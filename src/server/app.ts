@@ -23,6 +23,7 @@ import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
+import { enterpriseRoutes } from './routes/enterprises';
 import { supervisionRoutes } from './routes/supervision';
 import { projectRoutes } from './routes/projects';
 import { adminRoutes } from './routes/admin';
@@ -113,6 +114,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(forecastRoutes(database));
   await app.register(realForecastRoutes(database));
   await app.register(geoRoutes());
+  await app.register(enterpriseRoutes(database, opts.upload));
   await app.register(supervisionRoutes(database));
   await app.register(projectRoutes(database));
   await app.register(adminRoutes(database));

@@ -17,6 +17,7 @@ import { importObservations, type ImportReport } from './import/importObservatio
 import { supersedeRedescribed } from '../db/observations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
+import { prepareEnterprises } from './enterprises/prepare';
 import { loadUnitRegistry } from './supervision/units';
 
 export interface PrepareOptions {
@@ -31,6 +32,8 @@ export interface PrepareOptions {
   datasetsDir?: string;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
+  /** The enterprise database's reference files (enterprises/*.yaml); with `sample`, its synthetic sample is loaded once. */
+  enterprises?: { dir: string; sample: boolean } | undefined;
 }
 
 export interface PrepareReport {
@@ -77,6 +80,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   await loadUnitRegistry(database, opts.unitsDir ?? path.join(path.dirname(opts.regionsDir), 'units'));
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
+  if (opts.enterprises) await prepareEnterprises(database, opts.enterprises);
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {

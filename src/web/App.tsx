@@ -10,7 +10,7 @@ import { Loading } from './components/Loading';
 import { DraftsProvider } from './drafts';
 import { LangProvider, useLang } from './i18n';
 import { Cockpit } from './pages/Cockpit';
-import { SessionProvider, isAdmin, mayApprove, mayReadAudit, useSession } from './session';
+import { SessionProvider, isAdmin, mayApprove, mayReadAudit, mayReadMicrodata, useSession } from './session';
 
 const AntdLayout = lazy(() => import('./AntdLayout'));
 const IndicatorPage = lazy(() => import('./pages/IndicatorPage'));
@@ -23,6 +23,10 @@ const Users = lazy(() => import('./pages/Users'));
 const Approvals = lazy(() => import('./pages/Approvals'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Report = lazy(() => import('./pages/Report'));
+const Enterprises = lazy(() => import('./pages/Enterprises'));
+const EnterprisePage = lazy(() => import('./pages/EnterprisePage'));
+const EnterpriseImport = lazy(() => import('./pages/enterprises/ImportWizard'));
+const IndustryDashboard = lazy(() => import('./pages/IndustryDashboard'));
 const SupervisionBoard = lazy(() => import('./pages/supervision/Board'));
 const TaskPage = lazy(() => import('./pages/supervision/TaskPage'));
 const Inbox = lazy(() => import('./pages/supervision/Inbox'));
@@ -42,6 +46,8 @@ function Frame() {
     { key: '/districts', label: t('各区', 'Districts') },
     { key: '/data', label: t('数据', 'Data') },
     { key: '/report', label: t('评估报告', 'Reports') },
+    { key: '/industries', label: t('行业监测', 'Industries') },
+    ...(mayReadMicrodata(user) ? [{ key: '/enterprises', label: t('企业数据库', 'Enterprises') }] : []),
     ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
@@ -139,6 +145,10 @@ function Frame() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/industries" element={<IndustryDashboard />} />
+              <Route path="/enterprises" element={<Enterprises />} />
+              <Route path="/enterprises/import" element={<EnterpriseImport />} />
+              <Route path="/enterprises/:uscc" element={<EnterprisePage />} />
               <Route path="/supervision" element={<PlanRedirect to="supervision" />} />
               <Route path="/projects" element={<PlanRedirect to="projects" />} />
               <Route path="/inbox" element={<PlanRedirect to="inbox" />} />

@@ -14,6 +14,8 @@ describe('decide', () => {
       'approve:observations': ['admin', 'planner'],
       'manage:users': ['admin'],
       'read:audit': ['admin', 'planner'],
+      'read:microdata': ['admin', 'statistician'],
+      'write:enterprises': ['admin', 'statistician'],
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
       system: [],

@@ -188,7 +188,7 @@ export const supervisionRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags, summary: 'Units (市直部门 and districts), by id', querystring: pageQuery, response: { 200: unitsResponse, ...errors } },
       handler: async (req) => {
         const after = req.query.after === undefined ? undefined : Number(req.query.after);
-        if (after !== undefined && !Number.isSafeInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
+        if (after !== undefined && !(Number.isInteger(after) && after >= 0 && after <= 2 ** 31 - 1)) throw new BadRequestError('after: the cursor a previous page returned (next)');
         const items = await unitsService.list(database, { limit: req.query.limit + 1, after });
         const slice = items.slice(0, req.query.limit);
         return { items: slice, next: items.length > req.query.limit ? String(slice[slice.length - 1]?.id ?? '') : null };
