@@ -32,8 +32,11 @@ export interface Preference {
   rule: LocalizedText;
 }
 
+/** What the rule ranks a figure by (a full Observation, or the lean figures of the quality checks). */
+export type PreferenceKeys = Pick<Observation, 'id' | 'sourceKind' | 'publishedDate' | 'status' | 'enteredAt'>;
+
 /** Orders two figures by the rule; negative when `a` is preferred. */
-export function comparePreference(a: Observation, b: Observation): number {
+export function comparePreference(a: PreferenceKeys, b: PreferenceKeys): number {
   return (
     sourceRank(a.sourceKind) - sourceRank(b.sourceKind) ||
     b.publishedDate.localeCompare(a.publishedDate) ||

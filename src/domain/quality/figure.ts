@@ -1,0 +1,48 @@
+/**
+ * A figure as the quality rules see it: what identifies its cell (indicator, region, period), its value in the
+ * indicator's unit, what the preference rule ranks it by, and where it stands in approval. Lean on purpose: a check
+ * of a million figures holds a million of these.
+ */
+import type { ApprovalState } from '../observation/approval';
+import type { ObservationStatus, PriceBasis, SourceKind } from '../observation/terms';
+import type { Period } from '../period/period';
+
+export interface QualityFigure {
+  /** The stored figure's id; a row of a file being imported has −(its row number). */
+  id: number;
+  indicatorCode: string;
+  regionCode: string;
+  periodCode: string;
+  period: Period;
+  /** The value in the indicator's unit. */
+  valueStd: number;
+  priceBasis: PriceBasis | null;
+  status: ObservationStatus;
+  sourceKind: SourceKind;
+  publishedDate: string;
+  enteredAt: string;
+  /** The approved figure this one corrects (a correction replaces it). */
+  corrects: number | null;
+  /** 'staged': a row of a file being imported, not stored yet. */
+  state: ApprovalState | 'staged';
+}
+
+/**
+ * Half a unit in the last digit a figure was published with: 17190.4 → 0.05, 823 → 0.5. Whole numbers that end in
+ * zeros are read as rounded to them (26900, "2.69万亿", → 50; 2600, "突破2600亿", → 50): published round figures
+ * are rounded, and taking them as exact would turn every rounding into a violation.
+ *
+ * @example
+ * halfUnit(27670.24) // 0.005
+ * halfUnit(30700)    // 50
+ */
+export function halfUnit(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const text = String(Math.abs(value));
+  if (text.includes('e')) return 0;
+  const dot = text.indexOf('.');
+  if (dot >= 0) return 0.5 * 10 ** -(text.length - dot - 1);
+  if (text === '0') return 0.5;
+  const zeros = text.length - text.replace(/0+$/, '').length;
+  return 0.5 * 10 ** zeros;
+}
