@@ -15,6 +15,7 @@ import { catalogueConflicts } from '../domain/plan/catalogue';
 import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
 import { readCatalogueFile, readRegionFile } from './planFile';
+import { loadQualityFiles } from './quality/files';
 import { DataFileError, fileHash } from './yamlFile';
 
 export interface PrepareOptions {
@@ -72,6 +73,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   }
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
+  await loadQualityFiles(database, { rulesDir: opts.catalogueDir && path.join(opts.catalogueDir, 'quality'), calendarsDir: path.join(opts.plansDir, 'calendars') });
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {

@@ -41,9 +41,12 @@ export function violationKey(ruleId: string, ids: readonly number[]): string {
   return `${ruleId}:${[...new Set(ids)].sort((a, b) => a - b).join(',')}`;
 }
 
+/** What results are ordered by. */
+export type ResultOrder = Pick<RuleResult, 'outcome' | 'severity' | 'ruleId' | 'anchor' | 'key'>;
+
 /** Failures first, errors before warnings; then by rule, anchor and key — a stable order for lists and paging. */
-export function compareResults(a: RuleResult, b: RuleResult): number {
-  const rank = (r: RuleResult) => (r.outcome === 'fail' ? (r.severity === 'error' ? 0 : 1) : r.outcome === 'skipped' ? 3 : 2);
+export function compareResults(a: ResultOrder, b: ResultOrder): number {
+  const rank = (r: ResultOrder) => (r.outcome === 'fail' ? (r.severity === 'error' ? 0 : 1) : r.outcome === 'skipped' ? 3 : 2);
   return (
     rank(a) - rank(b) ||
     a.ruleId.localeCompare(b.ruleId) ||

@@ -1,0 +1,214 @@
+/**
+ * Queries of the data-quality checks: figures in the lean form the rules read (stored ones, and the rows of an
+ * import's staging table), rule files and calendars, acknowledgements, and what arrived per cell for completeness.
+ */
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ApprovalState } from '../domain/observation/approval';
+import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
+import { parsePeriod } from '../domain/period/parse';
+import type { Period } from '../domain/period/period';
+import type { QualityFigure } from '../domain/quality/figure';
+import type { ReceivedCell } from '../domain/quality/completeness';
+import type { Db } from './client';
+import { queryRows } from './raw';
+import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } from './schema';
+
+interface LeanRow extends Record<string, unknown> {
+  id: number;
+  indicator_code: string;
+  region_code: string;
+  period_code: string;
+  v: number;
+  price_basis: string | null;
+  status: string;
+  source_kind: string;
+  published: string;
+  entered: string;
+  state: string;
+  corrects: number | null;
+}
+
+/**
+ * Turns rows into figures. The same few codes, periods and dates repeat down a million rows: each distinct text is
+ * kept once (interned) and each period parsed once, so the figures share them.
+ */
+function figureReader() {
+  const texts = new Map<string, string>();
+  const periods = new Map<string, Period>();
+  const t = (s: string) => {
+    const hit = texts.get(s);
+    if (hit !== undefined) return hit;
+    texts.set(s, s);
+    return s;
+  };
+  return (r: LeanRow): QualityFigure | null => {
+    let period = periods.get(r.period_code);
+    if (!period) {
+      const p = parsePeriod(r.period_code);
+      if (!p.ok) return null; // a stored period code is canonical; an unreadable one is no figure to check
+      periods.set(r.period_code, (period = p.value));
+    }
+    return {
+      id: r.id,
+      indicatorCode: t(r.indicator_code),
+      regionCode: t(r.region_code),
+      periodCode: t(r.period_code),
+      period,
+      valueStd: Number(r.v),
+      priceBasis: r.price_basis === null ? null : (t(r.price_basis) as PriceBasis),
+      status: t(r.status) as ObservationStatus,
+      sourceKind: t(r.source_kind) as SourceKind,
+      publishedDate: t(r.published),
+      enteredAt: r.entered,
+      corrects: r.corrects,
+      state: t(r.state) as ApprovalState | 'staged',
+    };
+  };
+}
+
+export interface LeanFilter {
+  states: readonly ApprovalState[];
+  indicatorCodes?: readonly string[] | undefined;
+  regionCodes?: readonly string[] | undefined;
+  /** Periods ending in or after this year. */
+  fromYear?: number | undefined;
+  /** Periods starting in or before this year. */
+  toYear?: number | undefined;
+  ids?: readonly number[] | undefined;
+}
+
+// Milliseconds, as Date.toISOString writes them: the preference rule compares entry times as text.
+const ENTERED = sql.raw(`to_char(entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** Stored figures in the lean form (value_std as a double: the nearest to the stored decimal, as Number() reads it). */
+export async function leanFigures(db: Db, f: LeanFilter): Promise<QualityFigure[]> {
+  const where: SQL[] = [sql`approval_state in (select json_array_elements_text(${JSON.stringify(f.states)}::json))`];
+  if (f.indicatorCodes) where.push(sql`indicator_code in (select json_array_elements_text(${JSON.stringify(f.indicatorCodes)}::json))`);
+  if (f.regionCodes) where.push(sql`region_code in (select json_array_elements_text(${JSON.stringify(f.regionCodes)}::json))`);
+  if (f.ids) where.push(sql`id in (select json_array_elements_text(${JSON.stringify(f.ids.map(String))}::json)::int)`);
+  if (f.fromYear !== undefined) where.push(sql`period_end >= ${f.fromYear * 100 + 1}`);
+  if (f.toYear !== undefined) where.push(sql`period_start <= ${f.toYear * 100 + 12}`);
+  const rows = await queryRows<LeanRow>(
+    db,
+    sql`select id, indicator_code, region_code, period_code, value_std::float8 as v, price_basis, status, source_kind,
+          published_date::text as published, ${ENTERED} as entered, approval_state as state, corrects
+        from observations where ${sql.join(where, sql` and `)}`,
+  );
+  const read = figureReader();
+  const out: QualityFigure[] = [];
+  for (const r of rows) {
+    const fig = read(r);
+    if (fig) out.push(fig);
+  }
+  return out;
+}
+
+/** The rows of the import being staged (import_staging, inside the import's transaction), as figures with id −row. */
+export async function stagedFigures(db: Db): Promise<QualityFigure[]> {
+  const rows = await queryRows<LeanRow>(
+    db,
+    sql`select -row as id, indicator_code, region_code, period_code, value_std::float8 as v, price_basis, status, source_kind,
+          published_date::text as published, to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as entered, 'staged' as state, null::int as corrects
+        from import_staging`,
+  );
+  const read = figureReader();
+  return rows.flatMap((r) => read(r) ?? []);
+}
+
+/** Takes rows out of the import (they are reported as rejected instead). */
+export async function unstageRows(db: Db, rows: readonly number[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`delete from import_staging where row in (select json_array_elements_text(${JSON.stringify(rows.map(String))}::json)::int)`);
+}
+
+// ── Rule files and calendars ─────────────────────────────────────────────────────────────────────────────
+
+export interface StoredDocument {
+  name: string;
+  planId: string | null;
+  document: unknown;
+  contentHash: string;
+}
+
+/** Replaces every rule file with the given set (files removed from the folder go too). */
+export async function replaceRuleFiles(db: Db, files: readonly StoredDocument[]): Promise<void> {
+  await db.delete(qualityRuleFiles);
+  if (files.length > 0) await db.insert(qualityRuleFiles).values(files.map((f) => ({ name: f.name, planId: f.planId, document: f.document, contentHash: f.contentHash })));
+}
+
+export async function listRuleFiles(db: Db): Promise<StoredDocument[]> {
+  const rows = await db.select().from(qualityRuleFiles).orderBy(asc(qualityRuleFiles.name));
+  return rows.map((r) => ({ name: r.name, planId: r.planId, document: r.document, contentHash: r.contentHash }));
+}
+
+export async function replaceCalendars(db: Db, files: ReadonlyArray<StoredDocument & { planId: string }>): Promise<void> {
+  await db.delete(reportingCalendars);
+  if (files.length > 0) await db.insert(reportingCalendars).values(files.map((f) => ({ planId: f.planId, name: f.name, document: f.document, contentHash: f.contentHash })));
+}
+
+export async function getCalendar(db: Db, planId: string): Promise<StoredDocument | null> {
+  const rows = await db.select().from(reportingCalendars).where(eq(reportingCalendars.planId, planId));
+  const r = rows[0];
+  return r ? { name: r.name, planId: r.planId, document: r.document, contentHash: r.contentHash } : null;
+}
+
+// ── Acknowledgements ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface Acknowledgement {
+  observationId: number;
+  ruleId: string;
+  violationKey: string;
+  comment: string;
+  userId: number | null;
+}
+
+export async function insertAcknowledgements(db: Db, list: readonly Acknowledgement[]): Promise<void> {
+  if (list.length > 0) await db.insert(qualityAcknowledgements).values([...list]);
+}
+
+/** The first acknowledgement of each violation key asked for (all keys when none are given). */
+export async function acknowledgementsOf(db: Db, keys?: readonly string[]): Promise<Map<string, { by: string | null; at: string; comment: string }>> {
+  if (keys && keys.length === 0) return new Map();
+  const rows = await db
+    .select({ key: qualityAcknowledgements.violationKey, comment: qualityAcknowledgements.comment, at: qualityAcknowledgements.at, by: users.username })
+    .from(qualityAcknowledgements)
+    .leftJoin(users, eq(users.id, qualityAcknowledgements.userId))
+    .where(keys ? inArray(qualityAcknowledgements.violationKey, [...keys]) : undefined)
+    .orderBy(asc(qualityAcknowledgements.id));
+  const map = new Map<string, { by: string | null; at: string; comment: string }>();
+  for (const r of rows) if (!map.has(r.key)) map.set(r.key, { by: r.by, at: r.at.toISOString(), comment: r.comment });
+  return map;
+}
+
+// ── Completeness and versions ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Per cell of the given indicators: when a figure first arrived (a person's: submitted, or approved at once; the
+ * system's own loads: the date the figure was published) and when one was first approved. Drafts and rejected
+ * figures have not been reported.
+ */
+export async function receivedCells(db: Db, indicatorCodes: readonly string[]): Promise<ReceivedCell[]> {
+  return queryRows<ReceivedCell & Record<string, unknown>>(
+    db,
+    sql`select indicator_code as "indicatorCode", region_code as "regionCode", period_code as "periodCode",
+          min(case when entered_by is null then published_date else coalesce(submitted_at, decided_at, entered_at)::date end)::text as "receivedOn",
+          min(case when approval_state = 'approved' then case when entered_by is null then published_date else coalesce(decided_at, entered_at)::date end end)::text as "approvedOn"
+        from observations
+        where approval_state in ('submitted', 'approved') and indicator_code in (select json_array_elements_text(${JSON.stringify(indicatorCodes)}::json))
+        group by indicator_code, region_code, period_code`,
+  );
+}
+
+/**
+ * Moves whenever anything a whole-database check reads changes: figures (added, edited, moved through approval —
+ * each bumps its version), acknowledgements, rule files. Figures are never deleted, so count, newest id and the
+ * sum of versions together change on every write.
+ */
+export async function qualityDataVersion(db: Db): Promise<string> {
+  const [row] = await queryRows<{ v: string }>(
+    db,
+    sql`select concat_ws(':', (select count(*) from observations), (select max(id) from observations), (select sum(approval_version) from observations),
+          (select max(id) from quality_acknowledgements), (select string_agg(content_hash, ',' order by name) from quality_rule_files)) as v`,
+  );
+  return row?.v ?? '';
+}
