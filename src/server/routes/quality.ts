@@ -52,8 +52,9 @@ export const qualityRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'read' },
       schema: { tags: ['quality'], summary: 'Completeness (报送率) of a plan’s reporting calendar: expected, received and approved, overall, per district, per department and per period', querystring: completenessQuery, response: { 200: completenessResponse, ...errors } },
       handler: async (req) => {
-        const { items: _items, ...rest } = await planCompleteness(database, req.query);
-        return rest;
+        // The items themselves are a long list: /api/quality/completeness/items pages them.
+        const c = await planCompleteness(database, req.query);
+        return { planId: c.planId, calendar: c.calendar, asOf: c.asOf, overall: c.overall, byRegion: c.byRegion, byDepartment: c.byDepartment, history: c.history };
       },
     });
 
