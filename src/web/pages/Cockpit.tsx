@@ -15,6 +15,7 @@ import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightOf, primaryResult, type IndicatorEvaluation, type Light } from '../status';
+import { CompletenessCard } from './quality/CompletenessCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -208,6 +209,7 @@ export function Cockpit() {
         </p>
         <DraftsSwitch />
       </div>
+      <CompletenessCard plan={PLAN_ID} />
       {evaluation.loading && !evaluation.data ? (
         <Placeholder />
       ) : (

@@ -7,6 +7,7 @@ import { ApiError, PLAN_ID, send, useApi, type ImportReportDto, type PlanIndicat
 import { useLang } from '../i18n';
 import { mayApprove, mayWrite, useSession } from '../session';
 import { csvHeader, uploadImport } from '../upload';
+import { ImportQuality } from './quality/ImportQuality';
 
 const FIELD_EN: Record<string, string> = {
   indicator: 'indicator code', indicatorName: 'indicator name', region: 'region', period: 'period', value: 'value', unit: 'unit', priceBasis: 'price basis', status: 'data status',
@@ -41,6 +42,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
           ]}
         />
       ) : null}
+      <ImportQuality quality={report.quality} />
       {report.changes.length > 0 ? (
         <Table
           style={{ marginTop: 12 }}
