@@ -14,6 +14,7 @@ import type { Database } from './database';
 import { loadForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { reportQuality, type ReportQuality } from './quality';
 
 export interface ChapterMeasures {
   /** 三, 四 … as printed. */
@@ -45,6 +46,8 @@ export interface ReportContext {
   figures: 'approved' | 'including_drafts';
   /** The latest year any indicator has a figure for; null when there is none. */
   latestDataYear: number | null;
+  /** Completeness and open data-quality violations (the annual report's 数据质量 paragraph). */
+  quality?: ReportQuality | null;
 }
 
 export interface ContextOptions {
@@ -66,6 +69,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
   ]);
+  const quality = kind === 'annual' ? await reportQuality(database, planId, opts.asOf) : null;
   const rows = indicatorRows(evaluation.indicators, forecasts);
   const chapters: ChapterMeasures[] = chapterItems
     .map((c) => ({
@@ -95,5 +99,6 @@ export async function reportContext(database: Database, planId: string, kind: Re
     chapters,
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
+    quality,
   };
 }

@@ -10,6 +10,7 @@ import { figure, percent, targetCell } from './cells';
 import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import type { IndicatorRow } from './rows';
+import { qualityParagraph } from './quality';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -92,6 +93,7 @@ function zh(ctx: ReportContext): Texts {
       ? `按当前趋势预测，${warned(ctx, 'red').length}项指标亮红灯、${warned(ctx, 'yellow').length}项亮黄灯。`
       : '指标趋势预测暂缺：本报告未纳入预测和预警结果。',
     ...(ctx.figures === 'including_drafts' ? ['注意：本稿包含尚未审核的数据（草稿、已报送），仅供内部研究，不得对外发布。'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'zh'),
   ];
 
   const indicators = ctx.rows.map((r) => {
@@ -165,6 +167,7 @@ function en(ctx: ReportContext): Texts {
       ? `On current trends, ${warned(ctx, 'red').length} indicators are red and ${warned(ctx, 'yellow').length} yellow.`
       : 'Forecasts are not available: this report contains no forecasts or warnings.',
     ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'en'),
   ];
 
   const indicators = ctx.rows.map((r) => {

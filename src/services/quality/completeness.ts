@@ -20,6 +20,8 @@ export interface CompletenessQuery {
   period?: string | undefined;
   /** ISO date; default today. */
   asOf?: string | undefined;
+  /** Only periods up to this year (a report's year). */
+  maxYear?: number | undefined;
 }
 
 function periodOrder(a: string, b: string): number {
@@ -42,6 +44,7 @@ export async function planCompleteness(database: Database, q: CompletenessQuery)
     const code = formatPeriod(p.value);
     items = items.filter((i) => i.periodCode === code);
   }
+  if (q.maxYear !== undefined) items = items.filter((i) => Number(i.periodCode.slice(0, 4)) <= (q.maxYear ?? 0));
   const indicators = [...new Set(cal.entries.flatMap((e) => e.indicators))];
   const asOf = q.asOf ?? new Date().toISOString().slice(0, 10);
   return { planId: q.plan, calendar: stored.name, ...completeness(items, await receivedCells(db, indicators), asOf, periodOrder) };
