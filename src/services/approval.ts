@@ -48,7 +48,7 @@ export const approvalService = {
       requireVersion(figure, input.version);
       const comment = input.comment?.trim() || null;
       if (action === 'reject' && !comment) throw new BadRequestError('say why the figure is rejected (comment)');
-      if (action === 'approve') await qualityGate(tx, figure, comment, ctx);
+      if (action === 'approve') await qualityGate(tx, database.driver, figure, comment, ctx);
       const applied = await applyTransition(tx, { id, version: input.version, from: allowedFrom(action), to: to.value, userId: who.userId, comment });
       if (!applied) throw stale(id);
       await audit(tx, ctx, {

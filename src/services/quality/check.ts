@@ -4,7 +4,7 @@
  * indicators the subjects' rules name, the subjects' regions (every region when a district-sum rule applies), and
  * the years from the history window before the earliest subject to the year after the latest.
  */
-import type { Db } from '../../db/client';
+import type { DatabaseTarget, Db } from '../../db/client';
 import { leanFigures, listRuleFiles } from '../../db/quality';
 import { listRegions } from '../../db/regions';
 import type { Region } from '../../domain/region/region';
@@ -21,14 +21,15 @@ export async function ruleSet(db: Db): Promise<RuleSet> {
 }
 
 export interface CheckEnvironment {
+  driver: DatabaseTarget['driver'];
   rules: ActiveRule[];
   indicators: Map<string, IndicatorInfo>;
   regions: Region[];
 }
 
-export async function checkEnvironment(db: Db, planId: string | null = null): Promise<CheckEnvironment> {
+export async function checkEnvironment(db: Db, driver: DatabaseTarget['driver'], planId: string | null = null): Promise<CheckEnvironment> {
   const [set, names] = await Promise.all([ruleSet(db), knownNames(db)]);
-  return { rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db) };
+  return { driver, rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db) };
 }
 
 /** The rules that read any of these indicators, and every indicator they read. */
@@ -63,7 +64,7 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     if (y < minYear) minYear = y;
     if (y > maxYear) maxYear = y;
   }
-  const approved = await leanFigures(db, {
+  const approved = await leanFigures(db, env.driver, {
     states: ['approved'],
     indicatorCodes: [...scope.indicators],
     regionCodes: scope.allRegions ? undefined : [...new Set(subjects.map((s) => s.regionCode))],

@@ -5,7 +5,7 @@
  * straight to approved approves them without the queue, so there a row with a violation (an error, or a warning
  * nobody acknowledged) is taken out of the import and reported: it must go through the queue.
  */
-import type { Db } from '../../db/client';
+import type { DatabaseTarget, Db } from '../../db/client';
 import { stagedFigures, unstageRows } from '../../db/quality';
 import type { LocalizedText } from '../../domain/text';
 import { compareResults, type InvolvedFigure, type Outcome, type RuleResult } from '../../domain/quality/result';
@@ -38,10 +38,10 @@ export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 
  * Checks the rows in the import's staging table (call inside the import's transaction, after duplicates are
  * removed). With `approving`, rows with a violation are removed from staging and returned as `blocked`.
  */
-export async function checkStagedImport(db: Db, opts: { approving: boolean; limit: number }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
-  const env = await checkEnvironment(db);
+export async function checkStagedImport(db: Db, opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
+  const env = await checkEnvironment(db, opts.driver);
   if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
-  const staged = await stagedFigures(db);
+  const staged = await stagedFigures(db, opts.driver);
   const { results } = await checkAgainstApproved(db, env, staged, staged, 'all');
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
   const counts = { pass: 0, errors: 0, warnings: 0, skipped: 0 };

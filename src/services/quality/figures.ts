@@ -18,7 +18,7 @@ export interface FigureQuality {
 export async function figuresQuality(database: Database, ids: readonly number[]): Promise<FigureQuality[]> {
   const db = database.db;
   const figures = await listObservations(db, { ids });
-  const env = await checkEnvironment(db);
+  const env = await checkEnvironment(db, database.driver);
   const { results } = await checkAgainstApproved(db, env, figures.map(asQualityFigure), [], 'all');
   const acknowledged = await acknowledgementsOf(db, [...new Set(results.filter((r) => r.outcome === 'fail' && r.severity === 'warning').map((r) => r.key))]);
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));

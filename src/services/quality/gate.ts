@@ -4,7 +4,7 @@
  * acknowledged: by the approver's comment, which is then recorded as the acknowledgement of each open warning (in
  * the approval's transaction, with its audit entry), or earlier on the data-quality page.
  */
-import type { Db } from '../../db/client';
+import type { DatabaseTarget, Db } from '../../db/client';
 import { acknowledgementsOf, insertAcknowledgements } from '../../db/quality';
 import type { Observation } from '../../domain/observation/observation';
 import type { QualityFigure } from '../../domain/quality/figure';
@@ -28,8 +28,8 @@ export function asQualityFigure(o: Observation): QualityFigure {
   };
 }
 
-export async function qualityGate(db: Db, figure: Observation, comment: string | null, ctx: AuditContext): Promise<void> {
-  const env = await checkEnvironment(db);
+export async function qualityGate(db: Db, driver: DatabaseTarget['driver'], figure: Observation, comment: string | null, ctx: AuditContext): Promise<void> {
+  const env = await checkEnvironment(db, driver);
   const { results } = await checkAgainstApproved(db, env, [asQualityFigure(figure)], [], 'all');
   const failed = results.filter((r) => r.outcome === 'fail');
   const errors = failed.filter((r) => r.severity === 'error');

@@ -53,7 +53,7 @@ export async function qualityRun(database: Database, planId: string | null = nul
 
 async function computeRun(database: Database, planId: string | null): Promise<QualityRun> {
   const db = database.db;
-  const env = await checkEnvironment(db, planId);
+  const env = await checkEnvironment(db, database.driver, planId);
   let planIndicators: Set<string> | null = null;
   if (planId !== null) {
     planIndicators = new Set((await listPlanIndicators(db, planId)).map((i) => i.code));
@@ -74,7 +74,7 @@ async function computeRun(database: Database, planId: string | null): Promise<Qu
     }
     indicatorCodes = [...set];
   }
-  const figures = env.rules.length === 0 ? [] : await leanFigures(db, { states: ['approved', 'submitted', 'draft'], indicatorCodes });
+  const figures = env.rules.length === 0 ? [] : await leanFigures(db, database.driver, { states: ['approved', 'submitted', 'draft'], indicatorCodes });
   const pool = figures.filter((f) => f.state === 'approved');
   const subjects = planIndicators ? figures.filter((f) => planIndicators.has(f.indicatorCode)) : figures;
   const checkedAt = new Date().toISOString();
