@@ -29,6 +29,8 @@ class Interner {
 
 const REGION_SPACE = 4096;
 const PERIOD_SPACE = 2 ** 21;
+const YEAR_SPACE = 4096;
+const PERIOD_TYPES = ['year', 'half', 'quarter', 'month', 'cumulative', 'span'] as const;
 
 export class Cells {
   private readonly indicatorIds = new Interner();
@@ -36,7 +38,7 @@ export class Cells {
   private readonly periodIds = new Interner();
   private readonly chosen = new Map<number, QualityFigure>();
   /** Cells of periods that start in January, per (indicator, region, year): the chain the cumulative rule walks. */
-  private readonly januaryChains = new Map<string, Array<{ endMonth: number; periodCode: string }>>();
+  private readonly januaryChains = new Map<number, Array<{ endMonth: number; periodCode: string }>>();
   private readonly previousYear = new Map<string, string | null>();
   private readonly endIndex = new Map<string, number>();
   private readonly bases = new Map<string, string>();
@@ -52,19 +54,21 @@ export class Cells {
     for (const f of pool) if (f.corrects !== null) corrected.add(f.corrects);
     for (const f of pool) {
       if (corrected.has(f.id) || excluded(f)) continue;
-      const key = this.keyOf(f.indicatorCode, f.regionCode, f.periodCode, true);
+      const i = this.indicatorIds.id(f.indicatorCode);
+      const r = this.regionIds.id(f.regionCode);
+      const key = (i * REGION_SPACE + r) * PERIOD_SPACE + this.periodIds.id(f.periodCode);
       const held = this.chosen.get(key);
       if (held === undefined) {
         this.chosen.set(key, f);
-        this.chain(f);
+        this.chain(i * REGION_SPACE + r, f);
       } else if (comparePreference(f, held) < 0) this.chosen.set(key, f);
     }
   }
 
-  private chain(f: QualityFigure): void {
+  private chain(series: number, f: QualityFigure): void {
     const { start, end } = monthRange(f.period);
     if (start.month !== 1 || start.year !== end.year) return;
-    const k = `${f.indicatorCode}\u0001${f.regionCode}\u0001${start.year}`;
+    const k = series * YEAR_SPACE + start.year;
     const list = this.januaryChains.get(k);
     if (list) list.push({ endMonth: end.month, periodCode: f.periodCode });
     else this.januaryChains.set(k, [{ endMonth: end.month, periodCode: f.periodCode }]);
@@ -90,9 +94,41 @@ export class Cells {
     return this.chosen.values();
   }
 
+  /** Every cell key with its chosen figure. */
+  chosenCells(): IterableIterator<[number, QualityFigure]> {
+    return this.chosen.entries();
+  }
+
+  private readonly periodFacts = new Map<number, { type: number; end: number; previous: number }>();
+
+  /**
+   * For the history rule, by numbers only: the series a cell belongs to (indicator, region, kind of period), its end
+   * month, and the cell a year before (−1 when no figure of the pool names that period).
+   */
+  seriesOfCell(key: number, f: QualityFigure): { series: number; end: number; previousCell: number } {
+    const base = Math.floor(key / PERIOD_SPACE);
+    const pid = key - base * PERIOD_SPACE;
+    let facts = this.periodFacts.get(pid);
+    if (!facts) {
+      const before = this.yearBefore(f);
+      const prev = before === null ? undefined : this.periodIds.find(before);
+      facts = { type: PERIOD_TYPES.indexOf(f.period.type), end: this.endOf(f), previous: prev === undefined ? -1 : prev };
+      this.periodFacts.set(pid, facts);
+    }
+    return { series: base * 8 + facts.type, end: facts.end, previousCell: facts.previous < 0 ? -1 : base * PERIOD_SPACE + facts.previous };
+  }
+
+  /** The chosen figure of a cell key. */
+  atKey(key: number): QualityFigure | undefined {
+    return key < 0 ? undefined : this.chosen.get(key);
+  }
+
   /** End months of the cells from January of one year (ascending), e.g. [3, 6, 9, 12] for Q1, H1, 1–9月, the year. */
   januaryChain(indicator: string, region: string, year: number): ReadonlyArray<{ endMonth: number; periodCode: string }> {
-    const list = this.januaryChains.get(`${indicator}\u0001${region}\u0001${year}`);
+    const i = this.indicatorIds.find(indicator);
+    const r = this.regionIds.find(region);
+    if (i === undefined || r === undefined) return [];
+    const list = this.januaryChains.get((i * REGION_SPACE + r) * YEAR_SPACE + year);
     if (!list) return [];
     list.sort((a, b) => a.endMonth - b.endMonth);
     return list;

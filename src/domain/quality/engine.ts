@@ -1,7 +1,8 @@
 /**
  * Runs the rules in force over figures. Each subject is checked with the figures of the pool standing for every
  * other cell (the one the preference rule chooses per indicator, region and period) and itself standing for its
- * own — so a new figure is judged against the accepted ones, and an accepted one against its peers. Pure.
+ * own — so a new figure is judged against the accepted ones, and an accepted one against its peers. Over the whole
+ * database (keep: 'failures') a figure equal to its cell's chosen one is not checked again. Pure.
  *
  * @example
  * const { results } = checkFigures({ rules, pool: approved, subjects: [draft], indicators, regions, keep: 'all' });
@@ -65,12 +66,17 @@ export function checkFigures(input: CheckInput): CheckOutput {
     else for (const c of codes) byIndicator.set(c, [...(byIndicator.get(c) ?? []), active]);
   }
 
+  const failuresOnly = input.keep === 'failures';
   for (const s of input.subjects) {
-    env.setSubject(s);
+    // Over the whole database, a figure equal to the one chosen for its cell (the same value from another source,
+    // on the same revision basis) would only repeat that figure's comparisons under other ids: it is left out.
+    const chosen = cells.get(s.indicatorCode, s.regionCode, s.periodCode);
+    if (failuresOnly && chosen && chosen !== s && chosen.valueStd === s.valueStd && chosen.priceBasis === s.priceBasis && cells.basis(chosen) === cells.basis(s)) continue;
+    env.setSubject(s, chosen);
     for (const active of byIndicator.get(s.indicatorCode) ?? []) run(active, env);
     for (const active of everyIndicator) run(active, env);
   }
-  if (input.keep === 'failures') {
+  if (failuresOnly) {
     const seen = new Set<string>();
     const unique = results.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
     return { results: unique, counts };

@@ -33,8 +33,27 @@ export class Env {
     private readonly counts: Map<string, Counts>,
   ) {}
 
-  setSubject(s: QualityFigure): void {
+  /** Whether the subject is the figure chosen for its cell (then every comparison it takes part in is everyone's). */
+  private subjectChosen = false;
+  private readonly visited = new Map<ActiveRule, Set<number>>();
+
+  /** @param chosen the figure chosen for the subject's cell, if the caller has it at hand */
+  setSubject(s: QualityFigure, chosen: QualityFigure | undefined = this.cells.get(s.indicatorCode, s.regionCode, s.periodCode)): void {
     this.subject = s;
+    this.subjectChosen = this.keep === 'failures' && chosen === s;
+  }
+
+  /**
+   * Whether to evaluate a comparison (an instance of a rule, named by one of its cells' keys). Over the whole
+   * database a comparison among chosen figures is the same from whichever of them it is reached: it runs once.
+   */
+  firstVisit(active: ActiveRule, instance: number): boolean {
+    if (!this.subjectChosen || instance < 0) return true;
+    let seen = this.visited.get(active);
+    if (!seen) this.visited.set(active, (seen = new Set()));
+    if (seen.has(instance)) return false;
+    seen.add(instance);
+    return true;
   }
 
   /** The figure of a cell: the subject in its own cell, else the one the pool's preference chooses. */
@@ -67,26 +86,35 @@ export class Env {
   }
 
   /**
-   * Records one outcome. The message is built only when the result is kept (every result for a file's rows;
-   * failures only for a check of the whole database).
+   * Counts one outcome of a rule; true when its result is to be kept (every result for a file's rows, failures only
+   * for a check of the whole database) — then call `record`. Hot paths build figures and messages only when kept.
    */
-  emit(active: ActiveRule, outcome: Outcome, figures: InvolvedFigure[], message: () => LocalizedText, anchor?: QualityFigure): void {
+  tally(active: ActiveRule, outcome: Outcome): boolean {
     const id = active.rule.id;
     let c = this.counts.get(id);
     if (!c) this.counts.set(id, (c = { pass: 0, fail: 0, skipped: 0 }));
     c[outcome] += 1;
-    if (this.keep === 'failures' && outcome !== 'fail') return;
+    return this.keep === 'all' || outcome === 'fail';
+  }
+
+  /** Keeps a result counted by `tally`. */
+  record(active: ActiveRule, outcome: Outcome, figures: InvolvedFigure[], message: LocalizedText, anchor?: QualityFigure): void {
     const a = anchor ?? this.subject;
     this.out.push({
-      ruleId: id,
+      ruleId: active.rule.id,
       severity: active.rule.severity,
       outcome,
       subjectId: this.subject.id,
       figures,
-      message: message(),
-      key: violationKey(id, figures.map((f) => f.id)),
+      message,
+      key: violationKey(active.rule.id, figures.map((f) => f.id)),
       anchor: { indicatorCode: a.indicatorCode, regionCode: a.regionCode, periodCode: a.periodCode },
     });
+  }
+
+  /** tally, then record when kept (message built only then). */
+  emit(active: ActiveRule, outcome: Outcome, figures: InvolvedFigure[], message: () => LocalizedText, anchor?: QualityFigure): void {
+    if (this.tally(active, outcome)) this.record(active, outcome, figures, message(), anchor);
   }
 }
 

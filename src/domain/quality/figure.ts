@@ -38,11 +38,22 @@ export interface QualityFigure {
  */
 export function halfUnit(value: number): number {
   if (!Number.isFinite(value)) return 0;
-  const text = String(Math.abs(value));
-  if (text.includes('e')) return 0;
-  const dot = text.indexOf('.');
-  if (dot >= 0) return 0.5 * 10 ** -(text.length - dot - 1);
-  if (text === '0') return 0.5;
-  const zeros = text.length - text.replace(/0+$/, '').length;
-  return 0.5 * 10 ** zeros;
+  const v = Math.abs(value);
+  if (v === 0) return 0.5;
+  // The fewest decimals that write the number (what String(v) would print), found by arithmetic: this runs for
+  // every figure of every comparison, and formatting a number as text costs many times more.
+  if (Number.isInteger(v)) {
+    let zeros = 0;
+    let n = v;
+    while (n % 10 === 0 && zeros < 15) {
+      n /= 10;
+      zeros++;
+    }
+    return 0.5 * 10 ** zeros;
+  }
+  for (let d = 1; d <= 15; d++) {
+    const scaled = v * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, scaled) && Number(Math.round(scaled) / 10 ** d) === v) return 0.5 * 10 ** -d;
+  }
+  return 0;
 }

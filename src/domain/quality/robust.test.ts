@@ -32,6 +32,25 @@ describe('robust score', () => {
   });
 });
 
+describe('robust scale by merging the deviations', () => {
+  it('equals the median and MAD computed the plain way (sort the values, sort the deviations), on any values', () => {
+    const plainMedian = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const m = s.length >> 1;
+      return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+    };
+    const cents = fc.integer({ min: -100_000, max: 100_000 }).map((i) => i / 100);
+    fc.assert(
+      fc.property(fc.array(cents, { minLength: 1, maxLength: 40 }), (xs) => {
+        const median = plainMedian(xs);
+        const mad = plainMedian(xs.map((x) => Math.abs(x - median)));
+        const s = robustScale(xs);
+        return s.median === median && Math.abs(s.mad - mad) < 1e-9;
+      }),
+    );
+  });
+});
+
 describe('halfUnit: rounding slack of a published figure', () => {
   it.each([[27670.24, 0.005], [17190.4, 0.05], [823, 0.5], [26900, 50], [2600, 50], [30700, 50], [0, 0.5], [-12.5, 0.05]])('%s → %s', (v, h) => {
     expect(halfUnit(v)).toBeCloseTo(h, 12);

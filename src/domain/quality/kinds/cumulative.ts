@@ -29,8 +29,9 @@ export function checkCumulative(rule: Extract<Rule, { kind: 'cumulative' }>, act
   if (!earlier && !later) {
     return env.emit(active, 'skipped', [involved(s, 'subject')], () => ({ zh: `${start.year}年没有其他从1月起的累计数据，未检查`, en: `no other figure from January of ${start.year}: not checked` }));
   }
-  if (earlier) pair(rule, active, env, earlier, s);
-  if (later) pair(rule, active, env, s, later);
+  // A pair is named by its later figure's cell.
+  if (earlier && env.firstVisit(active, env.cells.keyOf(s.indicatorCode, s.regionCode, s.periodCode))) pair(rule, active, env, earlier, s);
+  if (later && after !== null && env.firstVisit(active, env.cells.keyOf(s.indicatorCode, s.regionCode, after))) pair(rule, active, env, s, later);
 }
 
 function pair(rule: Extract<Rule, { kind: 'cumulative' }>, active: ActiveRule, env: Env, earlier: QualityFigure, later: QualityFigure): void {
@@ -39,8 +40,9 @@ function pair(rule: Extract<Rule, { kind: 'cumulative' }>, active: ActiveRule, e
   const drop = Math.max(0, earlier.valueStd - later.valueStd);
   const allowed = allowance(rule.tolerance, later.valueStd, halfUnit(earlier.valueStd) + halfUnit(later.valueStd));
   const ok = within(drop, allowed, Math.max(Math.abs(earlier.valueStd), Math.abs(later.valueStd)));
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
+  if (!env.tally(active, ok ? 'pass' : 'fail')) return;
+  env.record(active, ok ? 'pass' : 'fail', figures, {
     zh: `累计数 ${named(earlier)} ${ok ? '≤' : '>'} ${named(later)}${ok ? '' : `：后期累计数反而减少 ${show(drop)}，允许 ${show(allowed)}`}`,
     en: `cumulative ${named(earlier)} ${ok ? '≤' : '>'} ${named(later)}${ok ? '' : `: the later cumulative amount is lower by ${show(drop)}, allowed ${show(allowed)}`}`,
-  }), later);
+  }, later);
 }

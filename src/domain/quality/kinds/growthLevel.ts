@@ -21,6 +21,7 @@ export function checkGrowthLevel(rule: GrowthRule, active: ActiveRule, env: Env)
   const s = env.subject;
   const r = s.regionCode;
   if (s.indicatorCode === rule.growth) {
+    if (!env.firstVisit(active, env.cells.keyOf(rule.growth, r, s.periodCode))) return;
     const before = env.cells.yearBefore(s);
     const l1 = env.get(rule.level, r, s.periodCode);
     const l0 = before === null ? undefined : env.get(rule.level, r, before);
@@ -37,11 +38,11 @@ export function checkGrowthLevel(rule: GrowthRule, active: ActiveRule, env: Env)
   const before = env.cells.yearBefore(s);
   const g = env.get(rule.growth, r, s.periodCode);
   const l0 = before === null ? undefined : env.get(rule.level, r, before);
-  if (g && l0) judge(rule, active, env, g, s, l0);
+  if (g && l0 && env.firstVisit(active, env.cells.keyOf(rule.growth, r, s.periodCode))) judge(rule, active, env, g, s, l0);
   const after = env.cells.yearAfter(s);
   const gNext = after === null ? undefined : env.get(rule.growth, r, after);
   const l1Next = after === null ? undefined : env.get(rule.level, r, after);
-  if (gNext && l1Next) judge(rule, active, env, gNext, l1Next, s);
+  if (gNext && l1Next && after !== null && env.firstVisit(active, env.cells.keyOf(rule.growth, r, after))) judge(rule, active, env, gNext, l1Next, s);
 }
 
 function judge(rule: GrowthRule, active: ActiveRule, env: Env, g: QualityFigure, l1: QualityFigure, l0: QualityFigure): void {
@@ -57,30 +58,33 @@ function judge(rule: GrowthRule, active: ActiveRule, env: Env, g: QualityFigure,
   const deflator = ((1 + nominal / 100) / (1 + g.valueStd / 100) - 1) * 100;
   const range = rule.deflator;
   const deflatorOk = range ? deflator >= range.min - allowed - 1e-9 && deflator <= range.max + allowed + 1e-9 : null;
+  const basis = g.priceBasis;
+  const outcome = basis === 'current' ? (nominalOk ? 'pass' : 'fail') : basis === 'comparable' ? (deflatorOk === null ? 'skipped' : deflatorOk ? 'pass' : 'fail') : nominalOk || deflatorOk === true ? 'pass' : 'fail';
+  if (!env.tally(active, outcome)) return;
   const levels = `${named(l1)} ÷ ${named(l0)} − 1 = ${show(nominal)}%`;
   const rangeText = range ? `${show(range.min)}%～${show(range.max)}%` : '';
-
-  if (g.priceBasis === 'current') {
-    return env.emit(active, nominalOk ? 'pass' : 'fail', figures, () => ({
-      zh: `名义增速 ${named(g)}% 与现价水平的增速 ${levels} ${nominalOk ? '相符' : '不符'}：差 ${show(gap)} 个百分点，允许 ${show(allowed)}`,
-      en: `nominal growth ${named(g)}% ${nominalOk ? 'agrees' : 'disagrees'} with the levels' growth ${levels}: difference ${show(gap)} points, allowed ${show(allowed)}`,
-    }), g);
+  const ok = outcome === 'pass';
+  let message: { zh: string; en: string };
+  if (basis === 'current') {
+    message = {
+      zh: `名义增速 ${named(g)}% 与现价水平的增速 ${levels} ${ok ? '相符' : '不符'}：差 ${show(gap)} 个百分点，允许 ${show(allowed)}`,
+      en: `nominal growth ${named(g)}% ${ok ? 'agrees' : 'disagrees'} with the levels' growth ${levels}: difference ${show(gap)} points, allowed ${show(allowed)}`,
+    };
+  } else if (basis === 'comparable' && outcome === 'skipped') {
+    message = {
+      zh: `实际增速 ${named(g)}%，现价水平增速 ${levels}，隐含价格指数变动 ${show(deflator)}%；规则未给出价格指数范围，仅列示`,
+      en: `real growth ${named(g)}%, levels' growth ${levels}, implied deflator ${show(deflator)}%; the rule states no deflator range: reported, not judged`,
+    };
+  } else if (basis === 'comparable') {
+    message = {
+      zh: `实际增速 ${named(g)}%，现价水平增速 ${levels}，隐含价格指数变动 ${show(deflator)}%，${ok ? '在' : '超出'}规则范围 ${rangeText}${ok ? '内' : ''}（允许误差 ${show(allowed)}）`,
+      en: `real growth ${named(g)}%, levels' growth ${levels}, implied deflator ${show(deflator)}% ${ok ? 'within' : 'outside'} the rule's range ${rangeText} (allowed error ${show(allowed)})`,
+    };
+  } else {
+    message = {
+      zh: `${named(g)}% 未注明价格口径：按名义增速与 ${levels} 差 ${show(gap)} 个百分点（允许 ${show(allowed)}）${range ? `；按实际增速隐含价格指数变动 ${show(deflator)}%（范围 ${rangeText}）` : ''}，${ok ? '至少一种口径相符' : '两种口径均不相符'}`,
+      en: `${named(g)}% states no price basis: read as nominal it differs from ${levels} by ${show(gap)} points (allowed ${show(allowed)})${range ? `; read as real it implies a deflator of ${show(deflator)}% (range ${rangeText})` : ''}: ${ok ? 'consistent under at least one reading' : 'consistent under neither reading'}`,
+    };
   }
-  if (g.priceBasis === 'comparable') {
-    if (deflatorOk === null) {
-      return env.emit(active, 'skipped', figures, () => ({
-        zh: `实际增速 ${named(g)}%，现价水平增速 ${levels}，隐含价格指数变动 ${show(deflator)}%；规则未给出价格指数范围，仅列示`,
-        en: `real growth ${named(g)}%, levels' growth ${levels}, implied deflator ${show(deflator)}%; the rule states no deflator range: reported, not judged`,
-      }), g);
-    }
-    return env.emit(active, deflatorOk ? 'pass' : 'fail', figures, () => ({
-      zh: `实际增速 ${named(g)}%，现价水平增速 ${levels}，隐含价格指数变动 ${show(deflator)}%，${deflatorOk ? '在' : '超出'}规则范围 ${rangeText}${deflatorOk ? '内' : ''}（允许误差 ${show(allowed)}）`,
-      en: `real growth ${named(g)}%, levels' growth ${levels}, implied deflator ${show(deflator)}% ${deflatorOk ? 'within' : 'outside'} the rule's range ${rangeText} (allowed error ${show(allowed)})`,
-    }), g);
-  }
-  const ok = nominalOk || deflatorOk === true;
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
-    zh: `${named(g)}% 未注明价格口径：按名义增速与 ${levels} 差 ${show(gap)} 个百分点（允许 ${show(allowed)}）${range ? `；按实际增速隐含价格指数变动 ${show(deflator)}%（范围 ${rangeText}）` : ''}，${ok ? '至少一种口径相符' : '两种口径均不相符'}`,
-    en: `${named(g)}% states no price basis: read as nominal it differs from ${levels} by ${show(gap)} points (allowed ${show(allowed)})${range ? `; read as real it implies a deflator of ${show(deflator)}% (range ${rangeText})` : ''}: ${ok ? 'consistent under at least one reading' : 'consistent under neither reading'}`,
-  }), g);
+  env.record(active, outcome, figures, message, g);
 }

@@ -11,35 +11,39 @@ import type { QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
 import { involved, named, type Env } from '../env';
-import { robustScale, robustScore, type RobustScale } from '../robust';
+import { robustScale, robustScaleSorted, robustScore, type RobustScale } from '../robust';
 import { show } from '../tolerance';
 
 type OutlierRule = Extract<Rule, { kind: 'outlier' }>;
 
 interface Series {
+  /** The chosen figures of one series (indicator, region, kind of period), by end month. */
+  cells: number[];
   ends: number[];
+  /** The change of each on its year before (NaN: none comparable). */
   changes: number[];
 }
 
 /** Past changes of every series, built once per check from the chosen figures. */
 class History {
-  private readonly series = new Map<string, Series>();
-  private readonly scales = new Map<string, RobustScale | null>();
+  private readonly series = new Map<number, Series>();
+  /** Per rule, per cell (the series and the end month follow from the cell): the history's median and scale. */
+  private readonly scales = new Map<string, Map<number, RobustScale | null>>();
+  private readonly swept = new Set<string>();
 
   constructor(private readonly env: Env) {
-    const points = new Map<string, QualityFigure[]>();
-    for (const f of env.cells.chosenFigures()) {
-      const k = seriesKey(f);
-      const list = points.get(k);
-      if (list) list.push(f);
-      else points.set(k, [f]);
+    // Numbers only (cell keys, series ids): this runs once per chosen figure of the whole database.
+    const points = new Map<number, Array<{ cell: number; end: number; change: number }>>();
+    for (const [cell, f] of env.cells.chosenCells()) {
+      const { series, end, previousCell } = env.cells.seriesOfCell(cell, f);
+      const row = { cell, end, change: this.change(f, env.cells.atKey(previousCell)) ?? Number.NaN };
+      const list = points.get(series);
+      if (list) list.push(row);
+      else points.set(series, [row]);
     }
-    for (const [k, list] of points) {
-      const withChange = list
-        .map((f) => ({ end: env.cells.endOf(f), change: this.change(f, this.previous(f)) }))
-        .filter((x): x is { end: number; change: number } => x.change !== null)
-        .sort((a, b) => a.end - b.end);
-      this.series.set(k, { ends: withChange.map((x) => x.end), changes: withChange.map((x) => x.change) });
+    for (const [k, rows] of points) {
+      rows.sort((a, b) => a.end - b.end);
+      this.series.set(k, { cells: rows.map((r) => r.cell), ends: rows.map((r) => r.end), changes: rows.map((r) => r.change) });
     }
   }
 
@@ -56,28 +60,76 @@ class History {
     return (f.valueStd / prev.valueStd - 1) * 100;
   }
 
+  /** The series of a figure whose cell no pool figure names, found through a chosen figure of the same series. */
+  private seriesOfNew(f: QualityFigure): number | null {
+    const before = this.env.cells.yearBefore(f);
+    const prevKey = before === null ? -1 : this.env.cells.keyOf(f.indicatorCode, f.regionCode, before);
+    const prev = this.env.cells.atKey(prevKey);
+    return prev ? this.env.cells.seriesOfCell(prevKey, prev).series : null;
+  }
+
   /** Median and scale of the series' changes ending in [end − months, end); null when fewer than `min`. */
   scale(ruleId: string, f: QualityFigure, end: number, months: number, min: number): RobustScale | null {
-    const k = `${ruleId}\u0001${seriesKey(f)}\u0001${end}`;
-    const hit = this.scales.get(k);
+    let byCell = this.scales.get(ruleId);
+    if (!byCell) this.scales.set(ruleId, (byCell = new Map()));
+    const k = this.env.cells.keyOf(f.indicatorCode, f.regionCode, f.periodCode);
+    const hit = k < 0 ? undefined : byCell.get(k);
     if (hit !== undefined) return hit;
-    const s = this.series.get(seriesKey(f));
-    let result: RobustScale | null = null;
-    if (s) {
-      const from = lowerBound(s.ends, end - months);
-      const to = lowerBound(s.ends, end);
-      if (to - from >= min) result = robustScale(s.changes.slice(from, to));
+    // A figure of a cell the pool does not fill (a new period) belongs to no series yet, unless its series exists.
+    const sk = k < 0 ? this.seriesOfNew(f) : this.env.cells.seriesOfCell(k, f).series;
+    const s = sk === null ? undefined : this.series.get(sk);
+    if (!s) return null;
+    const sweepKey = `${ruleId}\u0001${sk}`;
+    if (!this.swept.has(sweepKey)) {
+      this.swept.add(sweepKey);
+      sweep(s, months, min, byCell);
+      const after = k < 0 ? undefined : byCell.get(k);
+      if (after !== undefined) return after;
     }
-    this.scales.set(k, result);
-    return result;
+    // A figure whose cell no chosen figure fills (a new period): its own window, sorted afresh.
+    const from = lowerBound(s.ends, end - months);
+    const to = lowerBound(s.ends, end);
+    const past = s.changes.slice(from, to).filter((c) => !Number.isNaN(c));
+    return past.length >= min ? robustScale(past) : null;
   }
 }
 
-const seriesKey = (f: QualityFigure) => `${f.indicatorCode}\u0001${f.regionCode}\u0001${f.period.type}`;
+/**
+ * The history of every cell of a series in one pass: a window of past changes kept sorted (each change inserted
+ * and, once older than the window, removed by binary search), its median and MAD read off the sorted window.
+ */
+function sweep(s: Series, months: number, min: number, out: Map<number, RobustScale | null>): void {
+  const window = new Float64Array(s.ends.length);
+  const scratch = new Float64Array(s.ends.length);
+  let size = 0;
+  let oldest = 0;
+  const remove = (x: number) => {
+    const i = lowerBound(window, x, size);
+    window.copyWithin(i, i + 1, size);
+    size--;
+  };
+  for (let i = 0; i < s.ends.length; i++) {
+    const end = s.ends[i] ?? 0;
+    while (oldest < i && (s.ends[oldest] ?? 0) < end - months) {
+      const c = s.changes[oldest] ?? Number.NaN;
+      if (!Number.isNaN(c)) remove(c);
+      oldest++;
+    }
+    out.set(s.cells[i] ?? -1, size >= min ? robustScaleSorted(window, size, scratch) : null);
+    const c = s.changes[i] ?? Number.NaN;
+    if (!Number.isNaN(c)) {
+      const at = lowerBound(window, c, size);
+      window.copyWithin(at + 1, at, size);
+      window[at] = c;
+      size++;
+    }
+  }
+}
 
-function lowerBound(sorted: readonly number[], x: number): number {
+/** The first index of `sorted` (its first `length` items) whose value is not below `x`. */
+function lowerBound(sorted: ArrayLike<number>, x: number, length = sorted.length): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((sorted[mid] ?? 0) < x) lo = mid + 1;
@@ -88,6 +140,12 @@ function lowerBound(sorted: readonly number[], x: number): number {
 
 const histories = new WeakMap<Env, History>();
 
+// A module-level function, not a closure made per figure: under tsx (esbuild keepNames) every named closure is
+// also given its name at creation, which a million figures notice.
+function figuresOf(s: QualityFigure, prev: QualityFigure | undefined) {
+  return [involved(s, 'subject'), ...(prev ? [involved(prev, 'previous')] : [])];
+}
+
 export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): void {
   const s = env.subject;
   if (env.subjectExcluded()) return;
@@ -95,9 +153,9 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
   if (!history) histories.set(env, (history = new History(env)));
   const prev = history.previous(s);
   const change = history.change(s, prev);
-  const figures = [involved(s, 'subject'), ...(prev ? [involved(prev, 'previous')] : [])];
   if (change === null || !prev) {
-    return env.emit(active, 'skipped', figures, () => ({ zh: '没有可比的上年同期数据，未检查', en: 'no comparable figure a year before: not checked' }));
+    if (env.tally(active, 'skipped')) env.record(active, 'skipped', figuresOf(s, prev), { zh: '没有可比的上年同期数据，未检查', en: 'no comparable figure a year before: not checked' });
+    return;
   }
   const threshold = rule.threshold ?? active.settings.outlierThreshold;
   const minHistory = rule.minHistory ?? active.settings.minHistory;
@@ -109,20 +167,22 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
     const ratio = prev.valueStd > 0 ? s.valueStd / prev.valueStd : null;
     if (rule.maxRatio !== undefined && ratio !== null && env.changeKind(s.indicatorCode) === 'ratio') {
       const ok = ratio <= rule.maxRatio && ratio >= 1 / rule.maxRatio;
-      return env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
+      return env.emit(active, ok ? 'pass' : 'fail', figuresOf(s, prev), () => ({
         zh: `历史数据不足${minHistory}期；${named(s)} 是上年同期 ${named(prev)} 的 ${show(ratio)} 倍，${ok ? '在' : '超出'} 1/${show(rule.maxRatio ?? 0)}～${show(rule.maxRatio ?? 0)} 倍${ok ? '之内' : ''}`,
         en: `fewer than ${minHistory} past changes; ${named(s)} is ${show(ratio)} times ${named(prev)} a year before, ${ok ? 'within' : 'outside'} 1/${show(rule.maxRatio ?? 0)}–${show(rule.maxRatio ?? 0)} times`,
       }));
     }
-    return env.emit(active, 'skipped', figures, () => ({
+    if (!env.tally(active, 'skipped')) return;
+    return env.record(active, 'skipped', figuresOf(s, prev), {
       zh: `同比变化 ${show(change)}${unit}；近${years}年可比的历史变化不足${minHistory}期，未评分`,
       en: `change ${show(change)}${unitEn} on a year before; fewer than ${minHistory} comparable past changes in ${years} years: not scored`,
-    }));
+    });
   }
   const score = robustScore(change, scale);
   const ok = score <= threshold;
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
+  if (!env.tally(active, ok ? 'pass' : 'fail')) return;
+  env.record(active, ok ? 'pass' : 'fail', figuresOf(s, prev), {
     zh: `同比变化 ${show(change)}${unit}，近${years}年${scale.n}期历史变化中位数 ${show(scale.median)}${unit}、MAD ${show(scale.mad)}，稳健分数 ${show(score)} ${ok ? '≤' : '>'} 阈值 ${show(threshold)}`,
     en: `change ${show(change)}${unitEn} on a year before; median of ${scale.n} past changes in ${years} years ${show(scale.median)}${unitEn}, MAD ${show(scale.mad)}: robust score ${show(score)} ${ok ? '≤' : '>'} threshold ${show(threshold)}`,
-  }));
+  });
 }

@@ -15,6 +15,7 @@ export function checkPartOf(rule: Extract<Rule, { kind: 'part_of' }>, active: Ac
   const total = env.get(rule.total, r, p);
   const parts = s.indicatorCode === rule.total ? rule.parts : [s.indicatorCode];
   for (const code of parts) {
+    if (!env.firstVisit(active, env.cells.keyOf(code, r, p))) continue;
     const part = env.get(code, r, p);
     const figures = [...(total ? [involved(total, 'total')] : []), ...(part ? [involved(part, 'part')] : [])];
     if (env.subjectExcluded()) {
@@ -40,8 +41,9 @@ function compare(active: ActiveRule, env: Env, total: QualityFigure, part: Quali
   const excess = Math.max(0, part.valueStd - total.valueStd);
   const allowed = allowance(tolerance, total.valueStd, halfUnit(total.valueStd) + halfUnit(part.valueStd));
   const ok = within(excess, allowed, Math.max(Math.abs(total.valueStd), Math.abs(part.valueStd)));
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
+  if (!env.tally(active, ok ? 'pass' : 'fail')) return;
+  env.record(active, ok ? 'pass' : 'fail', figures, {
     zh: `${named(part)} ${ok ? '≤' : '>'} ${named(total)}${ok ? '' : `：超出 ${show(excess)}，允许 ${show(allowed)}`}`,
     en: `${named(part)} ${ok ? '≤' : '>'} ${named(total)}${ok ? '' : `: exceeds by ${show(excess)}, allowed ${show(allowed)}`}`,
-  }), total);
+  }, total);
 }

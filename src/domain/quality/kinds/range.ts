@@ -9,9 +9,14 @@ export function checkRange(rule: Extract<Rule, { kind: 'range' }>, active: Activ
   const v = s.valueStd;
   const below = rule.min !== undefined && v < rule.min;
   const above = rule.max !== undefined && v > rule.max;
+  const outcome = below || above ? 'fail' : 'pass';
+  if (!env.tally(active, outcome)) return;
   const bounds = `${rule.min === undefined ? '−∞' : show(rule.min)}–${rule.max === undefined ? '+∞' : show(rule.max)}`;
-  env.emit(active, below || above ? 'fail' : 'pass', [involved(s, 'subject')], () =>
-    below || above
+  env.record(
+    active,
+    outcome,
+    [involved(s, 'subject')],
+    outcome === 'fail'
       ? { zh: `${show(v)} 超出允许范围 ${bounds}`, en: `${show(v)} lies outside the allowed range ${bounds}` }
       : { zh: `${show(v)} 在允许范围 ${bounds} 内`, en: `${show(v)} lies within ${bounds}` },
   );

@@ -17,6 +17,7 @@ export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, acti
   if (s.regionCode !== rule.total && !partRegions.includes(s.regionCode)) return;
   const ind = s.indicatorCode;
   const p = s.periodCode;
+  if (!env.firstVisit(active, env.cells.keyOf(ind, rule.total, p))) return;
   const total = env.get(ind, rule.total, p);
   const parts = partRegions.map((r) => ({ region: r, figure: env.get(ind, r, p) }));
   const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
@@ -33,5 +34,5 @@ export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, acti
   const slack = halfUnit(total.valueStd) + present.reduce((a, f) => a + halfUnit(f.valueStd), 0);
   const allowed = allowance(rule.tolerance, total.valueStd, slack);
   const ok = within(difference, allowed, Math.max(Math.abs(total.valueStd), Math.abs(sum)));
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
+  if (env.tally(active, ok ? 'pass' : 'fail')) env.record(active, ok ? 'pass' : 'fail', figures, sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
 }

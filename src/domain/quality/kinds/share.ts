@@ -16,6 +16,7 @@ export function checkShare(rule: Extract<Rule, { kind: 'share' }>, active: Activ
     const formula = env.indicators.get(code)?.share;
     if (!formula) continue;
     if (s.indicatorCode !== code && s.indicatorCode !== formula.numerator && s.indicatorCode !== formula.denominator) continue;
+    if (!env.firstVisit(active, env.cells.keyOf(code, r, p))) continue;
     const share = env.get(code, r, p);
     const num = env.get(formula.numerator, r, p);
     const den = env.get(formula.denominator, r, p);
@@ -46,9 +47,10 @@ export function checkShare(rule: Extract<Rule, { kind: 'share' }>, active: Activ
     const slack = halfUnit(share.valueStd) + Math.abs(quotient) * (halfUnit(num.valueStd) / Math.abs(num.valueStd || 1) + halfUnit(den.valueStd) / Math.abs(den.valueStd));
     const allowed = allowance(rule.tolerance, share.valueStd, slack);
     const ok = within(difference, allowed, Math.max(Math.abs(share.valueStd), Math.abs(quotient)));
-    env.emit(active, ok ? 'pass' : 'fail', figures, () => ({
+    if (!env.tally(active, ok ? 'pass' : 'fail')) continue;
+    env.record(active, ok ? 'pass' : 'fail', figures, {
       zh: `${named(share)} ${ok ? '=' : '≠'} ${named(num)} ÷ ${named(den)} × 100 = ${show(quotient)}：差 ${show(share.valueStd - quotient)}，允许 ${show(allowed)}`,
       en: `${named(share)} ${ok ? '=' : '≠'} ${named(num)} ÷ ${named(den)} × 100 = ${show(quotient)}: difference ${show(share.valueStd - quotient)}, allowed ${show(allowed)}`,
-    }), share);
+    }, share);
   }
 }

@@ -12,6 +12,7 @@ import { allowance, show, within } from '../tolerance';
 export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRule, env: Env): void {
   const s = env.subject;
   const { regionCode: r, periodCode: p } = s;
+  if (!env.firstVisit(active, env.cells.keyOf(rule.total, r, p))) return;
   const total = env.get(rule.total, r, p);
   const parts = rule.parts.map((c) => ({ code: c, figure: env.get(c, r, p) }));
   const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
@@ -30,7 +31,7 @@ export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRul
   const slack = halfUnit(total.valueStd) + present.reduce((a, f) => a + halfUnit(f.valueStd), 0);
   const allowed = allowance(rule.tolerance, total.valueStd, slack);
   const ok = within(difference, allowed, Math.max(Math.abs(total.valueStd), Math.abs(sum)));
-  env.emit(active, ok ? 'pass' : 'fail', figures, () => sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
+  if (env.tally(active, ok ? 'pass' : 'fail')) env.record(active, ok ? 'pass' : 'fail', figures, sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
 }
 
 export function sumMessage(relation: 'equal' | 'at_most', total: QualityFigure, parts: readonly QualityFigure[], sum: number, gap: number, allowed: number, ok: boolean) {
