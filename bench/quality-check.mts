@@ -10,33 +10,18 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client';
-import { copyInto, copyLine } from '../src/db/copy';
 import { leanFigures } from '../src/db/quality';
 import { prepare } from '../src/services/bootstrap';
 import { qualityRun } from '../src/services/quality/run';
-import { syntheticFigures } from './quality-figures.mts';
+import { storeSynthetic, syntheticFigures } from './quality-figures.mts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const which = process.argv[3] ?? 'both';
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const root = path.resolve(import.meta.dirname, '..');
-const COLUMNS = ['indicator_code', 'region_code', 'period_code', 'period_type', 'period_start', 'period_end', 'value', 'unit', 'value_std', 'price_basis', 'status', 'source_kind', 'source_publication', 'published_date', 'published_date_estimated', 'fingerprint', 'approval_state'];
-
 async function load(database: Database): Promise<number> {
   await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), catalogueDir: path.join(root, 'catalogue') });
-  let lines: string[] = [];
-  let n = 0;
-  for (const f of syntheticFigures(N)) {
-    n++;
-    lines.push(copyLine([f.indicator, f.region, f.period, f.periodType, f.start, f.end, String(f.value), f.unit, String(f.value), f.priceBasis, 'final', f.sourceKind, 'bench', f.published, false, `bench-${n}`, 'approved']));
-    if (lines.length === 50_000) {
-      await copyInto(database.db, database.driver, 'observations', COLUMNS, lines.join(''));
-      lines = [];
-    }
-  }
-  await copyInto(database.db, database.driver, 'observations', COLUMNS, lines.join(''));
-  await database.db.execute('analyze observations');
-  return n;
+  return storeSynthetic(database, syntheticFigures(N));
 }
 
 async function measure(name: string, database: Database): Promise<string> {

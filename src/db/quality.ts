@@ -7,22 +7,24 @@ import type { ApprovalState } from '../domain/observation/approval';
 import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
 import { parsePeriod } from '../domain/period/parse';
 import type { Period } from '../domain/period/period';
-import type { QualityFigure } from '../domain/quality/figure';
+import { enteredText, type QualityFigure } from '../domain/quality/figure';
 import type { ReceivedCell } from '../domain/quality/completeness';
 import type { DatabaseTarget, Db } from './client';
 import { copyFields, copyOut, sqlLiteral } from './copy';
 import { queryRows } from './raw';
 import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } from './schema';
 
-/** The columns the rules read, in this order (COPY text; see `readFigures`). */
-const LEAN_COLUMNS = `value_std::float8, price_basis, status, source_kind, published_date,
-  to_char(entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * The columns the rules read, in this order (COPY text; see `readFigures`). Chosen for what PostgreSQL formats
+ * fastest: the stored decimal as it is (Number() reads it to the nearest double) and the entry time as epoch
+ * milliseconds (half the cost of a formatted timestamp, measured on PGlite).
+ */
+const LEAN_COLUMNS = `value_std, price_basis, status, source_kind, published_date, (extract(epoch from entered_at) * 1000)::bigint`;
 
 /**
  * Figures from COPY text (id, indicator, region, period, then LEAN_COLUMNS, state, corrects). The same few codes,
  * periods and dates repeat down a million rows: each distinct text is kept once (interned) and each period parsed
- * once, so the figures share them. Entry times are text with milliseconds, as Date.toISOString writes them: the
- * preference rule compares them as text.
+ * once, so the figures share them.
  */
 function readFigures(text: string): QualityFigure[] {
   const texts = new Map<string, string>();
@@ -55,7 +57,7 @@ function readFigures(text: string): QualityFigure[] {
       status: t(f[6]) as ObservationStatus,
       sourceKind: t(f[7]) as SourceKind,
       publishedDate: t(f[8]),
-      enteredAt: f[9] ?? '',
+      enteredAt: t(enteredText(f[9] ?? '0')),
       state: t(f[10]) as ApprovalState | 'staged',
       corrects: f[11] === null || f[11] === undefined ? null : Number(f[11]),
     });
@@ -92,8 +94,8 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
 
 /** The rows of the import being staged (import_staging, inside the import's transaction), as figures with id −row. */
 export async function stagedFigures(db: Db, driver: DatabaseTarget['driver']): Promise<QualityFigure[]> {
-  const query = `select -row, indicator_code, region_code, period_code, value_std::float8, price_basis, status, source_kind, published_date,
-    to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'staged', null from import_staging`;
+  const query = `select -row, indicator_code, region_code, period_code, value_std, price_basis, status, source_kind, published_date,
+    (extract(epoch from now()) * 1000)::bigint, 'staged', null from import_staging`;
   return readFigures(await copyOut(db, driver, query));
 }
 

@@ -37,6 +37,8 @@ export class Cells {
   private readonly regionIds = new Interner();
   private readonly periodIds = new Interner();
   private readonly chosen = new Map<number, QualityFigure>();
+  /** The cell keys of each indicator and region. */
+  private readonly byBase = new Map<number, number[]>();
   /** Cells of periods that start in January, per (indicator, region, year): the chain the cumulative rule walks. */
   private readonly januaryChains = new Map<number, Array<{ endMonth: number; periodCode: string }>>();
   private readonly previousYear = new Map<string, string | null>();
@@ -61,6 +63,10 @@ export class Cells {
       if (held === undefined) {
         this.chosen.set(key, f);
         this.chain(i * REGION_SPACE + r, f);
+        const base = i * REGION_SPACE + r;
+        const list = this.byBase.get(base);
+        if (list) list.push(key);
+        else this.byBase.set(base, [key]);
       } else if (comparePreference(f, held) < 0) this.chosen.set(key, f);
     }
   }
@@ -94,9 +100,12 @@ export class Cells {
     return this.chosen.values();
   }
 
-  /** Every cell key with its chosen figure. */
-  chosenCells(): IterableIterator<[number, QualityFigure]> {
-    return this.chosen.entries();
+  /** The cells (key and chosen figure) of the indicator and region of a series id (seriesOfCell). */
+  *cellsOfSeries(series: number): IterableIterator<[number, QualityFigure]> {
+    for (const key of this.byBase.get(Math.floor(series / 8)) ?? []) {
+      const f = this.chosen.get(key);
+      if (f) yield [key, f];
+    }
   }
 
   private readonly periodFacts = new Map<number, { type: number; end: number; previous: number }>();

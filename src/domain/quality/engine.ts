@@ -36,6 +36,8 @@ export interface CheckInput {
   regions: readonly Region[];
   /** 'all': every result of every subject (a file's rows, one figure); 'failures': violations only, each once. */
   keep: 'all' | 'failures';
+  /** With keep 'all': keep at most this many results that are not failures (all are counted); default no limit. */
+  keepOthers?: number;
 }
 
 export interface CheckOutput {
@@ -56,7 +58,7 @@ export function checkFigures(input: CheckInput): CheckOutput {
   const cells = new Cells(input.pool, (f) => f.priceBasis === 'comparable' && money.get(f.indicatorCode) === true);
   const results: RuleResult[] = [];
   const counts = new Map<string, Counts>();
-  const env = new Env(cells, input.indicators, changeKinds, input.regions, input.keep, results, counts);
+  const env = new Env(cells, input.indicators, changeKinds, input.regions, input.keep, results, counts, input.keepOthers ?? Number.POSITIVE_INFINITY);
 
   const byIndicator = new Map<string, ActiveRule[]>();
   const everyIndicator: ActiveRule[] = [];

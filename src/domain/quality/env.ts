@@ -31,6 +31,8 @@ export class Env {
     private readonly keep: 'all' | 'failures',
     private readonly out: RuleResult[],
     private readonly counts: Map<string, Counts>,
+    /** How many more results that are not failures may be kept. */
+    private othersLeft: number = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Whether the subject is the figure chosen for its cell (then every comparison it takes part in is everyone's). */
@@ -94,7 +96,10 @@ export class Env {
     let c = this.counts.get(id);
     if (!c) this.counts.set(id, (c = { pass: 0, fail: 0, skipped: 0 }));
     c[outcome] += 1;
-    return this.keep === 'all' || outcome === 'fail';
+    if (outcome === 'fail') return true;
+    if (this.keep === 'failures' || this.othersLeft <= 0) return false;
+    this.othersLeft--;
+    return true;
   }
 
   /** Keeps a result counted by `tally`. */

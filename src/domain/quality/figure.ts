@@ -20,11 +20,24 @@ export interface QualityFigure {
   status: ObservationStatus;
   sourceKind: SourceKind;
   publishedDate: string;
+  /** When it was entered, as `enteredText` writes it (text order is time order, as the preference rule needs). */
   enteredAt: string;
   /** The approved figure this one corrects (a correction replaces it). */
   corrects: number | null;
   /** 'staged': a row of a file being imported, not stored yet. */
   state: ApprovalState | 'staged';
+}
+
+/**
+ * An entry time as the quality checks hold it: epoch milliseconds in 15 digits, so that comparing the text
+ * compares the times (the database sends epoch milliseconds; an ISO time is converted).
+ *
+ * @example
+ * enteredText('2026-01-01T00:00:00.000Z') // '001767225600000'
+ */
+export function enteredText(time: string | number): string {
+  const ms = typeof time === 'number' ? time : /^\d+$/.test(time) ? Number(time) : Date.parse(time);
+  return String(Number.isFinite(ms) ? ms : 0).padStart(15, '0');
 }
 
 /**

@@ -56,3 +56,12 @@ describe('halfUnit: rounding slack of a published figure', () => {
     expect(halfUnit(v)).toBeCloseTo(h, 12);
   });
 });
+
+describe('entry times as text', () => {
+  it('orders as the times do, whether they come as epoch milliseconds or ISO', async () => {
+    const { enteredText } = await import('./figure');
+    expect(enteredText('2026-01-01T00:00:00.000Z')).toBe('001767225600000');
+    expect(enteredText('1767225600000')).toBe('001767225600000');
+    expect(enteredText('999') < enteredText('1000')).toBe(true);
+  });
+});

@@ -53,7 +53,7 @@ export function reach(env: CheckEnvironment, subjectIndicators: ReadonlySet<stri
 /**
  * Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows).
  */
-export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures'): Promise<CheckOutput> {
+export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', keepOthers?: number): Promise<CheckOutput> {
   if (subjects.length === 0 || env.rules.length === 0) return { results: [], counts: new Map() };
   const scope = reach(env, new Set(subjects.map((s) => s.indicatorCode)));
   if (scope.rules.length === 0) return { results: [], counts: new Map() };
@@ -72,5 +72,5 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     toYear: maxYear + 1,
   });
   const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
-  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, keep });
+  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
 }

@@ -42,17 +42,21 @@ export async function checkStagedImport(db: Db, opts: { driver: DatabaseTarget['
   const env = await checkEnvironment(db, opts.driver);
   if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
   const staged = await stagedFigures(db, opts.driver);
-  const { results } = await checkAgainstApproved(db, env, staged, staged, 'all');
+  // Every result is counted; every failure is kept (approval needs them), the others only as many as the report lists.
+  const { results, counts: byRule } = await checkAgainstApproved(db, env, staged, staged, 'all', opts.limit);
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
+  const severity = new Map(env.rules.map((r) => [r.rule.id, r.rule.severity]));
   const counts = { pass: 0, errors: 0, warnings: 0, skipped: 0 };
-  for (const r of results) {
-    if (r.outcome === 'pass') counts.pass++;
-    else if (r.outcome === 'skipped') counts.skipped++;
-    else if (r.severity === 'error') counts.errors++;
-    else counts.warnings++;
+  let total = 0;
+  for (const [id, c] of byRule) {
+    counts.pass += c.pass;
+    counts.skipped += c.skipped;
+    if (severity.get(id) === 'error') counts.errors += c.fail;
+    else counts.warnings += c.fail;
+    total += c.pass + c.fail + c.skipped;
   }
   const sorted = [...results].sort((a, b) => compareResults(a, b) || a.subjectId - b.subjectId);
-  const report: ImportQuality = { counts, results: sorted.slice(0, opts.limit).map((r) => present(r, names)), truncated: sorted.length > opts.limit };
+  const report: ImportQuality = { counts, results: sorted.slice(0, opts.limit).map((r) => present(r, names)), truncated: total > opts.limit };
 
   const blocked: Array<{ row: number; reason: string }> = [];
   if (opts.approving) {

@@ -7,7 +7,7 @@
 import type { DatabaseTarget, Db } from '../../db/client';
 import { acknowledgementsOf, insertAcknowledgements } from '../../db/quality';
 import type { Observation } from '../../domain/observation/observation';
-import type { QualityFigure } from '../../domain/quality/figure';
+import { enteredText, type QualityFigure } from '../../domain/quality/figure';
 import { parsePeriod } from '../../domain/period/parse';
 import type { AuditContext } from '../access/audit';
 import { audit } from '../access/audit';
@@ -23,7 +23,7 @@ export function asQualityFigure(o: Observation): QualityFigure {
   if (!p.ok) throw new Error(`figure ${o.id} has an unreadable period ${o.periodCode}`);
   return {
     id: o.id, indicatorCode: o.indicatorCode, regionCode: o.regionCode, periodCode: o.periodCode, period: p.value, valueStd: o.valueStd,
-    priceBasis: o.priceBasis, status: o.status, sourceKind: o.sourceKind, publishedDate: o.publishedDate, enteredAt: o.enteredAt,
+    priceBasis: o.priceBasis, status: o.status, sourceKind: o.sourceKind, publishedDate: o.publishedDate, enteredAt: enteredText(o.enteredAt),
     corrects: o.approval?.corrects ?? null, state: o.approval?.state ?? 'approved',
   };
 }

@@ -30,21 +30,31 @@ class History {
   /** Per rule, per cell (the series and the end month follow from the cell): the history's median and scale. */
   private readonly scales = new Map<string, Map<number, RobustScale | null>>();
   private readonly swept = new Set<string>();
+  private readonly built = new Set<number>();
 
-  constructor(private readonly env: Env) {
-    // Numbers only (cell keys, series ids): this runs once per chosen figure of the whole database.
+  constructor(private readonly env: Env) {}
+
+  /**
+   * The series of one indicator and region, every kind of period at once, built when first asked for — a file of
+   * a few rows reaches a few series, not all the database holds. Numbers only (cell keys, series ids).
+   */
+  private build(seriesId: number): Series | undefined {
+    const have = this.series.get(seriesId);
+    if (have || this.built.has(Math.floor(seriesId / 8))) return have;
+    this.built.add(Math.floor(seriesId / 8));
     const points = new Map<number, Array<{ cell: number; end: number; change: number }>>();
-    for (const [cell, f] of env.cells.chosenCells()) {
-      const { series, end, previousCell } = env.cells.seriesOfCell(cell, f);
-      const row = { cell, end, change: this.change(f, env.cells.atKey(previousCell)) ?? Number.NaN };
+    for (const [cell, f] of this.env.cells.cellsOfSeries(seriesId)) {
+      const { series, end, previousCell } = this.env.cells.seriesOfCell(cell, f);
+      const row = { cell, end, change: this.change(f, this.env.cells.atKey(previousCell)) ?? Number.NaN };
       const list = points.get(series);
       if (list) list.push(row);
       else points.set(series, [row]);
     }
     for (const [k, rows] of points) {
-      rows.sort((a, b) => a.end - b.end);
+      rows.sort((x, y) => x.end - y.end);
       this.series.set(k, { cells: rows.map((r) => r.cell), ends: rows.map((r) => r.end), changes: rows.map((r) => r.change) });
     }
+    return this.series.get(seriesId);
   }
 
   previous(f: QualityFigure): QualityFigure | undefined {
@@ -77,7 +87,7 @@ class History {
     if (hit !== undefined) return hit;
     // A figure of a cell the pool does not fill (a new period) belongs to no series yet, unless its series exists.
     const sk = k < 0 ? this.seriesOfNew(f) : this.env.cells.seriesOfCell(k, f).series;
-    const s = sk === null ? undefined : this.series.get(sk);
+    const s = sk === null ? undefined : this.build(sk);
     if (!s) return null;
     const sweepKey = `${ruleId}\u0001${sk}`;
     if (!this.swept.has(sweepKey)) {
