@@ -11,6 +11,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client';
 import { listRuleFiles, replaceRuleFiles } from '../src/db/quality';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { timed } from './cpu.mts';
 import { storeSynthetic, syntheticFigures } from './quality-figures.mts';
@@ -40,7 +41,7 @@ async function measure(name: string, database: Database, server?: { admin: pg.Cl
   await storeSynthetic(database, syntheticFigures(CONTEXT, { sources: 1 }));
   const rules = await listRuleFiles(database.db);
   const dryRun = async () => {
-    const { value: r, wallMs, cpuMs } = await timed(() => importObservations(database, { file, dryRun: true }), server);
+    const { value: r, wallMs, cpuMs } = await timed(() => importObservations(database, { file, dryRun: true, audit: SYSTEM }), server);
     // A few spoilt shares above 100 % are refused by the cell checks, as they should be.
     if (r.errors.length > 0 || r.counts.rejected > 10 || r.rows !== ROWS) throw new Error(`the dry run did not check every row: ${JSON.stringify(r.counts)} ${r.errors.join('; ')}`);
     return { ms: wallMs, cpu: cpuMs, quality: r.quality.counts };

@@ -4,10 +4,10 @@
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ApprovalState } from '../domain/observation/approval';
-import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
+import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../domain/observation/terms';
 import { parsePeriod } from '../domain/period/parse';
 import type { Period } from '../domain/period/period';
-import { enteredText, type QualityFigure } from '../domain/quality/figure';
+import { enteredText, FIRST_HAND, type QualityFigure } from '../domain/quality/figure';
 import type { ReceivedCell } from '../domain/quality/completeness';
 import type { DatabaseTarget, Db } from './client';
 import { copyFields, copyOut, sqlLiteral } from './copy';
@@ -22,19 +22,26 @@ import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } 
 const LEAN_COLUMNS = `value_std, price_basis, status, source_kind, published_date, (extract(epoch from entered_at) * 1000)::bigint`;
 
 /**
- * Figures from COPY text (id, indicator, region, period, then LEAN_COLUMNS, state, corrects). The same few codes,
+ * Figures from COPY text (id, indicator, region, period, then LEAN_COLUMNS, state, corrects, precision, read at,
+ * superseded by). The same few codes,
  * periods and dates repeat down a million rows: each distinct text is kept once (interned) and each period parsed
  * once, so the figures share them.
  */
 function readFigures(text: string): QualityFigure[] {
   const texts = new Map<string, string>();
   const periods = new Map<string, Period>();
+  const sources = new Map<string, { readAt: string }>();
   const t = (s: string | null | undefined): string => {
     const v = s ?? '';
     const hit = texts.get(v);
     if (hit !== undefined) return hit;
     texts.set(v, v);
     return v;
+  };
+  const source = (readAt: string) => {
+    let hit = sources.get(readAt);
+    if (!hit) sources.set(readAt, (hit = { readAt }));
+    return hit;
   };
   const out: QualityFigure[] = [];
   copyFields(text, (f) => {
@@ -60,6 +67,9 @@ function readFigures(text: string): QualityFigure[] {
       enteredAt: t(enteredText(f[9] ?? '0')),
       state: t(f[10]) as ApprovalState | 'staged',
       corrects: f[11] === null || f[11] === undefined ? null : Number(f[11]),
+      precision: t(f[12] ?? 'exact') as Precision,
+      source: f[13] === null || f[13] === undefined ? FIRST_HAND : source(f[13]),
+      supersededBy: f[14] === null || f[14] === undefined ? null : Number(f[14]),
     });
   });
   return out;
@@ -87,7 +97,10 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
   if (f.regionCodes) where.push(`region_code in ${list(f.regionCodes)}`);
   if (f.fromYear !== undefined) where.push(`period_end >= ${Math.trunc(f.fromYear) * 100 + 1}`);
   if (f.toYear !== undefined) where.push(`period_start <= ${Math.trunc(f.toYear) * 100 + 12}`);
-  const query = `select id, indicator_code, region_code, period_code, ${LEAN_COLUMNS}, approval_state, corrects from observations where ${where.join(' and ')}`;
+  // A figure re-described by a later record names it (figure_supersessions, issue 13): the preference rule passes
+  // it over while that record is in the pool, as choosePreferred does.
+  const query = `select id, indicator_code, region_code, period_code, ${LEAN_COLUMNS}, approval_state, corrects, precision, source_read_at, s.superseded_by
+    from observations left join figure_supersessions s on s.superseded_id = observations.id where ${where.join(' and ')}`;
   // In a transaction of its own (a savepoint inside another): a server streams COPY over one connection.
   return readFigures(await db.transaction((tx) => copyOut(tx, driver, query)));
 }
@@ -95,7 +108,7 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
 /** The rows of the import being staged (import_staging, inside the import's transaction), as figures with id −row. */
 export async function stagedFigures(db: Db, driver: DatabaseTarget['driver']): Promise<QualityFigure[]> {
   const query = `select -row, indicator_code, region_code, period_code, value_std, price_basis, status, source_kind, published_date,
-    (extract(epoch from now()) * 1000)::bigint, 'staged', null from import_staging`;
+    (extract(epoch from now()) * 1000)::bigint, 'staged', null, precision, source_read_at, null from import_staging`;
   return readFigures(await copyOut(db, driver, query));
 }
 

@@ -1,7 +1,7 @@
 /**
  * The figures a rule compares against: for each cell (indicator, region, period) the one figure the preference
  * rule chooses among the pool (approved figures, and the rows of a file being imported), figures corrected by
- * another one left out. Amounts at comparable prices are not cells: levels are compared at current prices.
+ * another one, or re-described by a newer record of the pool, left out. Amounts at comparable prices are not cells: levels are compared at current prices.
  *
  * Cells are keyed by small integers (indicator, region and period interned), so that a check of a million figures
  * costs hash lookups of numbers, not of strings.
@@ -52,10 +52,17 @@ export class Cells {
     pool: readonly QualityFigure[],
     readonly excluded: (f: QualityFigure) => boolean,
   ) {
+    // As choosePreferred: a corrected figure counts no longer, nor one re-described by a record in the pool.
     const corrected = new Set<number>();
-    for (const f of pool) if (f.corrects !== null) corrected.add(f.corrects);
+    const superseders = new Set<number>();
     for (const f of pool) {
-      if (corrected.has(f.id) || excluded(f)) continue;
+      if (f.corrects !== null) corrected.add(f.corrects);
+      if (f.supersededBy !== null) superseders.add(f.supersededBy);
+    }
+    const present = new Set<number>();
+    if (superseders.size > 0) for (const f of pool) if (superseders.has(f.id)) present.add(f.id);
+    for (const f of pool) {
+      if (corrected.has(f.id) || (f.supersededBy !== null && present.has(f.supersededBy)) || excluded(f)) continue;
       const i = this.indicatorIds.id(f.indicatorCode);
       const r = this.regionIds.id(f.regionCode);
       const key = (i * REGION_SPACE + r) * PERIOD_SPACE + this.periodIds.id(f.periodCode);

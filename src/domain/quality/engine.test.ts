@@ -17,7 +17,7 @@ function fig(indicatorCode: string, periodCode: string, valueStd: number, over: 
   if (!p.ok) throw new Error(p.error);
   return {
     id: nextId++, indicatorCode, regionCode: '440300', periodCode, period: p.value, valueStd, priceBasis: 'current', status: 'final',
-    sourceKind: 'bureau', publishedDate: '2024-03-01', enteredAt: '2026-01-01T00:00:00Z', corrects: null, state: 'approved', ...over,
+    sourceKind: 'bureau', publishedDate: '2024-03-01', enteredAt: '2026-01-01T00:00:00Z', precision: 'exact', source: { readAt: null }, corrects: null, supersededBy: null, state: 'approved', ...over,
   };
 }
 

@@ -4,7 +4,7 @@
  * of a million figures holds a million of these.
  */
 import type { ApprovalState } from '../observation/approval';
-import type { ObservationStatus, PriceBasis, SourceKind } from '../observation/terms';
+import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../observation/terms';
 import type { Period } from '../period/period';
 
 export interface QualityFigure {
@@ -19,14 +19,23 @@ export interface QualityFigure {
   priceBasis: PriceBasis | null;
   status: ObservationStatus;
   sourceKind: SourceKind;
+  /** Exact, rounded or a bound ("突破2600亿元"): the preference rule ranks an exact figure first. */
+  precision: Precision;
+  /** Where the publication's text was read when not at first hand (a copy ranks after the original). */
+  source: { readAt: string | null };
   publishedDate: string;
   /** When it was entered, as `enteredText` writes it (text order is time order, as the preference rule needs). */
   enteredAt: string;
   /** The approved figure this one corrects (a correction replaces it). */
   corrects: number | null;
+  /** A later record of the same data-file row that re-describes this one (it stands aside while that one is present). */
+  supersededBy: number | null;
   /** 'staged': a row of a file being imported, not stored yet. */
   state: ApprovalState | 'staged';
 }
+
+/** Figures read at first hand share this one object (a million figures, one source each otherwise). */
+export const FIRST_HAND: { readonly readAt: null } = Object.freeze({ readAt: null });
 
 /**
  * An entry time as the quality checks hold it: epoch milliseconds in 15 digits, so that comparing the text

@@ -23,8 +23,8 @@ export function asQualityFigure(o: Observation): QualityFigure {
   if (!p.ok) throw new Error(`figure ${o.id} has an unreadable period ${o.periodCode}`);
   return {
     id: o.id, indicatorCode: o.indicatorCode, regionCode: o.regionCode, periodCode: o.periodCode, period: p.value, valueStd: o.valueStd,
-    priceBasis: o.priceBasis, status: o.status, sourceKind: o.sourceKind, publishedDate: o.publishedDate, enteredAt: enteredText(o.enteredAt),
-    corrects: o.approval?.corrects ?? null, state: o.approval?.state ?? 'approved',
+    priceBasis: o.priceBasis, status: o.status, sourceKind: o.sourceKind, precision: o.precision, source: { readAt: o.source.readAt }, publishedDate: o.publishedDate,
+    enteredAt: enteredText(o.enteredAt), corrects: o.approval?.corrects ?? null, supersededBy: o.supersededBy, state: o.approval?.state ?? 'approved',
   };
 }
 
