@@ -51,16 +51,16 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
 
   beforeAll(async () => {
     database = await open();
-    // Rules and the plan, no bundled figures: every figure here is the test's own, in 2030 (no real year).
+    // Rules and the plan, no bundled figures: every figure here is the test's own, in 2010–2012 (years the bundled data does not hold; published dates in the past, as a person's must be).
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') });
     app = await buildApp(database);
     admin = await signIn(app, database, 'qa-admin', 'admin');
     planner = await signIn(app, database, 'qa-planner', 'planner');
     stats = await signIn(app, database, 'qa-stats', 'statistician');
-    // Approved context for 2030 (no real year): GDP and two of its three industries; retail 2029 and 2030.
+    // Approved context for 2010: GDP and two of its three industries; retail 2009 and 2010.
     const context = await post(admin, [
-      { indicator: 'GDP', period: '2030', value: 40123.45 }, { indicator: 'PRIMARY_VA', period: '2030', value: 30.12 }, { indicator: 'SECONDARY_VA', period: '2030', value: 15000.33 },
-      { indicator: 'RETAIL', period: '2029', value: 9708.28 }, { indicator: 'RETAIL', period: '2030', value: 10486.19 },
+      { indicator: 'GDP', period: '2010', value: 40123.45 }, { indicator: 'PRIMARY_VA', period: '2010', value: 30.12 }, { indicator: 'SECONDARY_VA', period: '2010', value: 15000.33 },
+      { indicator: 'RETAIL', period: '2009', value: 9708.28 }, { indicator: 'RETAIL', period: '2010', value: 10486.19 },
     ], { approve: true });
     expect(context.statusCode, context.body).toBe(200);
   });
@@ -72,20 +72,20 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
   it('lists every rule result per row in a dry run, beside the cell errors, and writes nothing', async () => {
     const before = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from observations`);
     const res = await post(stats, [
-      { indicator: 'TERTIARY_VA', period: '2030', value: 26000.01 }, { indicator: 'RETAIL_GROWTH', period: '2030', value: 8.01, priceBasis: '名义' },
-      { indicator: 'GDP', period: '2031', value: -5.01 }, { indicator: 'NO_SUCH', period: '2030', value: 1 },
+      { indicator: 'TERTIARY_VA', period: '2010', value: 26000.01 }, { indicator: 'RETAIL_GROWTH', period: '2010', value: 8.01, priceBasis: '名义' },
+      { indicator: 'GDP', period: '2011', value: -5.01 }, { indicator: 'NO_SUCH', period: '2010', value: 1 },
     ], { dryRun: true });
     const report = res.json<ImportReportDto>();
     expect(report.committed).toBe(false);
     expect(report.rejected).toEqual([expect.objectContaining({ row: 5, column: 'indicator' })]);
     const failed = report.quality.results.filter((r) => r.outcome === 'fail').map((r) => [r.row, r.ruleId, r.severity]);
-    // Row 2: 30.12 + 15000.33 + 26000.01 = 41030.46 against GDP 40123.45. Row 4: GDP 2031 −5.01 < 0, and less than a
-    // tenth of 2030's 40123.45 (maxRatio 10; too little history for a score). Row 3: nominal 8.01 % against
+    // Row 2: 30.12 + 15000.33 + 26000.01 = 41030.46 against GDP 40123.45. Row 4: GDP 2011 −5.01 < 0, and less than a
+    // tenth of 2010's 40123.45 (maxRatio 10; too little history for a score). Row 3: nominal 8.01 % against
     // 10486.19 / 9708.28 − 1 = 8.0129 % holds.
     expect(failed).toEqual([[2, 'gdp-three-industries', 'error'], [4, 'level-not-negative', 'error'], [4, 'change-outlier', 'warning']]);
     const identity = report.quality.results.find((r) => r.row === 2 && r.ruleId === 'gdp-three-industries');
     expect(identity?.message.en).toBe(
-      'GDP 440300 2030（40123.45） ≠ PRIMARY_VA 440300 2030（30.12） + SECONDARY_VA 440300 2030（15000.33） + TERTIARY_VA 440300 2030（26000.01）: 30.12 + 15000.33 + 26000.01 = 41030.46, difference -907.01, allowed 0.02',
+      'GDP 440300 2010（40123.45） ≠ PRIMARY_VA 440300 2010（30.12） + SECONDARY_VA 440300 2010（15000.33） + TERTIARY_VA 440300 2010（26000.01）: 30.12 + 15000.33 + 26000.01 = 41030.46, difference -907.01, allowed 0.02',
     );
     // The row of this file is named by its row, the stored figures by their id.
     expect(identity?.figures.find((f) => f.indicatorCode === 'TERTIARY_VA')).toMatchObject({ id: null, row: 2, role: 'part' });
@@ -96,28 +96,28 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
   });
 
   it('refuses to approve a figure with an error-level violation (409) and changes nothing', async () => {
-    const f = await submitted({ indicator: 'TERTIARY_VA', period: '2030', value: 26000.01 });
+    const f = await submitted({ indicator: 'TERTIARY_VA', period: '2010', value: 26000.01 });
     const res = await app.inject({ method: 'POST', url: `/api/observations/${f.id}/approve`, headers: planner, payload: { version: f.approval?.version, comment: '看过了' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json<{ error: string }>().error).toMatch(/^figure \d+ cannot be approved: it violates an error-level data-quality rule — gdp-three-industries: GDP 440300 2030（40123\.45） ≠ .* = 41030\.46, difference -907\.01, allowed 0\.02\. Correct the figure/);
-    expect((await stored({ indicator: 'TERTIARY_VA', period: '2030', value: 26000.01 })).approval).toMatchObject({ state: 'submitted', version: f.approval?.version });
+    expect(res.json<{ error: string }>().error).toMatch(/^figure \d+ cannot be approved: it violates an error-level data-quality rule — gdp-three-industries: GDP 440300 2010（40123\.45） ≠ .* = 41030\.46, difference -907\.01, allowed 0\.02\. Correct the figure/);
+    expect((await stored({ indicator: 'TERTIARY_VA', period: '2010', value: 26000.01 })).approval).toMatchObject({ state: 'submitted', version: f.approval?.version });
     // The approver sees the same violation in the queue's per-figure results.
     const q = (await app.inject({ method: 'GET', url: `/api/quality/figures?ids=${f.id}`, headers: planner })).json<FiguresQualityDto>();
     expect(q.items[0]?.results.filter((r) => r.outcome === 'fail').map((r) => [r.ruleId, r.severity])).toEqual([['gdp-three-industries', 'error']]);
     // Rejecting it still works (the statistician corrects it): the rules never block a rejection.
     expect((await app.inject({ method: 'POST', url: `/api/observations/${f.id}/reject`, headers: planner, payload: { version: f.approval?.version, comment: '与GDP不平衡' } })).statusCode).toBe(200);
     // The right figure (40123.45 − 30.12 − 15000.33 = 25093.00) is approved without any comment.
-    const right = await submitted({ indicator: 'TERTIARY_VA', period: '2030', value: 25093 });
+    const right = await submitted({ indicator: 'TERTIARY_VA', period: '2010', value: 25093 });
     const ok = await app.inject({ method: 'POST', url: `/api/observations/${right.id}/approve`, headers: planner, payload: { version: right.approval?.version } });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it('needs a comment to approve a figure with a warning; the comment is its acknowledgement, audited', async () => {
     // Nominal growth 10.1 % against 10486.19 / 9708.28 − 1 = 8.0129 %: 2.0871 points off, allowed 0.5 + rounding.
-    const f = await submitted({ indicator: 'RETAIL_GROWTH', period: '2030', value: 10.1, priceBasis: '名义' });
+    const f = await submitted({ indicator: 'RETAIL_GROWTH', period: '2010', value: 10.1, priceBasis: '名义' });
     const bare = await app.inject({ method: 'POST', url: `/api/observations/${f.id}/approve`, headers: planner, payload: { version: f.approval?.version } });
     expect(bare.statusCode).toBe(400);
-    expect(bare.json<{ error: string }>().error).toContain('a data-quality warning to acknowledge with a comment (why the figure stands): retail-growth-levels: nominal growth RETAIL_GROWTH 440300 2030（10.1）%');
+    expect(bare.json<{ error: string }>().error).toContain('a data-quality warning to acknowledge with a comment (why the figure stands): retail-growth-levels: nominal growth RETAIL_GROWTH 440300 2010（10.1）%');
     const comment = '商务局口径含批发零售业限额以上单位，已与统计局核对';
     const res = await app.inject({ method: 'POST', url: `/api/observations/${f.id}/approve`, headers: planner, payload: { version: f.approval?.version, comment } });
     expect(res.statusCode, res.body).toBe(200);
@@ -132,7 +132,7 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
   });
 
   it('takes a violating row out of an import an approver sends straight to approved', async () => {
-    const bad = await post(admin, [{ indicator: 'GDP', period: '2032', value: 41500.5 }, { indicator: 'RETAIL', period: '2032', value: -1.5 }], { approve: true });
+    const bad = await post(admin, [{ indicator: 'GDP', period: '2012', value: 41500.5 }, { indicator: 'RETAIL', period: '2012', value: -1.5 }], { approve: true });
     expect(bad.statusCode).toBe(422);
     const report = bad.json<ImportReportDto>();
     expect(report.committed).toBe(false);

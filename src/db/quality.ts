@@ -189,7 +189,8 @@ export async function receivedCells(db: Db, indicatorCodes: readonly string[]): 
     db,
     sql`select indicator_code as "indicatorCode", region_code as "regionCode", period_code as "periodCode",
           min(case when entered_by is null then published_date else coalesce(submitted_at, decided_at, entered_at)::date end)::text as "receivedOn",
-          min(case when approval_state = 'approved' then case when entered_by is null then published_date else coalesce(decided_at, entered_at)::date end end)::text as "approvedOn"
+          min(case when approval_state = 'approved' then case when entered_by is null then published_date else coalesce(decided_at, entered_at)::date end end)::text as "approvedOn",
+          bool_or(entered_by is null and published_date_estimated) as "estimated"
         from observations
         where approval_state in ('submitted', 'approved') and indicator_code in (select json_array_elements_text(${JSON.stringify(indicatorCodes)}::json))
         group by indicator_code, region_code, period_code`,

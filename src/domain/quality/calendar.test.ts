@@ -58,4 +58,14 @@ describe('completeness (报送率)', () => {
     expect(c.history.map((h) => [h.periodCode, h.rate])).toEqual([['2017', 1], ['2018', 0.5], ['2019', null]]);
     expect(c.items.filter((i) => i.late).map((i) => `${i.regionCode} ${i.periodCode} ${i.status}`)).toEqual(['440303 2018 received', '440311 2018 overdue']);
   });
+
+  it('does not call an item late on a publication date that is only a bound (undated source, release calendar)', () => {
+    // 罗湖 2018 due 2019-03-01; the figure was loaded without a date and carries the latest its kind allows,
+    // 2019-06-30: it may have come on 1 March — received, not late. The same date stated by the source is late.
+    const cell = { indicatorCode: 'GDP', regionCode: '440303', periodCode: '2018', receivedOn: '2019-06-30', approvedOn: '2019-06-30' };
+    const bound = completeness(items, [{ ...cell, estimated: true }], '2019-12-31', order).items.find((i) => i.regionCode === '440303' && i.periodCode === '2018');
+    expect(bound).toMatchObject({ status: 'approved', receivedEstimated: true, late: false });
+    const stated = completeness(items, [cell], '2019-12-31', order).items.find((i) => i.regionCode === '440303' && i.periodCode === '2018');
+    expect(stated).toMatchObject({ status: 'approved', receivedEstimated: false, late: true });
+  });
 });

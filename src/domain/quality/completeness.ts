@@ -2,7 +2,9 @@
  * Completeness (报送率): the expected items of a calendar against the figures received, as of a date. An item is
  * due once its due date has come; it is received when a figure for its cell was reported (submitted, or loaded by
  * the system) on or before the as-of date, approved when one was approved; it is late when it is due and nothing
- * came by its due date. Rates count due items only: received / due and approved / due.
+ * came by its due date. A figure loaded without a publication date carries the latest date the release calendar
+ * allows (domain/observation/releaseCalendar.ts): an upper bound, so it may have come on time — such an item is
+ * received, never called late. Rates count due items only: received / due and approved / due.
  */
 import type { LocalizedText } from '../text';
 import type { ExpectedItem } from './calendar';
@@ -16,6 +18,8 @@ export interface ReceivedCell {
   receivedOn: string;
   /** ISO date of the first approval; null while none is approved. */
   approvedOn: string | null;
+  /** True when a figure of the cell has only an estimated publication date (a bound: it may have come earlier). */
+  estimated?: boolean;
 }
 
 export const ITEM_STATUSES = ['approved', 'received', 'overdue', 'not_due'] as const;
@@ -24,7 +28,9 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export interface ItemState extends ExpectedItem {
   status: ItemStatus;
   receivedOn: string | null;
-  /** Due, and nothing received by the due date (missing, or received after it). */
+  /** receivedOn is the latest date a figure without a stated publication date can have (it may have come earlier). */
+  receivedEstimated: boolean;
+  /** Due, and nothing received by the due date (missing, or received after it on a known date). */
   late: boolean;
 }
 
@@ -61,7 +67,8 @@ export function itemStates(items: readonly ExpectedItem[], received: readonly Re
     const approved = cell?.approvedOn != null && cell.approvedOn <= asOf;
     const due = item.due <= asOf;
     const status: ItemStatus = approved ? 'approved' : receivedOn ? 'received' : due ? 'overdue' : 'not_due';
-    return { ...item, status, receivedOn, late: due && (receivedOn === null || receivedOn > item.due) };
+    const estimated = receivedOn !== null && cell?.estimated === true;
+    return { ...item, status, receivedOn, receivedEstimated: estimated, late: due && (receivedOn === null || (receivedOn > item.due && !estimated)) };
   });
 }
 

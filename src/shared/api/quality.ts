@@ -117,6 +117,7 @@ export const completenessItem = z.object({
   due: z.string(),
   status: z.enum(ITEM_STATUS_VALUES),
   receivedOn: z.string().nullable(),
+  receivedEstimated: z.boolean().describe('receivedOn is the latest date an undated publication can have (release calendar): it may have come earlier, so it is not called late'),
   late: z.boolean(),
 });
 export const completenessItemsResponse = z.object({ total: z.number().int(), items: z.array(completenessItem), nextCursor: z.string().nullable() });
