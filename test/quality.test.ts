@@ -122,9 +122,17 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     expect(row?.v).toBe('7.58');
   });
 
+  /** A page of a paged list: the body is the array, the next cursor and the total come in headers. */
+  async function listPage<T>(url: string): Promise<{ items: T[]; total: number; nextCursor: string | null }> {
+    const res = await app.inject({ method: 'GET', url, headers: viewer });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = res.headers['x-next-cursor'];
+    return { items: res.json<T[]>(), total: Number(res.headers['x-total-count']), nextCursor: typeof next === 'string' ? next : null };
+  }
+
   it('lists the violations for signed-in users only, paged by cursor, filtered by rule, indicator and region', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/quality/violations' })).statusCode).toBe(401);
-    const all = (await app.inject({ method: 'GET', url: '/api/quality/violations', headers: viewer })).json<{ total: number; items: ViolationDto[]; nextCursor: string | null }>();
+    const all = await listPage<ViolationDto>('/api/quality/violations');
     expect(all.total).toBe(4);
     expect(all.items.map((v) => [v.ruleId, v.severity, v.anchor.indicatorCode, v.anchor.periodCode])).toEqual([
       ['culture-growth-levels', 'warning', 'CULTURE_GROWTH', '2019'],
@@ -137,17 +145,17 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     let cursor: string | null = null;
     do {
       const q: string = `/api/quality/violations?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { items: ViolationDto[]; nextCursor: string | null } = (await app.inject({ method: 'GET', url: q, headers: viewer })).json();
+      const page: { items: ViolationDto[]; nextCursor: string | null } = await listPage<ViolationDto>(q);
       seen.push(...page.items.map((v) => v.key));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.items.map((v) => v.key));
     expect((await app.inject({ method: 'GET', url: '/api/quality/violations?limit=1001', headers: viewer })).statusCode).toBe(400);
-    const byIndicator = (await app.inject({ method: 'GET', url: '/api/quality/violations?indicator=GDP', headers: viewer })).json<{ total: number }>();
+    const byIndicator = await listPage('/api/quality/violations?indicator=GDP');
     expect(byIndicator.total).toBe(2); // GDP is the denominator of both 文化产业占比 comparisons
-    expect((await app.inject({ method: 'GET', url: '/api/quality/violations?rule=retail-growth-levels', headers: viewer })).json<{ total: number }>().total).toBe(1);
-    expect((await app.inject({ method: 'GET', url: '/api/quality/violations?region=440307', headers: viewer })).json<{ total: number }>().total).toBe(0);
-    expect((await app.inject({ method: 'GET', url: `/api/quality/violations?plan=${PLAN}`, headers: viewer })).json<{ total: number }>().total).toBe(4);
+    expect((await listPage('/api/quality/violations?rule=retail-growth-levels')).total).toBe(1);
+    expect((await listPage('/api/quality/violations?region=440307')).total).toBe(0);
+    expect((await listPage(`/api/quality/violations?plan=${PLAN}`)).total).toBe(4);
   });
 
   it('summarises by rule, indicator, region and year, and exports the same to Excel', async () => {
@@ -166,7 +174,7 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
   });
 
   it('lets a planner acknowledge a warning with a comment (audited); a viewer may not', async () => {
-    const [first] = (await app.inject({ method: 'GET', url: '/api/quality/violations?rule=retail-growth-levels', headers: viewer })).json<{ items: ViolationDto[] }>().items;
+    const [first] = (await listPage<ViolationDto>('/api/quality/violations?rule=retail-growth-levels')).items;
     if (!first) throw new Error('no violation to acknowledge');
     const body = { key: first.key, comment: '香港贸发局称实际增速；零售额序列2018年调整口径' };
     expect((await app.inject({ method: 'POST', url: '/api/quality/acknowledgements', headers: viewer, payload: body })).statusCode).toBe(403);
@@ -176,7 +184,7 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     expect((await app.inject({ method: 'POST', url: '/api/quality/acknowledgements', headers: planner, payload: body })).statusCode).toBe(409);
     const audit = await queryRows<{ actor_name: string; new_value: { comment: string; rule: string } }>(database.db, sql`select actor_name, new_value from audit_log where action = 'quality.acknowledge'`);
     expect(audit).toEqual([{ actor_name: 'q-planner', new_value: expect.objectContaining({ rule: 'retail-growth-levels', comment: body.comment }) }]);
-    expect((await app.inject({ method: 'GET', url: '/api/quality/violations?status=open', headers: viewer })).json<{ total: number }>().total).toBe(3);
+    expect((await listPage('/api/quality/violations?status=open')).total).toBe(3);
   });
 
   it('counts completeness of the plan’s calendar as of a date: overall, per department, per district, per period', async () => {
@@ -188,11 +196,11 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     expect(c.byRegion.find((r) => r.regionCode === '440307')).toMatchObject({ received: 6, due: 45 });
     expect(c.history.find((h) => h.periodCode === '2023')).toMatchObject({ due: 44, received: 12 });
     // Which districts had reported 1–9月 2022 by the end of 2022: only 龙岗区, all three figures.
-    const items = (await app.inject({ method: 'GET', url: `/api/quality/completeness/items?plan=${PLAN}&period=2022年1-9月&asOf=2022-12-31&status=approved,received&limit=50`, headers: viewer })).json<{ items: CompletenessItemDto[]; total: number }>();
+    const items = await listPage<CompletenessItemDto>(`/api/quality/completeness/items?plan=${PLAN}&period=2022年1-9月&asOf=2022-12-31&status=approved,received&limit=50`);
     expect(items.items.map((i) => `${i.regionCode} ${i.indicatorCode}`).sort()).toEqual(['440307 GDP', '440307 RETAIL', '440307 TERTIARY_VA']);
-    const late = (await app.inject({ method: 'GET', url: `/api/quality/completeness/items?plan=${PLAN}&period=2022-01~09&asOf=2022-12-31&late=true&limit=10`, headers: viewer })).json<{ items: CompletenessItemDto[]; total: number; nextCursor: string | null }>();
+    const late = await listPage<CompletenessItemDto>(`/api/quality/completeness/items?plan=${PLAN}&period=2022-01~09&asOf=2022-12-31&late=true&limit=10`);
     expect(late.total).toBe(33 + 3 - 3); // 36 items (city 3 + 11 districts × 3), 龙岗's 3 on time
-    const next = (await app.inject({ method: 'GET', url: `/api/quality/completeness/items?plan=${PLAN}&period=2022-01~09&asOf=2022-12-31&late=true&limit=10&cursor=${late.nextCursor}`, headers: viewer })).json<{ items: CompletenessItemDto[] }>();
+    const next = await listPage<CompletenessItemDto>(`/api/quality/completeness/items?plan=${PLAN}&period=2022-01~09&asOf=2022-12-31&late=true&limit=10&cursor=${late.nextCursor}`);
     expect(next.items[0]).not.toEqual(late.items[0]);
     expect((await app.inject({ method: 'GET', url: '/api/quality/completeness?plan=no-such-plan', headers: viewer })).statusCode).toBe(404);
   });

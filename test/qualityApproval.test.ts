@@ -127,8 +127,8 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
     const audit = await queryRows<{ action: string; actor_name: string; entity_id: string }>(database.db, sql`select action, actor_name, entity_id from audit_log where entity_id = ${String(f.id)} and action in ('quality.acknowledge', 'figure.approve') order by id`);
     expect(audit).toEqual([{ action: 'quality.acknowledge', actor_name: 'qa-planner', entity_id: String(f.id) }, { action: 'figure.approve', actor_name: 'qa-planner', entity_id: String(f.id) }]);
     // On the data-quality page the warning now reads as acknowledged, by whom and why.
-    const list = (await app.inject({ method: 'GET', url: '/api/quality/violations?rule=retail-growth-levels', headers: planner })).json<{ items: Array<{ acknowledgement: unknown }> }>();
-    expect(list.items).toEqual([expect.objectContaining({ acknowledgement: expect.objectContaining({ by: 'qa-planner', comment }) })]);
+    const list = (await app.inject({ method: 'GET', url: '/api/quality/violations?rule=retail-growth-levels', headers: planner })).json<Array<{ acknowledgement: unknown }>>();
+    expect(list).toEqual([expect.objectContaining({ acknowledgement: expect.objectContaining({ by: 'qa-planner', comment }) })]);
   });
 
   it('takes a violating row out of an import an approver sends straight to approved', async () => {

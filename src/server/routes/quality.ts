@@ -7,8 +7,9 @@ import { figuresQuality } from '../../services/quality/figures';
 import { acknowledgeViolation, listViolations, qualitySummary } from '../../services/quality/violations';
 import {
   acknowledgementBody, acknowledgementResponse, completenessItemsQuery, completenessItemsResponse, completenessQuery, completenessResponse, errorResponse,
-  figuresQualityQuery, figuresQualityResponse, qualitySummaryResponse, violationFilterQuery, violationsQuery, violationsResponse,
+  figuresQualityQuery, figuresQualityResponse, qualitySummaryResponse, TOTAL_COUNT_HEADER, violationFilterQuery, violationsQuery, violationsResponse,
 } from '../../shared/api';
+import { announceNext, pageDescription } from '../paging';
 import { auditContext } from '../policy';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -17,8 +18,19 @@ export const qualityRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/quality/violations', {
       config: { policy: 'read' },
-      schema: { tags: ['quality'], summary: 'Violations of the data-quality rules (数据质量问题), errors first; paged (limit ≤ 1000, cursor)', querystring: violationsQuery, response: { 200: violationsResponse, ...errors } },
-      handler: (req) => listViolations(database, req.query),
+      schema: {
+        tags: ['quality'],
+        summary: 'Violations of the data-quality rules (数据质量问题), errors first',
+        description: pageDescription('At most 1000 a page; x-total-count: how many match; x-checked-at: when the figures were last checked'),
+        querystring: violationsQuery,
+        response: { 200: violationsResponse, ...errors },
+      },
+      handler: async (req, reply) => {
+        const page = await listViolations(database, req.query);
+        reply.header(TOTAL_COUNT_HEADER, String(page.total)).header('x-checked-at', page.checkedAt);
+        announceNext(req, reply, page.nextCursor);
+        return page.items;
+      },
     });
 
     app.get('/api/quality/summary', {
@@ -60,11 +72,20 @@ export const qualityRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/quality/completeness/items', {
       config: { policy: 'read' },
-      schema: { tags: ['quality'], summary: 'The expected items of a plan’s reporting calendar with their status (late, overdue, received, approved); paged (limit ≤ 1000, cursor)', querystring: completenessItemsQuery, response: { 200: completenessItemsResponse, ...errors } },
-      handler: async (req) => {
+      schema: {
+        tags: ['quality'],
+        summary: 'The expected items of a plan’s reporting calendar with their status (late, overdue, received, approved)',
+        description: pageDescription('At most 1000 a page; x-total-count: how many match'),
+        querystring: completenessItemsQuery,
+        response: { 200: completenessItemsResponse, ...errors },
+      },
+      handler: async (req, reply) => {
         const { status, region, late, limit, cursor, ...q } = req.query;
         const c = await planCompleteness(database, q);
-        return pageItems(c.items, { status, region, late }, limit, cursor);
+        const page = pageItems(c.items, { status, region, late }, limit, cursor);
+        reply.header(TOTAL_COUNT_HEADER, String(page.total));
+        announceNext(req, reply, page.nextCursor);
+        return page.items;
       },
     });
   };

@@ -4,11 +4,17 @@ import { localizedText } from './common';
 import { csvList } from './observations';
 import { involvedFigure, outcome, severity } from './qualityImport';
 
-/** Paged lists: at most `limit` items (1–1000, default 100) after `cursor`; `nextCursor` is null on the last page. */
+/**
+ * Paged lists, as every list of the API (server/paging.ts): the body is the page's array; the x-next-cursor header
+ * (and a Link rel="next") names the next page while more follow, and x-total-count says how many match in all.
+ */
 const paging = {
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('items per page (at most 1000)'),
-  cursor: z.string().max(2000).optional().describe('the nextCursor of the previous page'),
+  cursor: z.string().max(2000).optional().describe('the next page: the x-next-cursor header of the page before (opaque)'),
 };
+
+/** How many items match the filter in all pages (a header of the paged quality lists). */
+export const TOTAL_COUNT_HEADER = 'x-total-count';
 
 const violationFilter = {
   plan: z.string().optional().describe('the general rules and this plan’s own; violations touching its indicators'),
@@ -36,7 +42,7 @@ export const violation = z.object({
   acknowledgement: acknowledgement.describe('warnings: who acknowledged it, when, why'),
 });
 
-export const violationsResponse = z.object({ checkedAt: z.string(), total: z.number().int(), items: z.array(violation), nextCursor: z.string().nullable() });
+export const violationsResponse = z.array(violation);
 
 const severityCounts = { total: z.number().int(), errors: z.number().int(), warnings: z.number().int(), open: z.number().int() };
 
@@ -120,7 +126,7 @@ export const completenessItem = z.object({
   receivedEstimated: z.boolean().describe('receivedOn is the latest date an undated publication can have (release calendar): it may have come earlier, so it is not called late'),
   late: z.boolean(),
 });
-export const completenessItemsResponse = z.object({ total: z.number().int(), items: z.array(completenessItem), nextCursor: z.string().nullable() });
+export const completenessItemsResponse = z.array(completenessItem);
 
 export type ViolationDto = z.infer<typeof violation>;
 export type QualitySummaryDto = z.infer<typeof qualitySummaryResponse>;
