@@ -185,6 +185,14 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     const audit = await queryRows<{ actor_name: string; new_value: { comment: string; rule: string } }>(database.db, sql`select actor_name, new_value from audit_log where action = 'quality.acknowledge'`);
     expect(audit).toEqual([{ actor_name: 'q-planner', new_value: expect.objectContaining({ rule: 'retail-growth-levels', comment: body.comment }) }]);
     expect((await listPage('/api/quality/violations?status=open')).total).toBe(3);
+    // A comment is a person's text: in the Excel export one that a spreadsheet would run as a formula stays text.
+    const [share] = (await listPage<ViolationDto>('/api/quality/violations?rule=plan-share-identities&status=open')).items;
+    if (!share) throw new Error('no open share violation');
+    const formula = '=HYPERLINK("http://example.invalid","口径不同")';
+    expect((await app.inject({ method: 'POST', url: '/api/quality/acknowledgements', headers: planner, payload: { key: share.key, comment: formula } })).statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await app.inject({ method: 'GET', url: '/api/quality/violations/export?status=acknowledged&rule=plan-share-identities', headers: viewer })).rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('问题清单')?.getRow(2).getCell(12).value).toBe(`'${formula}`);
   });
 
   it('counts completeness of the plan’s calendar as of a date: overall, per department, per district, per period', async () => {

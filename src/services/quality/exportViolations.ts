@@ -5,6 +5,7 @@
 import type { Database } from '../../db/client';
 import { listRegions } from '../../db/regions';
 import { summarise } from '../../domain/quality/summary';
+import { neutralise } from '../export/safeCell';
 import { filterViolations, type ViolationFilter } from './violations';
 import { qualityRun } from './run';
 
@@ -18,7 +19,8 @@ export async function exportViolations(database: Database, f: ViolationFilter): 
   const sheet = (name: string, header: string[], rows: Array<Array<string | number>>, widths: number[]) => {
     const s = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     s.addRow(header).font = { bold: true };
-    for (const r of rows) s.addRow(r);
+    // Comments and names are people's text: one beginning with = + - @ is written as text (export/safeCell.ts).
+    for (const r of rows) s.addRow(r.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
     s.columns.forEach((c, i) => (c.width = widths[i] ?? 14));
   };
   const severityZh = (s: string) => (s === 'error' ? '错误' : '警告');
