@@ -4,7 +4,11 @@ import { CYCLES, NODE_STATUSES, NOTICE_STATES, PROJECT_PHASES, REPORT_STATES, TA
 import { localizedText } from './common';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD')
+  // A day of the calendar (0000-00-00 or 2023-02-30 is none): the lights' date arithmetic needs a real one.
+  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; }, 'not a day of the calendar');
 /** Every list is paged: at most `limit` items after the cursor; `next` is the cursor of the next page (null at the end). */
 export const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: z.string().max(40).optional() });
 
