@@ -4,12 +4,10 @@
  * never negative, so the ones present must not exceed the total). `parts: children` are the regions under the total
  * that existed on the period's last day (a district founded in 2018 is no part of 2016).
  */
-import { halfUnit } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, missingCell, sameBasis, type Env } from '../env';
-import { allowance, within } from '../tolerance';
-import { COMPARABLE, sumMessage } from './sum';
+import { involved, missingCell, type Env } from '../env';
+import { COMPARABLE, judgeSum } from './sum';
 
 export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, active: ActiveRule, env: Env): void {
   const s = env.subject;
@@ -28,11 +26,5 @@ export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, acti
     const list = missing.length > 0 ? missing.map((r) => missingCell(ind, r, p)) : [`${ind} ${p}（${partRegions.join('、')}）`];
     return env.emit(active, 'skipped', figures, () => ({ zh: `缺少 ${list.join('、')} 的数据，未检查`, en: `no figure for ${list.join(', ')}: not checked` }));
   }
-  if (!sameBasis(env, [total, ...present])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES, total);
-  const sum = present.reduce((a, f) => a + f.valueStd, 0);
-  const difference = rule.relation === 'equal' ? Math.abs(total.valueStd - sum) : Math.max(0, sum - total.valueStd);
-  const slack = halfUnit(total.valueStd) + present.reduce((a, f) => a + halfUnit(f.valueStd), 0);
-  const allowed = allowance(rule.tolerance, total.valueStd, slack);
-  const ok = within(difference, allowed, Math.max(Math.abs(total.valueStd), Math.abs(sum)));
-  if (env.tally(active, ok ? 'pass' : 'fail')) env.record(active, ok ? 'pass' : 'fail', figures, sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
+  judgeSum(rule, active, env, total, present, figures);
 }

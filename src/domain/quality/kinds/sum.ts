@@ -4,7 +4,8 @@
  * a unit in the last digit of every figure compared.
  */
 import { halfUnit, type QualityFigure } from '../figure';
-import type { Rule } from '../rules';
+import type { Rule, Tolerance } from '../rules';
+import type { InvolvedFigure } from '../result';
 import type { ActiveRule } from '../ruleSet';
 import { DIFFERENT_BASES, involved, missingCell, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
@@ -25,7 +26,15 @@ export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRul
       en: `no figure for ${missing.map((c) => missingCell(c, r, p)).join(', ')}: not checked`,
     }));
   }
-  if (!sameBasis(env, [total, ...present])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES);
+  judgeSum(rule, active, env, total, present, figures);
+}
+
+/**
+ * A total against the sum of the parts present (a sum rule, districts and the city): same price basis first, then
+ * the difference (equal) or the excess of the parts (at_most) within the tolerance, rounding slack of every figure.
+ */
+export function judgeSum(rule: { relation: 'equal' | 'at_most'; tolerance?: Tolerance | undefined }, active: ActiveRule, env: Env, total: QualityFigure, present: readonly QualityFigure[], figures: InvolvedFigure[]): void {
+  if (!sameBasis(env, [total, ...present])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES, total);
   const sum = present.reduce((a, f) => a + f.valueStd, 0);
   const difference = rule.relation === 'equal' ? Math.abs(total.valueStd - sum) : Math.max(0, sum - total.valueStd);
   const slack = halfUnit(total.valueStd) + present.reduce((a, f) => a + halfUnit(f.valueStd), 0);
