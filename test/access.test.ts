@@ -108,6 +108,13 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/projects?year=2024', policy: 'read' },
   { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/projects/import', policy: 'report:tasks' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/projects/template', policy: 'read' },
+  { method: 'GET', url: '/api/quality/violations', policy: 'read' },
+  { method: 'GET', url: '/api/quality/summary', policy: 'read' },
+  { method: 'GET', url: '/api/quality/violations/export', policy: 'read' },
+  { method: 'POST', url: '/api/quality/acknowledgements', policy: 'approve:observations', body: { key: 'no-such-rule:1', comment: 'access test' } },
+  { method: 'GET', url: '/api/quality/figures?ids=1', policy: 'read' },
+  { method: 'GET', url: '/api/quality/completeness?plan=shenzhen-services-14th-fyp', policy: 'read' },
+  { method: 'GET', url: '/api/quality/completeness/items?plan=shenzhen-services-14th-fyp', policy: 'read' },
 ];
 
 describe.each(drivers)('access control on $name', ({ open }) => {

@@ -10,6 +10,7 @@ import { registerEnterpriseCommands } from './enterprises';
 import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
 import { ServerError } from './target';
+import { qualityCommands } from './quality';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -133,6 +134,7 @@ program
 
 registerEnterpriseCommands(program);
 tasksCommand(program);
+qualityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ import type { Database } from './database';
 import { reportForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { reportQuality, type ReportQuality } from './quality';
 import { supervisionReport, type SupervisionReport } from './supervision';
 
 export interface ChapterMeasures {
@@ -48,6 +49,8 @@ export interface ReportContext {
   latestDataYear: number | null;
   /** 督促检查 records for 重点任务推进情况 and 重大项目进展 (reports/supervision.ts). */
   supervision?: SupervisionReport | null;
+  /** Completeness and open data-quality violations (the annual report's 数据质量 paragraph). */
+  quality?: ReportQuality | null;
 }
 
 export interface ContextOptions {
@@ -69,6 +72,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
     plansService.items(database, planId, EVERY_PLAN, 'project'),
     supervisionReport(database, plan, opts.asOf),
   ]);
+  const quality = kind === 'annual' ? await reportQuality(database, planId, opts.asOf) : null;
   const rows = indicatorRows(evaluation.indicators, reportForecasts(forecasts), forecasts.lights);
   const chapters: ChapterMeasures[] = chapterItems
     .map((c) => ({
@@ -99,5 +103,6 @@ export async function reportContext(database: Database, planId: string, kind: Re
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
     supervision,
+    quality,
   };
 }

@@ -10,6 +10,7 @@ import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import { ended } from './cells';
 import { indicatorTexts } from './draftIndicators';
+import { qualityParagraph } from './quality';
 import { measuresText, projectsText } from './supervision';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
@@ -84,6 +85,7 @@ function zh(ctx: ReportContext): Texts {
     `《${plan.name.zh}》（${plan.period.start}—${plan.period.end}年）由${plan.issuer.zh}组织实施。本报告为规划实施的${kindPhrase}，${scope}${byDate}，所用数据为平台收录并按优选规则选用的统计数据${lag}。`,
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['注意：本稿包含尚未审核的数据（草稿、已报送），仅供内部研究，不得对外发布。'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'zh'),
   ];
 
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
@@ -138,6 +140,7 @@ function en(ctx: ReportContext): Texts {
     `The ${plan.name.en} (${plan.period.start}–${plan.period.end}) is implemented under ${plan.issuer.en}. This report is the ${kindPhrase} of the plan ${isFinal ? `on the actual values of its target year ${year}` : `as of ${year}`}${byDate}, on the figures held by the platform and chosen by its preference rule${lag}.`,
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'en'),
   ];
 
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);

@@ -27,6 +27,7 @@ import { enterpriseRoutes } from './routes/enterprises';
 import { supervisionRoutes } from './routes/supervision';
 import { projectRoutes } from './routes/projects';
 import { adminRoutes } from './routes/admin';
+import { qualityRoutes } from './routes/quality';
 import { serveWebApp } from './web';
 import { version } from './version';
 import { hardening, type HardeningOptions } from './hardening';
@@ -118,6 +119,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(supervisionRoutes(database));
   await app.register(projectRoutes(database));
   await app.register(adminRoutes(database));
+  await app.register(qualityRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

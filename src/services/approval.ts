@@ -17,6 +17,7 @@ import { requireFourEyes } from './access/fourEyes';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fingerprintOf } from './import/fingerprint';
 import { regionResolver } from './import/importObservations';
+import { qualityGate } from './quality/gate';
 
 /** What a person may change in a draft, or give a correction. */
 export interface FigureChanges {
@@ -49,6 +50,7 @@ export const approvalService = {
       requireVersion(figure, input.version);
       const comment = input.comment?.trim() || null;
       if (action === 'reject' && !comment) throw new BadRequestError('say why the figure is rejected (comment)');
+      if (action === 'approve') await qualityGate(tx, database.driver, figure, comment, ctx);
       const applied = await applyTransition(tx, { id, version: input.version, from: allowedFrom(action), to: to.value, userId: who.userId, comment });
       if (!applied) throw stale(id);
       await audit(tx, ctx, {

@@ -16,6 +16,7 @@ import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
 import { supersedeRedescribed } from '../db/observations';
 import { readCatalogueFile, readRegionFile } from './planFile';
+import { loadQualityFiles } from './quality/files';
 import { DataFileError, fileHash } from './yamlFile';
 import { prepareEnterprises } from './enterprises/prepare';
 import { loadUnitRegistry } from './supervision/units';
@@ -81,6 +82,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
   if (opts.enterprises) await prepareEnterprises(database, opts.enterprises);
+  await loadQualityFiles(database, { rulesDir: opts.catalogueDir && path.join(opts.catalogueDir, 'quality'), calendarsDir: path.join(opts.plansDir, 'calendars') });
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {

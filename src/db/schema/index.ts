@@ -10,3 +10,4 @@ export * from './observations';
 export * from './access';
 export * from './enterprises';
 export * from './supervision';
+export * from './quality';

@@ -28,6 +28,7 @@ import { readXlsx } from './readXlsx';
 import { restoreCell } from '../export/safeCell';
 import { Spool } from './spool';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard';
+import { checkStagedImport, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
 
 export interface ImportOptions {
   file: string;
@@ -81,6 +82,8 @@ export interface ImportReport {
   truncated: boolean;
   /** True when a row lay outside the writer's scope: the whole import is refused (HTTP 403). */
   forbidden: boolean;
+  /** Data-quality rule results per row (services/quality/checkImport.ts). */
+  quality: ImportQuality;
 }
 
 export const REPORT_LIMIT = 1000;
@@ -112,7 +115,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
   const { fileName, format } = opts;
   const report: ImportReport = {
     file: fileName, format, encoding: null, dryRun: opts.dryRun === true, committed: false, batchId: null, rows: 0,
-    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false, forbidden: false,
+    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false, forbidden: false, quality: EMPTY_IMPORT_QUALITY,
   };
   const reject = (p: Omit<RowProblem, 'file'>) => {
     if (report.rejected.length < REPORT_LIMIT) report.rejected.push({ file: fileName, ...p });
@@ -202,6 +205,12 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       for (const d of duplicates) {
         rejectedRows.add(d.row);
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
+      }
+      const quality = await checkStagedImport(tx, { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT });
+      report.quality = quality.report;
+      for (const b of quality.blocked) {
+        rejectedRows.add(b.row);
+        reject({ row: b.row, column: null, reason: b.reason });
       }
       report.counts.rejected = rejectedRows.size;
 

@@ -15,3 +15,4 @@ export * from './enterprises';
 export * from './realForecast';
 export * from './supervision';
 export * from './asOf';
+export * from './quality';

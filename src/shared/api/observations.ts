@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPROVAL_STATES } from '../../domain/observation/approval';
 import { PRECISIONS, SOURCE_KINDS } from '../../domain/observation/terms';
 import { localizedText } from './common';
+import { importQuality } from './qualityImport';
 // ── Figures (observations) ──────────────────────────────────────────────────────────────────────────────
 
 export const observation = z.object({
@@ -116,6 +117,7 @@ export const importReport = z.object({
   ignoredColumns: z.array(z.string()),
   truncated: z.boolean(),
   forbidden: z.boolean(),
+  quality: importQuality.describe('data-quality rule results per row (数据质量审核)'),
 });
 
 /** One figure entered by hand (the single-figure form), with the template's fields. */

@@ -9,6 +9,7 @@ import { formatDate, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { SourceKindTag } from '../components/SourceKindTag';
 import { mayApprove, useSession } from '../session';
+import { FigureQuality, useFiguresQuality } from './quality/FigureQuality';
 
 type Figure = ObservationDto;
 
@@ -18,6 +19,7 @@ export default function Approvals() {
   const [state, setState] = useState<'submitted' | 'draft' | 'rejected'>('submitted');
   const list = useApi<{ items: Figure[] }>(mayApprove(me) ? `/api/approvals?state=${state}` : null);
   const [comment, setComment] = useState<Record<number, string>>({});
+  const quality = useFiguresQuality(list.data?.items.map((f) => f.id));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   if (!mayApprove(me)) return <Alert type="info" showIcon title={t('仅规划部门和管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
   const act = async (f: Figure, action: 'approve' | 'reject' | 'submit') => {
@@ -25,7 +27,7 @@ export default function Approvals() {
       await send(`/api/observations/${f.id}/${action}`, 'POST', { version: f.approval?.version ?? 0, ...(comment[f.id] ? { comment: comment[f.id] } : {}) });
       setMsg({ ok: true, text: t('已处理', 'Done') });
     } catch (e) {
-      setMsg({ ok: false, text: e instanceof ApiError && e.status === 409 ? t(`数据已被他人修改，请刷新后再试：${e.message}`, `Changed meanwhile, reload: ${e.message}`) : String(e instanceof Error ? e.message : e) });
+      setMsg({ ok: false, text: e instanceof ApiError && e.status === 409 && !e.message.includes('cannot be approved') ? t(`数据已被他人修改，请刷新后再试：${e.message}`, `Changed meanwhile, reload: ${e.message}`) : String(e instanceof Error ? e.message : e) });
     }
     list.reload();
   };
@@ -63,13 +65,14 @@ export default function Approvals() {
             ),
           },
           { title: t('提交', 'Submitted'), key: 'by', render: (_: unknown, f: Figure) => (f.approval?.submittedBy ? `${f.approval.submittedBy} ${formatDate(f.approval.submittedAt, lang)}` : '—') },
+          { title: t('数据质量', 'Data quality'), key: 'q', render: (_: unknown, f: Figure) => <FigureQuality results={quality?.get(f.id)} /> },
           { title: t('更正', 'Corrects'), key: 'c', render: (_: unknown, f: Figure) => (f.approval?.corrects ? <Tag color="orange">#{f.approval.corrects}</Tag> : '—') },
           {
             title: t('处理', 'Decide'),
             key: 'a',
             render: (_: unknown, f: Figure) => (
               <Space orientation="vertical" size={4}>
-                <Input size="small" aria-label={t('意见', 'Comment')} placeholder={t('意见（可选）', 'comment (optional)')} value={comment[f.id] ?? ''} onChange={(e) => setComment((c) => ({ ...c, [f.id]: e.target.value }))} />
+                <Input size="small" aria-label={t('意见', 'Comment')} placeholder={t('意见（退回或确认警告时必填）', 'comment (required to reject or to acknowledge warnings)')} value={comment[f.id] ?? ''} onChange={(e) => setComment((c) => ({ ...c, [f.id]: e.target.value }))} />
                 <Space size={4}>
                   {state === 'draft' ? (
                     <Button size="small" onClick={() => void act(f, 'submit')}>{t('提交', 'Submit')}</Button>

@@ -16,6 +16,7 @@ import { formatDate, formatPercent, formatPeriod, formatValue } from '../format'
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
 import { SupervisionCounts } from './cockpit/SupervisionCounts';
+import { CompletenessCard } from './quality/CompletenessCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -219,6 +220,7 @@ export function Cockpit() {
         </p>
         <DraftsSwitch />
       </div>
+      <CompletenessCard plan={PLAN_ID} />
       {evaluation.loading && !evaluation.data ? (
         <Placeholder />
       ) : (

@@ -7,6 +7,7 @@ import { ApiError, PLAN_ID, send, useApi, type ImportReportDto, type PlanIndicat
 import { useLang } from '../i18n';
 import { mayApprove, mayWrite, useSession } from '../session';
 import { csvHeader, uploadImport } from '../upload';
+import { ImportQuality } from './quality/ImportQuality';
 
 const FIELD_EN: Record<string, string> = {
   indicator: 'indicator code', indicatorName: 'indicator name', region: 'region', period: 'period', value: 'value', unit: 'unit', priceBasis: 'price basis', status: 'data status',
@@ -41,6 +42,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
           ]}
         />
       ) : null}
+      <ImportQuality quality={report.quality} />
       {report.changes.length > 0 ? (
         <Table
           style={{ marginTop: 12 }}
@@ -270,15 +272,19 @@ function SingleFigure() {
   const inds = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
   const regs = useApi<RegionDto[]>('/api/regions');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // The data-quality rules' results for the figure just entered (saved or not): the writer sees them at once.
+  const [quality, setQuality] = useState<ImportReportDto['quality'] | null>(null);
   const [busy, setBusy] = useState(false);
   const units = useMemo(() => new Map((inds.data ?? []).map((i) => [i.code, i.unit])), [inds.data]);
 
   const submit = async (v: FigureForm) => {
     setBusy(true);
     setResult(null);
+    setQuality(null);
     try {
       const { approve, ...figure } = v;
       const report = await send<ImportReportDto>('/api/observations', 'POST', { figures: [figure], dryRun: false, approve: !!approve }, [422, 403]);
+      setQuality(report.quality);
       if (report.committed) {
         setResult({ ok: true, text: t(`已保存（${report.counts.new ? '新增' : report.counts.revision ? '新版本' : '无变化'}）`, `Saved (${report.counts.new ? 'new' : report.counts.revision ? 'revision' : 'unchanged'})`) });
         form.resetFields(['value', 'quote', 'notes']);
@@ -365,6 +371,7 @@ function SingleFigure() {
         {t('保存', 'Save')}
       </Button>
       {result ? <Alert style={{ marginTop: 12 }} type={result.ok ? 'success' : 'error'} showIcon title={result.text} /> : null}
+      {quality ? <ImportQuality quality={quality} /> : null}
     </Form>
   );
 }
