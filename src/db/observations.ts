@@ -195,7 +195,7 @@ async function lockReferencedRows(db: Db, refs: References): Promise<void> {
 }
 
 /** Turns row triggers off for the rest of the transaction if this session may; says whether it did. */
-async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
+export async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
   try {
     // In a savepoint: a refusal (no privilege) must not abort the import's transaction.
     await db.transaction(async (sp) => {

@@ -21,6 +21,7 @@ import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
+import { prosperityRoutes } from './routes/prosperity';
 import { serveWebApp } from './web';
 import { version } from './version';
 
@@ -78,6 +79,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(geoRoutes());
+  await app.register(prosperityRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

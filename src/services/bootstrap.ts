@@ -16,6 +16,7 @@ import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
+import { loadSurveys } from './prosperity/loadSurveys';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
@@ -25,6 +26,8 @@ export interface PrepareOptions {
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
   datasetsDir?: string;
+  /** Business-climate surveys (prosperity/*.yaml); an empty survey gets the synthetic demo (services/prosperity). */
+  prosperityDir?: string;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
 }
@@ -82,6 +85,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       });
     }
   }
+  if (opts.prosperityDir) await loadSurveys(database, opts.prosperityDir, { demo: true });
   const firstAdmin = await firstAdministrator(database, opts.firstAdmin);
   return { plans, regions, datasets, users: await userCount(database.db), firstAdmin };
 }

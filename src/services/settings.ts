@@ -36,6 +36,8 @@ export interface Settings {
   regionsDir: string;
   catalogueDir: string;
   datasetsDir: string;
+  /** Business-climate survey files (prosperity/*.yaml, issue 19). */
+  prosperityDir: string;
   firstAdmin: string | undefined;
 }
 
@@ -57,6 +59,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     regionsDir: path.join(projectRoot, 'regions'),
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
+    prosperityDir: path.join(projectRoot, 'prosperity'),
     firstAdmin: e.PLAN_MONITOR_ADMIN,
   };
 }

@@ -8,3 +8,4 @@
 export * from './plans';
 export * from './observations';
 export * from './access';
+export * from './prosperity';

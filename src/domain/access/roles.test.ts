@@ -14,6 +14,7 @@ describe('decide', () => {
       'approve:observations': ['admin', 'planner'],
       'manage:users': ['admin'],
       'read:audit': ['admin', 'planner'],
+      'write:survey': ['admin', 'statistician'],
     });
   });
 

@@ -21,7 +21,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'write:survey'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
@@ -31,6 +31,8 @@ const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  /** 景气调查: open waves, import enterprises' answers (the statistics office runs the survey). */
+  'write:survey': ['admin', 'statistician'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };

@@ -65,6 +65,8 @@ export function withheldCells(cells: ReadonlyMap<string, CellStats>, relations: 
     const r = primaryReason(c, s);
     if (r) out.set(id, r);
   }
+  // Only a withheld cell can need a partner: with none, the table is published whole.
+  if (out.size === 0) return out;
   const count = (id: string) => cells.get(id)?.count ?? 0;
   for (let changed = true; changed; ) {
     changed = false;

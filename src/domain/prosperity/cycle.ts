@@ -63,11 +63,14 @@ export interface CycleResult {
   signals: SignalPoint[];
 }
 
-/** The series of a source over the periods: the all-enterprise cell of its question and horizon, measured. */
-export function sourceSeries(source: SeriesSource, periods: readonly WavePeriod[], tables: ReadonlyMap<string, ReadonlyMap<string, Tally>>): Array<number | null> {
+/**
+ * The series of a source over the periods: the all-enterprise cell of its question and horizon, measured. A period
+ * with fewer respondents than confidentiality allows to publish is missing.
+ */
+export function sourceSeries(source: SeriesSource, periods: readonly WavePeriod[], tables: ReadonlyMap<string, ReadonlyMap<string, Tally>>, minRespondents = 1): Array<number | null> {
   return periods.map((p) => {
     const t = tables.get(`${p.code}|${source.question}|${source.horizon}`)?.get(ALL);
-    if (!t) return null;
+    if (!t || t.n < minRespondents) return null;
     if (source.measure === 'balance') return source.weighted ? weightedBalanceIndex(t) : balanceIndex(t);
     return source.weighted ? weightedDiffusionIndex(t) : diffusionIndex(t);
   });
@@ -77,6 +80,7 @@ export function cycleIndicators(survey: SurveyDefinition, cells: readonly TallyC
   const periods = periodRange([...new Set(cells.map((c) => c.period))], survey.frequency);
   const codes = periods.map((p) => p.code);
   const tables = indexCells(cells);
+  const minimum = survey.settings.confidentiality.minRespondents;
   const result: CycleResult = { periods: codes, baseYear: null, window: null, indices: [], components: [], signalComponents: [], signals: [] };
   const composite = survey.composite;
   if (composite && periods.length > 1) {
@@ -93,7 +97,7 @@ export function cycleIndicators(survey: SurveyDefinition, cells: readonly TallyC
       if (!def) continue;
       const comps: CompositeComponent[] = [];
       for (const c of def.components) {
-        const raw = sourceSeries(c.source, periods, tables);
+        const raw = sourceSeries(c.source, periods, tables, minimum);
         const adj = sa
           ? seasonallyAdjust(raw, periods.map((p) => p.sub), { period: survey.frequency === 'monthly' ? 12 : 4, sWindow: sa.sWindow, springFestival: sa.springFestival === 'combine' })
           : { values: raw, adjusted: false, reason: 'seasonal adjustment is off for this survey' };
@@ -119,7 +123,7 @@ export function cycleIndicators(survey: SurveyDefinition, cells: readonly TallyC
   if (signals) {
     const comps: SignalComponent[] = signals.components.map((c) => ({ code: c.code, thresholds: c.thresholds, inverted: c.inverted }));
     result.signalComponents = signals.components.map((c) => ({ code: c.code, name: c.name, thresholds: c.thresholds, inverted: c.inverted }));
-    const series = signals.components.map((c) => sourceSeries(c.source, periods, tables));
+    const series = signals.components.map((c) => sourceSeries(c.source, periods, tables, minimum));
     // Lights are read from the published (rounded) values, so a reader can check each against its thresholds.
     result.signals = periods.map((p, i) => {
       const values: Record<string, number | null> = {};

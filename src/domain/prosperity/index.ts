@@ -20,6 +20,8 @@ export * from './signals';
 export * from './springFestival';
 export * from './stl';
 export * from './survey';
+export * from './synthetic';
 export * from './tally';
+export * from './tallyAnswers';
 export * from './turningPoints';
 export * from './wavePeriod';

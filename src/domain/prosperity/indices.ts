@@ -6,7 +6,7 @@
  */
 import type { Horizon } from './answers';
 import { balanceIndex, climateIndex, weightedBalanceIndex } from './climate';
-import { withheldCells, type CellStats, type Relation, type WithholdReason } from './confidentiality';
+import { primaryReason, withheldCells, type CellStats, type Relation, type WithholdReason } from './confidentiality';
 import { diffusionIndex, weightedDiffusionIndex } from './diffusion';
 import { ALL, parseGroup } from './groups';
 import { roundHalfUp } from './rounding';
@@ -65,6 +65,11 @@ export function indexCells(cells: readonly TallyCell[]): Map<string, Map<string,
 
 /** The withheld groups of one (period, question, horizon) table: totals are 'all', parts each dimension's groups. */
 export function withheldGroups(groups: ReadonlyMap<string, Tally>, survey: SurveyDefinition): Map<string, WithholdReason> {
+  const rules = survey.settings.confidentiality;
+  // Most tables have no cell at risk: then there is nothing to withhold and no relation to build.
+  let atRisk = false;
+  for (const t of groups.values()) if (primaryReason({ count: t.n, total: t.wPositive + t.wNeutral + t.wNegative, max: t.wMax }, rules)) atRisk = true;
+  if (!atRisk) return new Map();
   const stats = new Map<string, CellStats>();
   const parts = new Map<string, string[]>();
   for (const [g, t] of groups) {
@@ -76,7 +81,7 @@ export function withheldGroups(groups: ReadonlyMap<string, Tally>, survey: Surve
     else parts.set(dimension, [g]);
   }
   const relations: Relation[] = [...parts.values()].map((p) => ({ total: ALL, parts: p.sort() }));
-  return withheldCells(stats, relations, survey.settings.confidentiality);
+  return withheldCells(stats, relations, rules);
 }
 
 /** Every diffusion index the tallies give, withheld cells included (as withheld). */

@@ -13,6 +13,15 @@ import { shiftDecimal } from '../unit/decimal';
  */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  // Away from a half the binary product rounds the same way as the decimal: the quick path (tens of thousands of
+  // cells per survey). An integer over a power of ten is the double nearest that decimal.
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(value) * scale;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 2 ** 52) {
+    const r = Math.round(scaled) / scale;
+    return value < 0 && r !== 0 ? -r : r;
+  }
   const shifted = shiftDecimal(Math.abs(value), decimals);
   // The shortest decimal of a computed value can carry binary noise beyond 15 significant digits (34.650000000000006).
   const clean = Number(shifted.toPrecision(15));

@@ -222,11 +222,11 @@ function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): Commit
   return { state: opts.approve ? 'approved' : 'draft', userId: who.userId };
 }
 
-async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {
+export async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {
   yield* await readXlsx(file);
 }
 
-async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');

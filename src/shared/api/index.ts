@@ -11,3 +11,4 @@ export * from './approval';
 export * from './access';
 export * from './reports';
 export * from './forecasts';
+export * from './prosperity';
