@@ -28,6 +28,7 @@ const ADMITS: Record<string, Who[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  'write:survey': ['admin', 'statistician'],
 };
 
 const figure = (region: string, value: number) => ({
@@ -72,6 +73,14 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'DELETE', url: '/api/tokens/999999', policy: 'read' },
   { method: 'POST', url: '/api/auth/logout', policy: 'read' },
   { method: 'POST', url: '/api/auth/login', policy: 'public', body: { username: 'nobody', password: 'x' } },
+  { method: 'GET', url: '/api/prosperity/surveys', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'write:survey', body: { period: '2026-03' } },
+  { method: 'GET', url: '/api/prosperity/waves/777777/response-rates', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/777777/responses/import', policy: 'write:survey' },
+  { method: 'GET', url: '/api/prosperity/indices?kind=diffusion', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/export', policy: 'public' },
 ];
 
 describe.each(drivers)('access control on $name', ({ open }) => {
@@ -119,7 +128,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

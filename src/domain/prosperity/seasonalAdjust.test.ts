@@ -36,5 +36,11 @@ describe('春节 handled by combining January and February, then STL', () => {
   it('leaves a short or gappy series unadjusted and says why', () => {
     expect(seasonallyAdjust([1, 2, 3], [1, 2, 3], { period: 12, sWindow: 7, springFestival: true })).toMatchObject({ adjusted: false, reason: expect.stringMatching(/more than two cycles/) });
     expect(seasonallyAdjust([1, null, 3], [1, 2, 3], { period: 12, sWindow: 7, springFestival: true })).toMatchObject({ adjusted: false, reason: expect.stringMatching(/gap/) });
+    // Missing values at the ends stay missing around an adjusted middle.
+    const y = [null, ...Array.from({ length: 36 }, (_, t) => 50 + Math.sin(t)), null];
+    const r = seasonallyAdjust(y, y.map((_, i) => (i % 12) + 1), { period: 12, sWindow: 'periodic', springFestival: false });
+    expect(r.adjusted).toBe(true);
+    expect([r.values[0], r.values[37]]).toEqual([null, null]);
+    expect(r.values.slice(1, 37).every((v) => typeof v === 'number')).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ export const prosperityRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags: ['prosperity'], summary: 'Open the wave of a period (an existing one is returned as it is)', params: surveyParams, body: openWaveBody, response: { 200: openedWave, 400: errorResponse, 404: errorResponse } },
       handler: async (req) => {
         const w = await openWave(database, req.params.survey, req.body.period, auditContext(req));
-        return { id: w.id, survey: w.surveyCode, period: w.period, created: w.created };
+        return { id: w.id, survey: w.surveyCode, period: w.period, committed: w.created };
       },
     });
 

@@ -55,7 +55,7 @@ export const waveSummary = z.object({
   rate: z.number().nullable().describe('responded / panel'),
 });
 export const waveList = z.object({ survey: z.string(), items: z.array(waveSummary), nextCursor: z.string().nullable() });
-export const openedWave = z.object({ id: z.number().int(), survey: z.string(), period: z.string(), created: z.boolean() });
+export const openedWave = z.object({ id: z.number().int(), survey: z.string(), period: z.string(), committed: z.boolean().describe('true when the wave was opened now; false when it existed') });
 
 export const responseRates = z.object({
   wave: z.object({ id: z.number().int(), survey: z.string(), period: z.string() }),
