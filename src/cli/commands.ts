@@ -29,7 +29,7 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   // The server's modules load while the database opens: the two together make most of a warm start.
-  const [{ database, report }, { buildApp }] = await Promise.all([openPrepared(settings), import('../server/app')]);
+  const [{ database, report }, { buildApp }] = await Promise.all([openPrepared({ ...settings, prosperityDemo: true }), import('../server/app')]);
   const app = await buildApp(database);
   const address = await app.listen({ port: settings.port, host: settings.host });
   const where = database.driver === 'pglite' ? `embedded PGlite at ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';

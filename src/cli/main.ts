@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { prosperityCommands } from './prosperity';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -125,6 +126,8 @@ program
   .option('--method <methods>', 'auto,ets,theta,arima,loglinear (default all)')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
+
+prosperityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -26,8 +26,10 @@ export interface PrepareOptions {
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
   datasetsDir?: string;
-  /** Business-climate surveys (prosperity/*.yaml); an empty survey gets the synthetic demo (services/prosperity). */
+  /** Business-climate surveys (prosperity/*.yaml). */
   prosperityDir?: string;
+  /** Give a survey with no panel yet the synthetic demo (services/prosperity/demo.ts): `serve` and the survey commands do. */
+  prosperityDemo?: boolean;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
 }
@@ -85,7 +87,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       });
     }
   }
-  if (opts.prosperityDir) await loadSurveys(database, opts.prosperityDir, { demo: true });
+  if (opts.prosperityDir) await loadSurveys(database, opts.prosperityDir, { demo: opts.prosperityDemo === true });
   const firstAdmin = await firstAdministrator(database, opts.firstAdmin);
   return { plans, regions, datasets, users: await userCount(database.db), firstAdmin };
 }

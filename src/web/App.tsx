@@ -23,6 +23,7 @@ const Users = lazy(() => import('./pages/Users'));
 const Approvals = lazy(() => import('./pages/Approvals'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Report = lazy(() => import('./pages/Report'));
+const Prosperity = lazy(() => import('./pages/Prosperity'));
 
 function Frame() {
   const { lang, setLang, t } = useLang();
@@ -37,6 +38,7 @@ function Frame() {
     { key: '/districts', label: t('各区', 'Districts') },
     { key: '/data', label: t('数据', 'Data') },
     { key: '/report', label: t('评估报告', 'Reports') },
+    { key: '/prosperity', label: t('景气', 'Climate') },
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
@@ -133,6 +135,7 @@ function Frame() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/prosperity" element={<Prosperity />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />
           </Routes>

@@ -84,8 +84,8 @@ export function syntheticFrame(count: number, seed: number, sections: readonly s
 /** The latent business cycle at a month ordinal (months since year 0). */
 export function syntheticCycle(ordinal: number): number {
   const t = ordinal - 2016 * 12;
-  const dip = ordinal >= 2022 * 12 + 2 && ordinal <= 2022 * 12 + 5 ? -0.45 : 0;
-  return 0.35 * Math.sin((2 * Math.PI * t) / 40) + 0.0015 * t + dip;
+  const dip = ordinal >= 2022 * 12 + 2 && ordinal <= 2022 * 12 + 5 ? -0.3 : 0;
+  return 0.25 * Math.sin((2 * Math.PI * t) / 40) + 0.001 * t + dip;
 }
 
 /** Per question: months it leads (+) or lags (−) the cycle, and whether its current answers are seasonal. */
@@ -131,7 +131,7 @@ export function syntheticAnswers(survey: SurveyDefinition, members: readonly Fra
     const ordinal = monthly ? p.year * 12 + p.sub - 1 : p.year * 12 + p.sub * 3 - 2;
     const month = monthly ? p.sub : p.sub * 3 - 1;
     const festival = Number(SPRING_FESTIVAL[p.year]?.slice(5, 7) ?? 0);
-    const season = (month === festival ? -0.45 : 0) + (month === 12 ? 0.2 : 0) + (month === 7 || month === 8 ? 0.1 : 0);
+    const season = (month === festival ? -0.35 : 0) + (month === 12 ? 0.15 : 0) + (month === 7 || month === 8 ? 0.08 : 0);
     const cycleAt = items.map((it) => syntheticCycle(ordinal + it.shape.lead));
     members.forEach((m, mi) => {
       if (random() < 0.06) return;

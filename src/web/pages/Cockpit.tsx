@@ -15,6 +15,7 @@ import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightOf, primaryResult, type IndicatorEvaluation, type Light } from '../status';
+import { ProsperityCard } from './prosperity/CockpitCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -241,6 +242,7 @@ export function Cockpit() {
             )}
           />
         </Card>
+        <ProsperityCard />
       </div>
     </div>
   );
