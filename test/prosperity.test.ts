@@ -41,7 +41,7 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     dir = mkdtempSync(path.join(tmpdir(), 'pm-survey-'));
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity') });
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
     members = await panelMembers(database.db, SURVEY);
   }, 240_000);
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
     const waves = await wavesOf(database.db, SURVEY);
     expect(waves.map((w) => w.period)).toEqual(periodRange([DEFAULT_DEMO.from, DEFAULT_DEMO.to], 'monthly').map((p) => p.code));
     // A second start changes nothing.
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity') });
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
     expect((await panelMembers(database.db, SURVEY)).length).toBe(members.length);
   });
 

@@ -26,7 +26,7 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
   let viewer: Record<string, string>;
   beforeAll(async () => {
     database = await open();
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity') });
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
     app = await buildApp(database);
     statistician = await signIn(app, database, 'survey-stats', 'statistician');
     viewer = await signIn(app, database, 'survey-viewer', 'viewer');
@@ -115,6 +115,20 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
     const signals = await get<Extract<IndicesResponseDto, { kind: 'signals' }>>('/api/prosperity/indices?kind=signals&from=2025-01&to=2025-12');
     expect(signals.signals.rows).toHaveLength(12);
     expect(signals.signals.rows[0]?.light).toMatch(/^(blue|lightBlue|green|yellow|red)$/);
+  });
+
+  it('puts the 服务业景气指数 box after 主要指标完成情况 in the annual and mid-term reports, not in the final one', async () => {
+    const annual = await get<{ sections: Array<{ id: string; heading: string; text: string }> }>('/api/plans/shenzhen-services-14th-fyp/reports/annual/draft?asOf=2025', viewer);
+    expect(annual.sections.map((x) => x.id)).toEqual(['overview', 'indicators', 'prosperity', 'measures', 'projects', 'problems', 'suggestions']);
+    const box = annual.sections[2];
+    expect(box?.heading).toBe('专栏　服务业景气指数');
+    expect(box?.text).toMatch(/^根据深圳市服务业企业景气调查（2025-12，样本企业\d+家），服务业企业景气指数为\d+\.\d/);
+    expect(box?.text).toContain('合成数据');
+    // As of mid-2023 the box speaks of June 2023, computed on the answers known then.
+    const midterm = await get<{ sections: Array<{ id: string; text: string }> }>('/api/plans/shenzhen-services-14th-fyp/reports/midterm/draft?asOf=2023-06-30', viewer);
+    expect(midterm.sections.find((x) => x.id === 'prosperity')?.text).toContain('（2023-06，');
+    const final = await get<{ sections: Array<{ id: string }> }>('/api/plans/shenzhen-services-14th-fyp/reports/final/draft?asOf=2025', viewer);
+    expect(final.sections.map((x) => x.id)).not.toContain('prosperity');
   });
 
   it('exports every index with its inputs to Excel', async () => {

@@ -14,6 +14,7 @@ import type { Database } from './database';
 import { loadForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { loadProsperityBrief, type ProsperityBrief } from './prosperity';
 
 export interface ChapterMeasures {
   /** 三, 四 … as printed. */
@@ -45,6 +46,8 @@ export interface ReportContext {
   figures: 'approved' | 'including_drafts';
   /** The latest year any indicator has a figure for; null when there is none. */
   latestDataYear: number | null;
+  /** The 服务业景气指数 box's numbers (reports/prosperity.ts); null without a survey. */
+  prosperity?: ProsperityBrief | null;
 }
 
 export interface ContextOptions {
@@ -59,12 +62,13 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
   const states = opts.states ?? ['approved'];
-  const [evaluation, forecasts, chapterItems, measureItems, projectItems] = await Promise.all([
+  const [evaluation, forecasts, chapterItems, measureItems, projectItems, prosperity] = await Promise.all([
     evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
     loadForecasts(database, planId, opts.asOf, regionCode, states),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
+    kind === 'final' ? null : loadProsperityBrief(database, opts.asOf),
   ]);
   const rows = indicatorRows(evaluation.indicators, forecasts);
   const chapters: ChapterMeasures[] = chapterItems
@@ -95,5 +99,6 @@ export async function reportContext(database: Database, planId: string, kind: Re
     chapters,
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
+    prosperity,
   };
 }

@@ -10,6 +10,7 @@ import { figure, percent, targetCell } from './cells';
 import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import type { IndicatorRow } from './rows';
+import { withProsperityBox } from './prosperitySection';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -41,7 +42,7 @@ export function draftReport(ctx: ReportContext): ReportDraft {
   return {
     title: `${ctx.plan.name[lang]}${lang === 'zh' ? '' : ': '}${REPORT_TITLES[ctx.kind][lang]}`,
     subtitle: lang === 'zh' ? `（截至${ctx.asOf.text}${ctx.asOf.publishedBy ? '' : '年'}）` : `(as of ${ctx.asOf.text})`,
-    sections: SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: w[id].join('\n') })),
+    sections: withProsperityBox(SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: w[id].join('\n') })), ctx),
   };
 }
 

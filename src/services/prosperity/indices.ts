@@ -40,8 +40,11 @@ export async function climateIndices(database: Database, code: string, q: Indice
   return { survey, points };
 }
 
-/** The composite indices, their components, turning points and signal lights, computed on the whole history. */
-export async function compositeIndices(database: Database, code: string): Promise<{ survey: SurveyDefinition; cycle: CycleResult }> {
+/**
+ * The composite indices, their components, turning points and signal lights, computed on the whole history — or on
+ * the history up to a period (`upTo`), as they stood then (a report as of a past date).
+ */
+export async function compositeIndices(database: Database, code: string, upTo?: string): Promise<{ survey: SurveyDefinition; cycle: CycleResult }> {
   const survey = await getSurvey(database, code);
-  return { survey, cycle: cycleIndicators(survey, await surveyTallies(database, survey, { allOnly: true })) };
+  return { survey, cycle: cycleIndicators(survey, await surveyTallies(database, survey, { allOnly: true, to: upTo })) };
 }

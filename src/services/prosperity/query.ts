@@ -8,11 +8,49 @@ import { listSurveys, type SurveySummaryRow } from '../../db/prosperity';
 import { SCALES } from '../../domain/prosperity/answers';
 import { COMPOSITE_GROUP_LABELS } from '../../domain/prosperity/composite';
 import { groupLabel } from '../../domain/prosperity/groups';
-import type { LocalizedText } from '../../domain/text';
-import type { IndicesResponseDto, SurveyDetailDto, SurveySummaryDto } from '../../shared/api/prosperity';
+import type { LocalizedText as Text } from '../../domain/text';
+import type { ClimatePoint, DiffusionPoint } from '../../domain/prosperity/indices';
+import type { CompositeGroup } from '../../domain/prosperity/composite';
+import type { ComponentSeries, SignalPoint } from '../../domain/prosperity/cycle';
+import type { Question, SurveyDefinition } from '../../domain/prosperity/survey';
+import type { TurnKind } from '../../domain/prosperity/turningPoints';
 import { BadRequestError, NotFoundError } from '../errors';
 import { climateIndices, compositeIndices, diffusionIndices } from './indices';
 import { getSurvey } from './surveys';
+
+/** What the API, the CLI and the reports read (the HTTP schemas in shared/api/prosperity.ts describe the same). */
+export interface SurveySummaryDto {
+  code: string;
+  name: Text;
+  frequency: 'monthly' | 'quarterly';
+  waves: number;
+  panel: number;
+  synthetic: boolean;
+  firstPeriod: string | null;
+  lastPeriod: string | null;
+}
+export interface SurveyDetailDto extends SurveySummaryDto {
+  questions: Array<Pick<Question, 'code' | 'text' | 'scale' | 'horizons' | 'index' | 'adverse'> & { options: Text[] }>;
+  settings: SurveyDefinition['settings'];
+}
+interface CompositeDto {
+  periods: string[];
+  baseYear: number | null;
+  window: { from: string; to: string } | null;
+  indices: Array<{ group: CompositeGroup; name: Text; trendAdjust: boolean; trendAdjustment: number; level: Array<number | null>; growth: Array<number | null>; turningPoints: Array<{ period: string; kind: TurnKind; value: number }> }>;
+  components: ComponentSeries[];
+}
+interface SignalsDto {
+  periods: string[];
+  components: Array<{ code: string; name: Text; thresholds: number[]; inverted: boolean }>;
+  rows: SignalPoint[];
+  compositeThresholds: number[];
+}
+export type IndicesResponseDto =
+  | { kind: 'diffusion'; survey: string; synthetic: boolean; items: Array<DiffusionPoint & { label: Text }>; nextCursor: string | null }
+  | { kind: 'climate'; survey: string; synthetic: boolean; items: Array<ClimatePoint & { label: Text }>; nextCursor: string | null }
+  | { kind: 'composite'; survey: string; synthetic: boolean; composite: CompositeDto }
+  | { kind: 'signals'; survey: string; synthetic: boolean; signals: SignalsDto };
 
 export interface IndicesRequest {
   kind: 'diffusion' | 'climate' | 'composite' | 'signals';
@@ -46,7 +84,7 @@ function page<T>(items: readonly T[], keyOf: (t: T) => string, limit: number, cu
 }
 
 /** Labels of the groups in both languages (a district's name from the region registry). */
-async function labeller(database: Database): Promise<(group: string) => LocalizedText> {
+async function labeller(database: Database): Promise<(group: string) => Text> {
   const regions = new Map((await listRegions(database.db)).map((r) => [r.code, r.name]));
   return (g) => ({ zh: groupLabel(g, 'zh', (c) => regions.get(c)?.zh), en: groupLabel(g, 'en', (c) => regions.get(c)?.en) });
 }
