@@ -140,7 +140,6 @@ class Workspace {
   readonly sub: Float64Array;
   readonly subWeights: Float64Array;
   readonly subSmooth: Float64Array;
-  readonly w: Float64Array;
   constructor(n: number, period: number) {
     const long = n + 2 * period;
     this.detrended = new Float64Array(n);
@@ -153,7 +152,6 @@ class Workspace {
     this.sub = new Float64Array(k);
     this.subWeights = new Float64Array(k);
     this.subSmooth = new Float64Array(k);
-    this.w = new Float64Array(long);
   }
 }
 
@@ -176,12 +174,12 @@ function innerLoop(
     movingAverage(ws.cycle, n + 2 * period, period, ws.ma);
     movingAverage(ws.ma, n + period + 1, period, ws.lowPass);
     movingAverage(ws.lowPass, n + 2, 3, ws.ma);
-    loessSmooth(ws.ma, n, spans.l, used.lDegree, used.lJump, null, ws.smooth, ws.w);
+    loessSmooth(ws.ma, n, spans.l, used.lDegree, used.lJump, null, ws.smooth);
     // 3. Detrending of the smoothed cycle-subseries gives the seasonal.
     for (let i = 0; i < n; i++) seasonal[i] = (ws.cycle[period + i] ?? 0) - (ws.smooth[i] ?? 0);
     // 4–6. Deseasonalise and smooth: the trend.
     for (let i = 0; i < n; i++) ws.detrended[i] = (y[i] ?? 0) - (seasonal[i] ?? 0);
-    loessSmooth(ws.detrended, n, spans.t, used.tDegree, used.tJump, rw, trend, ws.w);
+    loessSmooth(ws.detrended, n, spans.t, used.tDegree, used.tJump, rw, trend);
   }
 }
 
@@ -196,14 +194,15 @@ function smoothCycleSubseries(x: Float64Array, n: number, period: number, span: 
       ws.sub[i] = x[i * period + p] ?? 0;
       if (rw) ws.subWeights[i] = rw[i * period + p] ?? 0;
     }
-    const sub = ws.sub.subarray(0, k);
-    const subW = rw ? ws.subWeights.subarray(0, k) : null;
+    // The buffers are longer than k; every loess below reads positions 1..k only (no views: they cost more than
+    // the arithmetic on short subseries).
+    const sub = ws.sub;
+    const subW = rw ? ws.subWeights : null;
     // Smoothed values at positions 1..k go to subSmooth[1..k]; the extensions at 0 and k+1 to [0] and [k+1].
-    const inner = ws.subSmooth.subarray(1, k + 1);
-    loessSmooth(sub, k, span, degree, jump, subW, inner, ws.w);
-    const before = loessAt(sub, k, span, degree, 0, 1, Math.min(span, k), subW, ws.w);
+    loessSmooth(sub, k, span, degree, jump, subW, ws.subSmooth, 1);
+    const before = loessAt(sub, k, span, degree, 0, 1, Math.min(span, k), subW);
     ws.subSmooth[0] = before ?? (ws.subSmooth[1] ?? 0);
-    const after = loessAt(sub, k, span, degree, k + 1, Math.max(1, k - span + 1), k, subW, ws.w);
+    const after = loessAt(sub, k, span, degree, k + 1, Math.max(1, k - span + 1), k, subW);
     ws.subSmooth[k + 1] = after ?? (ws.subSmooth[k] ?? 0);
     for (let m = 0; m < k + 2; m++) ws.cycle[m * period + p] = ws.subSmooth[m] ?? 0;
   }
@@ -224,14 +223,16 @@ function movingAverage(x: Float64Array, n: number, len: number, out: Float64Arra
  * Loess of y[0..n) at every position, evaluated every `jump` positions and linearly interpolated in between.
  * Where the local fit has no weight (all neighbours zero-weighted), the value itself is kept.
  */
-function loessSmooth(y: ArrayLike<number>, n: number, span: number, degree: StlDegree, jump: number, rw: ArrayLike<number> | null, out: Float64Array, w: Float64Array): void {
+function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree, jump: number, rw: Float64Array | null, out: Float64Array, outOffset = 0): void {
+  // Position i (1-based) is written to out[o + i].
+  const o = outOffset - 1;
   if (n < 2) {
-    out[0] = y[0] ?? 0;
+    out[o + 1] = y[0] ?? 0;
     return;
   }
   const step = Math.min(jump, n - 1);
   const at = (pos: number, left: number, right: number) => {
-    out[pos - 1] = loessAt(y, n, span, degree, pos, left, right, rw, w) ?? (y[pos - 1] ?? 0);
+    out[o + pos] = loessAt(y, n, span, degree, pos, left, right, rw) ?? (y[pos - 1] ?? 0);
   };
   let left = 1;
   let right = n;
@@ -266,18 +267,18 @@ function loessSmooth(y: ArrayLike<number>, n: number, span: number, degree: StlD
   }
   if (step === 1) return;
   for (let i = 1; i <= n - step; i += step) {
-    const a = out[i - 1] ?? 0;
-    const delta = ((out[i + step - 1] ?? 0) - a) / step;
-    for (let j = i + 1; j < i + step; j++) out[j - 1] = a + delta * (j - i);
+    const a = out[o + i] ?? 0;
+    const delta = ((out[o + i + step] ?? 0) - a) / step;
+    for (let j = i + 1; j < i + step; j++) out[o + j] = a + delta * (j - i);
   }
   // The last evaluated position; the end point is fitted in the window of that last evaluation.
   const last = Math.floor((n - 1) / step) * step + 1;
   if (last !== n) {
     at(n, left, right);
     if (last !== n - 1) {
-      const a = out[last - 1] ?? 0;
-      const delta = ((out[n - 1] ?? 0) - a) / (n - last);
-      for (let j = last + 1; j < n; j++) out[j - 1] = a + delta * (j - last);
+      const a = out[o + last] ?? 0;
+      const delta = ((out[o + n] ?? 0) - a) / (n - last);
+      for (let j = last + 1; j < n; j++) out[o + j] = a + delta * (j - last);
     }
   }
 }
@@ -287,40 +288,74 @@ function loessSmooth(y: ArrayLike<number>, n: number, span: number, degree: StlD
  * distance scaled by the farthest point of the window (widened when the span exceeds the series), times the
  * robustness weights; degree 1 adds a local linear term unless the points barely spread. Null when no point
  * carries weight.
+ *
+ * One pass gathers the weighted sums the fit needs, with positions taken relative to x (d = j − x) so that the
+ * local variance does not cancel digits far along a long series:
+ *   a = Σw, m = Σw·d / a, c = Σw·d² / a − m², fit = (Σw·y + (−m / c)(Σw·d·y − m·Σw·y)) / a
+ * — the weighted mean plus the local slope times the distance of x from the weighted centre (R's Fortran does the
+ * same in several passes; the results agree to rounding, 1e-11 on R's data).
  */
-function loessAt(y: ArrayLike<number>, n: number, span: number, degree: StlDegree, x: number, left: number, right: number, rw: ArrayLike<number> | null, w: Float64Array): number | null {
+function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x: number, left: number, right: number, rw: Float64Array | null): number | null {
   const range = n - 1;
   let h = Math.max(x - left, right - x);
   if (span > n) h += Math.floor((span - n) / 2);
   const h9 = 0.999 * h;
   const h1 = 0.001 * h;
   let a = 0;
-  for (let j = left; j <= right; j++) {
-    const r = Math.abs(j - x);
-    let wj = 0;
-    if (r <= h9) {
-      wj = r <= h1 ? 1 : (1 - (r / h) ** 3) ** 3;
-      if (rw) wj *= rw[j - 1] ?? 0;
-      a += wj;
+  let sd = 0;
+  let sdd = 0;
+  let sy = 0;
+  let sdy = 0;
+  // Positions outside 0.999·h weigh nothing: only j in [lo, hi] can count.
+  const lo = Math.max(left, Math.ceil(x - h9));
+  const hi = Math.min(right, Math.floor(x + h9));
+  if (degree === 0 || !(h > 0)) return weightedMean(y, x, lo, hi, h, h1, rw);
+  for (let j = lo; j <= hi; j++) {
+    const d = j - x;
+    const r = d < 0 ? -d : d;
+    if (r > h9) continue;
+    let wj: number;
+    if (r <= h1) wj = 1;
+    else {
+      // The tricube (1 − u³)³, by multiplication (Math.pow would be most of the time of a loess).
+      const u = r / h;
+      const v = 1 - u * u * u;
+      wj = v * v * v;
     }
-    w[j] = wj;
+    if (rw !== null) wj *= rw[j - 1] as number;
+    const yj = y[j - 1] as number;
+    a += wj;
+    const wd = wj * d;
+    sd += wd;
+    sdd += wd * d;
+    sy += wj * yj;
+    sdy += wd * yj;
   }
   if (a <= 0) return null;
-  for (let j = left; j <= right; j++) w[j] = (w[j] ?? 0) / a;
-  if (h > 0 && degree > 0) {
-    let mean = 0;
-    for (let j = left; j <= right; j++) mean += (w[j] ?? 0) * j;
-    let b = x - mean;
-    let c = 0;
-    for (let j = left; j <= right; j++) c += (w[j] ?? 0) * (j - mean) ** 2;
-    if (Math.sqrt(c) > 0.001 * range) {
-      b /= c;
-      for (let j = left; j <= right; j++) w[j] = (w[j] ?? 0) * (b * (j - mean) + 1);
+  const m = sd / a;
+  const c = sdd / a - m * m;
+  if (Math.sqrt(c) > 0.001 * range) return (sy + (-m / c) * (sdy - m * sy)) / a;
+  return sy / a;
+}
+
+/** The degree-0 loess: the tricube-weighted mean of y over lo..hi (the seasonal smoother's, by default). */
+function weightedMean(y: Float64Array, x: number, lo: number, hi: number, h: number, h1: number, rw: Float64Array | null): number | null {
+  let a = 0;
+  let sy = 0;
+  for (let j = lo; j <= hi; j++) {
+    const r = j < x ? x - j : j - x;
+    let wj: number;
+    if (r <= h1) wj = 1;
+    else {
+      const u = r / h;
+      const v = 1 - u * u * u;
+      wj = v * v * v;
     }
+    if (rw !== null) wj *= rw[j - 1] as number;
+    a += wj;
+    sy += wj * (y[j - 1] as number);
   }
-  let ys = 0;
-  for (let j = left; j <= right; j++) ys += (w[j] ?? 0) * (y[j - 1] ?? 0);
-  return ys;
+  return a > 0 ? sy / a : null;
 }
 
 /**
@@ -341,6 +376,8 @@ function bisquareWeights(y: readonly number[], fit: Float64Array, out: Float64Ar
   const c1 = 0.001 * cmad;
   for (let i = 0; i < n; i++) {
     const r = abs[i] ?? 0;
-    out[i] = r <= c1 ? 1 : r <= c9 ? (1 - (r / cmad) ** 2) ** 2 : 0;
+    const u = r / cmad;
+    const v = 1 - u * u;
+    out[i] = r <= c1 ? 1 : r <= c9 ? v * v : 0;
   }
 }

@@ -19,8 +19,10 @@ import type { WavePeriod } from './wavePeriod';
 
 /** Shenzhen's districts (GB/T 2260), where synthetic enterprises are placed. */
 const DISTRICTS = ['440303', '440304', '440305', '440306', '440307', '440308', '440309', '440310', '440311'];
-/** A division (大类) of each service section, for the synthetic industry code. */
-const DIVISION_OF: Readonly<Record<string, string>> = { F: '51', G: '54', H: '62', I: '65', J: '66', K: '70', L: '72', M: '75', N: '77', O: '80', P: '83', Q: '84', R: '88', S: '91', T: '97' };
+/** All twenty sections of GB/T 4754 (the benchmark's "20 industries"). */
+export const INDUSTRY_SECTIONS_FOR_BENCH = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+/** A division (大类) of each section, for the synthetic industry code. */
+const DIVISION_OF: Readonly<Record<string, string>> = { A: '01', B: '06', C: '13', D: '44', E: '47', F: '51', G: '54', H: '62', I: '65', J: '66', K: '70', L: '72', M: '75', N: '77', O: '80', P: '83', Q: '84', R: '88', S: '91', T: '97' };
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /**
