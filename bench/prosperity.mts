@@ -118,10 +118,16 @@ if (!process.argv.includes('--no-db')) {
   t0 = performance.now();
   await database.db.transaction((tx) => rebuildWaveTallies(tx, wave));
   const rebuild = performance.now() - t0;
-  t0 = performance.now();
-  const [d, c, k] = [await diffusionIndices(database, survey.code), await climateIndices(database, survey.code), await compositeIndices(database, survey.code)];
-  const read = performance.now() - t0;
-  console.log(`PGlite: SQL count of one wave's ${enterprises} questionnaires into tallies ${ms(rebuild)}; every index read from ${(d.points.length).toLocaleString('en')} stored cells and computed ${ms(read)} (${c.points.length} climate points, ${k.cycle.indices.length} composite indices)`);
+  const timed = async <T,>(f: () => Promise<T>): Promise<[T, number]> => {
+    const t = performance.now();
+    const v = await f();
+    return [v, performance.now() - t];
+  };
+  const [d, td] = await timed(() => diffusionIndices(database, survey.code));
+  const [c, tc] = await timed(() => climateIndices(database, survey.code));
+  const [k, tk] = await timed(() => compositeIndices(database, survey.code));
+  console.log(`PGlite: SQL count of one wave's ${enterprises} questionnaires into tallies ${ms(rebuild)} (every import does this)`);
+  console.log(`PGlite: read the stored cells and compute — every diffusion index (${d.points.length.toLocaleString('en')} cells) ${ms(td)}, climate/confidence (${c.points.length.toLocaleString('en')}) ${ms(tc)}, composite and signals (${k.cycle.periods.length} months) ${ms(tk)}; total ${ms(td + tc + tk)}`);
   await database.close();
 }
 

@@ -149,6 +149,8 @@ export interface TallyOptions {
   weight: 'revenue' | 'employees';
   /** Only the all-enterprise cells (what the composite indices and signals read). */
   allOnly?: boolean;
+  /** Only these items ("QUESTION.horizon"): a table's confidentiality depends on its own cells only. */
+  items?: readonly string[] | undefined;
 }
 
 /** Every cell's tally of a survey (survey_tallies), in the weights the survey's indices use. */
@@ -160,7 +162,8 @@ export async function tallyCells(db: Db, surveyCode: string, opts: TallyOptions)
     db,
     sql`select w.period, t.item, t.grp, t.n, t.positive as p, t.neutral as s, t.negative as d, ${w}
       from ${surveyTallies} t join ${surveyWaves} w on w.id = t.wave_id
-      where w.survey_code = ${surveyCode} ${opts.allOnly ? sql`and t.grp = 'all'` : sql``} ${opts.from ? sql`and w.period >= ${opts.from}` : sql``} ${opts.to ? sql`and w.period <= ${opts.to}` : sql``}`,
+      where w.survey_code = ${surveyCode} ${opts.allOnly ? sql`and t.grp = 'all'` : sql``}
+        ${opts.items ? sql`and t.item in (select value from json_array_elements_text(${JSON.stringify(opts.items)}::json))` : sql``} ${opts.from ? sql`and w.period >= ${opts.from}` : sql``} ${opts.to ? sql`and w.period <= ${opts.to}` : sql``}`,
   );
   return rows.map((r) => {
     const dot = r.item.lastIndexOf('.');

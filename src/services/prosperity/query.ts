@@ -134,7 +134,7 @@ export async function indices(database: Database, q: IndicesRequest): Promise<In
     // 'all' sorts before every other group within a period.
     const groupKey = (g: string) => (g === 'all' ? '0' : `1${g}`);
     if (q.kind === 'diffusion') {
-      const { points } = await diffusionIndices(database, code, { ...span, industry: q.industry });
+      const { points } = await diffusionIndices(database, code, { ...span, industry: q.industry, question: q.question, horizon: q.horizon });
       const kept = points.filter((p) => keepGroup(p.group) && (q.question === undefined || p.question === q.question) && (q.horizon === undefined || p.horizon === q.horizon));
       const { items, nextCursor } = page(kept, (p) => `${p.period}\u0001${groupKey(p.group)}\u0001${p.question}\u0001${p.horizon}`, q.limit, q.cursor);
       return { kind: 'diffusion', survey: code, synthetic, items: items.map((p) => ({ ...p, label: label(p.group) })), nextCursor };
