@@ -25,6 +25,7 @@ import { stl, type StlOptions } from '../src/domain/prosperity/stl';
 import { parseSurvey } from '../src/domain/prosperity/survey';
 import { tallyAnswers } from '../src/domain/prosperity/tallyAnswers';
 import { periodRange } from '../src/domain/prosperity/wavePeriod';
+import { stlOptionsFromR } from '../test/support/stlOptions';
 
 const root = path.resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {
@@ -136,23 +137,7 @@ const reps = arg('stl-reps', 200);
 const fixtureFile = path.join(root, 'test/fixtures/r/stl-reference.json');
 const fixture = JSON.parse(readFileSync(fixtureFile, 'utf8')) as { cases: Record<string, { y: number[]; period: number; options: Record<string, number | string | boolean> }> };
 const rOut = JSON.parse(execFileSync('Rscript', [path.join(root, 'bench/prosperity-stl-r.R'), fixtureFile, String(reps)], { encoding: 'utf8', maxBuffer: 1 << 24 })) as { r: string; cases: Array<{ name: string; n: number; seconds: number; cpu: number }> };
-const options = (c: { period: number; options: Record<string, number | string | boolean> }): StlOptions => {
-  const o = c.options;
-  const num = (key: string) => (typeof o[key] === 'number' ? (o[key] as number) : undefined);
-  const out: StlOptions = { period: c.period, sWindow: o['s.window'] === 'periodic' ? 'periodic' : (o['s.window'] as number), robust: o.robust === true };
-  const set = <K extends keyof StlOptions>(key: K, v: StlOptions[K] | undefined) => {
-    if (v !== undefined) out[key] = v;
-  };
-  set('sDegree', num('s.degree') === 1 ? 1 : num('s.degree') === 0 ? 0 : undefined);
-  set('tDegree', num('t.degree') === 1 ? 1 : num('t.degree') === 0 ? 0 : undefined);
-  set('tWindow', num('t.window'));
-  set('sJump', num('s.jump'));
-  set('tJump', num('t.jump'));
-  set('lJump', num('l.jump'));
-  set('inner', num('inner'));
-  set('outer', num('outer'));
-  return out;
-};
+const options = (c: { period: number; options: Record<string, number | string | boolean> }): StlOptions => stlOptionsFromR(c.period, c.options);
 console.log(`STL, ${reps} calls per series (${rOut.r}):`);
 let oursTotal = 0;
 let rTotal = 0;

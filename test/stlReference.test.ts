@@ -13,6 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stl, type StlOptions } from '../src/domain/prosperity/stl';
 import { fixture } from './support/paths';
+import { stlOptionsFromR } from './support/stlOptions';
 
 interface RCase {
   y: number[];
@@ -28,28 +29,7 @@ interface RCase {
 }
 const reference = JSON.parse(readFileSync(fixture('r', 'stl-reference.json'), 'utf8')) as { r: string; cases: Record<string, RCase> };
 
-/** R's argument names → ours. */
-function options(c: RCase): StlOptions {
-  const o = c.options;
-  const num = (k: string) => (typeof o[k] === 'number' ? (o[k] as number) : undefined);
-  const deg = (k: string) => (typeof o[k] === 'number' ? ((o[k] as number) === 1 ? 1 : 0) : undefined);
-  const opts: StlOptions = { period: c.period, sWindow: o['s.window'] === 'periodic' ? 'periodic' : (o['s.window'] as number) };
-  const set = <K extends keyof StlOptions>(k: K, v: StlOptions[K] | undefined) => {
-    if (v !== undefined) opts[k] = v;
-  };
-  set('sDegree', deg('s.degree'));
-  set('tDegree', deg('t.degree'));
-  set('lDegree', deg('l.degree'));
-  set('tWindow', num('t.window'));
-  set('lWindow', num('l.window'));
-  set('sJump', num('s.jump'));
-  set('tJump', num('t.jump'));
-  set('lJump', num('l.jump'));
-  set('inner', num('inner'));
-  set('outer', num('outer'));
-  if (o.robust === true) opts.robust = true;
-  return opts;
-}
+const options = (c: RCase): StlOptions => stlOptionsFromR(c.period, c.options);
 
 const maxAbs = (v: readonly number[]) => Math.max(...v.map(Math.abs));
 

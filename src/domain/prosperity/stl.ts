@@ -314,14 +314,7 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
     const d = j - x;
     const r = d < 0 ? -d : d;
     if (r > h9) continue;
-    let wj: number;
-    if (r <= h1) wj = 1;
-    else {
-      // The tricube (1 − u³)³, by multiplication (Math.pow would be most of the time of a loess).
-      const u = r / h;
-      const v = 1 - u * u * u;
-      wj = v * v * v;
-    }
+    let wj = tricube(r, h, h1);
     if (rw !== null) wj *= rw[j - 1] as number;
     const yj = y[j - 1] as number;
     a += wj;
@@ -338,19 +331,20 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
   return sy / a;
 }
 
+/** The tricube weight (1 − (r/h)³)³, 1 within 0.001·h; by multiplication (Math.pow made it most of a loess's time). */
+function tricube(r: number, h: number, h1: number): number {
+  if (r <= h1) return 1;
+  const u = r / h;
+  const v = 1 - u * u * u;
+  return v * v * v;
+}
+
 /** The degree-0 loess: the tricube-weighted mean of y over lo..hi (the seasonal smoother's, by default). */
 function weightedMean(y: Float64Array, x: number, lo: number, hi: number, h: number, h1: number, rw: Float64Array | null): number | null {
   let a = 0;
   let sy = 0;
   for (let j = lo; j <= hi; j++) {
-    const r = j < x ? x - j : j - x;
-    let wj: number;
-    if (r <= h1) wj = 1;
-    else {
-      const u = r / h;
-      const v = 1 - u * u * u;
-      wj = v * v * v;
-    }
+    let wj = tricube(j < x ? x - j : j - x, h, h1);
     if (rw !== null) wj *= rw[j - 1] as number;
     a += wj;
     sy += wj * (y[j - 1] as number);
