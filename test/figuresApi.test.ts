@@ -48,13 +48,15 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
     ]);
   });
 
-  it('ranks competing figures by the visible rule and says why (bulletin over press)', async () => {
+  it('ranks competing figures by the visible rule and says why (the bulletin over the bureau’s January release)', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/observations/candidates?indicator=TERTIARY_VA&region=440300&period=2022年' });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ chosen: ObservationDto; candidates: Array<{ rank: number; reason: { zh: string }; observation: ObservationDto }>; rule: { zh: string } }>();
     expect(body.chosen).toMatchObject({ value: 19956.16, sourceKind: 'bureau_bulletin', publishedDate: '2023-05-08' });
-    expect(body.candidates.map((c) => [c.rank, c.observation.sourceKind])).toEqual([[1, 'bureau_bulletin'], [2, 'press']]);
-    expect(body.candidates[1]?.reason.zh).toBe('来源级别较低（媒体报道，低于统计公报）');
+    // The bundled data: the 2022 bulletin, and the bureau's 2023-01-28 release as read in 羊城晚报 (same standing).
+    expect(body.candidates.map((c) => [c.rank, c.observation.sourceKind])).toEqual([[1, 'bureau_bulletin'], [2, 'bureau']]);
+    expect(body.candidates[1]?.reason.zh).toBe('来源类型次之（统计局发布，次于统计公报）');
+    expect(body.candidates[1]?.observation.source.readAt).toContain('羊城晚报');
     expect(body.rule.zh).toContain('统计公报');
   });
 
@@ -98,7 +100,7 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
   });
 
   it('refuses a bad as-of, an unknown method and an unknown plan clearly', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=soon` })).json()).toEqual({ error: 'as-of "soon" is neither a year (2023) nor a date (2024-06-30)' });
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=soon` })).json()).toEqual({ error: 'querystring/asOf as-of "soon" is neither a year (2023) nor a date (2024-06-30)' });
     expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=2023&method=vibes` })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/plans/nope/evaluation?asOf=2023' })).statusCode).toBe(404);
   });

@@ -2,7 +2,7 @@
  * Our forecasting methods against R's forecast package (fixtures made by test/fixtures/r/make-fixtures.R from R's
  * own bundled series; regenerate with `Rscript test/fixtures/r/make-fixtures.R`, see scripts/ensure-r.sh).
  *
- * - Theta, ARIMA(0,1,0) with drift and the log-linear trend have closed forms: point forecasts within 1% of R's,
+ * - Theta, ARIMA(0,1,0) with drift (on y and on log y, the geometric drift) and the log-linear trend have closed forms: point forecasts within 1% of R's,
  *   interval bounds within 5%.
  * - ETS fixes a model but fits it by numerical optimisation, so two programs agree on the forecast only when they
  *   reach the same optimum. Our default search follows R's (one Nelder–Mead from R's starting values); wherever it
@@ -22,6 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { autoEts } from '../src/domain/forecast/etsAuto';
 import { etsForecast, fitEts } from '../src/domain/forecast/etsFit';
 import { specName, type EtsSpec } from '../src/domain/forecast/etsModel';
+import { geometricDriftForecast } from '../src/domain/forecast/geometricDrift';
 import { logLinearForecast } from '../src/domain/forecast/logLinear';
 import type { ModelForecast, ModelResult } from '../src/domain/forecast/model';
 import { randomWalkDriftForecast } from '../src/domain/forecast/randomWalkDrift';
@@ -46,6 +47,7 @@ interface SeriesRef {
   thetaf: Bands;
   autoArima: Bands & { method: string };
   rwDrift?: Bands;
+  geoDrift?: Bands;
   airline?: Bands;
   logLinear?: Bands;
 }
@@ -78,13 +80,14 @@ describe(`forecasts against R ${reference.r}, forecast ${reference.forecast}`, (
     }
   });
 
-  it('ARIMA(0,1,0) with drift and the log-linear trend equal R (Arima with drift; tslm(y ~ trend, lambda = 0))', () => {
-    const annual = entries.filter(([, s]) => s.rwDrift && s.logLinear);
+  it('ARIMA(0,1,0) with drift, the geometric drift and the log-linear trend equal R (Arima with drift, on y and with lambda = 0; tslm(y ~ trend, lambda = 0))', () => {
+    const annual = entries.filter(([, s]) => s.rwDrift && s.logLinear && s.geoDrift);
     expect(annual.length).toBeGreaterThanOrEqual(5);
     for (const [name, s] of annual) {
       for (const [f, r] of [
         [ok(randomWalkDriftForecast(s.y, s.h)), s.rwDrift],
         [ok(logLinearForecast(s.y, s.h)), s.logLinear],
+        [ok(geometricDriftForecast(s.y, s.h)), s.geoDrift],
       ] as const) {
         if (!r) continue;
         expect(maxRel(f.point, r.mean), `${name} ${f.model}`).toBeLessThan(0.01);

@@ -6,6 +6,9 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { tasksCommand } from './tasks';
+import { FolderBusyError } from '../db/folderLock';
+import { ServerError } from './target';
 import { prosperityCommands } from './prosperity';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
@@ -55,6 +58,7 @@ users
   .option('--json', 'print JSON')
   .action((o) => commands.createUserCommand(o));
 users.command('list').description('list users').option('--json', 'print JSON').action((o) => commands.listUsersCommand(o));
+users.command('sign-in').description('a one-time sign-in link from the server\'s console (needs the running server)').requiredOption('--username <name>', 'user name').option('--json', 'print JSON').action(async (o) => (await import('./signIn')).signInCommand(o));
 
 program
   .command('import')
@@ -123,16 +127,17 @@ program
   .argument('<file>', 'CSV with a header "year,value" (2015…) or "period,value" (2015Q1… or 2015-01…), consecutive, oldest first')
   .option('--horizon <n>', 'steps forecast from each origin', '2')
   .option('--min-train <n>', 'shortest training series (default 5, or 2 years + 2 for quarterly/monthly)')
-  .option('--method <methods>', 'auto,ets,theta,arima,loglinear (default all)')
+  .option('--method <methods>', 'auto,ets,theta,arima,loglinear,drift (default all)')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
 
+tasksCommand(program);
 prosperityCommands(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof DataFileError || e instanceof SettingsError) {
+  if (e instanceof DataFileError || e instanceof SettingsError || e instanceof ServerError || e instanceof FolderBusyError) {
     console.error(e.message);
   } else {
     console.error(e instanceof Error ? `error: ${e.message}` : e);

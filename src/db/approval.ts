@@ -65,6 +65,7 @@ export async function insertCorrection(
       periodStart: start.year * 100 + start.month, periodEnd: end.year * 100 + end.month,
       value: String(d.value), unit: d.unit, valueStd: String(d.valueStd), priceBasis: d.priceBasis, status: d.status,
       sourceKind: d.sourceKind, sourcePublication: d.source.publication, sourcePublisher: d.source.publisher, sourceLink: d.source.link,
+      sourceReadAt: d.source.readAt, precision: d.precision,
       quote: d.quote, notes: d.notes, publishedDate: d.publishedDate, publishedDateEstimated: d.publishedDateEstimated,
       origin: c.origin, fingerprint: c.fingerprint, approvalState: 'draft', enteredBy: c.userId, corrects: c.corrects,
     })

@@ -8,12 +8,12 @@ import type { ApprovalState } from '../domain/observation/approval';
 import type { Observation } from '../domain/observation/observation';
 import type { ObservationDraft } from '../domain/observation/row';
 import { monthRange } from '../domain/period/period';
-import type { ObservationStatus, PriceBasis, SourceKind } from '../domain/observation/terms';
+import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../domain/observation/terms';
 import type { DatabaseTarget, Db } from './client';
 import { copyInto, copyLine } from './copy';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
-import { importBatches, indicators, observations, regions, users } from './schema';
+import { figureSupersessions, importBatches, indicators, observations, regions, users } from './schema';
 
 /** A checked figure on its way in: the draft, its row in the file, its fingerprint and where it came from. */
 export interface StagedRow {
@@ -36,14 +36,14 @@ export async function createStaging(db: Db): Promise<void> {
     row integer not null, fingerprint text not null, indicator_code text not null, region_code text not null,
     period_code text not null, period_type text not null, period_start integer not null, period_end integer not null,
     value numeric not null, unit text not null, value_std numeric not null, price_basis text, status text not null,
-    source_kind text not null, source_publication text not null, source_publisher text, source_link text,
+    source_kind text not null, source_publication text not null, source_publisher text, source_link text, source_read_at text, precision text not null,
     quote text, notes text, published_date date not null, published_date_estimated boolean not null, origin text not null
   ) on commit drop`);
 }
 
 const STAGING_COLUMNS = [
   'row', 'fingerprint', 'indicator_code', 'region_code', 'period_code', 'period_type', 'period_start', 'period_end', 'value', 'unit',
-  'value_std', 'price_basis', 'status', 'source_kind', 'source_publication', 'source_publisher', 'source_link', 'quote', 'notes',
+  'value_std', 'price_basis', 'status', 'source_kind', 'source_publication', 'source_publisher', 'source_link', 'source_read_at', 'precision', 'quote', 'notes',
   'published_date', 'published_date_estimated', 'origin',
 ] as const;
 
@@ -53,7 +53,7 @@ export function stagingLine({ row, fingerprint, origin, draft: d }: StagedRow): 
   return copyLine([
     row, fingerprint, d.indicatorCode, d.regionCode, d.periodCode, d.period.type, start.year * 100 + start.month, end.year * 100 + end.month,
     String(d.value), d.unit, String(d.valueStd), d.priceBasis, d.status, d.sourceKind, d.source.publication, d.source.publisher,
-    d.source.link, d.quote, d.notes, d.publishedDate, d.publishedDateEstimated, origin,
+    d.source.link, d.source.readAt, d.precision, d.quote, d.notes, d.publishedDate, d.publishedDateEstimated, origin,
   ]);
 }
 
@@ -154,10 +154,10 @@ export async function commitStaged(db: Db, batchId: number, refs: References, ap
     db,
     sql`with added as (
       insert into ${observations} (indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
-        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, source_read_at, precision, quote, notes, published_date,
         published_date_estimated, import_batch_id, origin, fingerprint, approval_state, entered_by, decided_by, decided_at)
       select indicator_code, region_code, period_code, period_type, period_start, period_end, value, unit, value_std,
-        price_basis, status, source_kind, source_publication, source_publisher, source_link, quote, notes, published_date,
+        price_basis, status, source_kind, source_publication, source_publisher, source_link, source_read_at, precision, quote, notes, published_date,
         published_date_estimated, ${batchId}, origin, fingerprint, ${approval.state}, ${approval.userId}::integer, ${decidedBy}::integer, ${decidedAt}
       from import_staging
       -- In fingerprint order the unique index grows mostly at its right edge instead of at a million random places.
@@ -241,6 +241,8 @@ export interface ObservationFilter {
   periodCodes?: readonly string[];
   /** Approval states to include; absent = every state. The public and evaluations ask for approved figures only. */
   states?: readonly ApprovalState[];
+  /** Figures not yet approved only in these regions (a reporter reads its own regions' drafts); absent = anywhere. */
+  draftRegions?: readonly string[];
   ids?: readonly number[];
 }
 
@@ -249,17 +251,11 @@ const submittedBy = alias(users, 'submitted_by_user');
 const decidedBy = alias(users, 'decided_by_user');
 
 export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
-  const where: SQL[] = [];
-  if (filter.states) where.push(inArray(observations.approvalState, [...filter.states]));
-  if (filter.ids) where.push(inArray(observations.id, [...filter.ids]));
-  if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
-  if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
-  if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
-  if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
-  if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
+  const where = observationConditions(filter);
   const rows = await db
-    .select({ o: observations, enteredBy: enteredBy.username, submittedBy: submittedBy.username, decidedBy: decidedBy.username })
+    .select({ o: observations, enteredBy: enteredBy.username, submittedBy: submittedBy.username, decidedBy: decidedBy.username, supersededBy: figureSupersessions.supersededBy })
     .from(observations)
+    .leftJoin(figureSupersessions, eq(figureSupersessions.supersededId, observations.id))
     .leftJoin(enteredBy, eq(enteredBy.id, observations.enteredBy))
     .leftJoin(submittedBy, eq(submittedBy.id, observations.submittedBy))
     .leftJoin(decidedBy, eq(decidedBy.id, observations.decidedBy))
@@ -268,13 +264,34 @@ export async function listObservations(db: Db, filter: ObservationFilter = {}): 
   return rows.map(toObservation);
 }
 
+/** The conditions of a filter, for this query and for others over the same figures (db/observationsPage.ts). */
+export function observationConditions(filter: ObservationFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.states) where.push(inArray(observations.approvalState, [...filter.states]));
+  if (filter.draftRegions) where.push(draftScope(filter.draftRegions));
+  if (filter.ids) where.push(inArray(observations.id, [...filter.ids]));
+  if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
+  if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
+  if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
+  if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
+  if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
+  return where;
+}
+
+/** Approved figures anywhere; others only in `regions`. */
+export function draftScope(regions: readonly string[]): SQL {
+  return regions.length === 0
+    ? sql`${observations.approvalState} = 'approved'`
+    : sql`(${observations.approvalState} = 'approved' or ${inArray(observations.regionCode, [...regions])})`;
+}
+
 export async function getObservation(db: Db, id: number): Promise<Observation | null> {
   return (await listObservations(db, { ids: [id] }))[0] ?? null;
 }
 
-type Row = { o: typeof observations.$inferSelect; enteredBy: string | null; submittedBy: string | null; decidedBy: string | null };
+type Row = { o: typeof observations.$inferSelect; enteredBy: string | null; submittedBy: string | null; decidedBy: string | null; supersededBy: number | null };
 
-function toObservation({ o: r, ...who }: Row): Observation {
+function toObservation({ o: r, supersededBy, ...who }: Row): Observation {
   return {
     id: r.id,
     indicatorCode: r.indicatorCode,
@@ -287,13 +304,15 @@ function toObservation({ o: r, ...who }: Row): Observation {
     priceBasis: r.priceBasis as PriceBasis | null,
     status: r.status as ObservationStatus,
     sourceKind: r.sourceKind as SourceKind,
-    source: { publication: r.sourcePublication, publisher: r.sourcePublisher, link: r.sourceLink },
+    source: { publication: r.sourcePublication, publisher: r.sourcePublisher, link: r.sourceLink, readAt: r.sourceReadAt },
+    precision: r.precision as Precision,
     quote: r.quote,
     notes: r.notes,
     publishedDate: r.publishedDate,
     publishedDateEstimated: r.publishedDateEstimated,
     enteredAt: r.enteredAt.toISOString(),
     origin: r.origin,
+    supersededBy,
     derivation: null,
     approval: {
       state: r.approvalState as ApprovalState,
@@ -307,4 +326,29 @@ function toObservation({ o: r, ...who }: Row): Observation {
       corrects: r.corrects,
     },
   };
+}
+
+/**
+ * After a bundled data file is imported again in a new edition (its rows re-described: publication split from where
+ * it was read, precision, dates), each record of an earlier edition whose row (file and line) now holds the same
+ * cell and value under a new fingerprint is superseded by the new record — recorded, never updated (the table is
+ * append-only). Returns how many records were superseded.
+ */
+export async function supersedeRedescribed(db: Db, batchId: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with linked as (
+      insert into ${figureSupersessions} (superseded_id, superseded_by, reason)
+      select distinct on (old.id) old.id, new.id, 'redescribed by a new edition of the same file'
+      from ${observations} new
+      join ${observations} old on old.origin = new.origin and old.import_batch_id <> new.import_batch_id
+        and old.indicator_code = new.indicator_code and old.region_code = new.region_code
+        and old.period_code = new.period_code and old.value_std = new.value_std and old.fingerprint <> new.fingerprint
+      where new.import_batch_id = ${batchId}
+        and not exists (select 1 from ${figureSupersessions} s where s.superseded_id = old.id)
+      order by old.id, new.id
+      on conflict do nothing returning 1)
+    select count(*)::int as n from linked`,
+  );
+  return rows[0]?.n ?? 0;
 }

@@ -34,7 +34,7 @@ export async function listCatalogue(db: Db): Promise<CatalogueIndicator[]> {
 }
 
 function catalogueIndicator(r: typeof indicators.$inferSelect): CatalogueIndicator {
-  return { code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode };
+  return { code: r.code, name: { zh: r.nameZh, en: r.nameEn }, unit: r.unit, numeratorCode: r.numeratorCode, denominatorCode: r.denominatorCode, growthOf: r.growthOf };
 }
 
 /**
@@ -55,6 +55,7 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
     periodEnd: plan.period.end,
     baseYear: plan.baseYear,
     published: plan.published,
+    evaluationSettings: plan.evaluation,
     sourceTitle: plan.source?.title ?? null,
     sourceFile: plan.source?.file ?? null,
     contentHash,
@@ -103,6 +104,7 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
       growthFromYear: ind.growthTarget?.fromYear ?? null,
       growthToYear: ind.growthTarget?.toYear ?? null,
       growthPrinted: ind.growthTarget?.printed ?? null,
+      growthBasis: ind.growthTarget?.basis ?? null,
       location: ind.location ?? null,
       notes: ind.notes ?? null,
     })),
@@ -143,6 +145,7 @@ function toSummary(r: typeof plans.$inferSelect): PlanSummary {
     period: { start: r.periodStart, end: r.periodEnd },
     baseYear: r.baseYear,
     published: r.published,
+    evaluation: r.evaluationSettings,
     source: { title: r.sourceTitle, file: r.sourceFile },
     loadedAt: r.loadedAt.toISOString(),
   };
@@ -186,7 +189,7 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
           : null,
       growthTarget:
         growthRate !== null && pi.growthFromYear !== null && pi.growthToYear !== null
-          ? { ratePercent: growthRate, fromYear: pi.growthFromYear, toYear: pi.growthToYear, printed: pi.growthPrinted ?? `${growthRate}%` }
+          ? { ratePercent: growthRate, fromYear: pi.growthFromYear, toYear: pi.growthToYear, printed: pi.growthPrinted ?? `${growthRate}%`, basis: pi.growthBasis === 'real' ? ('real' as const) : ('nominal' as const) }
           : null,
       share: numerator !== null && denominator !== null ? { numerator, denominator } : null,
       location: pi.location ?? null,
@@ -218,13 +221,17 @@ export async function listPlanItems(db: Db, planId: string, kind?: PlanItemKind)
 /** Adds catalogue entries (or updates their names and notes); units and formulas were checked by the caller. */
 export async function upsertCatalogue(
   db: Db,
-  entries: ReadonlyArray<{ code: string; name: { zh: string; en: string }; unit: string; share?: { numerator: string; denominator: string } | undefined; notes?: string | undefined }>,
+  entries: ReadonlyArray<{ code: string; name: { zh: string; en: string }; unit: string; share?: { numerator: string; denominator: string } | undefined; growthOf?: string | undefined; notes?: string | undefined }>,
 ): Promise<void> {
   for (const e of entries) {
     const row = { code: e.code, nameZh: e.name.zh, nameEn: e.name.en, unit: e.unit, notes: e.notes ?? null };
     await db.insert(indicators).values(row).onConflictDoUpdate({ target: indicators.code, set: { nameZh: row.nameZh, nameEn: row.nameEn, notes: row.notes } });
   }
-  for (const e of entries.filter((x) => x.share)) {
-    await db.update(indicators).set({ numeratorCode: e.share?.numerator ?? null, denominatorCode: e.share?.denominator ?? null }).where(eq(indicators.code, e.code));
+  // References to other entries are set once every entry exists (the file may name them in any order).
+  for (const e of entries.filter((x) => x.share || x.growthOf)) {
+    await db
+      .update(indicators)
+      .set({ ...(e.share ? { numeratorCode: e.share.numerator, denominatorCode: e.share.denominator } : {}), ...(e.growthOf ? { growthOf: e.growthOf } : {}) })
+      .where(eq(indicators.code, e.code));
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Language, LocalizedText } from '../domain/text';
 import { NOT_AVAILABLE, formatValue } from '../domain/unit/format';
+import { percent1 } from '../domain/evaluation/targetText';
 import type { IndicatorRow } from './rows';
 
 export const FORECAST_NOT_AVAILABLE: LocalizedText = { zh: '预测暂缺', en: 'forecast not available' };
@@ -19,11 +20,23 @@ export const COLUMN_WIDTHS = { number: 4, name: 16, attribute: 8, baseline: 11, 
 export const TABLE_COLUMNS = ['number', 'name', 'attribute', 'baseline', 'latest', 'target', 'completion', 'status', 'forecast'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
-export function columnHeaders(lang: Language, baseYear: number): Record<TableColumn, string> {
+/** The table's headers; after the target year (`final`) the columns say what a final evaluation reports. */
+export function columnHeaders(lang: Language, baseYear: number, final = false): Record<TableColumn, string> {
+  const zh = { number: '序号', name: '指标', attribute: '属性', baseline: `${baseYear}年基期值`, latest: '最新值（年份）', target: '目标值', completion: '完成进度', status: '状态', forecast: '预测及达标概率' };
+  const en = { number: 'No.', name: 'Indicator', attribute: 'Attribute', baseline: `Baseline ${baseYear}`, latest: 'Latest value (year)', target: 'Target', completion: 'Progress', status: 'Status', forecast: 'Forecast and probability' };
+  if (!final) return lang === 'zh' ? zh : en;
   return lang === 'zh'
-    ? { number: '序号', name: '指标', attribute: '属性', baseline: `${baseYear}年基期值`, latest: '最新值（年份）', target: '目标值', completion: '完成进度', status: '状态', forecast: '预测及达标概率' }
-    : { number: 'No.', name: 'Indicator', attribute: 'Attribute', baseline: `Baseline ${baseYear}`, latest: 'Latest value (year)', target: 'Target', completion: 'Progress', status: 'Status', forecast: 'Forecast and probability' };
+    ? { ...zh, latest: '目标年实际值', completion: '完成率', status: '终期判断', forecast: '说明' }
+    : { ...en, latest: 'Target-year value', completion: 'Share of target', status: 'Verdict', forecast: 'Remarks' };
 }
+
+/** The light as a word beside the status, so a printed black-and-white page still says it. */
+const LIGHT_WORDS: Record<IndicatorRow['light'], LocalizedText> = {
+  green: { zh: '绿灯', en: 'green' },
+  yellow: { zh: '黄灯', en: 'yellow' },
+  red: { zh: '红灯', en: 'red' },
+  grey: { zh: '灰灯', en: 'grey' },
+};
 
 /**
  * A figure for people: at most two decimals (a share derived from two figures would otherwise print 15.860969356%),
@@ -66,6 +79,8 @@ function forecastFigure(x: number, unit: string, lang: Language): string {
 }
 
 export function forecastCell(r: IndicatorRow, lang: Language): string {
+  // After the target year there is nothing to forecast: the cell says, in a few words, what the verdict rests on.
+  if (r.phase === 'final') return finalRemark(r, lang);
   const f = r.forecast;
   if (!f || !f.atTarget) return FORECAST_NOT_AVAILABLE[lang];
   const a = f.atTarget;
@@ -73,6 +88,19 @@ export function forecastCell(r: IndicatorRow, lang: Language): string {
   const band = `${forecastFigure(a.lo80, r.unit, lang)}–${forecastFigure(a.hi80, r.unit, lang)}`;
   const p = f.probability === null ? NOT_AVAILABLE[lang] : `${Math.round(f.probability * 100)}%`;
   return lang === 'zh' ? `${a.year}年预计${v}（80%区间${band}），达标概率${p}` : `${a.year}: ${v} (80% interval ${band}); probability of meeting the target ${p}`;
+}
+
+function finalRemark(r: IndicatorRow, lang: Language): string {
+  const zh = lang === 'zh';
+  const unit = r.unit === '%' ? (zh ? '个百分点' : 'percentage points') : r.unit;
+  if (!r.latest) {
+    const year = r.target?.year;
+    const known = r.lastKnown ? (zh ? `；最新为${r.lastKnown.year}年${figure(r.lastKnown.value, r.unit, 'zh')}` : `; latest ${figure(r.lastKnown.value, r.unit, 'en')} (${r.lastKnown.year})`) : '';
+    return zh ? `待导入${year ?? '目标年'}年数值${known}` : `awaiting the ${year ?? 'target-year'} figure${known}`;
+  }
+  if (r.status === 'not_completed' && r.gap !== null) return zh ? `${r.target?.comparator === 'at_most' ? '超出' : '差'}${figure(Math.abs(r.gap), unit, 'zh')}` : `${r.target?.comparator === 'at_most' ? 'over by' : 'short by'} ${figure(Math.abs(r.gap), unit, 'en')}`;
+  if (r.status === 'above_band' && r.target?.band && r.latest) return zh ? `高于区间上限${figure(r.latest.value - r.target.band[1], unit, 'zh')}` : `${figure(r.latest.value - r.target.band[1], unit, 'en')} above the band`;
+  return '—';
 }
 
 /** @param position the row's place in the table, numbering an indicator the plan printed without a 序号. */
@@ -84,14 +112,23 @@ export function rowCells(r: IndicatorRow, position: number, baseYear: number, la
     baseline: baselineCell(r, baseYear, lang),
     latest: latestCell(r, lang),
     target: targetCell(r, lang),
-    completion: percent(r.completion, lang),
-    status: r.statusLabel[lang],
+    completion: r.phase === 'final' && r.completion !== null ? percent1(r.completion) : percent(r.completion, lang),
+    status: `${r.statusLabel[lang]}${lang === 'zh' ? '·' : ' · '}${LIGHT_WORDS[r.light][lang]}`,
     forecast: forecastCell(r, lang),
   };
 }
 
 /** Printed under the table, so a reader knows how progress and status were worked out. */
 export const TABLE_NOTE: LocalizedText = {
-  zh: '注：完成进度 = (最新值 − 基期值) ÷ (目标值 − 基期值)；状态按序时进度法判断（完成进度与时间进度之差在±5个百分点以内为基本符合序时进度）；“数据暂缺”表示平台尚无该数据，“预测暂缺”表示尚无预测结果。',
-  en: 'Note: progress = (latest − baseline) ÷ (target − baseline); status by time-proportional progress (within ±5 points of elapsed time = broadly on schedule); "not available" means the platform holds no such figure.',
+  zh: '注：完成进度 = (最新值 − 基期值) ÷ (目标值 − 基期值)；状态按序时进度法判断（完成进度与时间进度之差在±5个百分点以内为基本符合序时进度），“左右”目标按目标区间判断；信号灯为状态与趋势预测中较差者；“数据暂缺”表示平台尚无该数据，“预测暂缺”表示尚无预测结果。',
+  en: 'Note: progress = (latest − baseline) ÷ (target − baseline); status by time-proportional progress (within ±5 points of elapsed time = broadly on schedule), “about” targets by their band; the light is the worse of the status and the forecast; “not available” means the platform holds no such figure.',
 };
+
+/** The note of a final evaluation's table. */
+export const FINAL_TABLE_NOTE: LocalizedText = {
+  zh: '注：完成率 = 目标年实际值 ÷ 目标值；“突破/达到”类目标实际值不低于目标值为完成，超过目标值为超额完成；“左右”目标实际值处于目标区间内为基本完成，低于区间为未完成，高于区间单列说明；“控制在……以内”类目标实际值不高于目标值为完成。',
+  en: 'Note: share of target = target-year value ÷ target; an at-least target is met when the value reaches it (exceeded when it passes it); an “about” target is basically completed inside its band, not completed below it, and above it is flagged; an at-most target is met when the value does not pass it.',
+};
+
+/** Whether the report's indicators are all past their target year (a final evaluation's table). */
+export const ended = (ctx: { rows: readonly IndicatorRow[] }): boolean => ctx.rows.length > 0 && ctx.rows.every((r) => r.phase === 'final');

@@ -8,12 +8,13 @@ import type { AsOf } from '../domain/evaluation/asOf';
 import { METHOD_IDS } from '../domain/evaluation/result';
 import type { PlanSummary } from '../domain/plan/model';
 import type { Language, LocalizedText } from '../domain/text';
-import { evaluatePlan } from '../services/evaluation/evaluatePlan';
+import { assessPlan } from '../services/evaluation/assessPlan';
 import { EVERY_PLAN, plansService } from '../services/plans';
 import type { Database } from './database';
-import { loadForecasts } from './forecasts';
+import { reportForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { supervisionReport, type SupervisionReport } from './supervision';
 import { loadProsperityBrief, type ProsperityBrief } from './prosperity';
 
 export interface ChapterMeasures {
@@ -46,6 +47,8 @@ export interface ReportContext {
   figures: 'approved' | 'including_drafts';
   /** The latest year any indicator has a figure for; null when there is none. */
   latestDataYear: number | null;
+  /** 督促检查 records for 重点任务推进情况 and 重大项目进展 (reports/supervision.ts). */
+  supervision?: SupervisionReport | null;
   /** The 服务业景气指数 box's numbers (reports/prosperity.ts); null without a survey. */
   prosperity?: ProsperityBrief | null;
 }
@@ -62,15 +65,15 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
   const states = opts.states ?? ['approved'];
-  const [evaluation, forecasts, chapterItems, measureItems, projectItems, prosperity] = await Promise.all([
-    evaluatePlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
-    loadForecasts(database, planId, opts.asOf, regionCode, states),
+  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems, supervision, prosperity] = await Promise.all([
+    assessPlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
+    supervisionReport(database, plan, opts.asOf),
     kind === 'final' ? null : loadProsperityBrief(database, opts.asOf),
   ]);
-  const rows = indicatorRows(evaluation.indicators, forecasts);
+  const rows = indicatorRows(evaluation.indicators, reportForecasts(forecasts), forecasts.lights);
   const chapters: ChapterMeasures[] = chapterItems
     .map((c) => ({
       number: c.number ?? '',
@@ -95,10 +98,11 @@ export async function reportContext(database: Database, planId: string, kind: Re
     regionCode,
     rows,
     counts: statusCounts(rows),
-    forecastsAvailable: forecasts !== null,
+    forecastsAvailable: true,
     chapters,
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
+    supervision,
     prosperity,
   };
 }

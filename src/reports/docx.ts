@@ -21,7 +21,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { COLUMN_WIDTHS as WIDTHS, TABLE_COLUMNS, TABLE_NOTE, columnHeaders, rowCells, type TableColumn } from './cells';
+import { COLUMN_WIDTHS as WIDTHS, TABLE_COLUMNS, TABLE_NOTE, FINAL_TABLE_NOTE, columnHeaders, ended, rowCells, type TableColumn } from './cells';
 import { CHART_FONT_HINT } from './chartPng';
 import { CHART_SIZE, type RenderedChart } from './charts';
 import type { ReportContext } from './context';
@@ -93,7 +93,7 @@ function indicatorTable(ctx: ReportContext): Array<Paragraph | Table> {
   const lang = ctx.lang;
   const total = TABLE_COLUMNS.reduce((n, c) => n + WIDTHS[c], 0);
   const width = (c: TableColumn) => Math.floor((WIDTHS[c] / total) * TEXT_WIDTH);
-  const headers = columnHeaders(lang, ctx.plan.baseYear);
+  const headers = columnHeaders(lang, ctx.plan.baseYear, ended(ctx));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const table = new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -107,7 +107,7 @@ function indicatorTable(ctx: ReportContext): Array<Paragraph | Table> {
       }),
     ],
   });
-  return [table, new Paragraph({ spacing: { before: 80, line: 300, lineRule: 'auto' }, children: [new TextRun({ text: TABLE_NOTE[lang], font: bodyFont, size: SIZE.note })] })];
+  return [table, new Paragraph({ spacing: { before: 80, line: 300, lineRule: 'auto' }, children: [new TextRun({ text: (ended(ctx) ? FINAL_TABLE_NOTE : TABLE_NOTE)[lang], font: bodyFont, size: SIZE.note })] })];
 }
 
 function chartBlocks(charts: readonly RenderedChart[], pngs: Map<string, Buffer> | null, lang: ReportContext['lang']): Paragraph[] {

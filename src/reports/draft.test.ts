@@ -12,12 +12,17 @@ const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
   attribute: 'expected',
   baseline: null,
   latest: null,
+  lastKnown: null,
   target: { value: 200, year: 2025, printed: '200亿元', comparator: 'at_least', band: null },
   growthTarget: null,
+  phase: 'progress',
   completion: null,
+  light: 'grey',
   status: 'insufficient_data',
   statusLabel: { zh: '数据不足，无法评估', en: 'Insufficient data' },
-  reason: null,
+  sentence: { zh: '尚无指标甲的统计数据：请在“数据”页导入。', en: 'No figure of Indicator A yet: import one on the Data page.' },
+  missing: { zh: '尚无指标甲的统计数据：请在“数据”页导入', en: 'No figure of Indicator A yet: import one on the Data page' },
+  gap: null,
   forecast: null,
   series: [],
   ...over,
@@ -28,7 +33,7 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
     kind: 'midterm',
     lang: 'zh',
     asOf: { text: '2023', maxYear: 2023, publishedBy: null },
-    plan: { id: 'p', name: { zh: '某规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, source: { title: null, file: null }, loadedAt: '' },
+    plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, source: { title: null, file: null }, loadedAt: '' },
     regionCode: '440300',
     rows,
     counts: statusCounts(rows),
@@ -41,23 +46,50 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
   };
 }
 
-const onTrack = row({ code: 'A', baseline: { value: 100, year: 2020 }, latest: { value: 160, year: 2023 }, completion: 0.6, status: 'on_schedule', statusLabel: { zh: '基本符合序时进度', en: 'Broadly on schedule' } });
-const behind = row({ code: 'B', number: 2, name: { zh: '指标乙', en: 'Indicator B' }, baseline: { value: 100, year: 2020 }, latest: { value: 110, year: 2023 }, completion: 0.1, status: 'behind', statusLabel: { zh: '滞后于序时进度', en: 'Behind schedule' } });
-const missing = row({ code: 'C', number: null, name: { zh: '指标丙', en: 'Indicator C' } });
+const onTrack = row({
+  code: 'A', baseline: { value: 100, year: 2020, fromData: false }, latest: { value: 160, year: 2023 }, completion: 0.6, light: 'green', status: 'on_schedule', missing: null,
+  statusLabel: { zh: '基本符合序时进度', en: 'Broadly on schedule' },
+  sentence: { zh: '时间进度 E = 60%，完成进度 A = 60%：基本符合序时进度。', en: 'E = 60%, A = 60%: broadly on schedule.' },
+});
+const behind = row({
+  code: 'B', number: 2, name: { zh: '指标乙', en: 'Indicator B' }, baseline: { value: 100, year: 2020, fromData: false }, latest: { value: 110, year: 2023 }, completion: 0.1, light: 'red', status: 'behind', missing: null,
+  statusLabel: { zh: '滞后于序时进度', en: 'Behind schedule' },
+  sentence: { zh: '时间进度 E = 60%，完成进度 A = 10%：滞后于序时进度。', en: 'E = 60%, A = 10%: behind schedule.' },
+});
+const missing = row({ code: 'C', number: null, name: { zh: '指标丙', en: 'Indicator C' }, missing: { zh: '缺少2020年（基期年）的指标丙数值', en: 'No 2020 value of Indicator C' } });
 
-describe('drafted report text', () => {
-  it('counts the indicators by status in the official sentence, from the rows', () => {
+/** The final verdicts of a plan whose target year has passed (the arithmetic is domain/evaluation/verdict.test.ts's). */
+const missed = row({
+  code: 'TERTIARY_VA', name: { zh: '服务业增加值', en: 'Service value added' }, phase: 'final', latest: { value: 24000, year: 2025 }, completion: 0.96, gap: 1000, light: 'red', status: 'not_completed', missing: null,
+  target: { value: 25000, year: 2025, printed: '2.5万亿元', comparator: 'at_least', band: null },
+  statusLabel: { zh: '未完成', en: 'Not completed' },
+  sentence: { zh: '服务业增加值2025年为24000亿元，完成目标的96.0%，未完成“突破2.5万亿元”的目标，差1000亿元。', en: 'Service value added was 24,000 in 2025, 96.0% of the target: the “at least 25,000” target was not met, short by 1,000.' },
+});
+const metOnTime = row({
+  code: 'RETAIL', number: 7, name: { zh: '社会消费品零售总额', en: 'Retail sales' }, phase: 'final', latest: { value: 12500, year: 2025 }, completion: 1, gap: 0, light: 'green', status: 'completed', missing: null,
+  statusLabel: { zh: '已完成', en: 'Completed' },
+  sentence: { zh: '社会消费品零售总额2025年为12500亿元，完成目标的100.0%，完成“1.25万亿元”的目标。', en: 'Retail sales were 12,500 in 2025: the target was met.' },
+});
+const inBand = row({
+  code: 'FIN', number: 3, name: { zh: '金融业增加值占GDP比重', en: 'Finance share' }, unit: '%', phase: 'final', latest: { value: 15.9, year: 2025 }, light: 'green', status: 'basically_completed', missing: null,
+  statusLabel: { zh: '基本完成', en: 'Basically completed' },
+  sentence: { zh: '金融业增加值占GDP比重2025年为15.9%，处于“16%左右”的目标区间（15.5%—16.5%）内，基本完成目标。', en: 'Inside the band: basically completed.' },
+});
+
+describe('drafted report text (progress)', () => {
+  it('counts the indicators by status and by light, leaving out zero counts, from the rows', () => {
     const d = draftReport(context([onTrack, behind, missing]));
     expect(d.sections.map((s) => s.id)).toEqual([...SECTION_IDS]);
-    expect(d.sections[0]?.text).toContain('截至2023年，3项指标中1项达到序时进度（其中提前完成0项、快于序时进度0项、基本符合序时进度1项），1项滞后于序时进度，1项因数据暂缺无法评估。');
+    expect(d.sections[0]?.text).toContain('规划指标体系共3项指标。截至2023年，基本符合序时进度1项、滞后于序时进度1项、数据不足1项。综合评估结论与趋势预测，绿灯（正常）1项、红灯（预警）1项、灰灯（数据不足）1项。');
+    expect(d.sections[0]?.text).not.toMatch(/[^\d]0项/);
     expect(d.sections[1]?.text).toContain('指标甲：2023年为160亿元，2020年基期值100亿元，目标为200亿元（2025年），完成进度60%，基本符合序时进度。');
     expect(d.sections[4]?.text).toContain('部分指标滞后于序时进度：指标乙（完成进度10%）');
   });
 
-  it('says 数据暂缺 for what is missing, never 0', () => {
+  it('says exactly which figure is missing, never 0', () => {
     const d = draftReport(context([missing], { latestDataYear: null }));
     const all = d.sections.map((s) => s.text).join('\n');
-    expect(all).toContain('指标丙：基期值、最新值数据暂缺，暂无法评估进度');
+    expect(all).toContain('数据缺口影响评估：指标丙（缺少2020年（基期年）的指标丙数值）');
     expect(all).toContain('目前尚无可用的统计数据');
     expect(all).not.toMatch(/(^|[^\d.])0亿元/);
     const cells = rowCells(missing, 2, 2020, 'zh');
@@ -65,17 +97,10 @@ describe('drafted report text', () => {
     expect(columnHeaders('zh', 2020).baseline).toBe('2020年基期值');
   });
 
-  it('says how far the figures lag behind the as-of year', () => {
-    const d = draftReport(context([onTrack], { kind: 'final', asOf: { text: '2025', maxYear: 2025, publishedBy: null } }));
-    expect(d.title).toBe('某规划总结评估报告');
-    expect(d.subtitle).toBe('（截至2025年）');
-    expect(d.sections[0]?.text).toContain('其中最新统计数据截至2023年，2024—2025年数据暂缺');
-  });
-
   it('writes English', () => {
     const d = draftReport(context([onTrack, behind, missing], { lang: 'en' }));
     expect(d.title).toBe('A plan: Mid-term Evaluation Report');
-    expect(d.sections[0]?.text).toContain('As of 2023, 1 of the 3 indicators are on or ahead of schedule');
+    expect(d.sections[0]?.text).toContain('As of 2023: 1 broadly on schedule, 1 behind schedule, 1 without enough data.');
   });
 
   it('replaces only the edited sections', () => {
@@ -84,5 +109,43 @@ describe('drafted report text', () => {
     expect(e.sections.find((s) => s.id === 'problems')?.text).toBe('改写\n\n第二段');
     expect(e.sections.find((s) => s.id === 'overview')).toEqual(d.sections.find((s) => s.id === 'overview'));
     expect(paragraphs('改写\n\n第二段')).toEqual(['改写', '第二段']);
+  });
+});
+
+describe('the final report (总结评估) speaks in verdicts', () => {
+  const final = (rows: IndicatorRow[]) => draftReport(context(rows, { kind: 'final', asOf: { text: '2026', maxYear: 2026, publishedBy: null }, latestDataYear: 2025 }));
+
+  it('states each verdict with its numbers and counts 完成/未完成', () => {
+    const d = final([missed, metOnTime, inBand]);
+    expect(d.title).toBe('某“十四五”规划总结评估报告');
+    const overview = d.sections[0]?.text ?? '';
+    expect(overview).toContain('规划期已于2025年结束。规划指标体系共3项指标，按目标年实际值评判：完成目标2项（已完成1项、基本完成1项、未完成1项）。');
+    const indicators = d.sections[1]?.text ?? '';
+    expect(indicators).toContain('服务业增加值2025年为24000亿元，完成目标的96.0%，未完成“突破2.5万亿元”的目标，差1000亿元。');
+    expect(d.sections[4]?.text).toContain('1项指标未完成规划目标：服务业增加值（完成96.0%，差1000亿元）');
+  });
+
+  it('never says 存在较大风险 or 提前完成 for an ended plan, and asks for no data it holds', () => {
+    const sections = final([missed, metOnTime, inBand]).sections;
+    const all = sections.map((s) => s.text).join('\n');
+    expect(all).not.toContain('风险');
+    expect(all).not.toContain('提前完成');
+    // The indicator parts (task and project progress is issue 16's) ask for no indicator figure: all are held.
+    const indicatorParts = sections.filter((s) => ['overview', 'indicators', 'problems', 'suggestions'].includes(s.id)).map((s) => s.text).join('\n');
+    expect(indicatorParts).not.toContain('数据暂缺');
+    expect(indicatorParts).not.toContain('补齐');
+  });
+
+  it('follows Chinese typography: “” quotes and full-width punctuation in Chinese sentences', () => {
+    const d = final([missed, metOnTime, inBand]);
+    for (const s of [d.title, d.subtitle, ...d.sections.map((x) => x.text)]) {
+      expect(s).not.toMatch(/"/);
+      expect(s).not.toMatch(/[\u4e00-\u9fff],|,[\u4e00-\u9fff]/);
+      expect(s).not.toMatch(/[\u4e00-\u9fff][;:]|[;:][\u4e00-\u9fff]/);
+    }
+  });
+
+  it('writes a date as-of as 2026年1月15日, not ISO', () => {
+    expect(draftReport(context([missed], { kind: 'final', asOf: { text: '2026-01-15', maxYear: 2026, publishedBy: '2026-01-15' } })).subtitle).toBe('（截至2026年1月15日）');
   });
 });

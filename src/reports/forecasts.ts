@@ -2,15 +2,13 @@
  * What a report needs from the forecasts (contract section 4): per indicator, the forecast at the target year with
  * its intervals, the probability of meeting the target, the warning and the forecast path for the chart.
  *
- * The forecasts come from `forecastPlan` (src/services/forecast/forecastPlan.ts), which fits the same series the
- * evaluation chose. An indicator without a forecast (too few figures, no target) reads "预测暂缺".
+ * The forecasts come from the same assessment as the evaluation (src/services/evaluation/assessPlan.ts), which fits
+ * the series the evaluation chose. An indicator without a forecast (too few figures, no target, or a target year
+ * already past) reads "预测暂缺".
  */
-import type { ApprovalState } from '../domain/observation/approval';
-import type { Database } from './database';
-import type { AsOf } from '../domain/evaluation/asOf';
 import type { LocalizedText } from '../domain/text';
 import type { ForecastPoint } from '../domain/forecast/attainment';
-import { forecastPlan } from '../services/forecast/forecastPlan';
+import type { PlanForecasts } from '../services/forecast/forecastPlan';
 
 export type { ForecastPoint };
 
@@ -27,8 +25,7 @@ export interface ReportForecast {
 /** Forecasts keyed by indicator code, or null when no forecast service is available. */
 export type ForecastsByIndicator = Map<string, ReportForecast> | null;
 
-export async function loadForecasts(database: Database, planId: string, asOf: AsOf, regionCode: string, states: readonly ApprovalState[]): Promise<ForecastsByIndicator> {
-  const plan = await forecastPlan(database, planId, { asOf, regionCode, states });
+export function reportForecasts(plan: PlanForecasts): Map<string, ReportForecast> {
   return new Map(
     plan.indicators.map((f) => [
       f.indicatorCode,
@@ -37,7 +34,7 @@ export async function loadForecasts(database: Database, planId: string, asOf: As
         path: f.status === 'ok' ? f.path : [],
         atTarget: f.status === 'ok' ? f.atTarget : null,
         probability: f.status === 'ok' ? f.probability : null,
-        warning: f.warning.level === 'none' ? null : { level: f.warning.level, sentence: f.warning.sentence },
+        warning: f.status !== 'ok' || f.warning.level === 'none' ? null : { level: f.warning.level, sentence: f.warning.sentence },
       },
     ]),
   );

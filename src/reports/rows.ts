@@ -1,14 +1,13 @@
 /**
  * The indicator table of a report (主要指标完成情况): one row per indicator of the plan's indicator system, every
- * number taken from the one plan evaluation (and the forecasts), so the table and the drafted text cannot disagree.
- * Pure: turns an evaluation into rows; formatting for people is in `cells.ts`.
+ * number taken from the one plan assessment (evaluation, forecasts and lights), so the table and the drafted text
+ * cannot disagree. Pure: turns an assessment into rows; formatting for people is in `cells.ts`.
  */
+import type { Light } from '../domain/evaluation/lights';
 import type { IndicatorEvaluation } from '../services/evaluation/evaluatePlan';
+import type { PlanLight } from '../services/forecast/forecastPlan';
 import type { LocalizedText } from '../domain/text';
 import type { ForecastsByIndicator, ReportForecast } from './forecasts';
-
-/** 序时进度 status, or insufficient data — the one status a report states per indicator. */
-export type RowStatus = 'completed' | 'ahead' | 'on_schedule' | 'behind' | 'insufficient_data';
 
 export interface IndicatorRow {
   code: string;
@@ -16,29 +15,43 @@ export interface IndicatorRow {
   name: LocalizedText;
   unit: string;
   attribute: 'expected' | 'binding';
-  baseline: { value: number; year: number } | null;
+  baseline: { value: number; year: number; fromData: boolean } | null;
+  /** The latest value read; after the target year, the target year's value only (null while it is missing). */
   latest: { value: number; year: number } | null;
+  /** The newest value known, whatever its year (after the target year: what there is while y_T is missing). */
+  lastKnown: { value: number; year: number } | null;
   /** 目标值; `band` is the 左右 band for an `about` target. */
   target: { value: number; year: number; printed: string | null; comparator: string; band: [number, number] | null } | null;
   /** 年均增长x% as printed, for an indicator whose target is an average growth rate. */
   growthTarget: string | null;
-  /** 完成进度 A = (y_t − y0)/(y* − y0) from the 序时进度 workings; null when it cannot be computed. */
+  /** progress before the target year has ended; final (the verdict) after. */
+  phase: 'progress' | 'final';
+  /** In progress, 完成进度 A = (y_t − y0)/(y* − y0) of 序时进度; after, 完成率 y_T / y*. Null when none. */
   completion: number | null;
-  status: RowStatus;
+  /** The indicator's one light (status and forecast, by domain/evaluation/lights.ts). */
+  light: Light;
+  /** The standing's status code: a verdict after the target year, a progress status before. */
+  status: string;
   statusLabel: LocalizedText;
-  /** Why the indicator cannot be evaluated, when it cannot. */
-  reason: LocalizedText | null;
-  /** The forecast, or null: "预测暂缺". */
+  /** The standing in one sentence, with its numbers (the verdict: 完成x%，差y). */
+  sentence: LocalizedText;
+  /** For a grey light: which figure is missing and how to supply it. */
+  missing: LocalizedText | null;
+  /** After the target year: y* − y_T in the indicator's unit. */
+  gap: number | null;
+  /** The forecast, or null: "预测暂缺" (none after the target year). */
   forecast: ReportForecast | null;
   /** The figures behind the row (year, value, source) for the Excel sheet and the chart. */
   series: Array<{ year: number; value: number; source: string | null; publishedDate: string | null; derived: boolean }>;
 }
 
-export function indicatorRows(indicators: readonly IndicatorEvaluation[], forecasts: ForecastsByIndicator): IndicatorRow[] {
+export function indicatorRows(indicators: readonly IndicatorEvaluation[], forecasts: ForecastsByIndicator, lights: readonly PlanLight[]): IndicatorRow[] {
+  const lightOf = new Map(lights.map((x) => [x.indicatorCode, x.light]));
   return indicators.map((e) => {
     const tp = e.results.time_proportional;
-    const status: RowStatus = tp ? (tp.status as RowStatus) : 'insufficient_data';
     const a = tp?.workings.intermediate.A;
+    const s = e.standing;
+    const final = s.phase === 'final';
     const target = e.indicator.target;
     return {
       code: e.indicator.code,
@@ -46,8 +59,9 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       name: e.indicator.name,
       unit: e.indicator.unit,
       attribute: e.indicator.attribute,
-      baseline: e.baseline ? { value: e.baseline.value, year: e.baseline.year } : null,
-      latest: e.latest ? { value: e.latest.value, year: e.latest.year } : null,
+      baseline: e.baseline ? { value: e.baseline.value, year: e.baseline.year, fromData: e.baseline.from !== 'plan' } : null,
+      latest: final ? (s.verdict && s.verdict.value !== null ? { value: s.verdict.value, year: s.verdict.targetYear } : null) : e.latest ? { value: e.latest.value, year: e.latest.year } : null,
+      lastKnown: e.latest ? { value: e.latest.value, year: e.latest.year } : null,
       target: target
         ? {
             value: target.value,
@@ -58,12 +72,15 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
           }
         : null,
       growthTarget: e.indicator.growthTarget?.printed ?? null,
-      // A is meaningful only while the indicator is progressing; a completed indicator reads as 100% or more.
-      completion: typeof a === 'number' && Number.isFinite(a) ? a : null,
-      status,
-      statusLabel: tp?.label ?? { zh: '数据不足，无法评估', en: 'Insufficient data' },
-      reason: tp && 'reason' in tp ? tp.reason : null,
-      forecast: forecasts?.get(e.indicator.code) ?? null,
+      phase: s.phase,
+      completion: final ? (s.verdict?.completionRate ?? null) : typeof a === 'number' && Number.isFinite(a) ? a : null,
+      light: lightOf.get(e.indicator.code) ?? s.light,
+      status: s.code,
+      statusLabel: s.label,
+      sentence: s.sentence,
+      missing: s.missing,
+      gap: final ? (s.verdict?.gap ?? null) : null,
+      forecast: final ? null : (forecasts?.get(e.indicator.code) ?? null),
       series: e.series.map((p) => ({
         year: p.year,
         value: p.value,
@@ -75,21 +92,20 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
   });
 }
 
+/** The counts a report states: by light, and by status (progress) or verdict (final). */
 export interface StatusCounts {
   total: number;
-  /** 达到序时进度: completed + ahead + on schedule. */
-  onTrack: number;
-  completed: number;
-  ahead: number;
-  onSchedule: number;
-  behind: number;
-  insufficient: number;
+  lights: Record<Light, number>;
+  /** How many rows have each status code (completed_early, behind, exceeded, not_completed, pending …). */
+  byStatus: Record<string, number>;
 }
 
 export function statusCounts(rows: readonly IndicatorRow[]): StatusCounts {
-  const n = (s: RowStatus) => rows.filter((r) => r.status === s).length;
-  const completed = n('completed');
-  const ahead = n('ahead');
-  const onSchedule = n('on_schedule');
-  return { total: rows.length, onTrack: completed + ahead + onSchedule, completed, ahead, onSchedule, behind: n('behind'), insufficient: n('insufficient_data') };
+  const lights: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
+  const byStatus: Record<string, number> = {};
+  for (const r of rows) {
+    lights[r.light] += 1;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  }
+  return { total: rows.length, lights, byStatus };
 }

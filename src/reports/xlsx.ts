@@ -5,9 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { NOT_AVAILABLE } from '../domain/unit/format';
-import { ATTRIBUTE_LABELS, FORECAST_NOT_AVAILABLE, TABLE_NOTE } from './cells';
+import { LIGHT_LABELS } from '../domain/evaluation/lights';
+import { ATTRIBUTE_LABELS, ended, FINAL_TABLE_NOTE, FORECAST_NOT_AVAILABLE, TABLE_NOTE } from './cells';
 import type { ReportContext } from './context';
 import { paragraphs, type ReportDraft } from './draft';
+import { addSupervisionSheets } from './supervisionXlsx';
 
 type Cell = string | number;
 
@@ -20,11 +22,14 @@ export async function reportXlsx(ctx: ReportContext, draft: ReportDraft): Promis
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Plan Monitor 规划监测评估平台';
 
+  const final = ended(ctx);
+  // After the target year nothing is forecast: the forecast columns say so rather than "not available".
+  const noForecast = final ? '—' : nf;
   const table = wb.addWorksheet(zh ? '主要指标完成情况' : 'Indicators');
   table.addRow([`${draft.title}${draft.subtitle}`]).font = { bold: true, size: 14 };
   const headers = zh
-    ? ['序号', '指标代码', '指标', '属性', '单位', '基期值', '基期年份', '最新值', '最新值年份', '目标值', '目标年份', '目标值（原文）', '完成进度', '状态', '预测值（目标年）', '80%区间下限', '80%区间上限', '达标概率', '预警']
-    : ['No.', 'Code', 'Indicator', 'Attribute', 'Unit', 'Baseline', 'Baseline year', 'Latest value', 'Latest year', 'Target', 'Target year', 'Target as printed', 'Progress', 'Status', 'Forecast (target year)', '80% low', '80% high', 'Probability', 'Warning'];
+    ? ['序号', '指标代码', '指标', '属性', '单位', '基期值', '基期年份', '最新值', '最新值年份', '目标值', '目标年份', '目标值（原文）', final ? '完成率' : '完成进度', final ? '终期判断' : '状态', '预测值（目标年）', '80%区间下限', '80%区间上限', '达标概率', '预警', '信号灯']
+    : ['No.', 'Code', 'Indicator', 'Attribute', 'Unit', 'Baseline', 'Baseline year', 'Latest value', 'Latest year', 'Target', 'Target year', 'Target as printed', final ? 'Share of target' : 'Progress', final ? 'Verdict' : 'Status', 'Forecast (target year)', '80% low', '80% high', 'Probability', 'Warning', 'Light'];
   const head = table.addRow(headers);
   head.font = { bold: true };
   head.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } }));
@@ -45,17 +50,18 @@ export async function reportXlsx(ctx: ReportContext, draft: ReportDraft): Promis
       r.target?.printed ?? r.growthTarget ?? na,
       or(r.completion),
       r.statusLabel[lang],
-      or(f?.atTarget?.point, nf),
-      or(f?.atTarget?.lo80, nf),
-      or(f?.atTarget?.hi80, nf),
-      or(f?.probability, nf),
-      f?.warning ? f.warning.sentence[lang] : nf,
+      or(f?.atTarget?.point, noForecast),
+      or(f?.atTarget?.lo80, noForecast),
+      or(f?.atTarget?.hi80, noForecast),
+      or(f?.probability, noForecast),
+      f?.warning ? f.warning.sentence[lang] : noForecast,
+      LIGHT_LABELS[r.light][lang],
     ]);
     for (const col of [13, 18]) if (typeof row.getCell(col).value === 'number') row.getCell(col).numFmt = '0.00%';
   });
   table.addRow([]);
-  table.addRow([TABLE_NOTE[lang]]);
-  table.columns.forEach((c, i) => (c.width = [6, 22, 36, 8, 8, 12, 10, 12, 10, 12, 10, 14, 10, 16, 14, 12, 12, 10, 40][i] ?? 12));
+  table.addRow([(final ? FINAL_TABLE_NOTE : TABLE_NOTE)[lang]]);
+  table.columns.forEach((c, i) => (c.width = [6, 22, 36, 8, 8, 12, 10, 12, 10, 12, 10, 14, 10, 16, 14, 12, 12, 10, 40, 10][i] ?? 12));
   table.views = [{ state: 'frozen', ySplit: 2, xSplit: 3 }];
 
   const figures = wb.addWorksheet(zh ? '数据' : 'Figures');
@@ -78,6 +84,7 @@ export async function reportXlsx(ctx: ReportContext, draft: ReportDraft): Promis
     for (const p of paragraphs(s.text)) text.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
   }
   text.getColumn(1).width = 120;
+  addSupervisionSheets(wb, ctx);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -13,6 +13,7 @@ import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from 
 import type { Observation } from '../domain/observation/observation';
 import { checkRow, type RawRow } from '../domain/observation/row';
 import { audit, type AuditContext } from './access/audit';
+import { requireFourEyes } from './access/fourEyes';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fingerprintOf } from './import/fingerprint';
 import { regionResolver } from './import/importObservations';
@@ -41,6 +42,7 @@ export const approvalService = {
       const who = user(ctx.principal);
       if (action === 'submit') requireWriter(who, figure);
       else if (!may(who, 'approve:observations')) throw new ForbiddenError(`role ${who.role} may not ${action} figures`);
+      if (action === 'approve') requireFourEyes(who, current(figure).enteredBy);
       const approval = current(figure);
       const to = nextState(approval.state, action);
       if (!to.ok) throw new ConflictError(`figure ${id}: ${to.error}`);
@@ -142,6 +144,8 @@ async function recheck(db: Db, figure: Observation, changes: FigureChanges) {
     source: figure.source.publication,
     publisher: figure.source.publisher ?? '',
     link: figure.source.link ?? '',
+    readAt: figure.source.readAt ?? '',
+    precision: figure.precision,
     // An estimated vintage is estimated again by the same rule, unless a date is given now.
     publishedDate: changes.publishedDate ?? (figure.publishedDateEstimated ? '' : figure.publishedDate),
     quote: (changes.quote === undefined ? figure.quote : changes.quote) ?? '',

@@ -14,14 +14,18 @@ import { loadPlanFile, type LoadPlanResult } from './loadPlan';
 import { catalogueConflicts } from '../domain/plan/catalogue';
 import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
+import { supersedeRedescribed } from '../db/observations';
 import { readCatalogueFile, readRegionFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
+import { loadUnitRegistry } from './supervision/units';
 import { loadSurveys } from './prosperity/loadSurveys';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
   regionsDir: string;
   plansDir: string;
+  /** Unit registry files (units/*.yaml); default: the units folder beside the regions folder. */
+  unitsDir?: string;
   /** Indicator catalogue files (catalogue/*.yaml). */
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
@@ -75,14 +79,17 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   if (opts.catalogueDir) {
     for (const file of await yamlFiles(opts.catalogueDir)) await applyOnce(database, `catalogue/${path.basename(file)}`, file, () => loadCatalogue(database, file));
   }
+  await loadUnitRegistry(database, opts.unitsDir ?? path.join(path.dirname(opts.regionsDir), 'units'));
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {
       await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
-        const report = await importObservations(database, { file, onError: 'skip' });
+        const report = await importObservations(database, { file, onError: 'skip', audit: SYSTEM });
         if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
+        // A new edition of a bundled file re-describes figures an earlier edition stored: link them, keep both.
+        if (report.batchId !== null) await supersedeRedescribed(database.db, report.batchId);
         datasets.push(report);
       });
     }

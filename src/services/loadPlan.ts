@@ -7,6 +7,7 @@ import { planItems } from '../domain/plan/items';
 import type { Database } from '../db/client';
 import { catalogueByCodes, planByContentHash, replacePlan } from '../db/plans';
 import { listRegions } from '../db/regions';
+import { syncPlanTasks } from '../db/supervision/tasks';
 import { readPlanFile } from './planFile';
 import { DataFileError, fileHash } from './yamlFile';
 
@@ -31,6 +32,8 @@ export async function loadPlanFile({ db }: Database, file: string): Promise<Load
     const conflicts = catalogueConflicts(plan.indicators, await catalogueByCodes(tx, plan.indicators.map((i) => i.code)));
     if (conflicts.length > 0) throw new DataFileError(file, conflicts.map((c) => ({ ...c, file, line: null })));
     await replacePlan(tx, plan, items, hash);
+    // Every measure, project, base and park is a task to supervise (issue 16); existing tasks keep their records.
+    await syncPlanTasks(tx, plan.id);
   });
   return { ...counts, status: 'loaded' };
 }

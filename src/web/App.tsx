@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { api, setCsrf } from './api';
+import { api, setCsrf, withAsOf } from './api';
 import { Loading } from './components/Loading';
 import { DraftsProvider } from './drafts';
 import { LangProvider, useLang } from './i18n';
@@ -23,6 +23,11 @@ const Users = lazy(() => import('./pages/Users'));
 const Approvals = lazy(() => import('./pages/Approvals'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Report = lazy(() => import('./pages/Report'));
+const SupervisionBoard = lazy(() => import('./pages/supervision/Board'));
+const TaskPage = lazy(() => import('./pages/supervision/TaskPage'));
+const Inbox = lazy(() => import('./pages/supervision/Inbox'));
+const Projects = lazy(() => import('./pages/supervision/Projects'));
+const PlanRedirect = lazy(() => import('./pages/supervision/PlanRedirect'));
 const Prosperity = lazy(() => import('./pages/Prosperity'));
 
 function Frame() {
@@ -39,6 +44,7 @@ function Frame() {
     { key: '/data', label: t('数据', 'Data') },
     { key: '/report', label: t('评估报告', 'Reports') },
     { key: '/prosperity', label: t('景气', 'Climate') },
+    ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
@@ -75,7 +81,7 @@ function Frame() {
     <ul>
       {items.map((i) => (
         <li key={i.key}>
-          <Link to={i.key} aria-current={selected === i.key ? 'page' : undefined}>
+          <Link to={withAsOf(i.key)} aria-current={selected === i.key ? 'page' : undefined}>
             {i.label}
           </Link>
         </li>
@@ -135,6 +141,13 @@ function Frame() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/supervision" element={<PlanRedirect to="supervision" />} />
+              <Route path="/projects" element={<PlanRedirect to="projects" />} />
+              <Route path="/inbox" element={<PlanRedirect to="inbox" />} />
+              <Route path="/plans/:planId/supervision" element={<SupervisionBoard />} />
+              <Route path="/plans/:planId/projects" element={<Projects />} />
+              <Route path="/plans/:planId/inbox" element={<Inbox />} />
+              <Route path="/tasks/:taskId" element={<TaskPage />} />
               <Route path="/prosperity" element={<Prosperity />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />

@@ -8,4 +8,5 @@
 export * from './plans';
 export * from './observations';
 export * from './access';
+export * from './supervision';
 export * from './prosperity';

@@ -51,6 +51,10 @@ export const observations = pgTable(
     sourcePublication: text('source_publication').notNull(),
     sourcePublisher: text('source_publisher'),
     sourceLink: text('source_link'),
+    /** Where the text was read when that was not the publication itself (a mirror, an archive, a transcription). */
+    sourceReadAt: text('source_read_at'),
+    /** 数据精度: exact, rounded, lower_bound (突破/超过), upper_bound (近/不到). */
+    precision: text('precision').notNull().default('exact'),
     quote: text('quote'),
     notes: text('notes'),
     /** Vintage: when the figure was published (estimated when the source gives no date; see the flag). */
@@ -85,8 +89,25 @@ export const observations = pgTable(
     index('observations_series_idx').on(t.indicatorCode, t.regionCode, t.periodStart, t.periodEnd),
     check('observations_status_check', sql`${t.status} in ('preliminary', 'final', 'revised', 'estimate')`),
     check('observations_price_basis_check', sql`${t.priceBasis} is null or ${t.priceBasis} in ('current', 'comparable')`),
-    check('observations_source_kind_check', sql`${t.sourceKind} in ('bureau_bulletin', 'bureau', 'government', 'press', 'third_party')`),
+    check('observations_source_kind_check', sql`${t.sourceKind} in ('bureau_bulletin', 'yearbook', 'bureau', 'work_report', 'department', 'government', 'press', 'third_party')`),
+    check('observations_precision_check', sql`${t.precision} in ('exact', 'rounded', 'lower_bound', 'upper_bound')`),
     check('observations_period_check', sql`${t.periodStart} <= ${t.periodEnd}`),
   ],
 );
 
+
+/**
+ * 重新描述: a figure that a later edition of the same data file describes again (same row, same cell, same value,
+ * but a better-stated source, precision or date) is superseded by the new record, never updated: the old record
+ * stays as history and the preference rule passes it over while the new one is present. Append-only (drizzle/0005).
+ */
+export const figureSupersessions = pgTable('figure_supersessions', {
+  supersededId: integer('superseded_id')
+    .primaryKey()
+    .references((): AnyPgColumn => observations.id),
+  supersededBy: integer('superseded_by')
+    .notNull()
+    .references((): AnyPgColumn => observations.id),
+  reason: text('reason').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});

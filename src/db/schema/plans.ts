@@ -1,6 +1,7 @@
 /** 规划与地区: the region registry, loaded files, plans, the indicator catalogue, plan indicators and plan items. */
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { EvaluationSettings } from '../../domain/evaluation/settings';
 import type { Location } from '../../domain/plan/schema';
 
 /** 行政区划: the region hierarchy with validity dates. */
@@ -56,6 +57,8 @@ export const plans = pgTable('plans', {
   contentHash: text('content_hash').notNull(),
   /** 已发布: a published plan (and its evaluation) is readable without signing in; a draft plan needs a session. */
   published: boolean('published').notNull().default(false),
+  /** How targets are judged where the plan does not say (exceed margin, 左右 overshoot convention). */
+  evaluationSettings: jsonb('evaluation_settings').$type<EvaluationSettings>().notNull().default({ exceedMargin: 0, overshoot: 'flag' }),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -70,6 +73,11 @@ export const indicators = pgTable('indicators', {
   unit: text('unit').notNull(),
   numeratorCode: text('numerator_code').references((): AnyPgColumn => indicators.code),
   denominatorCode: text('denominator_code').references((): AnyPgColumn => indicators.code),
+  /**
+   * For a growth rate (增长率): the indicator whose year-on-year change it is (GDP_GROWTH → GDP). Not a foreign key:
+   * the catalogue loads before the plans, and the level it names is often defined by a plan.
+   */
+  growthOf: text('growth_of'),
   /** Scope caveats a reader must know (e.g. 文化创意产业 is broader than 文化及相关产业). */
   notes: text('notes'),
 });
@@ -106,6 +114,8 @@ export const planIndicators = pgTable(
     growthFromYear: integer('growth_from_year'),
     growthToYear: integer('growth_to_year'),
     growthPrinted: text('growth_printed'),
+    /** 'real' (可比价) or 'nominal' (现价): which growth a 年均增长 target means. */
+    growthBasis: text('growth_basis'),
     location: jsonb('location').$type<Location | null>(),
     notes: text('notes'),
   },

@@ -25,8 +25,10 @@ describe('time_proportional (序时进度)', () => {
     const r = evaluate(pm25());
     expect(r.status).toBe('behind');
     expect(n(r, 'A')).toBeCloseTo(0.5, 6);
-    // PM2.5 at 15 in 2023 meets "≤ 15": completed
-    expect(evaluate(pm25(15)).status).toBe('completed');
+    // PM2.5 at 15 in 2023 meets "≤ 15" two years before 2025: completed early (提前完成)
+    expect(evaluate(pm25(15)).status).toBe('completed_early');
+    // …and met only in the target year itself it is completed (已完成), not early
+    expect(evaluate(make({ code: 'PM25', unit: 'μg/m³', direction: 'decrease', y0: 17, yt: 15, t: 2025, target: target(15, 2025, 'at_most') })).label.zh).toBe('已完成');
     // 16.2 → A = 0.8/2 = 0.4 → behind; 15.8 → A = 0.6 → on schedule; 15.6 → A = 0.7 ≥ 0.65 → ahead
     expect(evaluate(pm25(15.8)).status).toBe('on_schedule');
     expect(evaluate(pm25(15.6)).status).toBe('ahead');
@@ -41,9 +43,9 @@ describe('time_proportional (序时进度)', () => {
   });
 
   it('share about 16% (±0.5): inside, below and above the band, in percentage points', () => {
-    // inside: 15.6 ∈ [15.5, 16.5] → completed
+    // inside: 15.6 ∈ [15.5, 16.5] → within the band (符合目标区间), never "completed" before the target year
     const inside = evaluate(finShare(15.6));
-    expect(inside.status).toBe('completed');
+    expect(inside.status).toBe('within_band');
     expect(inside.workings.aboveBand).toBe(false);
     // below: 15.3 < 15.5; A = (15.3 − 15.1)/(16 − 15.1) = 0.2/0.9 = 0.2222222222; A − E = −0.3778 → behind
     const below = evaluate(finShare(15.3));
@@ -52,9 +54,9 @@ describe('time_proportional (序时进度)', () => {
     expect(below.workings.belowBand).toBe(true);
     expect(below.workings.notes.map((x) => x.zh)).toContain('最新值低于目标区间 [15.5, 16.5]');
     expect(below.workings.notes.map((x) => x.en)).toContain('Share indicator: A is computed on percentage points directly');
-    // above: 16.8 > 16.5 → completed, flagged 高于目标区间
+    // above: 16.8 > 16.5 → above the band (高于目标区间), flagged
     const above = evaluate(finShare(16.8));
-    expect(above.status).toBe('completed');
+    expect(above.status).toBe('above_band');
     expect(above.workings.aboveBand).toBe(true);
     expect(above.workings.notes.map((x) => x.zh)).toContain('最新值高于目标区间 [15.5, 16.5]');
     expect(above.workings.rule.zh).toContain('高于目标区间');

@@ -6,7 +6,10 @@
  *     E = (t − t0) / (T − t0)          elapsed share of plan time, baseline year t0 to target year T
  *     A = (y_t − y0) / (y* − y0)       achieved share of the required change
  *
- * Status: y_t already meets the target (respecting the comparator) → completed 提前完成;
+ * Status: y_t already meets the target (respecting the comparator) → completed_early 提前完成 before the target
+ *         year, completed 已完成 in it (a target met only in its own year was not met early);
+ *         a 左右 (about) target is read against its band instead: inside → within_band 符合目标区间, past it on the
+ *         side the indicator should move to → above_band 高于目标区间 (flagged) — never "completed" before its year;
  *         A ≥ E + band → ahead 快于序时进度; |A − E| < band → on_schedule 基本符合序时进度; else behind 滞后于序时进度.
  * A baseline that already met the target while y_t no longer does → behind.
  *
@@ -26,11 +29,14 @@ import { evaluated, insufficient, type EvaluationResult } from './result';
  */
 export const TIME_PROPORTIONAL_BAND = 0.05;
 
-export const TIME_PROPORTIONAL_STATUSES = ['completed', 'ahead', 'on_schedule', 'behind'] as const;
+export const TIME_PROPORTIONAL_STATUSES = ['completed_early', 'completed', 'within_band', 'above_band', 'ahead', 'on_schedule', 'behind'] as const;
 export type TimeProportionalStatus = (typeof TIME_PROPORTIONAL_STATUSES)[number];
 
 export const TIME_PROPORTIONAL_LABELS: Record<TimeProportionalStatus, LocalizedText> = {
-  completed: { zh: '提前完成', en: 'Completed ahead of time' },
+  completed_early: { zh: '提前完成', en: 'Completed ahead of time' },
+  completed: { zh: '已完成', en: 'Completed' },
+  within_band: { zh: '符合目标区间', en: 'Within the target band' },
+  above_band: { zh: '高于目标区间', en: 'Above the target band' },
   ahead: { zh: '快于序时进度', en: 'Ahead of schedule' },
   on_schedule: { zh: '基本符合序时进度', en: 'Broadly on schedule' },
   behind: { zh: '滞后于序时进度', en: 'Behind schedule' },
@@ -54,7 +60,8 @@ export function evaluate(input: EvaluationInput, band: number = TIME_PROPORTIONA
     : [];
   const workings = withPrepared(base, p, { E, A: finite(A), AminusE: A === null ? null : finite(A - E) }, shareNote);
   if (p.state !== 'progressing' || A === null) {
-    const status: TimeProportionalStatus = p.state === 'met' ? 'completed' : 'behind';
+    const met: TimeProportionalStatus = p.check.band === 'within' ? 'within_band' : p.check.overshoot ? 'above_band' : t < T ? 'completed_early' : 'completed';
+    const status: TimeProportionalStatus = p.state === 'met' ? met : 'behind';
     return evaluated(METHOD, status, TIME_PROPORTIONAL_LABELS, workings, stateRule(p, unit, TIME_PROPORTIONAL_LABELS[status]));
   }
   const d = A - E;

@@ -19,7 +19,7 @@
  */
 import type { Target } from '../plan/model';
 import type { Direction } from '../plan/terms';
-import { Z80, Z95 } from './model';
+import { Z80, Z95, type ModelForecast } from './model';
 import { normalCdf } from './normal';
 
 export interface ForecastPoint {
@@ -29,6 +29,18 @@ export interface ForecastPoint {
   hi80: number;
   lo95: number;
   hi95: number;
+}
+
+/** A model's forecast as one point per year from the year after `lastYear`. */
+export function yearlyPath(f: Pick<ModelForecast, 'point' | 'lo80' | 'hi80' | 'lo95' | 'hi95'>, lastYear: number): ForecastPoint[] {
+  return f.point.map((point, j) => ({
+    year: lastYear + j + 1,
+    point,
+    lo80: f.lo80[j] ?? Number.NaN,
+    hi80: f.hi80[j] ?? Number.NaN,
+    lo95: f.lo95[j] ?? Number.NaN,
+    hi95: f.hi95[j] ?? Number.NaN,
+  }));
 }
 
 type CdfInput = Pick<ForecastPoint, 'point' | 'lo95' | 'hi95'> & Partial<Pick<ForecastPoint, 'lo80' | 'hi80'>>;

@@ -3,28 +3,40 @@
  * evaluation chose), forecast every year to the target year, read the probability that the target is met, the
  * required against the forecast average growth, and the early warning with its sentence. Pure: the forecaster comes in.
  *
- * A series is fitted from its most recent stretch of years with gaps of at most MAX_GAP years (filled, see
- * fittingSeries); fewer than MIN_POINTS observed values → insufficient_data, with the reason. No level target (nor a 年均增长 target convertible to one) → no_target, the path still forecast
+ * A series is fitted on one revision basis (domain/forecast/basis.ts: figures before the last census break are left
+ * out, and the forecast says which) from its most recent stretch of years with gaps of at most MAX_GAP years (filled,
+ * see fittingSeries); fewer than MIN_POINTS observed values → insufficient_data, with the reason. No level target (nor a 年均增长 target convertible to one) → no_target, the path still forecast
  * to the plan's end year.
  */
 import type { IndicatorEvaluation } from '../evaluation/indicator';
 import { levelTargetFromGrowth } from '../evaluation/growthTarget';
 import type { Target } from '../plan/model';
 import type { LocalizedText } from '../text';
-import { averageGrowth, probabilityMet, targetBand, type ForecastPoint } from './attainment';
-import type { Forecaster } from './model';
+import { averageGrowth, probabilityMet, targetBand, yearlyPath, type ForecastPoint } from './attainment';
+import { latestBasisStretch } from './basis';
+import type { Forecaster, MethodChoice } from './model';
 import { forecastSentence } from './sentence';
 import { DEFAULT_WARNING_RULES, warningLevel, type WarningLevel, type WarningRules } from './warning';
 
-export const MIN_POINTS = 5;
+/**
+ * Fewest observed annual values a forecast is made from. Four: after a census break the comparable stretch is often
+ * that short (服务业增加值 as of 2023: 2020–2023), and the calibrated intervals of the short-series rule were measured
+ * on M3 windows from 4 values on (bench/forecast-calibrate.mts), so they say how uncertain such a forecast is.
+ */
+export const MIN_POINTS = 4;
 
 export interface IndicatorForecast {
   indicatorCode: string;
   name: LocalizedText;
   unit: string;
-  status: 'ok' | 'insufficient_data' | 'no_target';
+  /** ended: the target year has passed — the final verdict judges it, no forecast risk is shown. */
+  status: 'ok' | 'insufficient_data' | 'no_target' | 'ended';
   reason?: LocalizedText;
   model: string | null;
+  /** Which members the automatic forecast used and why (null for a single method or no forecast). */
+  method: MethodChoice | null;
+  /** The revision basis the series was fitted on, and the years left out because they stand on another. */
+  basis: { label: LocalizedText; leftOut: number[] } | null;
   history: Array<{ year: number; value: number }>;
   path: ForecastPoint[];
   targetYear: number | null;
@@ -91,7 +103,8 @@ function applicableTarget(e: IndicatorEvaluation, isPlanRegion: boolean): Target
   if (!isPlanRegion) return null;
   const ind = e.indicator;
   if (ind.target) return ind.target;
-  if (ind.growthTarget && e.baseline) {
+  // Only a nominal 年均增长 target has a level equivalent; a real one is judged on real growth, never on levels.
+  if (ind.growthTarget && ind.growthTarget.basis === 'nominal' && e.baseline) {
     const level = levelTargetFromGrowth(ind.growthTarget, e.baseline.value, e.baseline.year, ind.direction);
     if (level.ok) return { ...level.value.target, printed: ind.growthTarget.printed };
   }
@@ -102,8 +115,10 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
   const ind = e.indicator;
   const rules = ctx.rules ?? DEFAULT_WARNING_RULES;
   const behind = e.results.time_proportional?.status === 'behind';
-  const fitting = fittingSeries(e.series.map((p) => ({ year: p.year, value: p.value })));
+  const stretch = latestBasisStretch(e.series);
+  const fitting = fittingSeries(stretch.points.map((p) => ({ year: p.year, value: p.value })));
   const history = fitting.observed;
+  const basis = stretch.basis ? { label: stretch.basis.label, leftOut: stretch.leftOut.map((p) => p.year) } : null;
   const target = applicableTarget(e, ctx.isPlanRegion);
   const isShare = ind.share !== null;
   const base = {
@@ -111,6 +126,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     name: ind.name,
     unit: ind.unit,
     history,
+    basis,
     targetYear: target?.year ?? null,
     comparator: target?.comparator ?? null,
     target: target?.value ?? null,
@@ -124,6 +140,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       status,
       reason,
       model,
+      method: null,
       path: [],
       atTarget: null,
       probability: null,
@@ -132,9 +149,20 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       warning: { ...w, sentence: forecastSentence({ name: ind.name, unit: ind.unit, atTarget: null, target, probability: null, behind, reason }) },
     };
   };
+  if (e.phase === 'final') {
+    return empty('ended', {
+      zh: `规划目标年已过，按目标年实际值作终期判断，不再预测`,
+      en: 'The target year has passed: the target is judged on its actual value, not forecast',
+    });
+  }
   if (!last || history.length < MIN_POINTS) {
-    const gap = e.series.length > history.length ? `，间断超过 ${MAX_GAP} 年后最近一段只有 ${history.length} 个` : '';
-    const gapEn = e.series.length > history.length ? `; after the last gap of more than ${MAX_GAP} years only ${history.length} remain` : '';
+    const broken = stretch.leftOut.length > 0 && stretch.basis;
+    const gap = broken
+      ? `，${stretch.basis?.label.zh ?? ''}只有 ${history.length} 个，此前 ${stretch.leftOut.length} 个为其他口径，不能连续使用`
+      : e.series.length > history.length ? `，间断超过 ${MAX_GAP} 年后最近一段只有 ${history.length} 个` : '';
+    const gapEn = broken
+      ? `; only ${history.length} on the ${stretch.basis?.label.en ?? ''}, the ${stretch.leftOut.length} before stand on another basis and cannot be joined to them`
+      : e.series.length > history.length ? `; after the last gap of more than ${MAX_GAP} years only ${history.length} remain` : '';
     return empty('insufficient_data', {
       zh: `数据不足：预测至少需要 ${MIN_POINTS} 个年度数据（现有 ${e.series.length} 个${gap}）`,
       en: `Insufficient data: a forecast needs at least ${MIN_POINTS} annual values (has ${e.series.length}${gapEn})`,
@@ -144,18 +172,17 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
   const h = endYear - last.year;
   let path: ForecastPoint[] = [];
   let model: string | null = null;
+  let method: MethodChoice | null = null;
   if (h > 0) {
     const f = forecaster(fitting.values, h, 1);
     if (!f.ok) return empty('insufficient_data', f.reason, f.model);
-    model = fitting.interpolated.length > 0 ? `${f.model}; interpolated ${fitting.interpolated.join(', ')}` : f.model;
-    path = f.point.map((point, j) => ({
-      year: last.year + j + 1,
-      point,
-      lo80: f.lo80[j] ?? Number.NaN,
-      hi80: f.hi80[j] ?? Number.NaN,
-      lo95: f.lo95[j] ?? Number.NaN,
-      hi95: f.hi95[j] ?? Number.NaN,
-    }));
+    const notes = [
+      ...(fitting.interpolated.length > 0 ? [`interpolated ${fitting.interpolated.join(', ')}`] : []),
+      ...(basis && basis.leftOut.length > 0 ? [`fitted on the ${stretch.basis?.label.en ?? ''} (${basis.leftOut.join(', ')} left out)`] : []),
+    ];
+    model = [f.model, ...notes].join('; ');
+    method = f.method ?? null;
+    path = yearlyPath(f, last.year);
   }
   if (!target) {
     const w = warningLevel(null, behind, rules);
@@ -165,6 +192,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       status: 'no_target',
       reason: ctx.isPlanRegion ? { zh: '规划未设定目标值', en: 'The plan sets no target' } : { zh: '目标值只适用于规划所在地区', en: 'Targets apply only to the plan’s own region' },
       model,
+      method,
       path,
       atTarget: null,
       probability: null,
@@ -182,6 +210,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     status: atTarget ? 'ok' : 'insufficient_data',
     ...(atTarget ? {} : { reason: { zh: `目标年 ${target.year} 已有实际数据，无需预测`, en: `The target year ${target.year} is already observed; nothing to forecast` } }),
     model,
+    method,
     path,
     atTarget,
     probability,

@@ -14,6 +14,16 @@ export interface ModelForecast {
   hi80: number[];
   lo95: number[];
   hi95: number[];
+  /** For a combination or a rule that chooses among methods: which members were used, and why (issue 17). */
+  method?: MethodChoice;
+}
+
+/** How an automatic forecast was put together: the rule that applied, its reason, and each member's part. */
+export interface MethodChoice {
+  /** 'median' (the default combination), 'short_steady_trend' or 'short_median' (domain/forecast/shortAnnual.ts). */
+  rule: string;
+  reason: LocalizedText;
+  members: Array<{ model: string; used: boolean; note: LocalizedText | null }>;
 }
 
 export interface ModelFailure {

@@ -1,13 +1,14 @@
 /**
- * Properties every forecasting method must have (issue 5): a constant series forecasts that constant; scaling a
- * series scales its forecast; intervals widen with the horizon; the probability of meeting a target is monotone
- * in the target.
+ * Properties every forecasting method must have (issues 5 and 17): a constant series forecasts that constant; scaling
+ * a series scales its forecast; intervals widen with the horizon; a strictly increasing series with constant growth
+ * gets a forecast that keeps increasing; the probability of meeting a target is monotone in the target.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecastCdf, probabilityMet } from './attainment';
-import { calibrate } from './calibration';
+import { defaultForecast } from './auto';
 import { combineMedian } from './combine';
+import { geometricDriftForecast } from './geometricDrift';
 import { autoEtsForecast } from './etsAuto';
 import { logLinearForecast } from './logLinear';
 import { Z80, Z95, type ModelForecast, type ModelResult } from './model';
@@ -21,11 +22,10 @@ const METHODS: Record<string, (y: readonly number[], h: number) => ModelResult> 
   logLinear: (y, h) => logLinearForecast(y, h),
   rwDrift: (y, h) => randomWalkDriftForecast(y, h),
   combination: (y, h) => combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]),
-  // The automatic forecast's calibrated intervals (defaultForecast, with the random walk standing in for ARIMA).
-  calibrated: (y, h) => {
-    const f = combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]);
-    return f.ok ? calibrate(f, 1) : f;
-  },
+  geometricDrift: (y, h) => geometricDriftForecast(y, h),
+  // The automatic forecast as the platform runs it — the short-annual rule up to 12 values, the median beyond, with
+  // calibrated intervals — the random walk with drift standing in for ARIMA (what it is on annual data).
+  automatic: (y, h) => defaultForecast((x, k) => randomWalkDriftForecast(x, k))(y, h, 1),
 };
 
 const ok = (r: ModelResult): ModelForecast => {
@@ -88,6 +88,40 @@ describe.each(Object.entries(METHODS))('%s', (_, method) => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('the automatic forecast keeps a steady trend (issue 17)', () => {
+  const auto = defaultForecast((x, k) => randomWalkDriftForecast(x, k));
+  it('a strictly increasing series with constant growth gets a forecast that keeps increasing', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.005, max: 0.3, noNaN: true }),
+        fc.integer({ min: 5, max: 20 }),
+        fc.integer({ min: 1, max: 6 }),
+        (level, growth, n, h) => {
+          const y = Array.from({ length: n }, (_, t) => level * (1 + growth) ** t);
+          const f = ok(auto(y, h, 1));
+          let before = y[n - 1] ?? Number.NaN;
+          for (const p of f.point) {
+            expect(p, `${f.model} after ${before}`).toBeGreaterThan(before);
+            before = p;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('says which members it used and why', () => {
+    const rising = ok(auto([100, 108, 117, 125, 136, 147, 158], 2, 1));
+    expect(rising.method).toMatchObject({ rule: 'short_steady_trend', members: [{ model: 'ARIMA(0,1,0) with drift', used: true }, { used: false }, { used: false }] });
+    expect(rising.method?.reason.en).toMatch(/rose every year: the trend is kept/);
+    const mixed = ok(auto([100, 108, 104, 115, 112, 125, 121], 2, 1));
+    expect(mixed.method?.rule).toBe('short_median');
+    expect(mixed.method?.members.map((m) => [m.model.replace(/\(.*\)( with drift)?$/, ''), m.used])).toEqual([['ETS', true], ['Theta', true], ['ARIMA', true], ['geometric drift', true]]);
+    expect(ok(auto(Array.from({ length: 14 }, (_, t) => 100 + t + (t % 3)), 2, 1)).method?.rule).toBe('median');
   });
 });
 

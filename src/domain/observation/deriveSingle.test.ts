@@ -5,8 +5,8 @@ import type { Observation } from './observation';
 let id = 1;
 const fig = (periodCode: string, valueStd: number, o: Partial<Observation> = {}): Observation => ({
   id: id++, indicatorCode: 'RETAIL', regionCode: '440300', periodCode, value: valueStd, unit: '亿元', valueStd, priceBasis: 'current',
-  status: 'final', sourceKind: 'government', source: { publication: 's', publisher: null, link: null }, quote: null, notes: null,
-  publishedDate: '2020-10-20', publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, derivation: null, approval: null, ...o,
+  status: 'final', sourceKind: 'government', source: { publication: 's', publisher: null, link: null, readAt: null }, precision: 'exact', quote: null, notes: null,
+  publishedDate: '2020-10-20', publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, supersededBy: null, derivation: null, approval: null, ...o,
 });
 
 describe('deriveSinglePeriods', () => {

@@ -4,7 +4,7 @@
  */
 export const FIELDS = [
   'indicator', 'indicatorName', 'region', 'period', 'value', 'unit', 'priceBasis', 'status',
-  'sourceKind', 'source', 'publisher', 'publishedDate', 'link', 'quote', 'notes',
+  'sourceKind', 'source', 'publisher', 'publishedDate', 'link', 'readAt', 'precision', 'quote', 'notes',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -25,6 +25,8 @@ export const TEMPLATE_HEADERS: Record<Field, string> = {
   publisher: '发布机构',
   publishedDate: '发布日期',
   link: '链接',
+  readAt: '转载/读取处',
+  precision: '数据精度',
   quote: '原文',
   notes: '备注',
 };
@@ -39,10 +41,13 @@ const aliases: Record<Field, string[]> = {
   priceBasis: ['价格口径', 'price_basis', 'pricebasis'],
   status: ['数据状态', '状态', 'status'],
   sourceKind: ['来源类型', 'source_kind', 'sourcekind'],
-  source: ['来源', '出处', '数据来源', 'source'],
+  // The publication a figure comes from (its title); older files put everything in one "source" column.
+  source: ['来源', '出处', '数据来源', '发布物', 'source', 'publication'],
   publisher: ['发布机构', '发布单位', 'publisher'],
   publishedDate: ['发布日期', '发布时间', 'published_date', 'publisheddate', 'published'],
   link: ['链接', '网址', 'link', 'url'],
+  readAt: ['转载/读取处', '读取处', '转载处', '转载来源', 'read_at', 'readat', 'mirror'],
+  precision: ['数据精度', '精度', 'precision'],
   quote: ['原文', '引文', 'quote'],
   notes: ['备注', '说明', 'notes', 'note'],
 };

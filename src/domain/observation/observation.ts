@@ -1,6 +1,6 @@
 /** A stored figure (观测值) as the rest of the platform sees it. */
 import type { Approval } from './approval';
-import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
+import type { ObservationStatus, Precision, PriceBasis, SourceKind } from './terms';
 
 export interface Observation {
   id: number;
@@ -14,8 +14,15 @@ export interface Observation {
   valueStd: number;
   priceBasis: PriceBasis | null;
   status: ObservationStatus;
+  /** The kind of publication the figure comes from (统计公报, 媒体 …): what ranks it, never where it was read. */
   sourceKind: SourceKind;
-  source: { publication: string; publisher: string | null; link: string | null };
+  /**
+   * The publication (title, publisher, link) the figure comes from, and where its text was read when that was not
+   * the publication itself (a mirror, an archive, a transcription): `readAt` never changes the figure's rank.
+   */
+  source: { publication: string; publisher: string | null; link: string | null; readAt: string | null };
+  /** How exactly the publication states it: exact, rounded, or a lower/upper bound. */
+  precision: Precision;
   quote: string | null;
   notes: string | null;
   /** Vintage: ISO date the figure was published; estimated when the source gives none (flag). */
@@ -23,6 +30,9 @@ export interface Observation {
   publishedDateEstimated: boolean;
   enteredAt: string;
   origin: string | null;
+  /** A later record of the same row of the same data file that re-describes this figure (its source or precision
+   * better stated); while that record is present the preference rule passes this one over. */
+  supersededBy: number | null;
   /** Set for a figure computed by the platform (a share from its numerator and denominator). */
   derivation: { rule: string; from: number[] } | null;
   /** Its approval (审核) state and history; null for a figure computed by the platform. */

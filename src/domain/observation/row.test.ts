@@ -27,7 +27,9 @@ const texts: Record<Field, string[]> = {
   publisher: ['', '深圳市统计局', '市政府'],
   publishedDate: ['', '2022-04-28', '2021年5月8日', '2023-02-30', '2019-01-01', 'soon'],
   link: ['', 'https://example.org/x'],
-  quote: ['', '原文'],
+  readAt: ['', 'mirror example.org/a (2023-06-01)'],
+  precision: ['', '精确', '下限', 'upper_bound', '大概'],
+  quote: ['', '原文', '增加值突破2600亿元', '约55.5%'],
   notes: ['', '初步', 'revised'],
 };
 

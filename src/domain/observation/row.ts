@@ -11,8 +11,10 @@ import { parseUnit } from '../unit/parse';
 import type { Unit } from '../unit/units';
 import type { Field } from './fields';
 import type { Observation } from './observation';
-import type { ObservationStatus, PriceBasis, SourceKind } from './terms';
+import type { ObservationStatus, Precision, PriceBasis, SourceKind } from './terms';
 import { classifySource } from './classifySource';
+import { inferPrecision, parsePrecision } from './precision';
+import { latestReleaseDate } from './releaseCalendar';
 import { parsePriceBasis, parseSourceKind, parseStatus } from './words';
 
 export interface RowContext {
@@ -23,7 +25,7 @@ export interface RowContext {
 }
 
 /** A checked figure before it is stored: everything a stored figure has, but its identity and provenance. */
-export type ObservationDraft = Omit<Observation, 'id' | 'enteredAt' | 'origin' | 'derivation' | 'approval'> & { period: Period };
+export type ObservationDraft = Omit<Observation, 'id' | 'enteredAt' | 'origin' | 'supersededBy' | 'derivation' | 'approval'> & { period: Period };
 
 export interface CellError {
   field: Field | null;
@@ -48,7 +50,8 @@ interface CellReaders {
   status(text: string): Result<ObservationStatus | null>;
   sourceKind(text: string): Result<SourceKind | null>;
   classifySource(text: string): SourceKind;
-  publishedDate(cell: string, source: string, periodText: string, period: Period): PublishedDate;
+  precision(text: string): Result<Precision | null>;
+  publishedDate(cell: string, source: string, periodText: string, period: Period, kind: SourceKind): PublishedDate;
 }
 
 type PublishedDate = { ok: true; value: { date: string; estimated: boolean } } | { ok: false; error: string };
@@ -66,7 +69,8 @@ const plainReaders: CellReaders = {
   status: parseStatus,
   sourceKind: parseSourceKind,
   classifySource,
-  publishedDate: (cell, source, _periodText, period) => publishedDate(cell, source, period),
+  precision: parsePrecision,
+  publishedDate: (cell, source, _periodText, period, kind) => publishedDate(cell, source, period, kind),
 };
 
 export function checkRow(raw: RawRow, ctx: RowContext): CheckResult {
@@ -103,12 +107,14 @@ export function createRowChecker(ctx: RowContext): (raw: RawRow) => CheckResult 
     status: memo(parseStatus),
     sourceKind: memo(parseSourceKind),
     classifySource: memo(classifySource),
-    publishedDate(cell, source, periodText, period) {
-      // The source matters only when the date cell is empty (a date may be read from the source's text).
-      const key = `${cell}\u0000${periodText}\u0000${cell === '' ? source : ''}`;
+    precision: memo(parsePrecision),
+    publishedDate(cell, source, periodText, period, kind) {
+      // The source and kind matter only when the date cell is empty (a date may be read from the source's text,
+      // else the release calendar of that kind of publication gives it).
+      const key = `${cell}\u0000${periodText}\u0000${cell === '' ? `${source}\u0000${kind}` : ''}`;
       let r = dates.get(key);
       if (r === undefined) {
-        r = publishedDate(cell, source, period);
+        r = publishedDate(cell, source, period, kind);
         if (dates.size >= MEMO_LIMIT) dates.clear();
         dates.set(key, r);
       }
@@ -166,10 +172,15 @@ function checkRowWith(raw: RawRow, ctx: RowContext, read: CellReaders): CheckRes
 
   const source = cell('source');
   if (source === '') fail('source', 'source is missing: say where the figure was published');
+  // The publication's own title and publisher say what kind it is; where the text was read (readAt) never does.
+  const sourceKind = (kindCell.ok ? kindCell.value : null) ?? read.classifySource(`${source} ${cell('publisher')}`);
+  const precisionCell = read.precision(cell('precision'));
+  if (!precisionCell.ok) fail('precision', precisionCell.error);
 
   const period = periodResult.ok ? periodResult.value.period : null;
   const periodCode = periodResult.ok ? periodResult.value.code : null;
-  const published = period ? read.publishedDate(cell('publishedDate'), source, periodText, period) : null;
+  const dateText = `${source} ${cell('readAt')}`;
+  const published = period ? read.publishedDate(cell('publishedDate'), dateText, periodText, period, sourceKind) : null;
   if (published && !published.ok) fail('publishedDate', published.error);
 
   if (errors.length > 0 || !indicator || regionCode === null || !period || periodCode === null || !value.ok || !unit.ok || valueStd === null || !published?.ok) {
@@ -188,8 +199,9 @@ function checkRowWith(raw: RawRow, ctx: RowContext, read: CellReaders): CheckRes
       valueStd,
       priceBasis: priceBasis.ok ? priceBasis.value : null,
       status: (statusCell.ok ? statusCell.value : null) ?? inferStatus(cell('indicatorName'), cell('notes')),
-      sourceKind: (kindCell.ok ? kindCell.value : null) ?? read.classifySource(`${source} ${cell('publisher')}`),
-      source: { publication: source, publisher: text('publisher'), link: text('link') },
+      sourceKind,
+      source: { publication: source, publisher: text('publisher'), link: text('link'), readAt: text('readAt') },
+      precision: (precisionCell.ok ? precisionCell.value : null) ?? inferPrecision(value.value, cell('quote')),
       quote: text('quote'),
       notes: text('notes'),
       publishedDate: published.value.date,
@@ -214,11 +226,13 @@ export function parseNumber(text: string): { ok: true; value: number } | { ok: f
 }
 
 /**
- * The vintage date: the published-date cell; else an ISO date written in the source (e.g. "…统计公报 (2023-05-08)")
- * when it falls after the period (an earlier date in a source is usually something else, e.g. a page id); else estimated as the first day after the period ends — the earliest the
- * figure can have appeared — and flagged as estimated.
+ * The vintage date: the published-date cell; else an ISO date written in the source or where it was read (e.g.
+ * "…统计公报 (2023-05-08)") when it falls after the period (an earlier date in a source is usually something else,
+ * e.g. a page id); else the latest date the release calendar allows for the period and kind of publication
+ * (releaseCalendar.ts) — conservative, so an evaluation as of a date never uses a figure that could not have been
+ * known then — flagged as estimated.
  */
-function publishedDate(cell: string, source: string, period: Period): { ok: true; value: { date: string; estimated: boolean } } | { ok: false; error: string } {
+function publishedDate(cell: string, source: string, period: Period, kind: SourceKind): { ok: true; value: { date: string; estimated: boolean } } | { ok: false; error: string } {
   const { start, end } = monthRange(period);
   const startMonth = `${start.year}-${String(start.month).padStart(2, '0')}`;
   const afterEnd = end.month === 12 ? `${end.year + 1}-01-01` : `${end.year}-${String(end.month + 1).padStart(2, '0')}-01`;
@@ -234,7 +248,7 @@ function publishedDate(cell: string, source: string, period: Period): { ok: true
     const iso = m[0];
     if (isRealDate(iso) && iso >= afterEnd.slice(0, 7)) return { ok: true, value: { date: iso, estimated: false } };
   }
-  return { ok: true, value: { date: afterEnd, estimated: true } };
+  return { ok: true, value: { date: latestReleaseDate(period, kind), estimated: true } };
 }
 
 /** A calendar date that exists: 2023-02-30 parses in JavaScript (as 2 March) but is no date. */
@@ -244,13 +258,14 @@ function isRealDate(iso: string): boolean {
 }
 
 /**
- * When no status is given: a name or note saying 预计 makes an estimate, 修订/revised a revision,
- * 初步/initial/preliminary a preliminary figure; otherwise the figure is taken as final.
+ * When no status is given: a name or note saying 预计 makes an estimate, 初步/initial/preliminary a preliminary
+ * figure; otherwise the figure is taken as final. 修订 (revised) is never inferred: only a figure that revises an
+ * earlier release is one, and a note such as "initial value, later revised" speaks of another figure — a revision
+ * says so in its status cell.
  */
 export function inferStatus(name: string, notes: string): ObservationStatus {
   const text = `${name} ${notes}`;
   if (/预计|estimate/i.test(text)) return 'estimate';
-  if (/修订|revised/i.test(text)) return 'revised';
   if (/初步|initial|preliminary/i.test(text)) return 'preliminary';
   return 'final';
 }

@@ -5,8 +5,8 @@ import { annualSeries, withDerivedShares } from './series';
 let id = 1;
 const fig = (o: Partial<Observation>): Observation => ({
   id: id++, indicatorCode: 'X', regionCode: '440300', periodCode: '2022', value: 0, unit: '亿元', valueStd: 0, priceBasis: 'current',
-  status: 'final', sourceKind: 'bureau_bulletin', source: { publication: 's', publisher: null, link: null }, quote: null, notes: null,
-  publishedDate: '2023-05-08', publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, derivation: null, approval: null, ...o,
+  status: 'final', sourceKind: 'bureau_bulletin', source: { publication: 's', publisher: null, link: null, readAt: null }, precision: 'exact', quote: null, notes: null,
+  publishedDate: '2023-05-08', publishedDateEstimated: false, enteredAt: '2026-01-01T00:00:00Z', origin: null, supersededBy: null, derivation: null, approval: null, ...o,
 });
 
 describe('annualSeries', () => {

@@ -24,9 +24,11 @@ export interface SeriesOptions {
   maxYear: number;
   /**
    * Levels in money are compared at current prices (targets such as 2.5万亿元 are nominal): figures at comparable
-   * prices are left out unless the indicator asks for them.
+   * prices are left out unless the indicator asks for them. Growth rates are read on one basis: 'current' for
+   * nominal rates (现价, 名义), 'comparable' for real ones (可比价, or unstated: growth rates are real unless a
+   * figure says otherwise).
    */
-  priceBasis: 'current' | 'any';
+  priceBasis: 'current' | 'comparable' | 'any';
 }
 
 const isYear = (o: Observation) => /^\d{4}$/.test(o.periodCode);
@@ -39,6 +41,7 @@ export function annualSeries(figures: readonly Observation[], opts: SeriesOption
     const year = Number(o.periodCode);
     if (year > opts.maxYear) continue;
     if (opts.priceBasis === 'current' && o.priceBasis === 'comparable') continue;
+    if (opts.priceBasis === 'comparable' && o.priceBasis === 'current') continue;
     const list = byYear.get(year) ?? [];
     list.push(o);
     byYear.set(year, list);

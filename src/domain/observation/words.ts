@@ -45,4 +45,10 @@ const statusWords = withLabels<ObservationStatus>({ 初步核算: 'preliminary',
 /** @example parseSourceKind('统计公报') // ok('bureau_bulletin') */
 export const parseSourceKind = (raw: string): Result<SourceKind | null> =>
   lookup('source kind', SOURCE_KINDS, sourceKindWords, raw);
-const sourceKindWords = withLabels<SourceKind>({ 统计部门: 'bureau', 统计局: 'bureau', 政府: 'government', 政府部门: 'government', 媒体: 'press', 第三方: 'third_party' }, SOURCE_KIND_LABELS);
+const sourceKindWords = withLabels<SourceKind>(
+  {
+    公报: 'bureau_bulletin', 统计年鉴: 'yearbook', 年鉴: 'yearbook', 统计部门: 'bureau', 统计局: 'bureau', 工作报告: 'work_report',
+    部门: 'department', 政府部门: 'department', 政府: 'government', 媒体报道: 'press', 第三方转录: 'third_party',
+  },
+  SOURCE_KIND_LABELS,
+);

@@ -13,6 +13,9 @@ const entrySchema = z
     name: localizedTextSchema,
     unit: z.string().trim().min(1),
     share: z.object({ numerator: code, denominator: code }).strict().optional(),
+    /** A growth rate (增长率, %) of another catalogue indicator: its year-on-year change; each figure states its
+     * price basis (现价 nominal, 可比价 real). Evaluation chains these to judge real 年均增长 targets. */
+    growthOf: code.optional(),
     notes: z.string().trim().min(1).optional(),
   })
   .strict();

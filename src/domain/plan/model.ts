@@ -1,4 +1,5 @@
 /** What a loaded plan looks like to the rest of the platform (read side). */
+import type { EvaluationSettings } from '../evaluation/settings';
 import type { LocalizedText } from '../text';
 import type { Location } from './schema';
 import type { Comparator, Direction, IndicatorAttribute, IndicatorCategory } from './terms';
@@ -13,6 +14,8 @@ export interface PlanSummary {
   baseYear: number;
   /** 已发布: readable by the public; otherwise only by signed-in users. */
   published: boolean;
+  /** How targets are judged where the plan does not say. */
+  evaluation: EvaluationSettings;
   source: { title: string | null; file: string | null };
   loadedAt: string;
 }
@@ -47,7 +50,7 @@ export interface PlanIndicator {
   baseline: Baseline | null;
   target: Target | null;
   /** 年均增长x%: average growth per year from fromYear to toYear, in percent. */
-  growthTarget: { ratePercent: number; fromYear: number; toYear: number; printed: string } | null;
+  growthTarget: { ratePercent: number; fromYear: number; toYear: number; printed: string; basis: 'nominal' | 'real' } | null;
   share: { numerator: string; denominator: string } | null;
   location: Location | null;
   notes: string | null;
@@ -60,4 +63,6 @@ export interface CatalogueIndicator {
   unit: string;
   numeratorCode: string | null;
   denominatorCode: string | null;
+  /** For a growth rate: the indicator whose year-on-year change it is. */
+  growthOf: string | null;
 }

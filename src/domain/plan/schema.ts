@@ -57,7 +57,14 @@ export const indicatorSchema = z
     target: targetSchema.optional(),
     /** 年均增长x%: an average-growth target, instead of or beside a level target. */
     growthTarget: z
-      .object({ ratePercent: z.number().finite(), fromYear: year, toYear: year, printed: text })
+      .object({
+        ratePercent: z.number().finite(),
+        fromYear: year,
+        toYear: year,
+        printed: text,
+        /** 可比价 (real, the usual for value added and GDP) or 现价 (nominal); real targets are judged on published real growth rates. */
+        basis: z.enum(['nominal', 'real']).default('nominal'),
+      })
       .strict()
       .refine((g) => g.toYear > g.fromYear, { message: 'toYear must be after fromYear', path: ['toYear'] })
       .optional(),
@@ -139,6 +146,14 @@ export const planDocumentSchema = z
       .strict()
       .refine((p) => p.end >= p.start, { message: 'period.end must not be before period.start', path: ['end'] }),
     baseYear: year,
+    /** How targets are judged where the plan does not say (domain/evaluation/settings.ts; docs/EVALUATION.md). */
+    evaluation: z
+      .object({
+        exceedMargin: z.number().min(0).max(1).default(0),
+        overshoot: z.enum(['flag', 'met'], { error: (i) => `unknown overshoot ${JSON.stringify(i.input)} (expected flag | met)` }).default('flag'),
+      })
+      .strict()
+      .default({ exceedMargin: 0, overshoot: 'flag' }),
     /** 已发布: the plan is public (readable without signing in); a plan in preparation leaves it false. */
     published: z.boolean().default(false),
     source: z.object({ title: text, file: text.optional(), url: text.optional() }).strict().optional(),

@@ -13,6 +13,7 @@ export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
     preferenceRule: PREFERENCE_RULE,
     indicators: e.indicators.map((i) => ({
       indicator: i.indicator,
+      phase: i.phase,
       baseline: i.baseline,
       latest: i.latest && {
         value: i.latest.value,
@@ -26,6 +27,7 @@ export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
       results: Object.fromEntries(
         Object.entries(i.results).map(([m, r]) => [m, { method: r.method, status: r.status, label: r.label, ...('reason' in r ? { reason: r.reason } : {}), workings: r.workings }]),
       ),
+      standing: i.standing,
     })),
   };
 }

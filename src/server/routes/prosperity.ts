@@ -17,11 +17,15 @@ import {
   errorResponse, indicesQuery, indicesResponse, openedWave, openWaveBody, responseImportReport, responseRates, surveyDetail as surveyDetailSchema, surveyList, surveyListQuery, surveyParams, waveList as waveListSchema,
   waveListQuery, waveParams,
 } from '../../shared/api';
-import { withUpload } from '../multipartUpload';
 import { auditContext } from '../policy';
+import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
+import { receiveUpload, type Upload } from '../upload/receive';
 
-export const prosperityRoutes = (database: Database): FastifyPluginAsyncZod =>
+export const prosperityRoutes = (database: Database, uploadLimits: Partial<UploadLimits> = {}): FastifyPluginAsyncZod =>
   async function routes(app) {
+    // The same bounds as the figures' import (server/upload/limits.ts): size, rows, stalls, imports at once.
+    const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...uploadLimits };
+    const gate = uploadGate(limits);
     app.get('/api/prosperity/surveys', {
       config: { policy: 'public' },
       schema: { tags: ['prosperity'], summary: 'Business-climate surveys (景气调查), paged', querystring: surveyListQuery, response: { 200: surveyList, 400: errorResponse } },
@@ -76,17 +80,27 @@ export const prosperityRoutes = (database: Database): FastifyPluginAsyncZod =>
         summary: 'Import a wave’s answers: CSV (UTF-8/GBK) or XLSX, one row per enterprise (统一社会信用代码, one column per question and horizon); multipart: file, dryRun=true|false, onError=reject|skip. All or nothing; every problem by row and column',
         consumes: ['multipart/form-data'],
         params: waveParams,
-        response: { 200: responseImportReport, 400: errorResponse, 404: errorResponse, 422: responseImportReport },
+        response: { 200: responseImportReport, 400: errorResponse, 404: errorResponse, 413: errorResponse, 422: responseImportReport, 429: errorResponse },
       },
-      handler: (req, reply) =>
-        withUpload(req, async (upload) => {
+      handler: async (req, reply) => {
+        // Before a byte of the body is read: one import at a time per user, a few in all.
+        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
+        let upload: Upload | null = null;
+        try {
+          upload = await receiveUpload(req, reply, limits);
+          const { file, fields } = upload;
+          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
+          const onError = fields.onError === 'skip' ? 'skip' : 'reject';
           const report = await importResponses(database, {
-            waveId: req.params.waveId, file: upload.path, fileName: upload.name, dryRun: upload.fields.dryRun === 'true',
-            onError: upload.fields.onError === 'skip' ? 'skip' : 'reject', audit: auditContext(req),
+            waveId: req.params.waveId, file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError, maxRows: limits.maxRows, audit: auditContext(req),
           });
-          const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.dryRun && upload.fields.onError !== 'skip');
+          const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.dryRun && onError !== 'skip');
           return reply.code(refused ? 422 : 200).send(report);
-        }),
+        } finally {
+          leave();
+          await upload?.dispose();
+        }
+      },
     });
 
     app.get('/api/prosperity/indices', {

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../db/client';
 import { listObservations } from '../../db/observations';
-import { getPlan, listPlanIndicators } from '../../db/plans';
+import { getPlan, listCatalogue, listPlanIndicators } from '../../db/plans';
 import { listRegions } from '../../db/regions';
 import type { AsOf } from '../../domain/evaluation/asOf';
 import { evaluateIndicator, type IndicatorEvaluation } from '../../domain/evaluation/indicator';
@@ -57,10 +57,20 @@ export async function evaluatePlanForRegions(
   const known = new Set((await listRegions(database.db)).map((r) => r.code));
   const unknown = regionCodes.filter((c) => !known.has(c));
   if (unknown.length > 0) throw new NotFoundError(`no region ${unknown.join(', ')}`);
-  const indicators = await listPlanIndicators(database.db, planId);
+  const [indicators, catalogue] = await Promise.all([listPlanIndicators(database.db, planId), listCatalogue(database.db)]);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const system = indicators.filter((i) => i.system);
+  // The growth-rate indicator of each level (RETAIL_GROWTH of RETAIL): for a baseline derived from the next year's
+  // level and nominal growth, and for real 年均增长 targets.
+  const growthOf = new Map(catalogue.flatMap((c) => (c.growthOf ? [[c.growthOf, c.code] as const] : [])));
+  const growthIndicatorOf = (code: string) => growthOf.get(code) ?? null;
+  const names = new Map([...catalogue.map((c) => [c.code, c.name] as const), ...indicators.map((i) => [i.code, i.name] as const)]);
+  const nameOf = (code: string) => names.get(code) ?? { zh: code, en: code };
   const codes = new Set(system.flatMap((i) => [i.code, ...(i.share ? [i.share.numerator, i.share.denominator] : [])]));
+  for (const code of [...codes]) {
+    const g = growthOf.get(code);
+    if (g) codes.add(g);
+  }
   const states = opts.states ?? ['approved'];
   const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [...regionCodes], states });
   const basis = states.some((s) => s !== 'approved') ? 'including_drafts' : 'approved';
@@ -68,15 +78,16 @@ export async function evaluatePlanForRegions(
 
   return regionCodes.map((regionCode) => {
     const figuresOf = group(figures.filter((f) => f.regionCode === regionCode));
-    const seriesOf = (code: string): SeriesPoint[] =>
-      annualSeries(figuresOf.get(code) ?? [], { publishedBy: opts.asOf.publishedBy, maxYear: opts.asOf.maxYear, priceBasis: money.get(code) ? 'current' : 'any' });
+    const seriesOf = (code: string, priceBasis?: 'current' | 'comparable'): SeriesPoint[] =>
+      annualSeries(figuresOf.get(code) ?? [], { publishedBy: opts.asOf.publishedBy, maxYear: opts.asOf.maxYear, priceBasis: priceBasis ?? (money.get(code) ? 'current' : 'any') });
+    const ctx = { baseYear: plan.baseYear, isPlanRegion: regionCode === plan.regionCode, asOf: opts.asOf, settings: plan.evaluation, growthIndicatorOf, nameOf };
     return {
       planId,
       figures: basis,
       asOf: opts.asOf,
       regionCode,
       methods: [...opts.methods],
-      indicators: system.map((indicator) => evaluateIndicator(indicator, plan.baseYear, regionCode === plan.regionCode, seriesOf, opts.methods)),
+      indicators: system.map((indicator) => evaluateIndicator(indicator, ctx, seriesOf, opts.methods)),
     };
   });
 }

@@ -1,11 +1,13 @@
 /**
  * Backtesting: how far would each method's forecasts have been off? For a plan, every indicator's fitting series
- * (the one the forecast uses) is evaluated by rolling origin (domain/forecast/backtest.ts) for each method; for a
- * file, the one series in it. A user sees the error to expect before trusting a forecast.
+ * (the one the forecast uses: one revision basis, gaps of up to two years filled) is evaluated by rolling origin
+ * (domain/forecast/backtest.ts) for each method; for a file, the one series in it. A user sees the error to expect
+ * before trusting a forecast.
  */
 import type { Database } from '../../db/client';
 import type { Accuracy } from '../../domain/forecast/accuracy';
 import { backtest } from '../../domain/forecast/backtest';
+import { latestBasisStretch } from '../../domain/forecast/basis';
 import { fittingSeries } from '../../domain/forecast/indicator';
 import type { LocalizedText } from '../../domain/text';
 import { BadRequestError } from '../errors';
@@ -94,7 +96,7 @@ export async function backtestPlan(
     asOf: asOf.text,
     regionCode: evaluation.regionCode,
     indicators: evaluation.indicators.map((e) => {
-      const fit = fittingSeries(e.series.map((p) => ({ year: p.year, value: p.value })));
+      const fit = fittingSeries(latestBasisStretch(e.series).points.map((p) => ({ year: p.year, value: p.value })));
       const last = fit.observed[fit.observed.length - 1];
       return {
         indicatorCode: e.indicator.code,

@@ -8,14 +8,24 @@ import type { Database } from '../../db/client';
 import { getPlan } from '../../db/plans';
 import { parseAsOf, type AsOf } from '../../domain/evaluation/asOf';
 import { forecastIndicator, type IndicatorForecast } from '../../domain/forecast/indicator';
+import type { IndicatorEvaluation } from '../../domain/evaluation/indicator';
+import { indicatorLight, type IndicatorLight } from '../../domain/evaluation/lights';
+import type { LocalizedText } from '../../domain/text';
 import type { Forecaster } from '../../domain/forecast/model';
 import { checkWarningRules, type WarningRules } from '../../domain/forecast/warning';
 import { BadRequestError, NotFoundError } from '../errors';
-import { evaluatePlan } from '../evaluation/evaluatePlan';
+import { evaluatePlan, type PlanEvaluation } from '../evaluation/evaluatePlan';
+import type { PlanSummary } from '../../domain/plan/model';
 import type { ApprovalState } from '../../domain/observation/approval';
 import { autoForecast } from './autoForecast';
 
 export type { IndicatorForecast };
+
+export interface PlanLight extends IndicatorLight {
+  indicatorCode: string;
+  phase: 'progress' | 'final';
+  missing: LocalizedText | null;
+}
 
 export interface PlanForecasts {
   planId: string;
@@ -24,6 +34,8 @@ export interface PlanForecasts {
   asOf: string;
   regionCode: string;
   indicators: IndicatorForecast[];
+  /** One light per indicator (domain/evaluation/lights.ts): the status and the forecast, by one rule. */
+  lights: PlanLight[];
 }
 
 export interface ForecastOptions {
@@ -51,15 +63,31 @@ export async function forecastPlan(database: Database, planId: string, opts: For
     ...(opts.regionCode ? { regionCode: opts.regionCode } : {}),
     ...(opts.states ? { states: opts.states } : {}),
   });
+  return forecastEvaluation(plan, evaluation, opts);
+}
+
+/**
+ * Forecasts from an evaluation already made (same figures, same as-of), and the one light per indicator: what
+ * reports and the CLI use, so that the evaluation is read once and every place shows the same lights.
+ */
+export function forecastEvaluation(plan: PlanSummary, evaluation: PlanEvaluation, opts: Pick<ForecastOptions, 'rules' | 'forecaster'> = {}): PlanForecasts {
   const forecaster = opts.forecaster ?? autoForecast;
   const ctx = { planEndYear: plan.period.end, isPlanRegion: evaluation.regionCode === plan.regionCode, ...(opts.rules ? { rules: opts.rules } : {}) };
+  const indicators = evaluation.indicators.map((e) => forecastIndicator(e, forecaster, ctx));
   return {
-    planId,
+    planId: plan.id,
     figures: evaluation.figures,
-    asOf: asOf.text,
+    asOf: evaluation.asOf.text,
     regionCode: evaluation.regionCode,
-    indicators: evaluation.indicators.map((e) => forecastIndicator(e, forecaster, ctx)),
+    indicators,
+    lights: evaluation.indicators.map((e, i) => lightOfIndicator(e, indicators[i] ?? null)),
   };
+}
+
+/** The indicator's one light: its standing and, while in progress, its forecast. */
+export function lightOfIndicator(e: IndicatorEvaluation, f: IndicatorForecast | null): PlanLight {
+  const signal = f && f.status === 'ok' ? { probability: f.probability, level: f.warning.level, sentence: f.warning.sentence } : null;
+  return { indicatorCode: e.indicator.code, phase: e.standing.phase, missing: e.standing.missing, ...indicatorLight(e.standing, signal) };
 }
 
 /** An as-of given as a year, a date or already parsed; a bad one is a 400. */

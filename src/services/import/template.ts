@@ -8,7 +8,7 @@ import type { Database } from '../../db/client';
 import { indicatorUnits } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { FIELDS, REQUIRED_FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
-import { PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
+import { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
 import { UNITS } from '../../domain/unit/units';
 
 /** Rows the drop-downs cover; far more than one office sends at once. */
@@ -24,6 +24,7 @@ export async function buildTemplate(database: Database): Promise<Buffer> {
     priceBasis: Object.values(PRICE_BASIS_LABELS).map((l) => l.zh),
     status: Object.values(STATUS_LABELS).map((l) => l.zh),
     sourceKind: Object.values(SOURCE_KIND_LABELS).map((l) => l.zh),
+    precision: Object.values(PRECISION_LABELS).map((l) => l.zh.replace(/值$/, '')),
   };
 
   const { default: Excel } = await import('exceljs');
@@ -93,12 +94,14 @@ const GUIDE: Record<Field, string> = {
   value: '数值，只填数字（不写"约""突破"等字样）',
   unit: '计量单位，从下拉列表选择；须能换算为指标的单位',
   priceBasis: '现价或可比价；增长率一般为可比价',
-  status: '初步、最终、修订或预计；不填时按备注推断，默认为最终',
-  sourceKind: '来源类型；不填时按来源文字推断（统计公报优先）',
-  source: '出处：公报或文件名称、发布机构、页面',
+  status: '初步、最终、修订或预计；修订仅用于修订此前发布数据的数值；不填时按备注推断（初步、预计），默认为最终',
+  sourceKind: '发布物的类型：统计公报、统计年鉴、统计局发布、政府工作报告、部门发布、媒体或第三方；不填时按发布物名称和发布机构推断（与在何处读到无关）',
+  source: '发布物：公报、报告或文章的名称（数据出自哪一份发布物）',
   publisher: '发布机构',
-  publishedDate: '发布日期（2024-04-30）；不填时取来源文字中的日期，否则按统计期结束次日估计并标注',
-  link: '链接',
+  publishedDate: '发布日期（2024-04-30）；不填时取来源文字中的日期，否则按统计发布日历取最晚可能日期并标注为估计',
+  link: '发布物的链接',
+  readAt: '转载/读取处：在镜像、转载网站或归档中读到时填写；不影响数据的优先级',
+  precision: '数据精度：精确、约数（约1.05万亿）、下限（突破、超过）或上限（近、不到）；不填时按原文推断',
   quote: '原文：数据所在的句子',
   notes: '备注：口径、修订、四舍五入等说明',
 };

@@ -12,10 +12,12 @@ import {
 } from '../../db/prosperity';
 import { checkResponseRow, mapResponseHeader } from '../../domain/prosperity/responseFile';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
-import { NotFoundError } from '../errors';
+import { NotFoundError, TooLargeError } from '../errors';
 import type { Encoding } from '../import/decode';
-import { hashFile, xlsxRecords } from '../import/importObservations';
+import { hashFile } from '../import/importObservations';
 import { FileFormatError, readCsv, type SourceRecord } from '../import/readCsv';
+import { readXlsx } from '../import/readXlsx';
+import { DEFAULT_ZIP_LIMITS } from '../import/zipGuard';
 import { getSurvey } from './surveys';
 
 export interface ResponseImportOptions {
@@ -27,6 +29,8 @@ export interface ResponseImportOptions {
   dryRun?: boolean;
   onError?: 'reject' | 'skip';
   audit?: AuditContext;
+  /** Most data rows the file may have (uploads: UPLOAD_MAX_ROWS); more is refused whole (TooLargeError, HTTP 413). */
+  maxRows?: number;
 }
 
 export interface ResponseImportReport {
@@ -67,7 +71,7 @@ export async function importResponses(database: Database, opts: ResponseImportOp
   };
   // Who may answer this wave: the panel at the wave's period.
   const panel = new Map((await panelMembers(database.db, survey.code)).map((m) => [m.uscc, m]));
-  const records: AsyncIterable<SourceRecord> = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (report.encoding = e));
+  const records: AsyncIterable<SourceRecord> = format === 'xlsx' ? readXlsx(opts.file, opts.maxRows === undefined ? DEFAULT_ZIP_LIMITS : { ...DEFAULT_ZIP_LIMITS, maxRows: opts.maxRows }) : readCsv(opts.file, (e) => (report.encoding = e));
 
   try {
     await database.db.transaction(async (tx) => {
@@ -88,6 +92,7 @@ export async function importResponses(database: Database, opts: ResponseImportOp
           continue;
         }
         report.rows++;
+        if (opts.maxRows !== undefined && report.rows > opts.maxRows) throw new TooLargeError(`${fileName}: more than ${opts.maxRows} rows, the most one import takes: split the file`);
         const checked = checkResponseRow(rec.cells, cols);
         const problems = [...checked.problems];
         const member = panel.get(checked.uscc);

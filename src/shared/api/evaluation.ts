@@ -1,5 +1,6 @@
 /** 评估: evaluation queries and results. */
 import { z } from 'zod';
+import { asOfParam } from './asOf';
 import { localizedText } from './common';
 import { csvList, includeDrafts, observation, rankedCandidate } from './observations';
 import { planIndicator } from './plans';
@@ -8,7 +9,7 @@ import { planIndicator } from './plans';
 export const METHOD_IDS_API = ['time_proportional', 'cagr_ratio', 'unsd_projection', 'escap_anticipated'] as const;
 
 export const evaluationQuery = z.object({
-  asOf: z.string().describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
+  asOf: asOfParam.describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
   method: csvList.describe(`methods, comma-separated: ${METHOD_IDS_API.join(', ')} (default all)`),
   region: z.string().optional().describe('region code (default: the plan’s region)'),
   includeDrafts,
@@ -41,9 +42,57 @@ const seriesPoint = z.object({
   derived: z.boolean(),
 });
 
+export const LIGHTS_API = ['green', 'yellow', 'red', 'grey'] as const;
+
+const finalVerdict = z.object({
+  code: z.enum(['exceeded', 'completed', 'basically_completed', 'above_band', 'not_completed', 'undetermined', 'pending']),
+  label: localizedText,
+  targetYear: z.number().int(),
+  value: z.number().nullable().describe('y_T, the target year’s value'),
+  precision: z.enum(['exact', 'rounded', 'lower_bound', 'upper_bound']).nullable(),
+  completionRate: z.number().nullable().describe('y_T / y*'),
+  gap: z.number().nullable().describe('y* − y_T, in the indicator’s unit'),
+  band: z.tuple([z.number(), z.number()]).nullable(),
+  firstMetYear: z.number().int().nullable(),
+  sentence: localizedText,
+});
+
+const growthStanding = z.object({
+  code: z.string(),
+  label: localizedText,
+  basis: z.enum(['nominal', 'real']),
+  achieved: z.number().nullable().describe('achieved average annual growth (0.062 = 6.2%)'),
+  required: z.number(),
+  throughYear: z.number().int().nullable(),
+  sentence: localizedText,
+  missing: localizedText.nullable(),
+});
+
+export const standing = z
+  .object({
+    phase: z.enum(['progress', 'final']).describe('progress before the target year has ended; final (总结评估 verdict) after'),
+    code: z.string(),
+    label: localizedText,
+    light: z.enum(LIGHTS_API).describe('the light of the status alone; the indicator’s light adds the forecast (see /forecasts: light)'),
+    sentence: localizedText,
+    missing: localizedText.nullable().describe('for a grey light: which figure is missing and how to supply it'),
+    verdict: finalVerdict.nullable(),
+    growth: growthStanding.nullable(),
+  })
+  .describe('评估结论: where the indicator stands, in one status');
+
 export const indicatorEvaluation = z.object({
   indicator: planIndicator,
-  baseline: z.object({ value: z.number(), year: z.number().int(), from: z.enum(['plan', 'figure']), observation: observation.nullable() }).nullable(),
+  phase: z.enum(['progress', 'final']),
+  baseline: z
+    .object({
+      value: z.number(),
+      year: z.number().int(),
+      from: z.enum(['plan', 'figure', 'derived_share', 'derived_growth']).describe('plan: printed in the plan; otherwise 基期值取自统计数据'),
+      observation: observation.nullable(),
+      note: localizedText.nullable(),
+    })
+    .nullable(),
   latest: z
     .object({
       value: z.number(),
@@ -56,6 +105,7 @@ export const indicatorEvaluation = z.object({
   series: z.array(seriesPoint),
   gaps: z.array(z.object({ year: z.number().int(), reason: localizedText })),
   results: z.record(z.string(), methodResult),
+  standing,
 });
 
 /** Which figures an evaluation used: approved ones (the default), or drafts and submitted ones too. */

@@ -1,13 +1,14 @@
 /** 预测: forecasts and backtests. */
 import { z } from 'zod';
+import { asOfParam } from './asOf';
 import { COMPARATORS } from '../../domain/plan/terms';
 import { localizedText } from './common';
-import { FIGURE_BASES } from './evaluation';
+import { FIGURE_BASES, LIGHTS_API } from './evaluation';
 import { includeDrafts } from './observations';
 // ── Forecasts (contracts §1) ────────────────────────────────────────────────────────────────────────────
 
 export const forecastQuery = z.object({
-  asOf: z.string().describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
+  asOf: asOfParam.describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
   region: z.string().optional().describe('region code (default: the plan’s region; targets apply only there)'),
   includeDrafts,
   redBelow: z.coerce.number().min(0).max(1).optional().describe('warning rule: red below this probability (default 0.3)'),
@@ -24,13 +25,24 @@ const forecastPoint = z.object({
   hi95: z.number(),
 });
 
+export const methodChoice = z.object({
+  rule: z.string().describe('median (the default combination), short_steady_trend or short_median (short annual series)'),
+  reason: localizedText,
+  members: z.array(z.object({ model: z.string(), used: z.boolean(), note: localizedText.nullable() })),
+});
+
 const indicatorForecast = z.object({
   indicatorCode: z.string(),
   name: localizedText,
   unit: z.string().describe('the indicator’s unit, e.g. 亿元, %'),
-  status: z.enum(['ok', 'insufficient_data', 'no_target']),
+  status: z.enum(['ok', 'insufficient_data', 'no_target', 'ended']).describe('ended: the target year has passed — judged by the final verdict, not forecast'),
   reason: localizedText.optional().describe('why not ok'),
   model: z.string().nullable().describe('e.g. median(ETS(A,Ad,N), Theta, ARIMA(0,1,0) with drift)'),
+  method: methodChoice.nullable().describe('which members the automatic forecast used and why'),
+  basis: z
+    .object({ label: localizedText, leftOut: z.array(z.number().int()).describe('years on an earlier revision basis, not fitted') })
+    .nullable()
+    .describe('the revision basis (数据口径) the series was fitted on'),
   history: z.array(z.object({ year: z.number().int(), value: z.number() })).describe('the series the forecast was fitted on'),
   path: z.array(forecastPoint).describe('every year from the last observed year + 1 to the target year'),
   targetYear: z.number().int().nullable(),
@@ -48,12 +60,22 @@ const indicatorForecast = z.object({
   }),
 });
 
+export const indicatorLightDto = z.object({
+  indicatorCode: z.string(),
+  light: z.enum(LIGHTS_API),
+  basis: z.enum(['status', 'forecast', 'status_and_forecast', 'none']).describe('what set the light'),
+  phase: z.enum(['progress', 'final']),
+  reasons: z.array(localizedText),
+  missing: localizedText.nullable().describe('for a grey light: which figure is missing and how to supply it'),
+});
+
 export const planForecasts = z.object({
   planId: z.string(),
   figures: z.enum(FIGURE_BASES).describe('approved: approved figures only; including_drafts: drafts and submitted figures too'),
   asOf: z.string(),
   regionCode: z.string(),
   indicators: z.array(indicatorForecast),
+  lights: z.array(indicatorLightDto).describe('指标信号灯: one light per indicator — the worse of its status light and its forecast light (docs/EVALUATION.md)'),
 });
 
 export type PlanForecastsDto = z.infer<typeof planForecasts>;

@@ -11,4 +11,7 @@ export * from './approval';
 export * from './access';
 export * from './reports';
 export * from './forecasts';
+export * from './realForecast';
+export * from './supervision';
+export * from './asOf';
 export * from './prosperity';

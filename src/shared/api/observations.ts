@@ -1,6 +1,7 @@
 /** 观测值: figures, candidates, derived periods, import reports, exports and hand-entered figures. */
 import { z } from 'zod';
 import { APPROVAL_STATES } from '../../domain/observation/approval';
+import { PRECISIONS, SOURCE_KINDS } from '../../domain/observation/terms';
 import { localizedText } from './common';
 // ── Figures (observations) ──────────────────────────────────────────────────────────────────────────────
 
@@ -14,14 +15,21 @@ export const observation = z.object({
   valueStd: z.number().describe('the value in the indicator’s unit'),
   priceBasis: z.enum(['current', 'comparable']).nullable(),
   status: z.enum(['preliminary', 'final', 'revised', 'estimate']),
-  sourceKind: z.enum(['bureau_bulletin', 'bureau', 'government', 'press', 'third_party']),
-  source: z.object({ publication: z.string(), publisher: z.string().nullable(), link: z.string().nullable() }),
+  sourceKind: z.enum(SOURCE_KINDS).describe('the kind of publication the figure comes from (统计公报, 统计年鉴, 统计局发布, 政府工作报告, 部门发布, 媒体, 第三方)'),
+  source: z.object({
+    publication: z.string(),
+    publisher: z.string().nullable(),
+    link: z.string().nullable(),
+    readAt: z.string().nullable().describe('where the text was read when not the publication itself (a mirror, an archive); never changes the rank'),
+  }),
+  precision: z.enum(PRECISIONS).describe('exact 精确值 | rounded 约数 | lower_bound 下限值 ("突破") | upper_bound 上限值 ("近")'),
   quote: z.string().nullable(),
   notes: z.string().nullable(),
   publishedDate: z.string().describe('vintage'),
   publishedDateEstimated: z.boolean(),
   enteredAt: z.string(),
   origin: z.string().nullable(),
+  supersededBy: z.number().int().nullable().describe('a later edition of the same data file re-describes this figure (history kept)'),
   approval: z
     .object({
       state: z.enum(APPROVAL_STATES).describe('草稿 draft → 已报送 submitted → 已审核 approved (locked) | 已退回 rejected'),

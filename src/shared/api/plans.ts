@@ -11,6 +11,9 @@ export const planSummary = z.object({
   period: z.object({ start: z.number().int(), end: z.number().int() }),
   baseYear: z.number().int(),
   published: z.boolean().describe('已发布: readable without signing in'),
+  evaluation: z
+    .object({ exceedMargin: z.number(), overshoot: z.enum(['flag', 'met']) })
+    .describe('how targets are judged where the plan does not say: the 超额完成 margin and the 左右 overshoot convention'),
   source: z.object({ title: z.string().nullable(), file: z.string().nullable() }),
   loadedAt: z.string(),
 });
@@ -44,7 +47,7 @@ export const planIndicator = z.object({
     .nullable()
     .describe('目标值'),
   growthTarget: z
-    .object({ ratePercent: z.number(), fromYear: z.number().int(), toYear: z.number().int(), printed: z.string() })
+    .object({ ratePercent: z.number(), fromYear: z.number().int(), toYear: z.number().int(), printed: z.string(), basis: z.enum(['nominal', 'real']).describe('现价 nominal or 可比价 real growth') })
     .nullable()
     .describe('年均增长x%'),
   share: z.object({ numerator: z.string(), denominator: z.string() }).nullable(),

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ApiError, send, useApi, type ObservationDto } from '../api';
 import { formatDate, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
+import { SourceKindTag } from '../components/SourceKindTag';
 import { mayApprove, useSession } from '../session';
 
 type Figure = ObservationDto;
@@ -52,7 +53,15 @@ export default function Approvals() {
           { title: t('地区', 'Region'), dataIndex: 'regionCode' },
           { title: t('期间', 'Period'), dataIndex: 'periodCode', render: (p: string) => formatPeriod(p, lang) },
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, f: Figure) => formatValue(f.value, f.unit, lang, 4) },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: Figure) => f.source.publication },
+          {
+            title: t('来源', 'Source'),
+            key: 's',
+            render: (_: unknown, f: Figure) => (
+              <span>
+                {f.source.publication} <SourceKindTag figure={f} />
+              </span>
+            ),
+          },
           { title: t('提交', 'Submitted'), key: 'by', render: (_: unknown, f: Figure) => (f.approval?.submittedBy ? `${f.approval.submittedBy} ${formatDate(f.approval.submittedAt, lang)}` : '—') },
           { title: t('更正', 'Corrects'), key: 'c', render: (_: unknown, f: Figure) => (f.approval?.corrects ? <Tag color="orange">#{f.approval.corrects}</Tag> : '—') },
           {

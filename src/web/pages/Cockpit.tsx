@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { currentAsOf, PLAN_ID, useApi, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { currentAsOf, PLAN_ID, useApi, withAsOf, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
@@ -14,7 +14,8 @@ import { StatusLight } from '../components/StatusLight';
 import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
-import { completion, elapsed, LIGHT_STYLE, lightOf, primaryResult, type IndicatorEvaluation, type Light } from '../status';
+import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
+import { SupervisionCounts } from './cockpit/SupervisionCounts';
 import { ProsperityCard } from './prosperity/CockpitCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
@@ -26,19 +27,19 @@ function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   return `${word?.[1] ?? ''} ${printed} by ${tg.year}`;
 }
 
-function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
+function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; lit: IndicatorLightDto | undefined; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
   const { lang, t, l } = useLang();
-  const result = primaryResult(ev);
-  const light = lightOf(result?.status);
+  const light = lit?.light ?? ev.standing.light;
+  const final = ev.standing.phase === 'final';
   const a = completion(ev);
   const e = elapsed(ev);
-  const latest = ev.latest;
+  const latest = final && ev.standing.verdict?.value !== null ? { value: ev.standing.verdict?.value ?? null, year: ev.standing.verdict?.targetYear ?? 0 } : ev.latest;
   const percent = a === null ? 0 : Math.max(0, Math.min(100, Math.round(a * 1000) / 10));
   return (
     <Card
       testId={`card-${ev.indicator.code}`}
       title={
-        <Link to={`/indicators/${ev.indicator.code}`}>
+        <Link to={withAsOf(`/indicators/${ev.indicator.code}`)}>
           {ev.indicator.number}. {l(ev.indicator.name)}
         </Link>
       }
@@ -58,21 +59,22 @@ function IndicatorCard({ ev, forecast, forecastsAvailable }: { ev: IndicatorEval
         </div>
       </div>
       <div className="progress" title={e !== null ? t(`时间进度 ${formatPercent(e, lang)}`, `time elapsed ${formatPercent(e, lang)}`) : undefined}>
-        <div className="progress-trail" role="progressbar" aria-label={t('完成进度', 'Completion')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div className="progress-trail" role="progressbar" aria-label={final ? t('目标完成率', 'Share of the target reached') : t('完成进度', 'Completion')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="progress-bar" style={{ width: `${percent}%`, background: LIGHT_STYLE[light].colour }} />
         </div>
         <span className="progress-text">{a === null ? '—' : formatPercent(a, lang)}</span>
       </div>
       <div style={{ fontSize: 13 }}>
-        {result ? <span>{l(result.label)}</span> : null}
-        {forecast?.probability !== null && forecast?.probability !== undefined ? (
+        <span data-testid="standing">{l(ev.standing.label)}</span>
+        {light === 'grey' && lit?.missing ? <div className="muted" data-testid="missing">{l(lit.missing)}</div> : null}
+        {final ? null : forecast?.probability !== null && forecast?.probability !== undefined ? (
           <div>
             {t('达标概率', 'P(target met)')}: <b>{formatPercent(forecast.probability, lang, 0)}</b>
           </div>
         ) : (
           <div className="muted">{forecastsAvailable && forecast?.reason ? l(forecast.reason) : t('预测暂缺', 'forecast not available')}</div>
         )}
-        {forecast && forecast.warning.level !== 'none' ? <div className="muted">{l(forecast.warning.sentence)}</div> : null}
+        {!final && forecast && forecast.status === 'ok' && forecast.warning.level !== 'none' ? <div className="muted">{l(forecast.warning.sentence)}</div> : null}
       </div>
     </Card>
   );
@@ -114,12 +116,15 @@ export function Cockpit() {
   const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
   const system = useMemo(() => evaluation.data?.indicators.filter((i) => i.indicator.system) ?? [], [evaluation.data]);
   const byCode = useMemo(() => new Map(forecasts?.indicators.map((f) => [f.indicatorCode, f]) ?? []), [forecasts]);
+  const lights = useMemo(() => lightsOf(system, forecasts), [system, forecasts]);
+  const lightOfCode = (code: string): Light => lights.get(code)?.light ?? 'grey';
+  const final = system.length > 0 && system.every((ev) => ev.standing.phase === 'final');
 
   const counts = useMemo(() => {
     const c: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0 };
-    for (const ev of system) c[lightOf(primaryResult(ev)?.status)] += 1;
+    for (const x of lights.values()) c[x.light] += 1;
     return c;
-  }, [system]);
+  }, [lights]);
 
   const lastUpdate = useMemo(() => {
     let newest = '';
@@ -130,42 +135,43 @@ export function Cockpit() {
     return newest || null;
   }, [system]);
 
+  // One line per indicator with a red or yellow light, red first: the list and the counts say the same.
   const warnings = useMemo(() => {
-    const rank = { red: 0, yellow: 1, green: 2, none: 3 } as const;
-    const fromForecast = (forecasts?.indicators ?? [])
-      .filter((f) => f.warning.level === 'red' || f.warning.level === 'yellow')
-      .sort((a, b) => rank[a.warning.level] - rank[b.warning.level])
-      .map((f) => ({ code: f.indicatorCode, light: f.warning.level as Light, text: l(f.warning.sentence) }));
-    const fromStatus = system
-      .filter((ev) => ['red', 'yellow'].includes(lightOf(primaryResult(ev)?.status)))
-      .map((ev) => ({ code: ev.indicator.code, light: lightOf(primaryResult(ev)?.status), text: `${l(ev.indicator.name)}：${l(primaryResult(ev)?.workings.rule)}` }));
-    return [...fromForecast, ...fromStatus].slice(0, 6);
-  }, [forecasts, system, l]);
+    const rank: Record<Light, number> = { red: 0, yellow: 1, green: 2, grey: 3 };
+    return system
+      .map((ev) => ({ ev, lit: lights.get(ev.indicator.code) }))
+      .filter((x): x is { ev: IndicatorEvaluation; lit: IndicatorLightDto } => x.lit !== undefined && (x.lit.light === 'red' || x.lit.light === 'yellow'))
+      .sort((a, b) => rank[a.lit.light] - rank[b.lit.light])
+      .map(({ ev, lit }) => ({ code: ev.indicator.code, light: lit.light, text: `${l(ev.indicator.name)}：${lit.reasons.map((r) => l(r)).join(' ')}` }));
+  }, [lights, system, l]);
 
   const chart = useMemo<EChartsOption | null>(() => {
     if (system.length === 0) return null;
     const names = system.map((ev) => `${ev.indicator.number ?? ''}`);
-    const e = system.map((ev) => elapsed(ev)).find((x) => x !== null) ?? null;
+    // In progress the dashed line is the time elapsed (序时进度); after the target year, the target itself (100%).
+    const e = final ? 1 : (system.map((ev) => elapsed(ev)).find((x) => x !== null) ?? null);
+    const barName = final ? t('目标完成率', 'Share of the target reached') : t('完成进度', 'Completion');
+    const lineName = final ? t('目标', 'Target') : t('时间进度', 'Time elapsed');
     return {
       animation: false,
       aria: { enabled: true },
       grid: { left: 40, right: 16, top: 36, bottom: 28, containLabel: true },
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('完成进度', 'Completion'), t('时间进度', 'Time elapsed')], top: 0 },
+      legend: { data: [barName, lineName], top: 0 },
       xAxis: { type: 'category', data: names, name: t('指标', 'No.'), axisLabel: { color: '#374151' } },
       yAxis: { type: 'value', name: '%', max: 120, min: 0, axisLabel: { color: '#374151' } },
       series: [
         {
-          name: t('完成进度', 'Completion'),
+          name: barName,
           type: 'bar',
           data: system.map((ev) => {
             const a = completion(ev);
-            return { value: a === null ? null : Math.round(Math.max(0, a) * 1000) / 10, itemStyle: { color: LIGHT_STYLE[lightOf(primaryResult(ev)?.status)].colour } };
+            return { value: a === null ? null : Math.round(Math.max(0, a) * 1000) / 10, itemStyle: { color: LIGHT_STYLE[lightOfCode(ev.indicator.code)].colour } };
           }),
           label: { show: true, position: 'top', formatter: '{c}%', color: '#111827' },
         },
         {
-          name: t('时间进度', 'Time elapsed'),
+          name: lineName,
           type: 'line',
           data: system.map(() => (e === null ? null : Math.round(e * 1000) / 10)),
           symbol: 'none',
@@ -174,7 +180,7 @@ export function Cockpit() {
         },
       ],
     };
-  }, [system, t]);
+  }, [system, t, final, lights]);
 
   if (evaluation.error)
     return (
@@ -203,8 +209,13 @@ export function Cockpit() {
       </div>
       <div className="cockpit-line">
         <p className="muted" data-testid="last-update">
-          {t('评估基准', 'As of')}: {asOf}
-          {t('年', '')} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
+          {t('评估基准', 'As of')}: {/^\d{4}$/.test(asOf) ? `${asOf}${t('年', '')}` : formatDate(asOf, lang)} · {t('数据更新于', 'Data last updated')} {formatDate(lastUpdate, lang)}
+          {final && plan.data ? (
+            <span data-testid="phase-final">
+              {' · '}
+              {t(`规划期已于${plan.data.period.end}年结束：按目标年实际值作终期判断`, `The plan ended in ${plan.data.period.end}: targets are judged on their target-year values`)}
+            </span>
+          ) : null}
           <DraftsIncluded figures={evaluation.data?.figures} />
         </p>
         <DraftsSwitch />
@@ -215,13 +226,14 @@ export function Cockpit() {
         <div className="cards" role="list" aria-label={t('规划指标', 'Plan indicators')}>
           {system.map((ev) => (
             <div role="listitem" key={ev.indicator.code}>
-              <IndicatorCard ev={ev} forecast={byCode.get(ev.indicator.code)} forecastsAvailable={available} />
+              <IndicatorCard ev={ev} lit={lights.get(ev.indicator.code)} forecast={byCode.get(ev.indicator.code)} forecastsAvailable={available} />
             </div>
           ))}
         </div>
       )}
+      <SupervisionCounts planId={PLAN_ID} />
       <div className="cockpit-bottom">
-        <Card title={t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
+        <Card title={final ? t('目标完成情况（终期）', 'Targets reached (final)') : t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
           {chart ? (
             <EChart option={chart} height={280} features="basic" label={t('各指标完成进度柱状图', 'Bar chart of completion by indicator')} testId="cockpit-chart" />
           ) : (
@@ -237,7 +249,7 @@ export function Cockpit() {
             render={(w) => (
               <>
                 <span className={`tag ${w.light === 'red' ? 'tag-red' : 'tag-gold'}`}>{LIGHT_STYLE[w.light][lang]}</span>
-                <Link to={`/indicators/${w.code}`}>{w.text}</Link>
+                <Link to={withAsOf(`/indicators/${w.code}`)}>{w.text}</Link>
               </>
             )}
           />

@@ -3,24 +3,19 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Spac
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { indicatorChartOption } from '../../shared/charts/indicatorChart';
-import { currentAsOf, PLAN_ID, useApi, type ObservationDto, type PlanEvaluationDto } from '../api';
+import { currentAsOf, PLAN_ID, useApi, useApiPages, type ObservationDto, type PlanEvaluationDto } from '../api';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
 import { useForecasts } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue, trim } from '../format';
 import { useLang } from '../i18n';
-import { lightOf, primaryResult } from '../status';
+import { LIGHT_STYLE, lightOf, lightsOf } from '../status';
+import { SourceKindTag } from '../components/SourceKindTag';
+import { APPROVAL_STATE_LABELS, STATUS_LABELS } from '../../shared/labels';
+import { BacktestCard } from './indicator/BacktestCard';
+import { ForecastNote } from './indicator/ForecastNote';
 
-const SOURCE_KIND = {
-  bureau_bulletin: ['统计公报', 'statistical bulletin'],
-  bureau: ['统计部门', 'statistics bureau'],
-  government: ['其他政府部门', 'other government'],
-  press: ['媒体', 'press'],
-  third_party: ['第三方', 'third party'],
-} as const;
-const APPROVAL_WORDS = { draft: ['草稿', 'draft'], submitted: ['已报送', 'submitted'], approved: ['已审核', 'approved'], rejected: ['已退回', 'rejected'] } as const;
-const DATA_STATUS = { preliminary: ['初步', 'preliminary'], final: ['最终', 'final'], revised: ['修订', 'revised'], estimate: ['预计', 'estimate'] } as const;
 
 type FigureRow = ObservationDto & { competing: number };
 
@@ -30,7 +25,7 @@ export default function IndicatorPage() {
   const asOf = currentAsOf();
   const drafts = useDrafts();
   const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
-  const figures = useApi<ObservationDto[]>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
+  const figures = useApiPages<ObservationDto>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
   const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
   const ev = evaluation.data?.indicators.find((i) => i.indicator.code === code);
   const forecast = forecasts?.indicators.find((f) => f.indicatorCode === code);
@@ -66,14 +61,15 @@ export default function IndicatorPage() {
   if (!evaluation.data) return <Skeleton active />;
   if (!ev) return <Alert type="warning" showIcon title={t(`规划中没有指标 ${code}`, `The plan has no indicator ${code}`)} />;
   const ind = ev.indicator;
-  const result = primaryResult(ev);
+  const lit = lightsOf([ev], forecasts).get(ev.indicator.code);
+  const final = ev.standing.phase === 'final';
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${PLAN_ID}`;
 
   return (
     <div>
       <Breadcrumb items={[{ title: <Link to="/">{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
-        {l(ind.name)} <StatusLight light={lightOf(result?.status)} label={result ? l(result.label) : undefined} />
+        {l(ind.name)} <StatusLight light={lit?.light ?? ev.standing.light} label={`${LIGHT_STYLE[lit?.light ?? ev.standing.light][lang]} · ${l(ev.standing.label)}`} />
         <DraftsIncluded figures={evaluation.data.figures} />
       </Typography.Title>
       <DraftsSwitch />
@@ -83,30 +79,48 @@ export default function IndicatorPage() {
           {ev.latest ? `（${formatPeriod(String(ev.latest.year), lang)}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('基期值', 'Baseline')}>
-          {ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : t('暂缺', 'missing')}
+          <span data-testid="baseline">{ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : t('暂缺', 'missing')}</span>
+          {ev.baseline && ev.baseline.from !== 'plan' ? (
+            <div className="muted" style={{ fontSize: 12 }} data-testid="baseline-note">
+              {ev.baseline.from === 'derived_growth' ? t('基期值由统计数据推算', 'Baseline derived from the statistics') : t('基期值取自统计数据', 'Baseline taken from the statistics')}
+              {ev.baseline.note ? `：${l(ev.baseline.note)}` : ''}
+            </div>
+          ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('目标值', 'Target')}>
           <span data-testid="target">{ind.target ? `${lang === 'zh' && ind.target.printed ? ind.target.printed : formatValue(ind.target.value, ind.unit, lang)}（${ind.target.year}${t('年', '')}）` : t('无', 'none')}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('属性', 'Attribute')}>{ind.attribute === 'binding' ? t('约束性', 'binding') : t('预期性', 'expected')}</Descriptions.Item>
-        <Descriptions.Item label={t('达标概率', 'P(target met)')}>
-          <span data-testid="probability">{forecast?.probability !== null && forecast?.probability !== undefined ? formatPercent(forecast.probability, lang, 0) : t('预测暂缺', 'not available')}</span>
-        </Descriptions.Item>
+        {final ? (
+          <Descriptions.Item label={t('终期判断', 'Final verdict')}>
+            <span data-testid="verdict">{l(ev.standing.label)}</span>
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label={t('达标概率', 'P(target met)')}>
+            <span data-testid="probability">{forecast?.probability !== null && forecast?.probability !== undefined ? formatPercent(forecast.probability, lang, 0) : t('预测暂缺', 'not available')}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('规划出处', 'In the plan')} span={3}>
           {ind.location ? `${t('第', 'Chapter ')}${ind.location.chapter}${t('章', '')} ${ind.location.section ?? ''} ${ind.location.column ?? ''}` : ''}
           {ind.location?.quote ? <span className="muted">「{ind.location.quote}」</span> : null}
         </Descriptions.Item>
       </Descriptions>
-      {forecast && forecast.warning.level !== 'none' ? (
-        <Alert data-testid="forecast-warning" style={{ marginTop: 12 }} type={forecast.warning.level === 'red' ? 'error' : forecast.warning.level === 'yellow' ? 'warning' : 'success'} showIcon title={l(forecast.warning.sentence)} description={l(forecast.warning.rule)} />
-      ) : null}
+      <Alert
+        data-testid="standing-sentence"
+        style={{ marginTop: 12 }}
+        type={{ red: 'error', yellow: 'warning', green: 'success', grey: 'info' }[lit?.light ?? ev.standing.light] as 'error' | 'warning' | 'success' | 'info'}
+        showIcon
+        title={l(ev.standing.sentence)}
+        description={lit && lit.reasons.length > 1 ? lit.reasons.slice(1).map((r) => l(r)).join(' ') : undefined}
+      />
       {!available ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
       <Card size="small" style={{ marginTop: 12 }}>
         {option ? (
           <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
         ) : null}
-        {forecast?.model ? <Typography.Text className="muted">{t('预测模型', 'Model')}: {forecast.model}</Typography.Text> : null}
+        <ForecastNote forecast={forecast} />
       </Card>
+      <BacktestCard code={code} asOf={asOf} drafts={drafts.on} />
 
       <Typography.Title level={3}>{t('评估过程', 'How it was evaluated')}</Typography.Title>
       <Row gutter={[12, 12]}>
@@ -173,14 +187,35 @@ export default function IndicatorPage() {
             render: (_: unknown, o: FigureRow) => (
               <Space size={2} wrap>
                 {used.has(o.id) ? <Tag color="green">{t('采用', 'used')}</Tag> : null}
-                {o.approval && o.approval.state !== 'approved' ? <Tag color="purple">{APPROVAL_WORDS[o.approval.state][lang === 'zh' ? 0 : 1]}</Tag> : null}
+                {o.approval && o.approval.state !== 'approved' ? <Tag color="purple">{l(APPROVAL_STATE_LABELS[o.approval.state])}</Tag> : null}
                 {o.competing > 0 ? <Tag color="orange">{t(`另有${o.competing}个竞争值`, `${o.competing} competing`)}</Tag> : null}
               </Space>
             ),
           },
-          { title: t('来源', 'Source'), key: 's', render: (_: unknown, o: FigureRow) => <span>{o.source.publication}<br /><span className="muted">{SOURCE_KIND[o.sourceKind][lang === 'zh' ? 0 : 1]} · {DATA_STATUS[o.status][lang === 'zh' ? 0 : 1]}</span></span> },
+          {
+            title: t('来源', 'Source'),
+            key: 's',
+            render: (_: unknown, o: FigureRow) => (
+              <span>
+                {o.source.publication}
+                <br />
+                <SourceKindTag figure={o} /> <span className="muted">{l(STATUS_LABELS[o.status])}</span>
+                {o.source.readAt ? <div className="muted" style={{ fontSize: 12 }}>{t('读取自', 'read at')}: {o.source.readAt}</div> : null}
+              </span>
+            ),
+          },
           { title: t('原文', 'Quote'), dataIndex: 'quote', render: (q: string | null) => <span style={{ fontSize: 12 }}>{q ?? '—'}</span> },
-          { title: t('发布日期（版本）', 'Published (vintage)'), dataIndex: 'publishedDate', render: (d: string) => <span className="nowrap">{formatDate(d, lang)}</span>, width: 130 },
+          {
+            title: t('发布日期（版本）', 'Published (vintage)'),
+            key: 'published',
+            width: 130,
+            render: (_: unknown, o: FigureRow) => (
+              <span className="nowrap" title={o.publishedDateEstimated ? t('未注明发布日期，按统计发布日历取最晚可能日期', 'No date stated: the latest date the release calendar allows') : undefined}>
+                {formatDate(o.publishedDate, lang)}
+                {o.publishedDateEstimated ? <span className="muted">{t('（估计）', ' (est.)')}</span> : null}
+              </span>
+            ),
+          },
         ]}
       />
       {ev.latest && ev.latest.candidates.length > 1 ? (
@@ -188,7 +223,7 @@ export default function IndicatorPage() {
           <ul>
             {ev.latest.candidates.map((c) => (
               <li key={c.observation.id}>
-                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> — {l(c.reason)} <span className="muted">({c.observation.source.publication})</span>
+                <b>{formatValue(c.observation.value, c.observation.unit, lang, 4)}</b> <SourceKindTag figure={c.observation} /> — {l(c.reason)} <span className="muted">({c.observation.source.publication})</span>
               </li>
             ))}
           </ul>
