@@ -120,10 +120,12 @@ async function waves(o: OutputOptions & { survey?: string; wave?: string }): Pro
 }
 
 async function drawPanel(o: OutputOptions & { survey?: string; frame: string; seed: string; joined: string }): Promise<void> {
-  const [{ drawSurveyPanel, readFrameFile }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/panel'), import('../services/prosperity/query')]);
-  const frame = await readFrameFile(o.frame);
+  const [{ drawSurveyPanel }, { csvFrame }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/panel'), import('../services/prosperity/enterpriseFrame'), import('../services/prosperity/query')]);
+  // Read (and checked) before the database opens: a bad frame costs nothing.
+  const frame = csvFrame(o.frame);
+  const members = await frame.members();
   await withDatabase(async (database) => {
-    const draw = await drawSurveyPanel(database, o.survey ?? (await defaultSurvey(database)), frame, { seed: Number(o.seed), joined: o.joined });
+    const draw = await drawSurveyPanel(database, o.survey ?? (await defaultSurvey(database)), { source: frame.source, members: async () => members }, { seed: Number(o.seed), joined: o.joined });
     printTable(draw.strata, [['section', 'Section'], ['sizeClass', 'Size'], ['frame', 'Frame'], ['drawn', 'Drawn'], ['designWeight', 'N/n']], o, draw);
   });
 }

@@ -54,7 +54,11 @@ export const surveyPanelMembers = pgTable(
     surveyCode: text('survey_code')
       .notNull()
       .references(() => surveys.code),
-    /** 统一社会信用代码 (enterprises.uscc of the enterprise database). */
+    /**
+     * 统一社会信用代码 (enterprises.uscc of the enterprise database). When issue 18 is merged, this line becomes
+     * `uscc: text('uscc').notNull().references(() => enterprises.uscc),` (import from './enterprises'), and the
+     * synthetic demo panel draws from issue 18's synthetic registry so that every member has its row there.
+     */
     uscc: text('uscc').notNull(),
     /** GB/T 4754-2017 industry code (enterprise_versions.industry_code) and its 门类. */
     industryCode: text('industry_code').notNull(),

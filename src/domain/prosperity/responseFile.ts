@@ -6,9 +6,9 @@
  * printed number 1–3; a blank cell is no answer. Pure: the service reads the file and writes the answers.
  */
 import { HORIZON_LABELS, parseAnswer, SCALES, type Answer, type Horizon } from './answers';
+import { normaliseUscc, USCC_COLUMN, USCC_HEADERS, usccProblem } from './enterpriseRef';
 import type { Question, SurveyDefinition } from './survey';
 
-export const USCC_HEADERS = ['统一社会信用代码', 'uscc', '信用代码', '社会信用代码'];
 /** Columns a response file may carry for people, which the import does not read. */
 export const INFORMATIONAL_HEADERS = ['单位名称', '企业名称', 'name', '行业', '行业代码', '区划', '地区', '规模'];
 
@@ -75,10 +75,10 @@ export interface CheckedRow {
 
 /** Checks one row's cells: the USCC's shape and every answer against its question's scale. */
 export function checkResponseRow(cells: readonly string[], cols: ResponseColumns): CheckedRow {
-  const uscc = (cells[cols.uscc ?? -1] ?? '').trim().toUpperCase();
+  const uscc = normaliseUscc(cells[cols.uscc ?? -1] ?? '');
   const out: CheckedRow = { uscc, answers: [], problems: [] };
-  if (uscc === '') out.problems.push({ column: '统一社会信用代码', reason: 'empty: every row must name its enterprise' });
-  else if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(uscc)) out.problems.push({ column: '统一社会信用代码', reason: `"${uscc}" is not an 18-character unified social credit code` });
+  const bad = usccProblem(uscc);
+  if (bad) out.problems.push({ column: USCC_COLUMN, reason: bad });
   for (const it of cols.items) {
     const text = (cells[it.index] ?? '').trim();
     if (text === '') continue;

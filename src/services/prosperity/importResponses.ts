@@ -10,6 +10,7 @@ import type { Database } from '../../db/client';
 import {
   classifyStagedResponses, commitStagedResponses, createResponseStaging, getWave, insertSurveyImportBatch, itemKey, lockSurveyImports, panelMembers, rebuildWaveTallies, stageResponses, stagingResponseLine,
 } from '../../db/prosperity';
+import { USCC_COLUMN } from '../../domain/prosperity/enterpriseRef';
 import { checkResponseRow, mapResponseHeader } from '../../domain/prosperity/responseFile';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
 import { NotFoundError, TooLargeError } from '../errors';
@@ -97,12 +98,12 @@ export async function importResponses(database: Database, opts: ResponseImportOp
         const problems = [...checked.problems];
         const member = panel.get(checked.uscc);
         if (checked.uscc !== '' && problems.length === 0) {
-          if (!member) problems.push({ column: '统一社会信用代码', reason: `${checked.uscc} is not in the panel of ${survey.code}` });
+          if (!member) problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} is not in the panel of ${survey.code}` });
           else if (member.joinedPeriod > wave.period || (member.leftPeriod !== null && member.leftPeriod < wave.period)) {
-            problems.push({ column: '统一社会信用代码', reason: `${checked.uscc} is not in the panel in ${wave.period} (from ${member.joinedPeriod}${member.leftPeriod ? ` to ${member.leftPeriod}` : ''})` });
+            problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} is not in the panel in ${wave.period} (from ${member.joinedPeriod}${member.leftPeriod ? ` to ${member.leftPeriod}` : ''})` });
           }
           const first = rowOf.get(checked.uscc);
-          if (first !== undefined) problems.push({ column: '统一社会信用代码', reason: `${checked.uscc} answered twice in one file: rows ${first} and ${rec.row}` });
+          if (first !== undefined) problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} answered twice in one file: rows ${first} and ${rec.row}` });
           else rowOf.set(checked.uscc, rec.row);
         }
         if (problems.length > 0) {
