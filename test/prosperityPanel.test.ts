@@ -29,7 +29,7 @@ const FRAME = [
   `${LARGE[0]?.toLowerCase()},6510,440305,large,250000,1200`,
   `${LARGE[1]},7212,440304,large,180000,900`,
   ...SMALL.map((u, i) => `${u},6510,440305,small,${1000 + i},${20 + i}`),
-  '91440300MA5F999999,5111,440305,small,10,3',
+  '91440300MA5F999999,9221,440305,small,10,3',
 ].join('\n');
 
 describe('the enterprise key (统一社会信用代码)', () => {
@@ -93,7 +93,7 @@ describe.each(drivers)('a panel drawn from a frame of enterprises on $name', ({ 
     expect(members.map((m) => m.uscc)).toEqual(draw.members.map((m) => m.uscc));
     expect(members).toHaveLength(2 + 6);
     for (const u of LARGE) expect(members.map((m) => m.uscc)).toContain(u);
-    // Section G (5111) is outside the survey's design sections: not drawn.
+    // Section S (9221, 公共管理) is outside the survey's design sections (F–R): not drawn.
     expect(members.map((m) => m.uscc)).not.toContain('91440300MA5F999999');
     expect(members.every((m) => !m.synthetic && m.joinedPeriod === '2026-01')).toBe(true);
     const logged = await queryRows<{ frame: string }>(database.db, sql`select new_value->>'frame' as frame from audit_log where action = 'survey_panel_drawn'`);
