@@ -42,23 +42,26 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
     return res.json<T>();
   };
 
-  it('lists surveys (public) and a survey’s waves (signed in) page by page', async () => {
-    const surveys = await get<{ items: SurveySummaryDto[]; nextCursor: string | null }>('/api/prosperity/surveys');
-    expect(surveys.items).toEqual([expect.objectContaining({ code: SURVEY, frequency: 'monthly', waves: 60, synthetic: true })]);
-    expect(surveys.nextCursor).toBeNull();
-    const first = await get<WaveListDto>(`/api/prosperity/surveys/${SURVEY}/waves?limit=25`, viewer);
-    expect(first.items.map((w) => w.period).slice(0, 2)).toEqual(['2025-12', '2025-11']);
-    const seen = [...first.items];
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const next: WaveListDto = await get(`/api/prosperity/surveys/${SURVEY}/waves?limit=25&cursor=${cursor}`, viewer);
-      seen.push(...next.items);
-      cursor = next.nextCursor;
+  it('lists surveys (public) and a survey’s waves (signed in) page by page: arrays, the next cursor in x-next-cursor', async () => {
+    const surveys = await app.inject({ method: 'GET', url: '/api/prosperity/surveys' });
+    expect(surveys.json<SurveySummaryDto[]>()).toEqual([expect.objectContaining({ code: SURVEY, frequency: 'monthly', waves: 60, synthetic: true })]);
+    expect(surveys.headers['x-next-cursor']).toBeUndefined();
+    const first = await app.inject({ method: 'GET', url: `/api/prosperity/surveys/${SURVEY}/waves?limit=25`, headers: viewer });
+    expect(first.json<WaveListDto>().map((w) => w.period).slice(0, 2)).toEqual(['2025-12', '2025-11']);
+    expect(first.headers.link).toMatch(/^<\/api\/prosperity\/surveys\/shenzhen-services-bcs\/waves\?limit=25&cursor=[\w-]+>; rel="next"$/);
+    const seen = [...first.json<WaveListDto>()];
+    let cursor = first.headers['x-next-cursor'];
+    while (typeof cursor === 'string') {
+      const next = await app.inject({ method: 'GET', url: `/api/prosperity/surveys/${SURVEY}/waves?limit=25&cursor=${cursor}`, headers: viewer });
+      seen.push(...next.json<WaveListDto>());
+      cursor = next.headers['x-next-cursor'];
     }
     expect(seen.length).toBe(60);
     expect(new Set(seen.map((w) => w.period)).size).toBe(60);
     expect((await app.inject({ method: 'GET', url: `/api/prosperity/surveys/${SURVEY}/waves?limit=501`, headers: viewer })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/prosperity/indices?kind=diffusion&cursor=not-ours', headers: viewer })).statusCode).toBe(400);
+    const foreign = await app.inject({ method: 'GET', url: '/api/prosperity/indices?kind=diffusion&cursor=not-ours', headers: viewer });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json<{ error: string }>().error).toMatch(/cursor/);
   });
 
   it('opens a wave and imports its answers: 422 with the row and column of a bad cell, then 200', async () => {
@@ -86,11 +89,14 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
     const all = await get<Extract<IndicesResponseDto, { kind: 'diffusion' }>>(`${q}&limit=5000`);
     expect(all.synthetic).toBe(true);
     const paged: unknown[] = [];
-    let cursor: string | null = null;
+    let cursor: string | undefined;
     do {
-      const pageRes: Extract<IndicesResponseDto, { kind: 'diffusion' }> = await get(`${q}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await app.inject({ method: 'GET', url: `${q}&limit=37${cursor ? `&cursor=${cursor}` : ''}` });
+      const pageRes = res.json<Extract<IndicesResponseDto, { kind: 'diffusion' }>>();
+      expect(pageRes).not.toHaveProperty('nextCursor');
       paged.push(...pageRes.items);
-      cursor = pageRes.nextCursor;
+      const next = res.headers['x-next-cursor'];
+      cursor = typeof next === 'string' ? next : undefined;
     } while (cursor);
     expect(paged).toEqual(all.items);
     // 6 months × 16 items × (all + industry I).

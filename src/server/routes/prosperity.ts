@@ -17,6 +17,7 @@ import {
   errorResponse, indicesQuery, indicesResponse, openedWave, openWaveBody, responseImportReport, responseRates, surveyDetail as surveyDetailSchema, surveyList, surveyListQuery, surveyParams, waveList as waveListSchema,
   waveListQuery, waveParams,
 } from '../../shared/api';
+import { announceNext, pageDescription } from '../paging';
 import { auditContext } from '../policy';
 import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
 import { receiveUpload, type Upload } from '../upload/receive';
@@ -28,8 +29,12 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
     const gate = uploadGate(limits);
     app.get('/api/prosperity/surveys', {
       config: { policy: 'public' },
-      schema: { tags: ['prosperity'], summary: 'Business-climate surveys (景气调查), paged', querystring: surveyListQuery, response: { 200: surveyList, 400: errorResponse } },
-      handler: (req) => surveyPage(database, req.query.limit, req.query.cursor),
+      schema: { tags: ['prosperity'], summary: pageDescription('Business-climate surveys (景气调查)'), querystring: surveyListQuery, response: { 200: surveyList, 400: errorResponse } },
+      handler: async (req, reply) => {
+        const page = await surveyPage(database, req.query.limit, req.query.cursor);
+        announceNext(req, reply, page.nextCursor);
+        return page.items;
+      },
     });
 
     app.get('/api/prosperity/surveys/:survey', {
@@ -40,14 +45,15 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
 
     app.get('/api/prosperity/surveys/:survey/waves', {
       config: { policy: 'read' },
-      schema: { tags: ['prosperity'], summary: 'Waves of a survey, newest first, with panel size, responses and response rate; paged', params: surveyParams, querystring: waveListQuery, response: { 200: waveListSchema, 400: errorResponse, 404: errorResponse } },
-      handler: async (req) => {
+      schema: { tags: ['prosperity'], summary: pageDescription('Waves of a survey, newest first, with panel size, responses and response rate'), params: surveyParams, querystring: waveListQuery, response: { 200: waveListSchema, 400: errorResponse, 404: errorResponse } },
+      handler: async (req, reply) => {
         const before = req.query.cursor === undefined ? null : Buffer.from(req.query.cursor, 'base64url').toString('utf8');
-        if (before !== null && !/^\d{4}(-\d{2}|Q[1-4])$/.test(before)) throw new BadRequestError('cursor: not a cursor this API gave');
+        if (before !== null && !/^\d{4}(-\d{2}|Q[1-4])$/.test(before)) throw new BadRequestError('query field cursor: not a cursor this server gave (use the x-next-cursor header of the previous page)');
         const rows = await waveList(database, req.params.survey, req.query.limit + 1, before);
         const items = rows.slice(0, req.query.limit).map((w) => ({ id: w.id, period: w.period, panel: w.panel, responded: w.responded, rate: w.panel > 0 ? w.responded / w.panel : null }));
         const last = items[items.length - 1];
-        return { survey: req.params.survey, items, nextCursor: rows.length > req.query.limit && last ? Buffer.from(last.period, 'utf8').toString('base64url') : null };
+        announceNext(req, reply, rows.length > req.query.limit && last ? Buffer.from(last.period, 'utf8').toString('base64url') : null);
+        return items;
       },
     });
 
@@ -107,14 +113,19 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
       config: { policy: 'public' },
       schema: {
         tags: ['prosperity'],
-        summary: 'Indices of a survey: kind=diffusion (扩散指数 per question, horizon and group) | climate (企业景气指数, 企业家信心指数) | composite (先行/一致/滞后 合成指数 with components and turning points) | signals (景气信号灯). Withheld cells (confidentiality) have no value and say why; lists are paged',
+        summary: 'Indices of a survey: kind=diffusion (扩散指数 per question, horizon and group) | climate (企业景气指数, 企业家信心指数) | composite (先行/一致/滞后 合成指数 with components and turning points) | signals (景气信号灯). Withheld cells (confidentiality) have no value and say why. Diffusion and climate items are paged: limit and cursor, the next page announced by the x-next-cursor and Link headers',
         querystring: indicesQuery,
         response: { 200: indicesResponse, 400: errorResponse, 404: errorResponse },
       },
-      handler: (req) => {
+      handler: async (req, reply) => {
         if (req.query.from && req.query.to && req.query.from > req.query.to) throw new BadRequestError('from must not be after to');
         // Published statistics: the same for everyone, so one cache entry per query serves all.
-        return byDataVersion(database, JSON.stringify(['prosperity', req.query]), () => indices(database, req.query));
+        const r = await byDataVersion(database, JSON.stringify(['prosperity', req.query]), () => indices(database, req.query));
+        if (r.kind !== 'diffusion' && r.kind !== 'climate') return r;
+        // The listed kinds page like every list: the next page's cursor in the x-next-cursor header.
+        const { nextCursor, ...body } = r;
+        announceNext(req, reply, nextCursor);
+        return body;
       },
     });
 

@@ -69,7 +69,7 @@ const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
 function decode(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key === '' || encode(key) !== cursor) throw new BadRequestError('cursor: not a cursor this API gave (use nextCursor of the previous page)');
+  if (key === '' || encode(key) !== cursor) throw new BadRequestError('query field cursor: not a cursor this server gave (use the x-next-cursor header of the previous page)');
   return key;
 }
 

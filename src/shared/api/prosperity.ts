@@ -5,10 +5,10 @@ import { COMPOSITE_GROUPS } from '../../domain/prosperity/composite';
 import { LIGHTS } from '../../domain/prosperity/signals';
 import { localizedText } from './common';
 
-// ── Paging (every list route: a limit with a maximum, and an opaque cursor to the next page) ───────────────
+// ── Paging (as every list route: a limit with a maximum; the next page's cursor in the x-next-cursor header) ──
 
 const limit = (max: number, byDefault: number) => z.coerce.number().int().min(1).max(max).default(byDefault).describe(`page size (at most ${max}, default ${byDefault})`);
-const cursor = z.string().max(500).optional().describe('the nextCursor of the previous page');
+const cursor = z.string().max(500).optional().describe('the next page: the x-next-cursor header of the page before (opaque)');
 
 export const surveyListQuery = z.object({ limit: limit(200, 50), cursor });
 export const surveyParams = z.object({ survey: z.string().min(1).max(100) });
@@ -26,7 +26,7 @@ export const surveySummary = z.object({
   firstPeriod: z.string().nullable(),
   lastPeriod: z.string().nullable(),
 });
-export const surveyList = z.object({ items: z.array(surveySummary), nextCursor: z.string().nullable() });
+export const surveyList = z.array(surveySummary);
 
 const question = z.object({
   code: z.string(),
@@ -54,7 +54,7 @@ export const waveSummary = z.object({
   responded: z.number().int().describe('members whose questionnaire is in'),
   rate: z.number().nullable().describe('responded / panel'),
 });
-export const waveList = z.object({ survey: z.string(), items: z.array(waveSummary), nextCursor: z.string().nullable() });
+export const waveList = z.array(waveSummary);
 export const openedWave = z.object({ id: z.number().int(), survey: z.string(), period: z.string(), committed: z.boolean().describe('true when the wave was opened now; false when it existed') });
 
 export const responseRates = z.object({
@@ -173,8 +173,8 @@ export const signalsResult = z.object({
 });
 
 export const indicesResponse = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('diffusion'), survey: z.string(), synthetic: z.boolean(), items: z.array(diffusionPoint), nextCursor: z.string().nullable() }),
-  z.object({ kind: z.literal('climate'), survey: z.string(), synthetic: z.boolean(), items: z.array(climatePoint), nextCursor: z.string().nullable() }),
+  z.object({ kind: z.literal('diffusion'), survey: z.string(), synthetic: z.boolean(), items: z.array(diffusionPoint) }),
+  z.object({ kind: z.literal('climate'), survey: z.string(), synthetic: z.boolean(), items: z.array(climatePoint) }),
   z.object({ kind: z.literal('composite'), survey: z.string(), synthetic: z.boolean(), composite: compositeResult }),
   z.object({ kind: z.literal('signals'), survey: z.string(), synthetic: z.boolean(), signals: signalsResult }),
 ]);

@@ -22,8 +22,8 @@ export default function Prosperity() {
   const { t, l } = useLang();
   const me = useSession().data;
   const [tick, setTick] = useState(0);
-  const list = useApi<{ items: SurveySummaryDto[] }>(`/api/prosperity/surveys?limit=1&t=${tick}`);
-  const code = list.data?.items[0]?.code ?? null;
+  const list = useApi<SurveySummaryDto[]>(`/api/prosperity/surveys?limit=1&t=${tick}`);
+  const code = list.data?.[0]?.code ?? null;
   const survey = useApi<SurveyDetailDto>(code ? `/api/prosperity/surveys/${code}?t=${tick}` : null);
   const q = (kind: string, extra = '') => (code ? `/api/prosperity/indices?kind=${kind}&survey=${code}${extra}&t=${tick}` : null);
   const composite = useApi<Kind<'composite'>>(q('composite'));

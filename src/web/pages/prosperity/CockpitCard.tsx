@@ -14,8 +14,8 @@ type Composite = Extract<IndicesResponseDto, { kind: 'composite' }>;
 
 export function ProsperityCard() {
   const { t, l } = useLang();
-  const surveys = useApi<{ items: SurveySummaryDto[] }>('/api/prosperity/surveys?limit=1');
-  const survey = surveys.data?.items[0];
+  const surveys = useApi<SurveySummaryDto[]>('/api/prosperity/surveys?limit=1');
+  const survey = surveys.data?.[0];
   const last = survey?.lastPeriod ?? null;
   const q = (kind: string, extra = '') => (survey && last ? `/api/prosperity/indices?kind=${kind}&survey=${survey.code}${extra}` : null);
   const signals = useApi<Signals>(q('signals', `&from=${last}`));

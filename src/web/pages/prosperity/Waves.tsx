@@ -17,7 +17,7 @@ export function Waves({ survey, tick }: { survey: string; tick: number }) {
         rowKey="id"
         pagination={false}
         loading={waves.loading}
-        dataSource={waves.data?.items ?? []}
+        dataSource={waves.data ?? []}
         onRow={(r) => ({ onClick: () => setWave(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('期别', 'Wave'), dataIndex: 'period' },
