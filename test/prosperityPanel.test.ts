@@ -15,6 +15,7 @@ import { normaliseUscc, usccProblem } from '../src/domain/prosperity/enterpriseR
 import { prepare } from '../src/services/bootstrap';
 import { csvFrame, readFrameFile } from '../src/services/prosperity/enterpriseFrame';
 import { importResponses } from '../src/services/prosperity/importResponses';
+import { TooLargeError } from '../src/services/errors';
 import { drawSurveyPanel } from '../src/services/prosperity/panel';
 import { openWave } from '../src/services/prosperity/waves';
 import { drivers } from './support/databases';
@@ -106,5 +107,10 @@ describe.each(drivers)('a panel drawn from a frame of enterprises on $name', ({ 
     expect(report.errors).toEqual([]);
     expect(report.committed).toBe(true);
     expect(report.counts).toMatchObject({ answers: 2, added: 2 });
+    // An upload's row bound (UPLOAD_MAX_ROWS; the route answers 413): refused whole, nothing written.
+    const longer = file('longer.csv', `统一社会信用代码,BUSINESS.current\n${LARGE[0]},持平\n${LARGE[1]},持平\n`);
+    await expect(importResponses(database, { waveId: wave.id, file: longer, maxRows: 1 })).rejects.toThrow(TooLargeError);
+    const stored = await queryRows<{ answers: Record<string, number> }>(database.db, sql`select answers from survey_responses where wave_id = ${wave.id} and superseded_at is null order by uscc`);
+    expect(stored.map((r) => r.answers['BUSINESS.current'])).toEqual([1, -1]);
   }, 120_000);
 });
