@@ -188,7 +188,8 @@ export const supervisionRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags, summary: 'Units (市直部门 and districts), by id', querystring: pageQuery, response: { 200: unitsResponse, ...errors } },
       handler: async (req) => {
         const after = req.query.after === undefined ? undefined : Number(req.query.after);
-        if (after !== undefined && !Number.isInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
+        // An id is a PostgreSQL integer: 1e308 is an integer to JavaScript and an overflow to the database.
+        if (after !== undefined && !(Number.isInteger(after) && after >= 0 && after <= 2_147_483_647)) throw new BadRequestError('after: the cursor a previous page returned (next)');
         const items = await unitsService.list(database, { limit: req.query.limit + 1, after });
         const slice = items.slice(0, req.query.limit);
         return { items: slice, next: items.length > req.query.limit ? String(slice[slice.length - 1]?.id ?? '') : null };

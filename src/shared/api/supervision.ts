@@ -4,7 +4,14 @@ import { CYCLES, NODE_STATUSES, NOTICE_STATES, PROJECT_PHASES, REPORT_STATES, TA
 import { localizedText } from './common';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
+// A day that exists: the shape alone lets 0000-00-00 or 2023-02-30 through to the date arithmetic (a 500 in the fuzz).
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'a day of the calendar, YYYY-MM-DD');
 /** Every list is paged: at most `limit` items after the cursor; `next` is the cursor of the next page (null at the end). */
 export const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: z.string().max(40).optional() });
 
