@@ -32,6 +32,7 @@ const ADMITS: Record<string, Who[]> = {
   'write:enterprises': ['admin', 'statistician'],
   'supervise:tasks': ['admin', 'planner'],
   'report:tasks': ['admin', 'planner', 'reporter'],
+  'write:survey': ['admin', 'statistician'],
 };
 
 const figure = (region: string, value: number) => ({
@@ -115,6 +116,14 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/quality/figures?ids=1', policy: 'read' },
   { method: 'GET', url: '/api/quality/completeness?plan=shenzhen-services-14th-fyp', policy: 'read' },
   { method: 'GET', url: '/api/quality/completeness/items?plan=shenzhen-services-14th-fyp', policy: 'read' },
+  { method: 'GET', url: '/api/prosperity/surveys', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'write:survey', body: { period: '2026-03' } },
+  { method: 'GET', url: '/api/prosperity/waves/777777/response-rates', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/777777/responses/import', policy: 'write:survey' },
+  { method: 'GET', url: '/api/prosperity/indices?kind=diffusion', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/export', policy: 'public' },
 ];
 
 describe.each(drivers)('access control on $name', ({ open }) => {
@@ -162,7 +171,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

@@ -35,7 +35,7 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   // The server's modules load while the database opens: the two together make most of a warm start.
-  const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared(settings), import('../server/app'), import('../server/adminChannel')]);
+  const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared({ ...settings, prosperityDemo: true }), import('../server/app'), import('../server/adminChannel')]);
   const app = await buildApp(database, {
     log: { level: settings.logLevel },
     trustProxy: settings.trustProxy,

@@ -11,6 +11,7 @@ import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
 import { ServerError } from './target';
 import { qualityCommands } from './quality';
+import { prosperityCommands } from './prosperity';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -135,6 +136,7 @@ program
 registerEnterpriseCommands(program);
 tasksCommand(program);
 qualityCommands(program);
+prosperityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

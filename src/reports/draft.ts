@@ -12,6 +12,7 @@ import { ended } from './cells';
 import { indicatorTexts } from './draftIndicators';
 import { qualityParagraph } from './quality';
 import { measuresText, projectsText } from './supervision';
+import { withProsperityBox } from './prosperitySection';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -44,11 +45,14 @@ export function draftReport(ctx: ReportContext): ReportDraft {
     title: lang === 'zh' ? zhTypography(`${ctx.plan.name.zh}${REPORT_TITLES[ctx.kind].zh}`) : `${ctx.plan.name.en}: ${REPORT_TITLES[ctx.kind].en}`,
     subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf.text)}）` : `(as of ${ctx.asOf.text})`,
     // 重点任务推进情况 and 重大项目进展 come from the supervision records once there are any (reports/supervision.ts).
-    sections: SECTION_IDS.map((id) => {
+    sections: withProsperityBox(
+      SECTION_IDS.map((id) => {
       const recorded = id === 'measures' ? measuresText(ctx.supervision, ctx.kind, lang) : id === 'projects' ? projectsText(ctx.supervision, lang) : null;
       const text = recorded ? (lang === 'zh' ? recorded.map(zhTypography) : recorded) : w[id];
-      return { id, heading: SECTION_HEADINGS[id][lang], text: text.join('\n') };
-    }),
+        return { id, heading: SECTION_HEADINGS[id][lang], text: text.join('\n') };
+      }),
+      ctx,
+    ),
   };
 }
 

@@ -28,6 +28,7 @@ import { supervisionRoutes } from './routes/supervision';
 import { projectRoutes } from './routes/projects';
 import { adminRoutes } from './routes/admin';
 import { qualityRoutes } from './routes/quality';
+import { prosperityRoutes } from './routes/prosperity';
 import { serveWebApp } from './web';
 import { version } from './version';
 import { hardening, type HardeningOptions } from './hardening';
@@ -120,6 +121,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(projectRoutes(database));
   await app.register(adminRoutes(database));
   await app.register(qualityRoutes(database));
+  await app.register(prosperityRoutes(database, opts.upload));
   await serveWebApp(app);
   await app.ready();
   return app;

@@ -20,6 +20,7 @@ import { loadQualityFiles } from './quality/files';
 import { DataFileError, fileHash } from './yamlFile';
 import { prepareEnterprises } from './enterprises/prepare';
 import { loadUnitRegistry } from './supervision/units';
+import { loadSurveys } from './prosperity/loadSurveys';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
@@ -31,6 +32,10 @@ export interface PrepareOptions {
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
   datasetsDir?: string;
+  /** Business-climate surveys (prosperity/*.yaml). */
+  prosperityDir?: string;
+  /** Give a survey with no panel yet the synthetic demo (services/prosperity/demo.ts): `serve` and the survey commands do. */
+  prosperityDemo?: boolean;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
   /** The enterprise database's reference files (enterprises/*.yaml); with `sample`, its synthetic sample is loaded once. */
@@ -95,6 +100,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       });
     }
   }
+  if (opts.prosperityDir) await loadSurveys(database, opts.prosperityDir, { demo: opts.prosperityDemo === true });
   const firstAdmin = await firstAdministrator(database, opts.firstAdmin);
   return { plans, regions, datasets, users: await userCount(database.db), firstAdmin };
 }

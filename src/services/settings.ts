@@ -66,6 +66,8 @@ export interface Settings {
   regionsDir: string;
   catalogueDir: string;
   datasetsDir: string;
+  /** Business-climate survey files (prosperity/*.yaml, issue 19). */
+  prosperityDir: string;
   firstAdmin: string | undefined;
   enterprises: { dir: string; sample: boolean };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -102,6 +104,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     regionsDir: path.join(projectRoot, 'regions'),
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
+    prosperityDir: path.join(projectRoot, 'prosperity'),
     firstAdmin: e.PLAN_MONITOR_ADMIN,
     enterprises: { dir: path.join(projectRoot, 'enterprises'), sample: true },
     logLevel: e.LOG_LEVEL,

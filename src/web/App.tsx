@@ -33,6 +33,7 @@ const Inbox = lazy(() => import('./pages/supervision/Inbox'));
 const Projects = lazy(() => import('./pages/supervision/Projects'));
 const PlanRedirect = lazy(() => import('./pages/supervision/PlanRedirect'));
 const Quality = lazy(() => import('./pages/Quality'));
+const Prosperity = lazy(() => import('./pages/Prosperity'));
 
 function Frame() {
   const { lang, setLang, t } = useLang();
@@ -49,6 +50,7 @@ function Frame() {
     { key: '/report', label: t('评估报告', 'Reports') },
     { key: '/industries', label: t('行业监测', 'Industries') },
     ...(mayReadMicrodata(user) ? [{ key: '/enterprises', label: t('企业数据库', 'Enterprises') }] : []),
+    { key: '/prosperity', label: t('景气', 'Climate') },
     ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
     ...(user?.signedIn ? [{ key: '/quality', label: t('数据质量', 'Data quality') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
@@ -159,6 +161,7 @@ function Frame() {
               <Route path="/plans/:planId/inbox" element={<Inbox />} />
               <Route path="/tasks/:taskId" element={<TaskPage />} />
               <Route path="/quality" element={<Quality />} />
+              <Route path="/prosperity" element={<Prosperity />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />
           </Routes>

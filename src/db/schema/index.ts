@@ -11,3 +11,4 @@ export * from './access';
 export * from './enterprises';
 export * from './supervision';
 export * from './quality';
+export * from './prosperity';

@@ -19,6 +19,7 @@ describe('decide', () => {
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
       system: [],
+      'write:survey': ['admin', 'statistician'],
     });
   });
 

@@ -26,7 +26,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). `system`: the local admin channel only (the CLI beside a running server). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'read:microdata', 'write:enterprises', 'system'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'read:microdata', 'write:enterprises', 'write:survey', 'system'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
@@ -47,6 +47,8 @@ const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
   'supervise:tasks': ['admin', 'planner'],
   /** A unit's own work: 签收, 进度填报, replies to 督办单, the project dispatch table — only for units one acts for. */
   'report:tasks': ['admin', 'planner', 'reporter'],
+  /** 景气调查: open waves, import enterprises' answers (the statistics office runs the survey). */
+  'write:survey': ['admin', 'statistician'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };

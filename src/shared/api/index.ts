@@ -16,3 +16,4 @@ export * from './realForecast';
 export * from './supervision';
 export * from './asOf';
 export * from './quality';
+export * from './prosperity';

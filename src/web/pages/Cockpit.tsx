@@ -17,6 +17,7 @@ import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
 import { SupervisionCounts } from './cockpit/SupervisionCounts';
 import { CompletenessCard } from './quality/CompletenessCard';
+import { ProsperityCard } from './prosperity/CockpitCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -255,6 +256,7 @@ export function Cockpit() {
             )}
           />
         </Card>
+        <ProsperityCard />
       </div>
     </div>
   );
