@@ -33,7 +33,7 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
     kind: 'midterm',
     lang: 'zh',
     asOf: { text: '2023', maxYear: 2023, publishedBy: null },
-    plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, source: { title: null, file: null }, loadedAt: '' },
+    plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, version: { number: 1, effectiveFrom: null, label: null }, source: { title: null, file: null }, loadedAt: '' },
     regionCode: '440300',
     rows,
     counts: statusCounts(rows),

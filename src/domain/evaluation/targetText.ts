@@ -12,7 +12,7 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
   const printed = target.printed ?? formatValue(target.value, unit, 'zh');
   // The wording may wrap the value ("控制在…以内"), follow it ("以内", "左右") or lead it ("突破", "达"); each part is
   // added only where the printed text lacks it, so nothing is said twice.
-  const [lead, trail] = wordingParts(target.wording ?? '', target.comparator);
+  const [lead, trail] = target.range ? [target.wording ?? '', ''] : wordingParts(target.wording ?? '', target.comparator);
   let zh = printed;
   if (lead && !zh.includes(lead)) zh = `${lead}${zh}`;
   if (trail && !zh.includes(trail)) zh = `${zh}${trail}`;

@@ -28,6 +28,8 @@ export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
         Object.entries(i.results).map(([m, r]) => [m, { method: r.method, status: r.status, label: r.label, ...('reason' in r ? { reason: r.reason } : {}), workings: r.workings }]),
       ),
       standing: i.standing,
+      targets: i.targets,
+      current: i.current,
     })),
   };
 }

@@ -105,6 +105,10 @@ export const indicatorEvaluation = z.object({
   gaps: z.array(z.object({ year: z.number().int(), reason: localizedText })),
   results: z.record(z.string(), methodResult),
   standing,
+  targets: z
+    .array(z.object({ target: planIndicator.shape.targets.element, phase: z.enum(['progress', 'final']), standing, note: localizedText.nullable() }))
+    .describe('every target year (milestones, then the plan’s own) and where it stands'),
+  current: z.number().int().nullable().describe('index in targets of the one the indicator stands by: the first whose year has not passed, else the last'),
 });
 
 /** Which figures an evaluation used: approved ones (the default), or drafts and submitted ones too. */
