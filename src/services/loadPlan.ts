@@ -1,14 +1,15 @@
 /**
  * Loads a plan file into the database, all or nothing. Loading the same file again changes nothing; loading an
- * edited file replaces the plan's definition in one transaction.
+ * edited file replaces the plan's definition in one transaction. The file is checked inside that transaction
+ * against the database's registry, units and indicator catalogue — the same check `plan validate` runs.
  */
-import { catalogueConflicts } from '../domain/plan/catalogue';
 import { planItems } from '../domain/plan/items';
 import type { Database } from '../db/client';
-import { catalogueByCodes, planByContentHash, replacePlan } from '../db/plans';
-import { listRegions } from '../db/regions';
-import { readPlanFile } from './planFile';
-import { DataFileError, fileHash } from './yamlFile';
+import { planByContentHash, replacePlan } from '../db/plans';
+import { upsertUnits } from '../db/units';
+import { checkPlanFile } from './planFile';
+import { databasePlanContext } from './planContext';
+import { fileHash, readYamlFile } from './yamlFile';
 
 export interface LoadPlanResult {
   planId: string;
@@ -22,15 +23,14 @@ export async function loadPlanFile({ db }: Database, file: string): Promise<Load
   const known = await planByContentHash(db, await fileHash(file));
   if (known) return { ...known, status: 'unchanged' };
 
-  const regions = await listRegions(db);
-  const { plan, hash } = await readPlanFile(file, new Set(regions.map((r) => r.code)));
-  const items = planItems(plan, (code) => regions.find((r) => r.code === code)?.name ?? { zh: code, en: code });
-  const counts = { planId: plan.id, indicators: plan.indicators.length, items: items.length };
-
-  await db.transaction(async (tx) => {
-    const conflicts = catalogueConflicts(plan.indicators, await catalogueByCodes(tx, plan.indicators.map((i) => i.code)));
-    if (conflicts.length > 0) throw new DataFileError(file, conflicts.map((c) => ({ ...c, file, line: null })));
+  const yaml = await readYamlFile(file);
+  return db.transaction(async (tx) => {
+    const ctx = await databasePlanContext(tx);
+    const { plan, units, hash } = checkPlanFile(yaml, ctx);
+    const items = planItems(plan, (code) => ctx.regions.get(code)?.name ?? { zh: code, en: code });
+    // The plan's own units join the shared catalogue: its figures are read and converted with them.
+    if (units.length > 0) await upsertUnits(tx, units, `plan:${plan.id}`);
     await replacePlan(tx, plan, items, hash);
+    return { planId: plan.id, status: 'loaded' as const, indicators: plan.indicators.length, items: items.length };
   });
-  return { ...counts, status: 'loaded' };
 }
