@@ -87,8 +87,8 @@ export function createRegionRegistry(regions: readonly Region[]): RegionRegistry
     let list = candidates(text, 0);
     if (list.length === 0) {
       if (isRegionCode(text)) return err(`unknown region code "${text}" (not in the region registry)`);
-      const pool = inScope(regions, opts.within).map((r) => r.name.zh);
-      const hint = didYouMean(nearest(text, new Set(pool)));
+      // A near name is suggested only within the scope: across the country 南沙区 is one edit from 南山区.
+      const hint = opts.within ? didYouMean(nearest(text, new Set(inScope(regions, opts.within).map((r) => r.name.zh)))) : '';
       return err(`unknown region "${text}" (not in the region registry${hint ? `; ${hint}` : ''})`);
     }
     // Within the scope first; a name found only outside it still resolves (a plan may name a region elsewhere).
