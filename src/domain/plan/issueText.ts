@@ -59,7 +59,7 @@ const shown = (v: unknown): string => {
 };
 
 const expectedText = (i: ZodIssue): string =>
-  i.code === 'invalid_value' ? i.values.map(String).join(' | ') : i.code === 'invalid_type' ? `a ${i.expected}` : '';
+  i.code === 'invalid_value' ? i.values.map(String).join(' | ') : i.code === 'invalid_type' ? `${/^[aeiou]/.test(i.expected) ? 'an' : 'a'} ${i.expected}` : '';
 
 /** For a missing comparator: what the printed target next to it says (16%左右 → about). */
 function fromPrinted(raw: unknown, path: Path, codes: readonly string[]): string {
