@@ -61,6 +61,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },
   { method: 'POST', url: '/api/regions', policy: 'manage:regions', body: { regions: [street] } },
   { method: 'PUT', url: '/api/regions/440305/boundaries', policy: 'manage:regions', body: streetMap },
+  { method: 'GET', url: '/api/units?limit=5', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
   { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },
   { method: 'GET', url: '/api/observations/derived?indicator=RETAIL', policy: 'public' },

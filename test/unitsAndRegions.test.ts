@@ -249,6 +249,19 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
       '',
     ].join('\n'));
     expect(await loadUnitFile(database, file)).toMatchObject({ added: ['万辆', '辆'], known: ['万吨'] });
+    // The API lists the catalogue in pages: bundled units first, then loaded ones (plans' and files').
+    const pages: string[] = [];
+    type Page = { items: Array<{ symbol: string; en: string }>; nextCursor: string | null };
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const url: string = `/api/units?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: Page = (await app.inject({ method: 'GET', url })).json<Page>();
+      pages.push(...page.items.map((u) => u.symbol));
+      cursor = page.nextCursor;
+    }
+    expect(pages.slice(0, 3)).toEqual(['元', '万元', '亿元']);
+    expect(pages.slice(-4)).toEqual(['架次', '万架次', '万辆', '辆']);
+    expect(new Set(pages).size).toBe(pages.length);
     expect((await unitCatalogueOf(database.db)).parse('萬輛'.replace('輛', '辆'))).toMatchObject({ ok: true, value: { code: '万辆' } });
     const bad = await tempFile('bad-units.yaml', ['units:', '  - {symbol: 万辆, name: {zh: 万辆, en: x}, dimension: vehicles, factor: 1000}', '  - {symbol: 吨车, name: {zh: 吨车, en: x}, dimension: y, factor: 1, aliases: [万吨]}', ''].join('\n'));
     expect(await refusal(loadUnitFile(database, bad))).toEqual([

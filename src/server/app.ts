@@ -23,6 +23,7 @@ import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
 import { regionRoutes } from './routes/regions';
+import { unitRoutes } from './routes/units';
 import { serveWebApp } from './web';
 import { version } from './version';
 
@@ -82,6 +83,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(realForecastRoutes(database));
   await app.register(geoRoutes(database));
   await app.register(regionRoutes(database));
+  await app.register(unitRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

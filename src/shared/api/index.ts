@@ -13,3 +13,4 @@ export * from './reports';
 export * from './forecasts';
 export * from './realForecast';
 export * from './regions';
+export * from './units';
