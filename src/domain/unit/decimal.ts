@@ -109,6 +109,21 @@ export function powerOfTen(decimal: string): number | null {
   return int === 1n ? exp : null;
 }
 
+/**
+ * powerOfTen of a unit factor, remembered: an import converts millions of figures between a handful of units, and
+ * reading a factor's decimal each time cost more than the conversion itself.
+ */
+const powers = new Map<string, number | null>();
+function cachedPowerOfTen(decimal: string): number | null {
+  let p = powers.get(decimal);
+  if (p === undefined) {
+    p = powerOfTen(decimal);
+    if (powers.size >= 1000) powers.clear();
+    powers.set(decimal, p);
+  }
+  return p;
+}
+
 /** Significant digits kept when a quotient does not end (a factor of 3, say): far beyond a double's 17. */
 const QUOTIENT_DIGITS = 40n;
 
@@ -124,8 +139,8 @@ const QUOTIENT_DIGITS = 40n;
  * scaleDecimal(17190.4, '1', '3')  // 5730.133333333333
  */
 export function scaleDecimal(value: number, numerator: string, denominator: string): number {
-  const a = powerOfTen(numerator);
-  const b = powerOfTen(denominator);
+  const a = cachedPowerOfTen(numerator);
+  const b = cachedPowerOfTen(denominator);
   if (a !== null && b !== null) return shiftDecimal(value, a - b);
   if (value === 0 || !Number.isFinite(value)) return value;
   const v = readDecimal(String(value));
