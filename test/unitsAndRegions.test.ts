@@ -215,6 +215,11 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
       'GZL_PORT_TEU 440100 2026: 2700 万标箱 = 2700',
       'GZL_PORT_TEU 440100 2027: 28000000 标箱 = 2800',
     ]);
+    // The same through the API, with the scope as a field: the figure is the one stored above (unchanged).
+    const admin = await signIn(app, database, 'figures-admin', 'admin');
+    const figure = { indicator: 'GZL_FLIGHTS', region: '白云区', period: '2027', value: 650000, unit: '架次', sourceKind: '部门发布', source: '示范白云国际机场2027年运输生产统计（虚构）', publisher: '示范机场集团', publishedDate: '2028-01-15', status: '最终' };
+    const posted = await app.inject({ method: 'POST', url: '/api/observations', headers: admin, payload: { figures: [figure], dryRun: true, within: '广州市' } });
+    expect(posted.json<{ counts: unknown; rejected: unknown[] }>()).toMatchObject({ counts: { unchanged: 1, rejected: 0 } });
     // A unit of another dimension is refused with the reason, never converted.
     const wrong = await tempFile('wrong.csv', ['指标代码,地区,期间,数值,单位,来源,发布日期', 'GZL_PORT_TEU,广州市,2028,3000,万吨,x,2029-03-01', ''].join('\n'));
     const refused = await importObservations(database, { file: wrong, dryRun: true });

@@ -68,7 +68,7 @@ export const observationsService = {
     database: Database,
     figures: ReadonlyArray<Partial<Record<Field, string | number>>>,
     dryRun: boolean,
-    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext; approve?: boolean } = {},
+    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext; approve?: boolean; within?: string | null } = {},
   ): Promise<ImportReport> {
     async function* records(): AsyncGenerator<SourceRecord> {
       yield { row: 1, cells: [...FIELDS] };
