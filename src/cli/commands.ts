@@ -120,7 +120,8 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   }
 }
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+/** Opens the prepared database the settings name, runs `fn`, and closes it. */
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const { database } = await openPrepared(readSettings());
   try {
     return await fn(database);

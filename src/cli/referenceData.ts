@@ -6,23 +6,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { listRegions } from '../db/regions';
 import { SYSTEM } from '../services/access/audit';
-import { openPrepared } from '../services/bootstrap';
 import { loadBoundaryFile, type LoadBoundariesResult } from '../services/regions/boundaries';
 import { loadRegionFile, type LoadRegionsResult } from '../services/regions/loadRegions';
-import { readSettings } from '../services/settings';
 import { loadUnitFile } from '../services/units/loadUnits';
 import { unitCatalogueOf } from '../services/units/unitCatalogue';
-import type { Database } from '../db/client';
+import { withDatabase } from './commands';
 import { printTable, type OutputOptions } from './output';
-
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readSettings());
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const isGeoJson = (file: string) => /\.(geo)?json$/i.test(file);
 
