@@ -5,7 +5,8 @@ import { openDatabase } from '../db/client';
 import { planItems } from '../domain/plan/items';
 import { openPrepared } from '../services/bootstrap';
 import { loadPlanFile } from '../services/loadPlan';
-import { readPlanFile, readRegionFile } from '../services/planFile';
+import { readPlanFile } from '../services/planFile';
+import { planCheckContext } from './planContext';
 import { EVERY_PLAN, plansService } from '../services/plans';
 import { readSettings } from '../services/settings';
 import { writeFile } from 'node:fs/promises';
@@ -68,18 +69,9 @@ export async function migrate(opts: OutputOptions): Promise<void> {
   }
 }
 
-async function knownRegionCodes(): Promise<Set<string>> {
-  const settings = readSettings();
-  const codes = new Set<string>();
-  const { readdir } = await import('node:fs/promises');
-  for (const name of (await readdir(settings.regionsDir)).filter((n) => /\.ya?ml$/.test(n))) {
-    for (const r of await readRegionFile(path.join(settings.regionsDir, name))) codes.add(r.code);
-  }
-  return codes;
-}
-
-export async function validatePlan(file: string, opts: OutputOptions): Promise<void> {
-  const { plan } = await readPlanFile(file, await knownRegionCodes());
+export async function validatePlan(file: string, opts: OutputOptions & { database?: boolean }): Promise<void> {
+  const { ctx, against } = await planCheckContext(opts.database === true);
+  const { plan } = await readPlanFile(file, ctx);
   const items = planItems(plan);
   const count = (kind: string) => items.filter((i) => i.kind === kind).length;
   const counts = {
@@ -95,9 +87,9 @@ export async function validatePlan(file: string, opts: OutputOptions): Promise<v
   };
   printTable(
     Object.entries(counts).map(([what, n]) => ({ what, n })),
-    [['what', `${plan.id}: valid`], ['n', 'Count']],
+    [['what', `${plan.id}: valid (checked against ${against})`], ['n', 'Count']],
     opts,
-    { file, planId: plan.id, valid: true, counts },
+    { file, planId: plan.id, valid: true, checkedAgainst: against, counts },
   );
 }
 
@@ -128,7 +120,8 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   }
 }
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+/** Opens the prepared database the settings name, runs `fn`, and closes it. */
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const { database } = await openPrepared(readSettings());
   try {
     return await fn(database);
@@ -137,10 +130,11 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
-export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string }): Promise<void> {
+export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; within?: string }): Promise<void> {
   const report = await withDatabase((database) =>
     importObservations(database, {
       file: path.resolve(file),
+      within: opts.within ?? null,
       dryRun: opts.dryRun === true,
       onError: opts.skipInvalid ? 'skip' : 'reject',
       ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { registerReferenceDataCommands } from './referenceData';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -28,8 +29,9 @@ db.command('migrate').description('apply pending migrations').option('--json', '
 const plan = program.command('plan').description('plan files');
 plan
   .command('validate')
-  .description('check a plan file against the format and the region registry; writes nothing')
+  .description('check a plan file with every check `plan load` runs (format, units, regions, indicator catalogue); writes nothing')
   .argument('<file>', 'plan YAML file')
+  .option('--database', 'check against the database the settings name (DATABASE_URL, else DATA_DIR) instead of the bundled files')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.validatePlan(file, o));
 plan
@@ -62,6 +64,7 @@ program
   .option('--dry-run', 'check and report what would change; write nothing')
   .option('--skip-invalid', 'commit the valid rows and report the rejected ones (default: any bad row rejects the file)')
   .option('--mapping <json>', 'column mapping, e.g. \'{"ind":"indicator","v":"value"}\'')
+  .option('--within <region>', 'the region the file is about (code or name, e.g. 440100 or 广州市): its names are read there first')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.importFile(file, o));
 
@@ -125,6 +128,8 @@ program
   .option('--method <methods>', 'auto,ets,theta,arima,loglinear,drift (default all)')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
+
+registerReferenceDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -149,3 +149,21 @@ describe('the final report (总结评估) speaks in verdicts', () => {
     expect(draftReport(context([missed], { kind: 'final', asOf: { text: '2026-01-15', maxYear: 2026, publishedBy: '2026-01-15' } })).subtitle).toBe('（截至2026年1月15日）');
   });
 });
+
+describe('wording with one of a kind and with printed years (issue 14)', () => {
+  it('says "1 indicator", "1 key measure in 1 chapter", "1 major project", and verbs that agree', () => {
+    const text = draftReport(context([behind], { lang: 'en' })).sections.map((s) => s.text).join('\n');
+    expect(text).toContain("The plan's indicator system has 1 indicator.");
+    expect(text).toContain('The plan sets out 1 key measure in 1 chapter. Its progress');
+    expect(text).toContain('The plan lists 1 major project. Its progress has not yet been reported to the platform (not available); this section lists it by box and field.');
+    expect(text).toContain('Analyse why Indicator B lags or is at risk');
+    expect(text).not.toMatch(/\b1 (indicators|key measures|chapters|major projects)\b/);
+  });
+
+  it('does not print the target year twice when the printed target carries it', () => {
+    const milestone = row({ ...behind, target: { value: 3000, year: 2028, printed: '2028年达到3000万标箱', comparator: 'at_least', band: null }, unit: '万标箱' });
+    const zh = draftReport(context([milestone])).sections.find((s) => s.id === 'indicators')?.text ?? '';
+    expect(zh).toContain('目标为2028年达到3000万标箱，');
+    expect(zh).not.toContain('（2028年）');
+  });
+});

@@ -22,6 +22,8 @@ import { approvalRoutes } from './routes/approval';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
+import { regionRoutes } from './routes/regions';
+import { unitRoutes } from './routes/units';
 import { serveWebApp } from './web';
 import { version } from './version';
 
@@ -79,7 +81,9 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(reportRoutes(database));
   await app.register(forecastRoutes(database));
   await app.register(realForecastRoutes(database));
-  await app.register(geoRoutes());
+  await app.register(geoRoutes(database));
+  await app.register(regionRoutes(database));
+  await app.register(unitRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

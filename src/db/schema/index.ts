@@ -8,3 +8,5 @@
 export * from './plans';
 export * from './observations';
 export * from './access';
+export * from './units';
+export * from './boundaries';

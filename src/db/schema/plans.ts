@@ -21,7 +21,7 @@ export const regions = pgTable(
     note: text('note'),
   },
   (t) => [
-    check('regions_level_check', sql`${t.level} in ('city', 'district')`),
+    check('regions_level_check', sql`${t.level} in ('province', 'city', 'district', 'street')`),
     check('regions_kind_check', sql`${t.kind} in ('administrative', 'functional')`),
     check('regions_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],

@@ -21,7 +21,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'manage:regions'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
@@ -31,6 +31,8 @@ const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  /** Load or extend the region registry and region boundaries (reference data every plan and figure relies on). */
+  'manage:regions': ['admin'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };

@@ -3,6 +3,7 @@
  * rules that look across the file (duplicate codes, unknown references) live in ./crossCheck.ts.
  */
 import { z } from 'zod';
+import { unitDefinitionSchema } from '../unit/schema';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS } from './terms';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -12,7 +13,8 @@ const longText = z.object({ zh: text, en: text.optional() }).strict();
 
 const year = z.number().int().min(1949).max(2100);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE (e.g. TERTIARY_VA)');
-const regionCode = z.string().regex(/^\d{6}(-[A-Z]{2,})?$/, 'must be a 6-digit GB/T 2260 code, or one with a -XX suffix for a functional area');
+/** A region's code or name (南山区, 广州市白云区), read in the region registry within the plan's region (./resolveRegions.ts). */
+const regionCode = z.string().trim().min(1, 'must be a region code or name');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
 
 export const locationSchema = z
@@ -248,6 +250,8 @@ export const planDocumentSchema = z
     districtDirections: z.array(districtDirectionSchema).default([]),
     bases: z.array(baseSchema).default([]),
     parks: z.array(parkSchema).default([]),
+    /** Units the plan's indicators use that the unit catalogue may not hold yet (docs/UNITS.md). */
+    units: z.array(unitDefinitionSchema).default([]),
   })
   .strict();
 

@@ -14,6 +14,7 @@ import type { Observation } from '../../domain/observation/observation';
 import type { ApprovalState } from '../../domain/observation/approval';
 import { annualSeries, type SeriesPoint } from '../../domain/observation/series';
 import { isMoneyAmount } from '../../domain/unit/kind';
+import { unitCatalogueOf } from '../units/unitCatalogue';
 import { NotFoundError } from '../errors';
 
 export type { IndicatorEvaluation };
@@ -74,7 +75,8 @@ export async function evaluatePlanForRegions(
   const states = opts.states ?? ['approved'];
   const figures = await listObservations(database.db, { indicatorCodes: [...codes], regionCodes: [...regionCodes], states });
   const basis = states.some((s) => s !== 'approved') ? 'including_drafts' : 'approved';
-  const money = new Map([...codes].map((code) => [code, isMoneyAmount(byCode.get(code)?.unit ?? '')]));
+  const units = await unitCatalogueOf(database.db);
+  const money = new Map([...codes].map((code) => [code, isMoneyAmount(byCode.get(code)?.unit ?? '', units)]));
 
   return regionCodes.map((regionCode) => {
     const figuresOf = group(figures.filter((f) => f.regionCode === regionCode));

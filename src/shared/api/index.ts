@@ -12,3 +12,5 @@ export * from './access';
 export * from './reports';
 export * from './forecasts';
 export * from './realForecast';
+export * from './regions';
+export * from './units';

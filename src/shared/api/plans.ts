@@ -1,6 +1,7 @@
 /** 规划: plans, their indicators and items, regions and the indicator catalogue. */
 import { z } from 'zod';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS, ITEM_KINDS } from '../../domain/plan/terms';
+import { REGION_LEVELS } from '../../domain/region/region';
 import { localizedText } from './common';
 export const planSummary = z.object({
   id: z.string(),
@@ -109,7 +110,7 @@ export const planItem = z.object({
 export const region = z.object({
   code: z.string(),
   name: localizedText,
-  level: z.enum(['city', 'district']),
+  level: z.enum(REGION_LEVELS),
   kind: z.enum(['administrative', 'functional']),
   parentCode: z.string().nullable(),
   validFrom: z.string(),
