@@ -12,11 +12,12 @@ import { prepare } from '../src/services/bootstrap';
 import { evaluatePlanForRegions } from '../src/services/evaluation/evaluatePlan';
 import { importObservations } from '../src/services/import/importObservations';
 import { loadavg } from 'node:os';
+import { SYSTEM } from '../src/services/access/audit';
 
 const root = path.resolve(import.meta.dirname, '..');
 const database = await openDatabase({ driver: 'pglite', dataDir: null });
 await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
-await importObservations(database, { file: path.join(root, 'test/fixtures/data/final-2025-hypothetical.csv') });
+await importObservations(database, { file: path.join(root, 'test/fixtures/data/final-2025-hypothetical.csv'), audit: SYSTEM });
 const regions = (await listRegions(database.db)).filter((r) => r.validTo === null).map((r) => r.code);
 
 const runs = 20;

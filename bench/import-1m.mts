@@ -10,6 +10,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openDatabase } from '../src/db/client';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -94,7 +95,7 @@ const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage
 cpu0 = await serverCpuMs(admin, dbName);
 const node0 = nodeCpuMs();
 t0 = performance.now();
-const report = await importObservations(database, { file });
+const report = await importObservations(database, { file, audit: SYSTEM });
 const oursMs = performance.now() - t0;
 const oursNodeCpuMs = nodeCpuMs() - node0;
 const oursServerCpuMs = cpuSpent(cpu0, await serverCpuMs(admin, dbName));

@@ -14,6 +14,7 @@ import { prepare } from '../src/services/bootstrap';
 import { importObservations } from '../src/services/import/importObservations';
 import { drivers } from './support/databases';
 import { fixture, plansDir, regionsDir, root } from './support/paths';
+import { SYSTEM } from '../src/services/access/audit';
 
 describe.each(drivers)('a second edition of the bundled data on $name', ({ open }) => {
   let database: Database;
@@ -22,7 +23,7 @@ describe.each(drivers)('a second edition of the bundled data on $name', ({ open 
   beforeAll(async () => {
     database = await open();
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') });
-    const first = await importObservations(database, { file: fixture('data/shenzhen-observations-2014-2023.first-edition.csv'), fileName: 'shenzhen-observations-2014-2023.csv', onError: 'skip' });
+    const first = await importObservations(database, { file: fixture('data/shenzhen-observations-2014-2023.first-edition.csv'), fileName: 'shenzhen-observations-2014-2023.csv', onError: 'skip', audit: SYSTEM });
     expect(first.committed).toBe(true);
     before = (await listObservations(database.db)).length;
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });

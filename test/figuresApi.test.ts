@@ -109,7 +109,7 @@ describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
   });
 
   it('refuses a bad as-of, an unknown method and an unknown plan clearly', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=soon` })).json()).toEqual({ error: 'as-of "soon" is neither a year (2023) nor a date (2024-06-30)' });
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=soon` })).json()).toEqual({ error: 'querystring/asOf as-of "soon" is neither a year (2023) nor a date (2024-06-30)' });
     expect((await app.inject({ method: 'GET', url: `/api/plans/${PLAN}/evaluation?asOf=2023&method=vibes` })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/plans/nope/evaluation?asOf=2023' })).statusCode).toBe(404);
   });

@@ -7,6 +7,7 @@
  *   A − E = −0.056 < −0.05 → 滞后 (a straight line to a compound target runs ahead of compound growth early on);
  *   Open SDG: CAGR_a = 0.10, CAGR_r = (805.255 / 500)^(1/5) − 1 = 0.10 → ratio 1.0 ≥ 0.95 → substantial progress.
  */
+import { SYSTEM } from '../src/services/access/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { parseAsOf } from '../src/domain/evaluation/asOf';
@@ -28,6 +29,8 @@ describe.each(drivers)('growth-rate targets on $name', ({ open }) => {
       database,
       [{ indicator: 'DEMO_EP_VA', region: '440300', period: '2027', value: 605, unit: '亿元', source: '示范市2027年统计公报（虚构）', publishedDate: '2028-03-15' }],
       false,
+      // The fictional plan's figure is published in the future: the system may load it, a person may not.
+      { audit: SYSTEM },
     );
     expect(report.committed).toBe(true);
   });

@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db/client';
 import { listObservations } from '../src/db/observations';
 import { queryRows } from '../src/db/raw';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { goodFile, removeTempDirs, type Figure } from './support/badFiles';
 import { drivers, serverUrl } from './support/databases';
@@ -35,7 +36,7 @@ describe.each(drivers)('bulk import on $name', ({ open }) => {
     const database = await open();
     try {
       await prepare(database, { regionsDir, plansDir, catalogueDir });
-      const report = await importObservations(database, { file: await goodFile('awkward.csv', awkward) });
+      const report = await importObservations(database, { file: await goodFile('awkward.csv', awkward), audit: SYSTEM });
       expect(report.errors).toEqual([]);
       expect(report.committed).toBe(true);
       expect(report.counts).toEqual({ new: 3, revision: 0, unchanged: 0, rejected: 0 });
@@ -76,7 +77,7 @@ describe.runIf(serverUrl)('bulk import by a role that may not switch row trigger
         const [who] = await queryRows<{ superuser: string }>(database.db, sql`select current_setting('is_superuser') as superuser`);
         expect(who?.superuser).toBe('off');
         const file = await goodFile('unprivileged.csv', awkward);
-        const report = await importObservations(database, { file });
+        const report = await importObservations(database, { file, audit: SYSTEM });
         expect(report.committed).toBe(true);
         expect(report.counts).toEqual({ new: 3, revision: 0, unchanged: 0, rejected: 0 });
         const viaTriggers = stored(await listObservations(database.db));
@@ -84,7 +85,7 @@ describe.runIf(serverUrl)('bulk import by a role that may not switch row trigger
         const reference = await openDatabase({ driver: 'pglite', dataDir: null });
         try {
           await prepare(reference, { regionsDir, plansDir, catalogueDir });
-          await importObservations(reference, { file });
+          await importObservations(reference, { file, audit: SYSTEM });
           expect(viaTriggers).toEqual(stored(await listObservations(reference.db)));
         } finally {
           await reference.close();

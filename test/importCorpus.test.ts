@@ -12,6 +12,7 @@ import type { Database } from '../src/db/client';
 import { listObservations } from '../src/db/observations';
 import { queryRows } from '../src/db/raw';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importObservations, type ImportOptions, type ImportReport } from '../src/services/import/importObservations';
 import { MAX_RECORD_BYTES } from '../src/services/import/readCsv';
 import {
@@ -44,9 +45,9 @@ describe.each(drivers)('import corpus on $name', ({ open }) => {
   afterAll(() => database.close());
 
   /** Imports a file that must be refused: not committed, and no figure nor batch written. */
-  async function refused(file: string, opts: Omit<ImportOptions, 'file'> = {}): Promise<ImportReport> {
+  async function refused(file: string, opts: Partial<Omit<ImportOptions, 'file'>> = {}): Promise<ImportReport> {
     const before = await counts(database);
-    const report = await importObservations(database, { file, ...opts });
+    const report = await importObservations(database, { file, audit: SYSTEM, ...opts });
     expect(report.committed).toBe(false);
     expect(report.batchId).toBeNull();
     expect(await counts(database)).toEqual(before);
@@ -54,9 +55,9 @@ describe.each(drivers)('import corpus on $name', ({ open }) => {
   }
 
   /** Imports a file that must be committed; returns the report and how many figures it added. */
-  async function accepted(file: string, opts: Omit<ImportOptions, 'file'> = {}): Promise<{ report: ImportReport; added: number }> {
+  async function accepted(file: string, opts: Partial<Omit<ImportOptions, 'file'>> = {}): Promise<{ report: ImportReport; added: number }> {
     const before = await counts(database);
-    const report = await importObservations(database, { file, ...opts });
+    const report = await importObservations(database, { file, audit: SYSTEM, ...opts });
     expect(report.errors).toEqual([]);
     expect(report.committed).toBe(true);
     expect(report.batchId).toEqual(expect.any(Number));
@@ -319,7 +320,7 @@ describe.each(drivers)('a 30 MB line on $name', ({ name, open }) => {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const started = performance.now();
     const outcome = await Promise.race([
-      importObservations(database, { file }).then((report) => ({ report })),
+      importObservations(database, { file, audit: SYSTEM }).then((report) => ({ report })),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), DEADLINE_MS)),
     ]).finally(() => clearInterval(sampler));
     const elapsed = performance.now() - started;

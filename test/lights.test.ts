@@ -25,6 +25,7 @@ import { importObservations } from '../src/services/import/importObservations';
 import { launch, watchedPage } from './support/browser';
 import { fixture, plansDir, regionsDir, root } from './support/paths';
 import { xlsxSheets } from './support/reportText';
+import { SYSTEM } from '../src/services/access/audit';
 
 const PLAN = 'shenzhen-services-14th-fyp';
 const run = promisify(execFile);
@@ -43,7 +44,7 @@ beforeAll(async () => {
   // A file-backed embedded database, so that the CLI (a process of its own) reads the very same data afterwards.
   database = await openDatabase({ driver: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
-  const extra = await importObservations(database, { file: fixture('data/final-2025-hypothetical.csv') });
+  const extra = await importObservations(database, { file: fixture('data/final-2025-hypothetical.csv'), audit: SYSTEM });
   if (!extra.committed) throw new Error(JSON.stringify(extra.rejected));
   app = await buildApp(database);
   base = await app.listen({ host: '127.0.0.1', port: 0 });

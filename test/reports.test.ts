@@ -37,6 +37,7 @@ import { importObservations } from '../src/services/import/importObservations';
 import { drivers } from './support/databases';
 import { fixture, plansDir, regionsDir, root } from './support/paths';
 import { docxPart, docxText, pdfFonts, pdfPages, pdfText, xlsxSheets } from './support/reportText';
+import { SYSTEM } from '../src/services/access/audit';
 
 const PLAN = 'shenzhen-services-14th-fyp';
 const ARTIFACTS = path.join(root, 'test-results/report-pages');
@@ -99,7 +100,7 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
     database = await open();
     await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
     await loadPlanFile(database, fixture('plans/fictional-15th.yaml'));
-    const extra = await importObservations(database, { file: fixture('data/final-2025-hypothetical.csv') });
+    const extra = await importObservations(database, { file: fixture('data/final-2025-hypothetical.csv'), audit: SYSTEM });
     if (!extra.committed) throw new Error(JSON.stringify(extra.rejected));
     browser = await openBrowser();
   }, 120_000);
@@ -131,7 +132,7 @@ describe.each(drivers)('reports on $name', ({ name, open }) => {
   it.each(REPORT_KINDS)('writes the %s report as Excel: the table with numbers, the figures behind it, the text', async (kind) => {
     const file = await generate(kind, 'xlsx');
     const sheets = await xlsxSheets(file.data);
-    expect([...sheets.keys()]).toEqual(['主要指标完成情况', '数据', '报告正文']);
+    expect([...sheets.keys()]).toEqual(['主要指标完成情况', '数据', '报告正文', '重点任务', '重大项目']);
     const table = sheets.get('主要指标完成情况') ?? [];
     const row = (code: string) => table.find((r) => r[1] === code) ?? [];
     const tertiary = row('TERTIARY_VA');

@@ -13,9 +13,11 @@ import { deriveSinglePeriods } from '../src/domain/observation/deriveSingle';
 import type { Observation } from '../src/domain/observation/observation';
 import { buildApp } from '../src/server/app';
 import { prepare } from '../src/services/bootstrap';
+import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { encodeGbk } from './support/badFiles';
 import { drivers } from './support/databases';
+import { signIn } from './support/session';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const HEADER = '指标代码,地区,期间,数值,单位,来源,发布日期';
@@ -41,7 +43,7 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
   };
 
   it('1. an impossible date (2023-02-30) is a cell error, not a crash', async () => {
-    const r = await importObservations(database, { file: await csv('date.csv', `${HEADER}\nRETAIL,深圳市,2022,100,亿元,s,2023-02-30\n`) });
+    const r = await importObservations(database, { file: await csv('date.csv', `${HEADER}\nRETAIL,深圳市,2022,100,亿元,s,2023-02-30\n`), audit: SYSTEM });
     expect(r.rejected).toEqual([{ file: 'date.csv', row: 2, column: '发布日期', reason: 'not a date: "2023-02-30" (write 2023-05-08 or 2023年5月8日)' }]);
   });
 
@@ -53,7 +55,7 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
     row.getCell(4).numFmt = '0.0%';
     const file = path.join(dir, 'percent.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = await importObservations(database, { file });
+    const r = await importObservations(database, { file, audit: SYSTEM });
     expect(r.committed).toBe(true);
     const [o] = await listObservations(database.db, { indicatorCodes: ['CULTURE_SHARE_GDP'], periodCodes: ['2021'] });
     expect(o?.value).toBe(8.1);
@@ -63,7 +65,7 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
     const body = `${HEADER}\n${Array.from({ length: 300 }, (_, i) => `GDP,深圳市,${1950 + (i % 70)}-${String((i % 12) + 1).padStart(2, '0')},${i + 1},亿元,concurrent ${i},2024-01-01`).join('\n')}\n`;
     const a = await csv('c1.csv', body);
     const b = await csv('c2.csv', body);
-    const [r1, r2] = await Promise.all([importObservations(database, { file: a }), importObservations(database, { file: b })]);
+    const [r1, r2] = await Promise.all([importObservations(database, { file: a, audit: SYSTEM }), importObservations(database, { file: b, audit: SYSTEM })]);
     const added = [r1, r2].map((r) => r.counts.new + r.counts.revision).sort((x, y) => x - y);
     expect(added).toEqual([0, 300]);
     expect([r1.committed, r2.committed].sort()).toEqual([false, true]);
@@ -88,13 +90,13 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
   });
 
   it('6. CSV rows are numbered as a spreadsheet shows them (blank lines count; empty rows are skipped)', async () => {
-    const r = await importObservations(database, { file: await csv('blank.csv', `${HEADER}\n\nRETAIL,深圳市,2019,x,亿元,s,2020-01-20\n,,,,,,\n`) });
+    const r = await importObservations(database, { file: await csv('blank.csv', `${HEADER}\n\nRETAIL,深圳市,2019,x,亿元,s,2020-01-20\n,,,,,,\n`), audit: SYSTEM });
     expect(r.rejected.map((p) => [p.row, p.column])).toEqual([[3, '数值']]);
     expect(r.rows).toBe(1);
   });
 
   it('8. a column called "constructor" is ignored, not mistaken for a mapping', async () => {
-    const r = await importObservations(database, { file: await csv('proto.csv', `${HEADER},constructor\nRETAIL,深圳市,2018,5000,亿元,proto test,2019-02-01,x\n`), dryRun: true });
+    const r = await importObservations(database, { file: await csv('proto.csv', `${HEADER},constructor\nRETAIL,深圳市,2018,5000,亿元,proto test,2019-02-01,x\n`), audit: SYSTEM, dryRun: true });
     expect(r.errors).toEqual([]);
     expect(r.ignoredColumns).toEqual(['constructor']);
   });
@@ -105,14 +107,17 @@ describe.each(drivers)('review findings on $name', ({ name, open }) => {
     const text = `指标代码,地区,期间,数值,单位,来源\n${ascii.split('\n').map((l) => `${l},ascii source`).join('\n')}\nRETAIL,深圳市,2017,6000,亿元,深圳统计公报\n`;
     const file = await csv('late-gbk.csv', encodeGbk(text));
     expect(text.indexOf('深圳统计公报')).toBeGreaterThan(65_536);
-    const r = await importObservations(database, { file, dryRun: true });
+    const r = await importObservations(database, { file, audit: SYSTEM, dryRun: true });
     expect(r.errors).toEqual([]);
     expect(r.encoding).toBe('gb18030');
     expect(r.rejected.some((p) => p.reason.includes('UTF-8'))).toBe(false);
   });
 
   it('10. out-of-range ids, unknown regions and month 13 are clear 400/404s', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999' })).statusCode).toBe(400);
+    // Who is asking is settled before anything else is read: the public gets 401, a signed-in reader the 400.
+    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999' })).statusCode).toBe(401);
+    const viewer = await signIn(app, database, `viewer-${name}`, 'viewer');
+    expect((await app.inject({ method: 'GET', url: '/api/imports/99999999999', headers: viewer })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023&region=999999' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/observations?from=2020-13' })).statusCode).toBe(400);
     expect(name).toMatch(/pglite|postgres/);

@@ -1,5 +1,5 @@
 /**
- * The bundled unit catalogue (units/units.yaml): it reads, every dimension has its base unit, the domain tests'
+ * The bundled unit catalogue (measurement-units/units.yaml): it reads, every dimension has its base unit, the domain tests'
  * fixture agrees with it unit for unit, and conversion between any two units of one dimension round-trips exactly
  * enough — the property the constant table had, now over the data.
  */

@@ -31,6 +31,7 @@ import { DataFileError } from '../src/services/yamlFile';
 import { drivers } from './support/databases';
 import { fixture, plansDir, regionsDir, root } from './support/paths';
 import { signIn } from './support/session';
+import { SYSTEM } from '../src/services/access/audit';
 
 const PLAN = 'demo-gz-logistics-15th';
 const catalogueDir = path.join(root, 'catalogue');
@@ -190,7 +191,7 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
   });
 
   it('imports figures given in other units of the same dimension, and 白云区 within 广州市; unscoped, 白云区 is refused with both candidates', async () => {
-    const unscoped = await importObservations(database, { file: figures, dryRun: true });
+    const unscoped = await importObservations(database, { file: figures, dryRun: true, audit: SYSTEM });
     expect(unscoped.rejected).toEqual([
       {
         file: path.basename(figures),
@@ -200,7 +201,7 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
           'ambiguous region "白云区": 440111 白云区 (广州市), 520113 白云区 (贵阳市); write the code, or the name after its parent\'s (e.g. 广州市白云区), or import within a region (--within, or the within field) (give a GB/T 2260 code or a name such as 深圳市, 南山区)',
       },
     ]);
-    const report = await importObservations(database, { file: figures, within: '广州市' });
+    const report = await importObservations(database, { file: figures, within: '广州市', audit: SYSTEM });
     expect(report).toMatchObject({ committed: true, counts: { new: 7, rejected: 0 } });
     const stored = await queryRows<{ indicator_code: string; region_code: string; period_code: string; value: string; unit: string; value_std: string }>(
       database.db,
@@ -222,7 +223,7 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
     expect(posted.json<{ counts: unknown; rejected: unknown[] }>()).toMatchObject({ counts: { unchanged: 1, rejected: 0 } });
     // A unit of another dimension is refused with the reason, never converted.
     const wrong = await tempFile('wrong.csv', ['指标代码,地区,期间,数值,单位,来源,发布日期', 'GZL_PORT_TEU,广州市,2028,3000,万吨,x,2029-03-01', ''].join('\n'));
-    const refused = await importObservations(database, { file: wrong, dryRun: true });
+    const refused = await importObservations(database, { file: wrong, dryRun: true, audit: SYSTEM });
     expect(refused.rejected.map((r) => r.reason)).toEqual(['cannot convert 万吨 to 万标箱: different kinds of unit (mass vs containers) (indicator GZL_PORT_TEU is in 万标箱)']);
   });
 
@@ -259,7 +260,7 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
     type Page = { items: Array<{ symbol: string; en: string }>; nextCursor: string | null };
     let cursor: string | null = '';
     while (cursor !== null) {
-      const url: string = `/api/units?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const url: string = `/api/measurement-units?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page: Page = (await app.inject({ method: 'GET', url })).json<Page>();
       pages.push(...page.items.map((u) => u.symbol));
       cursor = page.nextCursor;

@@ -1,16 +1,14 @@
 /** The CLI's commands. Each opens what it needs, does one use case, prints, and closes. */
 import { WITH_DRAFTS } from '../domain/observation/approval';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
 import { planItems } from '../domain/plan/items';
 import { openPrepared } from '../services/bootstrap';
-import { loadPlanFile } from '../services/loadPlan';
+import { loadPlanFile, type LoadPlanResult } from '../services/loadPlan';
 import { readPlanFile } from '../services/planFile';
 import { planCheckContext } from './planContext';
 import { EVERY_PLAN, plansService } from '../services/plans';
-import { readSettings } from '../services/settings';
+import { projectRoot, readSettings } from '../services/settings';
 import { writeFile } from 'node:fs/promises';
-import type { Database } from '../db/client';
 import { parseAsOf } from '../domain/evaluation/asOf';
 import type { MethodId } from '../domain/evaluation/result';
 import { formatValue, NOT_AVAILABLE } from '../domain/unit/format';
@@ -19,23 +17,43 @@ import { parseMethods } from '../server/routes/evaluation';
 import { assessPlan } from '../services/evaluation/assessPlan';
 import { LIGHT_LABELS, LIGHTS } from '../domain/evaluation/lights';
 import { exportObservations, type ExportFormat } from '../services/export/exportObservations';
-import { importObservations } from '../services/import/importObservations';
+import { importObservations, type ImportReport } from '../services/import/importObservations';
 import { toFilter } from '../services/observations';
 import { listUsers } from '../db/access';
 import type { Role } from '../domain/access/roles';
-import { audit, SYSTEM } from '../services/access/audit';
+import { audit, CLI } from '../services/access/audit';
 import { createUser } from '../services/access/users';
+import type { PlanEvaluationDto, PlanForecastsDto, PlanSummaryDto } from '../shared/api';
+import type { z } from 'zod';
+import type { userDto } from '../shared/api';
 import { printTable, wantsJson, type OutputOptions } from './output';
+import { startReminders } from './reminders';
+import { onDatabase, query, ServerError } from './target';
+
+type UserDto = z.infer<typeof userDto>;
 
 export async function serve(): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   // The server's modules load while the database opens: the two together make most of a warm start.
-  const [{ database, report }, { buildApp }] = await Promise.all([openPrepared(settings), import('../server/app')]);
-  const app = await buildApp(database);
+  const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared(settings), import('../server/app'), import('../server/adminChannel')]);
+  const app = await buildApp(database, {
+    log: { level: settings.logLevel },
+    trustProxy: settings.trustProxy,
+    rateLimitAnon: settings.rateLimitAnon,
+    responseMaxBytes: settings.responseMaxBytes,
+    upload: { maxBytes: settings.uploadMaxBytes, maxRows: settings.uploadMaxRows, idleMs: settings.uploadIdleMs },
+    fourEyes: settings.fourEyes,
+  });
   const address = await app.listen({ port: settings.port, host: settings.host });
-  const where = database.driver === 'pglite' ? `embedded PGlite at ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const reminders = await startReminders(database);
+  const channel = database.folderLock
+    ? await openAdminChannel(app, { dataDir: settings.dataDir, lock: database.folderLock, url: address, warn: (m) => console.warn(`  ${m}`) })
+    : null;
+  const where = database.driver === 'pglite' ? `embedded PGlite at ${settings.database.driver === 'pglite' ? settings.database.dataDir : settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`规划监测评估平台 Plan Monitor listening on ${address} — ${where}`);
+  const previous = database.folderLock?.previous;
+  if (previous) console.log(`  the previous holder of this database (pid ${previous.pid}, ${previous.command}) stopped without closing it; PGlite recovered from its write-ahead log`);
   for (const p of report.plans) console.log(`  plan ${p.planId}: ${p.status} (${p.indicators} indicators, ${p.items} items)`);
   for (const d of report.datasets) {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -43,13 +61,17 @@ export async function serve(): Promise<void> {
     for (const r of d.rejected) console.log(`    row ${r.row}, ${r.column ?? 'row'}: ${r.reason}`);
   }
   if (report.firstAdmin) console.log(`  created the first administrator "${report.firstAdmin}" from PLAN_MONITOR_ADMIN`);
+  const cli = commandFor(settings);
   if (report.users === 0) {
     console.log('  no user yet: create the first administrator with');
-    console.log('    echo "<password>" | npx plan-monitor users create --admin --username <name> --password-stdin');
+    console.log(`    echo "<password>" | ${cli} users create --admin --username <name> --password-stdin`);
     console.log('  (or set PLAN_MONITOR_ADMIN=<name>:<password> for the first start). There is no default password.');
   }
+  if (channel) console.log(`  the plan-monitor command works beside this server (it goes through ${channel.socket}), e.g. ${cli} import FILE`);
   console.log(`  ready in ${Math.round(performance.now() - started)} ms; API documentation at ${address}/api/docs`);
   const stop = async () => {
+    reminders?.stop();
+    await channel?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -58,15 +80,25 @@ export async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
+/** The plan-monitor command exactly as it reaches this server's database, wherever it is typed. */
+function commandFor(settings: ReturnType<typeof readSettings>): string {
+  const bin = path.join(projectRoot, 'bin', 'plan-monitor.mjs');
+  const env = settings.database.driver === 'pglite' ? `DATA_DIR=${shellQuote(settings.dataDir)} ` : 'DATABASE_URL=<the same URL> ';
+  return `${env}node ${shellQuote(bin)}`;
+}
+
+const shellQuote = (s: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
 export async function migrate(opts: OutputOptions): Promise<void> {
-  const settings = readSettings();
-  const database = await openDatabase(settings.database);
-  try {
-    await database.migrate();
-    printTable([{ driver: database.driver, status: 'migrated' }], [['driver', 'Driver'], ['status', 'Status']], opts);
-  } finally {
-    await database.close();
-  }
+  const result = await onDatabase(
+    async (database) => {
+      await database.migrate();
+      return { driver: database.driver, status: 'migrated' };
+    },
+    (server) => server.json<{ driver: string; status: string }>('POST', '/api/admin/migrate', {}),
+    { prepare: false },
+  );
+  printTable([result], [['driver', 'Driver'], ['status', 'Status']], opts);
 }
 
 export async function validatePlan(file: string, opts: OutputOptions & { database?: boolean }): Promise<void> {
@@ -94,56 +126,44 @@ export async function validatePlan(file: string, opts: OutputOptions & { databas
 }
 
 export async function loadPlan(file: string, opts: OutputOptions): Promise<void> {
-  const settings = readSettings();
-  const { database } = await openPrepared(settings);
-  try {
-    const result = await loadPlanFile(database, path.resolve(file));
-    printTable([{ ...result }], [['planId', 'Plan'], ['status', 'Status'], ['indicators', 'Indicators'], ['items', 'Items']], opts, result);
-  } finally {
-    await database.close();
-  }
+  const abs = path.resolve(file);
+  const result = await onDatabase(
+    (database) => loadPlanFile(database, abs),
+    (server) => server.json<LoadPlanResult>('POST', '/api/admin/plans/load', { file: abs }),
+  );
+  printTable([{ ...result }], [['planId', 'Plan'], ['status', 'Status'], ['indicators', 'Indicators'], ['items', 'Items']], opts, result);
 }
 
 export async function listPlans(opts: OutputOptions): Promise<void> {
-  const settings = readSettings();
-  const { database } = await openPrepared(settings);
-  try {
-    const plans = await plansService.list(database, EVERY_PLAN);
-    printTable(
-      plans.map((p) => ({ id: p.id, name: p.name.zh, period: `${p.period.start}–${p.period.end}`, loadedAt: p.loadedAt })),
-      [['id', 'ID'], ['name', '名称'], ['period', 'Period'], ['loadedAt', 'Loaded']],
-      opts,
-      plans,
-    );
-  } finally {
-    await database.close();
-  }
-}
-
-/** Opens the prepared database the settings name, runs `fn`, and closes it. */
-export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readSettings());
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
+  const plans = await onDatabase(
+    async (database) => (await plansService.list(database, EVERY_PLAN)) as PlanSummaryDto[],
+    (server) => server.json<PlanSummaryDto[]>('GET', '/api/plans'),
+  );
+  printTable(
+    plans.map((p) => ({ id: p.id, name: p.name.zh, period: `${p.period.start}–${p.period.end}`, loadedAt: p.loadedAt })),
+    [['id', 'ID'], ['name', '名称'], ['period', 'Period'], ['loadedAt', 'Loaded']],
+    opts,
+    plans,
+  );
 }
 
 export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; within?: string }): Promise<void> {
-  const report = await withDatabase((database) =>
-    importObservations(database, {
-      file: path.resolve(file),
-      within: opts.within ?? null,
-      dryRun: opts.dryRun === true,
-      onError: opts.skipInvalid ? 'skip' : 'reject',
-      ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
-    }),
+  const what = {
+    file: path.resolve(file),
+    dryRun: opts.dryRun === true,
+    within: opts.within ?? null,
+    onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
+    ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
+  };
+  const report = await onDatabase(
+    (database) => importObservations(database, { ...what, audit: CLI_ACTOR }),
+    (server) => server.json<ImportReport>('POST', '/api/admin/import', what, [403, 422]),
   );
   if (wantsJson(opts)) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     const verdict = report.committed ? `committed (batch ${report.batchId})` : report.dryRun ? 'dry run: nothing written' : 'nothing written';
-    console.log(`${report.file}: ${report.rows} rows — new ${report.counts.new}, revision ${report.counts.revision}, unchanged ${report.counts.unchanged}, rejected ${report.counts.rejected}; ${verdict}`);
+    const encoding = report.encoding ? ` [${report.encoding === 'gb18030' ? 'GBK/GB18030 (not UTF-8)' : report.encoding === 'utf-8-bom' ? 'UTF-8 with BOM' : 'UTF-8'}]` : '';
+    console.log(`${report.file}${encoding}: ${report.rows} rows — new ${report.counts.new}, revision ${report.counts.revision}, unchanged ${report.counts.unchanged}, rejected ${report.counts.rejected}; ${verdict}`);
     for (const e of report.errors) console.log(`  error: ${e}`);
     printTable(
       report.rejected.map((r) => ({ ...r })),
@@ -157,14 +177,22 @@ export async function importFile(file: string, opts: OutputOptions & { dryRun?: 
 export async function exportFile(opts: { format?: string; plan?: string; indicator?: string; region?: string; from?: string; to?: string; output?: string; includeDrafts?: boolean }): Promise<void> {
   const format = (opts.format ?? 'csv') as ExportFormat;
   if (!['csv', 'xlsx', 'sdmx'].includes(format)) throw new Error(`unknown format "${format}" (csv, xlsx, sdmx)`);
-  const file = await withDatabase(async (database) => {
-    const split = (s?: string) => (s ? s.split(',').map((x) => x.trim()) : undefined);
-    const filter = await toFilter(database, {
-      indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to, plan: opts.plan,
-      ...(opts.includeDrafts ? {} : { state: ['approved'] as const }),
-    });
-    return exportObservations(database, { ...filter, format });
-  });
+  const file = await onDatabase(
+    async (database) => {
+      const split = (s?: string) => (s ? s.split(',').map((x) => x.trim()) : undefined);
+      const filter = await toFilter(database, {
+        indicator: split(opts.indicator), region: split(opts.region), from: opts.from, to: opts.to, plan: opts.plan,
+        ...(opts.includeDrafts ? {} : { state: ['approved'] as const }),
+      });
+      return exportObservations(database, { ...filter, format });
+    },
+    async (server) => {
+      const q = query({ format, plan: opts.plan, indicator: opts.indicator, region: opts.region, from: opts.from, to: opts.to, state: opts.includeDrafts ? undefined : 'approved' });
+      const res = await server.request('GET', `/api/observations/export${q}`);
+      if (res.status !== 200) throw new ServerError(res.status, (JSON.parse(res.body.toString('utf8')) as { error: string }).error);
+      return { body: res.body, rows: Number(res.headers['x-figure-count'] ?? 0) };
+    },
+  );
   if (opts.output) {
     await writeFile(opts.output, file.body);
     console.error(`${file.rows} figures written to ${opts.output}`);
@@ -175,13 +203,27 @@ export async function evaluate(opts: OutputOptions & { plan: string; asOf: strin
   const asOf = parseAsOf(opts.asOf);
   if (!asOf.ok) throw new Error(asOf.error);
   const methods = parseMethods(opts.method?.split(',').map((m) => m.trim()));
-  const { evaluation: result, forecasts } = await withDatabase((database) => assessPlan(database, opts.plan, {
-      asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}),
-      states: opts.includeDrafts ? WITH_DRAFTS : ['approved'],
-    }));
-  const lights = new Map(forecasts.lights.map((x) => [x.indicatorCode, x]));
+  const { evaluation: result, lights: lightList } = await onDatabase(
+    async (database) => {
+      const { evaluation, forecasts } = await assessPlan(database, opts.plan, {
+        asOf: asOf.value, methods, ...(opts.region ? { regionCode: opts.region } : {}),
+        states: opts.includeDrafts ? WITH_DRAFTS : ['approved'],
+      });
+      return { evaluation: presentEvaluation(evaluation), lights: forecasts.lights };
+    },
+    async (server) => {
+      const id = encodeURIComponent(opts.plan);
+      const common = { asOf: opts.asOf, region: opts.region, includeDrafts: opts.includeDrafts };
+      const [evaluation, forecasts] = await Promise.all([
+        server.json<PlanEvaluationDto>('GET', `/api/plans/${id}/evaluation${query({ ...common, method: opts.method })}`),
+        server.json<PlanForecastsDto>('GET', `/api/plans/${id}/forecasts${query(common)}`),
+      ]);
+      return { evaluation, lights: forecasts.lights };
+    },
+  );
+  const lights = new Map(lightList.map((x) => [x.indicatorCode, x]));
   if (wantsJson(opts)) {
-    process.stdout.write(`${JSON.stringify({ ...presentEvaluation(result), lights: forecasts.lights }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, lights: lightList }, null, 2)}\n`);
     return;
   }
   const rows = result.indicators.map((i) => {
@@ -215,30 +257,36 @@ export async function createUserCommand(opts: OutputOptions & { username: string
   const password = opts.passwordStdin ? await readStdinLine() : process.env.PLAN_MONITOR_PASSWORD;
   if (!password) throw new Error('give the password on standard input (--password-stdin) or in PLAN_MONITOR_PASSWORD; there is no default password');
   const role = (opts.admin ? 'admin' : (opts.role ?? 'viewer')) as Role;
-  const user = await withDatabase((database) =>
-    database.db.transaction(async (tx) => {
-      const u = await createUser({ ...database, db: tx }, {
-        username: opts.username,
-        password,
-        role,
-        ...(opts.displayName ? { displayName: opts.displayName } : {}),
-        regions: opts.region ? opts.region.split(',').map((r) => r.trim()) : [],
-        departments: opts.department ? opts.department.split(',').map((r) => r.trim()) : [],
-      });
-      await audit(tx, CLI_ACTOR, { action: 'user_created', entity: 'user', entityId: u.username, newValue: { role: u.role, regions: u.regionScope, via: 'cli' } });
-      return u;
-    }),
+  const spec = {
+    username: opts.username,
+    password,
+    role,
+    ...(opts.displayName ? { displayName: opts.displayName } : {}),
+    regions: opts.region ? opts.region.split(',').map((r) => r.trim()) : [],
+    departments: opts.department ? opts.department.split(',').map((r) => r.trim()) : [],
+  };
+  const user = await onDatabase(
+    (database) =>
+      database.db.transaction(async (tx) => {
+        const u = await createUser({ ...database, db: tx }, spec);
+        await audit(tx, CLI_ACTOR, { action: 'user_created', entity: 'user', entityId: u.username, newValue: { role: u.role, regions: u.regionScope, via: 'cli' } });
+        return u;
+      }),
+    (server) => server.json<UserDto>('POST', '/api/users', spec),
   );
   printTable([{ username: user.username, role: user.role, regions: user.regionScope }], [['username', 'User'], ['role', 'Role'], ['regions', 'Regions']], opts);
 }
 
 export async function listUsersCommand(opts: OutputOptions): Promise<void> {
-  const users = await withDatabase((database) => listUsers(database.db));
-  printTable(users.map((u) => ({ username: u.username, role: u.role, regions: u.regionScope, disabled: u.disabled })), [['username', 'User'], ['role', 'Role'], ['regions', 'Regions'], ['disabled', 'Disabled']], opts, users.map(({ passwordHash: _omit, ...u }) => u));
+  const users = await onDatabase(
+    async (database) => (await listUsers(database.db)).map(({ passwordHash: _omit, ...u }): UserDto => u),
+    (server) => server.json<UserDto[]>('GET', '/api/users'),
+  );
+  printTable(users.map((u) => ({ username: u.username, role: u.role, regions: u.regionScope, disabled: u.disabled })), [['username', 'User'], ['role', 'Role'], ['regions', 'Regions'], ['disabled', 'Disabled']], opts, users);
 }
 
 /** Someone at the server's console: trusted with the database itself. */
-const CLI_ACTOR = SYSTEM;
+const CLI_ACTOR = CLI;
 
 export async function forecast(opts: OutputOptions & { plan: string; asOf: string; region?: string; redBelow?: string; yellowBelow?: string; redWhenBehind?: boolean }): Promise<void> {
   const { forecastPlan } = await import('../services/forecast/forecastPlan');
@@ -248,7 +296,10 @@ export async function forecast(opts: OutputOptions & { plan: string; asOf: strin
     yellowBelow: opts.yellowBelow === undefined ? DEFAULT_WARNING_RULES.yellowBelow : Number(opts.yellowBelow),
     redWhenBehind: opts.redWhenBehind ?? DEFAULT_WARNING_RULES.redWhenBehind,
   };
-  const result = await withDatabase((database) => forecastPlan(database, opts.plan, { asOf: opts.asOf, rules, ...(opts.region ? { regionCode: opts.region } : {}) }));
+  const result = await onDatabase(
+    (database) => forecastPlan(database, opts.plan, { asOf: opts.asOf, rules, ...(opts.region ? { regionCode: opts.region } : {}) }),
+    (server) => server.json<PlanForecastsDto>('GET', `/api/plans/${encodeURIComponent(opts.plan)}/forecasts${query({ asOf: opts.asOf, region: opts.region, redBelow: rules.redBelow, yellowBelow: rules.yellowBelow, redWhenBehind: rules.redWhenBehind })}`),
+  );
   if (wantsJson(opts)) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;

@@ -7,6 +7,9 @@ import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
 import { registerReferenceDataCommands } from './referenceData';
+import { tasksCommand } from './tasks';
+import { FolderBusyError } from '../db/folderLock';
+import { ServerError } from './target';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -56,6 +59,7 @@ users
   .option('--json', 'print JSON')
   .action((o) => commands.createUserCommand(o));
 users.command('list').description('list users').option('--json', 'print JSON').action((o) => commands.listUsersCommand(o));
+users.command('sign-in').description('a one-time sign-in link from the server\'s console (needs the running server)').requiredOption('--username <name>', 'user name').option('--json', 'print JSON').action(async (o) => (await import('./signIn')).signInCommand(o));
 
 program
   .command('import')
@@ -130,11 +134,12 @@ program
   .action((file: string, o) => commands.backtestFile(file, o));
 
 registerReferenceDataCommands(program);
+tasksCommand(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof DataFileError || e instanceof SettingsError) {
+  if (e instanceof DataFileError || e instanceof SettingsError || e instanceof ServerError || e instanceof FolderBusyError) {
     console.error(e.message);
   } else {
     console.error(e instanceof Error ? `error: ${e.message}` : e);

@@ -10,7 +10,7 @@ import { loadBoundaryFile, type LoadBoundariesResult } from '../services/regions
 import { loadRegionFile, type LoadRegionsResult } from '../services/regions/loadRegions';
 import { loadUnitFile } from '../services/units/loadUnits';
 import { unitCatalogueOf } from '../services/units/unitCatalogue';
-import { withDatabase } from './commands';
+import { withDatabase } from './target';
 import { printTable, type OutputOptions } from './output';
 
 const isGeoJson = (file: string) => /\.(geo)?json$/i.test(file);

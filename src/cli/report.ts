@@ -5,9 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isReportKind, REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../domain/report/kinds';
-import { openPrepared } from '../services/bootstrap';
-import { readSettings } from '../services/settings';
 import { reportEdits } from '../shared/api';
+import { onDatabase, query, ServerError } from './target';
 
 export interface ReportOptions {
   plan: string;
@@ -30,20 +29,33 @@ export async function reportCommand(opts: ReportOptions): Promise<void> {
   const { chromiumAvailable, chromiumPath } = await import('../reports/browser');
   // Say so before the database is opened: nothing else is worth waiting for when the PDF cannot be printed.
   if (opts.format === 'pdf' && !opts.draft && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
-  const { database } = await openPrepared(readSettings());
-  try {
-    const req = { planId: opts.plan, kind: opts.kind, lang: opts.lang, asOf: opts.asOf, regionCode: opts.region } as const;
-    if (opts.draft) {
-      process.stdout.write(`${JSON.stringify(await reportDraft(database, req), null, 2)}\n`);
-      return;
-    }
-    const file = await generateReport(database, { ...req, format: opts.format as ReportFormat, edits });
-    const out = path.resolve(opts.output ?? file.fileName);
-    await writeFile(out, file.data);
-    console.error(`wrote ${out} (${file.data.length} bytes)`);
-  } finally {
-    await database.close();
+  const req = { planId: opts.plan, kind: opts.kind, lang: opts.lang, asOf: opts.asOf, regionCode: opts.region } as const;
+  const path_ = `/api/plans/${encodeURIComponent(opts.plan)}/reports/${opts.kind}`;
+  const q = { asOf: opts.asOf, lang: opts.lang, region: opts.region };
+  if (opts.draft) {
+    const draft = await onDatabase(
+      (database) => reportDraft(database, req),
+      (server) => server.json<unknown>('GET', `${path_}/draft${query(q)}`),
+    );
+    process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
+    return;
   }
+  const file = await onDatabase(
+    async (database) => {
+      const f = await generateReport(database, { ...req, format: opts.format as ReportFormat, edits });
+      return { fileName: f.fileName, data: f.data };
+    },
+    async (server) => {
+      const target = `${path_}${query({ ...q, format: opts.format })}`;
+      const res = edits ? await server.request('POST', target, { sections: edits }) : await server.request('GET', target);
+      if (res.status !== 200) throw new ServerError(res.status, (JSON.parse(res.body.toString('utf8')) as { error: string }).error);
+      const name = /filename="([^"]+)"/.exec(String(res.headers['content-disposition'] ?? ''))?.[1] ?? `${opts.plan}-${opts.kind}.${opts.format}`;
+      return { fileName: name, data: res.body };
+    },
+  );
+  const out = path.resolve(opts.output ?? file.fileName);
+  await writeFile(out, file.data);
+  console.error(`wrote ${out} (${file.data.length} bytes)`);
 }
 
 async function readEdits(file: string): Promise<Array<{ id: string; text: string }>> {

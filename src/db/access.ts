@@ -85,16 +85,39 @@ export async function insertLoginFailure(db: Db, username: string, clientAddress
   await db.insert(loginFailures).values({ username, clientAddress });
 }
 
-/** Failed sign-ins since a moment, for one account and for one client address. */
-export async function recentFailures(db: Db, username: string, clientAddress: string, since: Date): Promise<{ account: number; address: number }> {
+/** Failures in one scope: how many since a moment, and when the last one was. */
+export interface FailureCount {
+  count: number;
+  last: Date | null;
+}
+
+/**
+ * Failed sign-ins since a moment: for one account from one client address, for the address (any account) and for
+ * the account (any address) — the three scopes of the sign-in throttle (services/access/auth.ts).
+ */
+export async function recentFailures(db: Db, username: string, clientAddress: string, since: Date): Promise<{ pair: FailureCount; address: FailureCount; account: FailureCount }> {
+  const pair = sql`${loginFailures.username} = ${username} and ${loginFailures.clientAddress} = ${clientAddress}`;
+  const address = sql`${loginFailures.clientAddress} = ${clientAddress}`;
+  const account = sql`${loginFailures.username} = ${username}`;
   const rows = await db
     .select({
-      account: sql<number>`count(*) filter (where ${loginFailures.username} = ${username})::int`,
-      address: sql<number>`count(*) filter (where ${loginFailures.clientAddress} = ${clientAddress})::int`,
+      pairCount: sql<number>`count(*) filter (where ${pair})::int`,
+      pairLast: sql<string | null>`max(${loginFailures.at}) filter (where ${pair})`,
+      addressCount: sql<number>`count(*) filter (where ${address})::int`,
+      addressLast: sql<string | null>`max(${loginFailures.at}) filter (where ${address})`,
+      accountCount: sql<number>`count(*) filter (where ${account})::int`,
+      accountLast: sql<string | null>`max(${loginFailures.at}) filter (where ${account})`,
     })
     .from(loginFailures)
-    .where(gt(loginFailures.at, since));
-  return rows[0] ?? { account: 0, address: 0 };
+    .where(and(gt(loginFailures.at, since), or(address, account)));
+  const r = rows[0];
+  // A raw aggregate of a timestamptz comes back as text on one driver and as a Date on the other.
+  const at = (v: string | Date | null | undefined) => (v === null || v === undefined ? null : new Date(v));
+  return {
+    pair: { count: r?.pairCount ?? 0, last: at(r?.pairLast) },
+    address: { count: r?.addressCount ?? 0, last: at(r?.addressLast) },
+    account: { count: r?.accountCount ?? 0, last: at(r?.accountLast) },
+  };
 }
 
 export interface AuditEntry {

@@ -4,11 +4,17 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockFolder, type FolderLock } from './folderLock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseTarget = { driver: 'pglite'; dataDir: string | null } | { driver: 'postgres'; url: string };
+
+/** What a process opening an embedded folder says it is, for the message another opener gets (db/folderLock.ts). */
+export interface OpenOptions {
+  command?: string;
+}
 
 export interface Database {
   db: Db;
@@ -21,27 +27,46 @@ export interface Database {
    */
   exclusively<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded folder's lock, held until close (none in memory or on a server). */
+  folderLock?: FolderLock;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/** How this process was started, as a person would type it (`plan-monitor import figures.csv`). */
+const commandLine = () => `plan-monitor ${process.argv.slice(2).join(' ')}`.trim();
+
+export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Database> {
   // Each driver is loaded only when chosen: the embedded start does not pay for node-postgres, nor a server for WASM.
   if (target.driver === 'pglite') {
-    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-      import('@electric-sql/pglite'),
-      import('drizzle-orm/pglite'),
-      import('drizzle-orm/pglite/migrator'),
-    ]);
-    const client = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
-    const db = drizzlePglite(client, { schema });
-    return {
-      db,
-      driver: 'pglite',
-      migrate: () => migratePglite(db, { migrationsFolder }),
-      exclusively: (_name, fn) => fn(),
-      close: () => client.close(),
-    };
+    // One process per folder: taken before PGlite touches it, released after PGlite has closed it.
+    const folderLock = target.dataDir === null ? undefined : lockFolder(target.dataDir, opts.command ?? commandLine());
+    try {
+      const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+        import('@electric-sql/pglite'),
+        import('drizzle-orm/pglite'),
+        import('drizzle-orm/pglite/migrator'),
+      ]);
+      const client = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
+      const db = drizzlePglite(client, { schema });
+      return {
+        db,
+        driver: 'pglite',
+        migrate: () => migratePglite(db, { migrationsFolder }),
+        exclusively: (_name, fn) => fn(),
+        async close() {
+          try {
+            await client.close();
+          } finally {
+            folderLock?.release();
+          }
+        },
+        ...(folderLock ? { folderLock } : {}),
+      };
+    } catch (e) {
+      folderLock?.release();
+      throw e;
+    }
   }
   const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
     import('pg'),

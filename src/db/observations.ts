@@ -241,6 +241,8 @@ export interface ObservationFilter {
   periodCodes?: readonly string[];
   /** Approval states to include; absent = every state. The public and evaluations ask for approved figures only. */
   states?: readonly ApprovalState[];
+  /** Figures not yet approved only in these regions (a reporter reads its own regions' drafts); absent = anywhere. */
+  draftRegions?: readonly string[];
   ids?: readonly number[];
 }
 
@@ -249,14 +251,7 @@ const submittedBy = alias(users, 'submitted_by_user');
 const decidedBy = alias(users, 'decided_by_user');
 
 export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
-  const where: SQL[] = [];
-  if (filter.states) where.push(inArray(observations.approvalState, [...filter.states]));
-  if (filter.ids) where.push(inArray(observations.id, [...filter.ids]));
-  if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
-  if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
-  if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
-  if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
-  if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
+  const where = observationConditions(filter);
   const rows = await db
     .select({ o: observations, enteredBy: enteredBy.username, submittedBy: submittedBy.username, decidedBy: decidedBy.username, supersededBy: figureSupersessions.supersededBy })
     .from(observations)
@@ -267,6 +262,27 @@ export async function listObservations(db: Db, filter: ObservationFilter = {}): 
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(asc(observations.indicatorCode), asc(observations.regionCode), asc(observations.periodEnd), asc(observations.periodStart), asc(observations.id));
   return rows.map(toObservation);
+}
+
+/** The conditions of a filter, for this query and for others over the same figures (db/observationsPage.ts). */
+export function observationConditions(filter: ObservationFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.states) where.push(inArray(observations.approvalState, [...filter.states]));
+  if (filter.draftRegions) where.push(draftScope(filter.draftRegions));
+  if (filter.ids) where.push(inArray(observations.id, [...filter.ids]));
+  if (filter.indicatorCodes) where.push(inArray(observations.indicatorCode, [...filter.indicatorCodes]));
+  if (filter.regionCodes) where.push(inArray(observations.regionCode, [...filter.regionCodes]));
+  if (filter.periodCodes) where.push(inArray(observations.periodCode, [...filter.periodCodes]));
+  if (filter.from !== undefined) where.push(sql`${observations.periodStart} >= ${filter.from}`);
+  if (filter.to !== undefined) where.push(sql`${observations.periodEnd} <= ${filter.to}`);
+  return where;
+}
+
+/** Approved figures anywhere; others only in `regions`. */
+export function draftScope(regions: readonly string[]): SQL {
+  return regions.length === 0
+    ? sql`${observations.approvalState} = 'approved'`
+    : sql`(${observations.approvalState} = 'approved' or ${inArray(observations.regionCode, [...regions])})`;
 }
 
 export async function getObservation(db: Db, id: number): Promise<Observation | null> {

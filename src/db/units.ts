@@ -2,7 +2,7 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Unit } from '../domain/unit/units';
 import type { Db } from './client';
-import { units } from './schema';
+import { measurementUnits as units } from './schema';
 
 export async function listLoadedUnits(db: Db): Promise<Unit[]> {
   const rows = await db.select().from(units).orderBy(asc(units.loadedAt), asc(units.code));

@@ -43,7 +43,11 @@ export async function openBrowser(): Promise<ReportBrowser> {
   const browser: Browser = await chromium.launch({ executablePath: path, args: FLAGS, headless: true });
   return {
     async pdf(html, footer) {
-      const page = await browser.newPage();
+      // The report's text comes partly from people (edited sections): the page runs no script and reaches nothing —
+      // every request it would make (an image, a font, a link prefetch) is refused. Fonts are the system's, charts inline SVG.
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+      await context.route('**/*', (route) => route.abort('blockedbyclient'));
+      const page = await context.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
@@ -55,7 +59,7 @@ export async function openBrowser(): Promise<ReportBrowser> {
           margin: { top: '28mm', bottom: '24mm', left: '26mm', right: '24mm' },
         });
       } finally {
-        await page.close();
+        await context.close();
       }
     },
     connected: () => browser.isConnected(),

@@ -14,6 +14,7 @@ import type { Database } from './database';
 import { reportForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { supervisionReport, type SupervisionReport } from './supervision';
 
 export interface ChapterMeasures {
   /** 三, 四 … as printed. */
@@ -45,6 +46,8 @@ export interface ReportContext {
   figures: 'approved' | 'including_drafts';
   /** The latest year any indicator has a figure for; null when there is none. */
   latestDataYear: number | null;
+  /** 督促检查 records for 重点任务推进情况 and 重大项目进展 (reports/supervision.ts). */
+  supervision?: SupervisionReport | null;
 }
 
 export interface ContextOptions {
@@ -59,11 +62,12 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
   const states = opts.states ?? ['approved'];
-  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems] = await Promise.all([
+  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems, supervision] = await Promise.all([
     assessPlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
+    supervisionReport(database, plan, opts.asOf),
   ]);
   const rows = indicatorRows(evaluation.indicators, reportForecasts(forecasts), forecasts.lights);
   const chapters: ChapterMeasures[] = chapterItems
@@ -94,5 +98,6 @@ export async function reportContext(database: Database, planId: string, kind: Re
     chapters,
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
+    supervision,
   };
 }

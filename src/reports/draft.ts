@@ -11,6 +11,7 @@ import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import { ended } from './cells';
 import { indicatorTexts } from './draftIndicators';
+import { measuresText, projectsText } from './supervision';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -42,7 +43,12 @@ export function draftReport(ctx: ReportContext): ReportDraft {
   return {
     title: lang === 'zh' ? zhTypography(`${ctx.plan.name.zh}${REPORT_TITLES[ctx.kind].zh}`) : `${ctx.plan.name.en}: ${REPORT_TITLES[ctx.kind].en}`,
     subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf.text)}）` : `(as of ${ctx.asOf.text})`,
-    sections: SECTION_IDS.map((id) => ({ id, heading: SECTION_HEADINGS[id][lang], text: w[id].join('\n') })),
+    // 重点任务推进情况 and 重大项目进展 come from the supervision records once there are any (reports/supervision.ts).
+    sections: SECTION_IDS.map((id) => {
+      const recorded = id === 'measures' ? measuresText(ctx.supervision, ctx.kind, lang) : id === 'projects' ? projectsText(ctx.supervision, lang) : null;
+      const text = recorded ? (lang === 'zh' ? recorded.map(zhTypography) : recorded) : w[id];
+      return { id, heading: SECTION_HEADINGS[id][lang], text: text.join('\n') };
+    }),
   };
 }
 
@@ -99,10 +105,10 @@ function zh(ctx: ReportContext): Texts {
 
   const problems = [...ind.problems];
   if (ctx.latestDataYear !== null && ctx.latestDataYear < year && !isFinal) problems.push(`统计数据滞后：最新数据截至${ctx.latestDataYear}年，评估年份的数据暂缺。`);
-  problems.push('重点任务和重大项目尚未建立进展填报，无法量化评估任务和项目推进情况。');
+  if (!ctx.supervision?.recorded) problems.push('重点任务和重大项目尚未建立进展填报，无法量化评估任务和项目推进情况。');
 
   const suggestions = [...ind.suggestions];
-  suggestions.push('建立重点任务和重大项目进展填报机制，由牵头单位定期报送进展，纳入平台监测。');
+  suggestions.push(ctx.supervision?.recorded ? '对红灯和逾期事项加强督办，督促牵头单位按时报送进展、按期完成时间节点。' : '建立重点任务和重大项目进展填报机制，由牵头单位定期报送进展，纳入平台监测。');
   suggestions.push(
     ctx.kind === 'annual'
       ? `做好${year + 1}年度监测，跟踪指标年度变化，及时预警。`
@@ -152,10 +158,10 @@ function en(ctx: ReportContext): Texts {
 
   const problems = [...ind.problems];
   if (ctx.latestDataYear !== null && ctx.latestDataYear < year && !isFinal) problems.push(`Figures lag: the latest are for ${ctx.latestDataYear}; figures for the evaluation year are not available.`);
-  problems.push('Progress of key measures and major projects is not yet reported, so it cannot be assessed.');
+  if (!ctx.supervision?.recorded) problems.push('Progress of key measures and major projects is not yet reported, so it cannot be assessed.');
 
   const suggestions = [...ind.suggestions];
-  suggestions.push('Set up regular progress reporting for key measures and major projects by their lead departments.');
+  suggestions.push(ctx.supervision?.recorded ? 'Step up supervision of red and overdue items: lead units report on time and meet their nodes.' : 'Set up regular progress reporting for key measures and major projects by their lead departments.');
   suggestions.push(
     ctx.kind === 'annual'
       ? `Monitor ${year + 1} and warn early.`

@@ -9,6 +9,7 @@ import { LIGHT_LABELS } from '../domain/evaluation/lights';
 import { ATTRIBUTE_LABELS, ended, FINAL_TABLE_NOTE, FORECAST_NOT_AVAILABLE, TABLE_NOTE } from './cells';
 import type { ReportContext } from './context';
 import { paragraphs, type ReportDraft } from './draft';
+import { addSupervisionSheets } from './supervisionXlsx';
 
 type Cell = string | number;
 
@@ -83,6 +84,7 @@ export async function reportXlsx(ctx: ReportContext, draft: ReportDraft): Promis
     for (const p of paragraphs(s.text)) text.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
   }
   text.getColumn(1).width = 120;
+  addSupervisionSheets(wb, ctx);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

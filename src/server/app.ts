@@ -4,6 +4,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
@@ -13,7 +14,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { AuthError } from '../services/access/auth';
 import { accessRoutes } from './routes/access';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../services/errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, TooLargeError } from '../services/errors';
 import { evaluationRoutes } from './routes/evaluation';
 import { forecastRoutes } from './routes/forecasts';
 import { realForecastRoutes } from './routes/realForecast';
@@ -24,17 +25,43 @@ import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
 import { regionRoutes } from './routes/regions';
 import { unitRoutes } from './routes/units';
+import { supervisionRoutes } from './routes/supervision';
+import { projectRoutes } from './routes/projects';
+import { adminRoutes } from './routes/admin';
 import { serveWebApp } from './web';
 import { version } from './version';
+import { hardening, type HardeningOptions } from './hardening';
+import { publicNames } from './publicNames';
+import type { FourEyesRule } from '../domain/access/fourEyes';
+import { configureFourEyes } from '../services/access/fourEyes';
+import { fastifyLogging, type LogOptions } from './logging';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload/limits';
 
-export interface AppOptions {
-  logger?: boolean;
-  trustProxy?: boolean;
+export interface AppOptions extends HardeningOptions {
+  /** JSON-line request and error logs (server/logging.ts); off when absent (tests). */
+  log?: LogOptions;
+  /** Behind a reverse proxy: true, a hop count or the proxies' addresses (TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
+  /** Uploads: the largest file and the most rows an import takes over HTTP. */
+  upload?: Partial<UploadLimits>;
+  /** Who may approve their own figures (FOUR_EYES); default below-admin. */
+  fourEyes?: FourEyesRule;
+}
+
+/** A hop count becomes the function Fastify takes for it: trust the nearest `n` proxies. */
+function trustProxyOption(t: AppOptions['trustProxy']): boolean | string | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_address, hop) => hop < t;
+  return t ?? false;
 }
 
 export async function buildApp(database: Database, opts: AppOptions = {}): Promise<FastifyInstance> {
   // trustProxy: behind a reverse proxy, the client address and https come from X-Forwarded-* (audit, Secure cookie).
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    ...fastifyLogging(opts.log),
+    trustProxy: trustProxyOption(opts.trustProxy),
+    // Request ids are unique across restarts: the audit log keeps them for good.
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -43,18 +70,25 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     reply.header('x-request-id', String(req.id));
   });
   requirePolicies(app, database);
+  configureFourEyes(opts.fourEyes ?? 'below-admin');
+  await app.register(hardening, opts);
+  await app.register(publicNames, { database });
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
     if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
     if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
     if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });
-    if (error instanceof AuthError) return reply.code(error.status).send({ error: error.message });
+    if (error instanceof TooLargeError) return reply.code(413).send({ error: error.message });
+    if (error instanceof AuthError) {
+      if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+      return reply.code(error.status).send({ error: error.message });
+    }
     const e = error as { validation?: unknown; statusCode?: number; message: string };
     if (e.validation) return reply.code(400).send({ error: e.message });
     if (e.statusCode !== undefined && e.statusCode < 500) return reply.code(e.statusCode).send({ error: e.message });
-    app.log.error(error);
-    return reply.code(500).send({ error: 'internal error' });
+    _req.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: `internal error (request ${String(_req.id)})` });
   });
 
   await app.register(fastifySwagger, {
@@ -70,12 +104,11 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
     schema: { tags: ['system'], summary: 'Liveness and which database driver is in use', response: { 200: healthResponse } },
     handler: () => ({ status: 'ok' as const, driver: database.driver, version }),
   });
-  // Uploads are streamed to a temporary file, never held in memory; 200 MB is several million rows.
-  // The form fields (dryRun, onError, mapping) are small: their number and size are bounded as well.
-  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 } });
+  // Uploads are streamed to a temporary file, never held in memory, within the bounds of server/upload/limits.ts.
+  await app.register(fastifyMultipart, { limits: { fileSize: opts.upload?.maxBytes ?? DEFAULT_UPLOAD_LIMITS.maxBytes, files: 1, fields: 8, fieldSize: 64 * 1024, parts: 10 } });
   await app.register(accessRoutes(database));
   await app.register(planRoutes(database));
-  await app.register(observationRoutes(database));
+  await app.register(observationRoutes(database, opts.upload));
   await app.register(evaluationRoutes(database));
   await app.register(approvalRoutes(database));
   await app.register(reportRoutes(database));
@@ -84,6 +117,9 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(geoRoutes(database));
   await app.register(regionRoutes(database));
   await app.register(unitRoutes(database));
+  await app.register(supervisionRoutes(database));
+  await app.register(projectRoutes(database));
+  await app.register(adminRoutes(database));
   await serveWebApp(app);
   await app.ready();
   return app;

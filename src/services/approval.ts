@@ -12,6 +12,7 @@ import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from 
 import type { Observation } from '../domain/observation/observation';
 import { checkRow, type RawRow } from '../domain/observation/row';
 import { audit, type AuditContext } from './access/audit';
+import { requireFourEyes } from './access/fourEyes';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fingerprintOf } from './import/fingerprint';
 import { rowContextOf } from './import/rowContext';
@@ -40,6 +41,7 @@ export const approvalService = {
       const who = user(ctx.principal);
       if (action === 'submit') requireWriter(who, figure);
       else if (!may(who, 'approve:observations')) throw new ForbiddenError(`role ${who.role} may not ${action} figures`);
+      if (action === 'approve') requireFourEyes(who, current(figure).enteredBy);
       const approval = current(figure);
       const to = nextState(approval.state, action);
       if (!to.ok) throw new ConflictError(`figure ${id}: ${to.error}`);

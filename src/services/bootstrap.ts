@@ -19,12 +19,15 @@ import { loadBoundaryFile } from './regions/boundaries';
 import { loadRegionFile } from './regions/loadRegions';
 import { unitCatalogueOf } from './units/unitCatalogue';
 import { DataFileError, fileHash } from './yamlFile';
+import { loadUnitRegistry } from './supervision/units';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
   /** Region registry files (regions/*.yaml, in name order: a file may extend the ones before) and boundaries (regions/geo/*.geojson). */
   regionsDir: string;
   plansDir: string;
+  /** Unit registry files (units/*.yaml); default: the units folder beside the regions folder. */
+  unitsDir?: string;
   /** Indicator catalogue files (catalogue/*.yaml). */
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
@@ -75,13 +78,14 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   if (opts.catalogueDir) {
     for (const file of await yamlFiles(opts.catalogueDir)) await applyOnce(database, `catalogue/${path.basename(file)}`, file, () => loadCatalogue(database, file));
   }
+  await loadUnitRegistry(database, opts.unitsDir ?? path.join(path.dirname(opts.regionsDir), 'units'));
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {
       await applyOnce(database, `datasets/${path.basename(file)}`, file, async () => {
-        const report = await importObservations(database, { file, onError: 'skip' });
+        const report = await importObservations(database, { file, onError: 'skip', audit: SYSTEM });
         if (report.errors.length > 0) throw new Error(`bundled data ${file} could not be imported:\n${report.errors.join('\n')}`);
         // A new edition of a bundled file re-describes figures an earlier edition stored: link them, keep both.
         if (report.batchId !== null) await supersedeRedescribed(database.db, report.batchId);

@@ -5,3 +5,5 @@ export class BadRequestError extends Error {}
 export class ForbiddenError extends Error {}
 /** The thing changed meanwhile, or is in a state that does not allow this (a stale version, a locked figure). */
 export class ConflictError extends Error {}
+/** The request is larger than the server takes (a file's size, rows, or unpacked size): HTTP 413. */
+export class TooLargeError extends Error {}

@@ -10,6 +10,7 @@
  */
 import { planItems } from '../domain/plan/items';
 import type { Database } from '../db/client';
+import { syncPlanTasks } from '../db/supervision/tasks';
 import { getPlan, planByContentHash, planVersionByContentHash, replacePlan, upsertPlanVersion } from '../db/plans';
 import { upsertUnits } from '../db/units';
 import { checkPlanFile } from './planFile';
@@ -44,6 +45,8 @@ export async function loadPlanFile({ db }: Database, file: string): Promise<Load
     // The plan's own units join the shared catalogue: its figures are read and converted with them.
     if (units.length > 0) await upsertUnits(tx, units, `plan:${plan.id}`);
     await replacePlan(tx, plan, items, hash);
+    // Every measure, project, base and park is a task to supervise (issue 16); existing tasks keep their records.
+    await syncPlanTasks(tx, plan.id);
     return { ...counts, status: 'loaded' as const };
   });
 }

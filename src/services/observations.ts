@@ -1,6 +1,8 @@
 /** Read and write use cases for figures (observations). */
 import type { Database } from '../db/client';
 import { getImportBatch, indicatorUnits, listObservations, type ObservationFilter } from '../db/observations';
+import { importBatchRegions } from '../db/importBatchRegions';
+import { listObservationsPage, type ObservationKey } from '../db/observationsPage';
 import { listPlanIndicators } from '../db/plans';
 import { FIELDS, type Field } from '../domain/observation/fields';
 import type { Observation } from '../domain/observation/observation';
@@ -25,6 +27,8 @@ export interface FigureQuery {
   plan?: string | undefined;
   /** Approval states to read (absent = all); the route narrows it to what the asker may see. */
   state?: readonly ApprovalState[] | undefined;
+  /** Figures not yet approved only in these regions (a reporter's own); absent = anywhere. */
+  draftRegions?: readonly string[] | undefined;
 }
 
 /** Turns a query into a filter: periods are normalised (2023年 → 2023), bounds become year*100+month. */
@@ -36,6 +40,7 @@ export async function toFilter(database: Database, q: FigureQuery): Promise<Obse
   if (q.from) filter.from = bound(q.from, 1);
   if (q.to) filter.to = bound(q.to, 12);
   if (q.state) filter.states = q.state;
+  if (q.draftRegions) filter.draftRegions = q.draftRegions;
   if (q.plan) {
     const codes = (await listPlanIndicators(database.db, q.plan)).map((i) => i.code);
     if (codes.length === 0) throw new NotFoundError(`no plan with id "${q.plan}"`);
@@ -57,6 +62,11 @@ export const observationsService = {
     return listObservations(database.db, await toFilter(database, q));
   },
 
+  /** One page of figures, from the key after which it starts (the API pages every list). */
+  async page(database: Database, q: FigureQuery, page: { limit: number; after?: ObservationKey | undefined }) {
+    return listObservationsPage(database.db, await toFilter(database, q), page);
+  },
+
   /** Every figure for one indicator, region and period, ranked by the preference rule, with reasons. */
   async candidates(database: Database, q: { indicator: string; region: string; period: string; asOf?: string | undefined; states: readonly ApprovalState[] }): Promise<Preference> {
     const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], periodCodes: [normalisePeriod(q.period)], states: q.states });
@@ -68,7 +78,7 @@ export const observationsService = {
     database: Database,
     figures: ReadonlyArray<Partial<Record<Field, string | number>>>,
     dryRun: boolean,
-    access: { mayWriteRegion?: (regionCode: string) => boolean; audit?: AuditContext; approve?: boolean; within?: string | null } = {},
+    access: { mayWriteRegion?: (regionCode: string) => boolean; audit: AuditContext; approve?: boolean; within?: string | null },
   ): Promise<ImportReport> {
     async function* records(): AsyncGenerator<SourceRecord> {
       yield { row: 1, cells: [...FIELDS] };
@@ -92,9 +102,11 @@ export const observationsService = {
     return deriveSinglePeriods(figures, q.asOf ?? null);
   },
 
-  async batch(database: Database, id: number) {
+  /** An import batch and its report; a reader scoped to regions sees only batches of its regions' figures. */
+  async batch(database: Database, id: number, regions?: readonly string[]) {
     const batch = await getImportBatch(database.db, id);
-    if (!batch) throw new NotFoundError(`no import batch ${id}`);
+    const inScope = async () => !regions || (await importBatchRegions(database.db, id)).every((r) => regions.includes(r));
+    if (!batch || !(await inScope())) throw new NotFoundError(`no import batch ${id}`);
     return batch;
   },
 };

@@ -6,11 +6,20 @@
  * DATA_DIR      where the embedded database lives (default ./var); ignored when DATABASE_URL is set
  * DATABASE_URL  a PostgreSQL server (postgres://user:pass@host:5432/db); unset = embedded PGlite
  * PLAN_MONITOR_ADMIN  name:password of the first administrator, read only while no user exists
+ * LOG_LEVEL     fatal | error | warn | info (default) | debug | trace | silent: JSON lines on standard output
+ * TRUST_PROXY   unset: clients connect directly; true, a hop count, or proxy addresses (10.0.0.1,10.0.0.0/8): behind
+ *               a reverse proxy, the client address and https come from X-Forwarded-For / -Proto
+ * RATE_LIMIT_ANON  requests per minute per address for clients not signed in (default 600; 0 = no limit)
+ * FOUR_EYES     below-admin (default) | everyone | off: who may not approve a figure they entered themselves
+ * UPLOAD_MAX_MB    largest upload (default 50); UPLOAD_MAX_ROWS: most rows in one imported file (default 500000);
+ *               UPLOAD_IDLE_SECONDS: an upload that sends nothing for this long is cut off (default 15)
+ * RESPONSE_MAX_MB  largest answer the server sends (default 64): a larger one is refused (413), never built in full
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../db/client';
+import { FOUR_EYES_RULES, type FourEyesRule } from '../domain/access/fourEyes';
 
 /** The project's root folder: bundled plans and regions are found from here, wherever the process starts. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,6 +29,25 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default(path.join(projectRoot, 'var')),
   PLAN_MONITOR_ADMIN: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): boolean | number | string[] => {
+      if (v === undefined || v === '' || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      if (list.every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x))) return list;
+      ctx.addIssue({ code: 'custom', message: 'true, false, a hop count, or comma-separated proxy addresses (10.0.0.1,10.0.0.0/8)' });
+      return false;
+    }),
+  RATE_LIMIT_ANON: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  FOUR_EYES: z.enum(FOUR_EYES_RULES).default('below-admin'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(500_000),
+  UPLOAD_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  RESPONSE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -37,6 +65,15 @@ export interface Settings {
   catalogueDir: string;
   datasetsDir: string;
   firstAdmin: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean | number | string[];
+  /** Requests per minute per address for clients not signed in; 0: no limit. */
+  rateLimitAnon: number;
+  fourEyes: FourEyesRule;
+  uploadMaxBytes: number;
+  uploadMaxRows: number;
+  uploadIdleMs: number;
+  responseMaxBytes: number;
 }
 
 export class SettingsError extends Error {}
@@ -58,5 +95,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
     firstAdmin: e.PLAN_MONITOR_ADMIN,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimitAnon: e.RATE_LIMIT_ANON,
+    fourEyes: e.FOUR_EYES,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    uploadMaxRows: e.UPLOAD_MAX_ROWS,
+    uploadIdleMs: e.UPLOAD_IDLE_SECONDS * 1000,
+    responseMaxBytes: e.RESPONSE_MAX_MB * 1024 * 1024,
   };
 }

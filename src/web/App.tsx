@@ -23,6 +23,11 @@ const Users = lazy(() => import('./pages/Users'));
 const Approvals = lazy(() => import('./pages/Approvals'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Report = lazy(() => import('./pages/Report'));
+const SupervisionBoard = lazy(() => import('./pages/supervision/Board'));
+const TaskPage = lazy(() => import('./pages/supervision/TaskPage'));
+const Inbox = lazy(() => import('./pages/supervision/Inbox'));
+const Projects = lazy(() => import('./pages/supervision/Projects'));
+const PlanRedirect = lazy(() => import('./pages/supervision/PlanRedirect'));
 
 function Frame() {
   const { lang, setLang, t } = useLang();
@@ -37,6 +42,7 @@ function Frame() {
     { key: '/districts', label: t('各区', 'Districts') },
     { key: '/data', label: t('数据', 'Data') },
     { key: '/report', label: t('评估报告', 'Reports') },
+    ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
     ...(mayApprove(user) ? [{ key: '/approvals', label: t('审批', 'Approvals') }] : []),
     ...(isAdmin(user) ? [{ key: '/users', label: t('用户', 'Users') }] : []),
     ...(mayReadAudit(user) ? [{ key: '/audit', label: t('审计日志', 'Audit log') }] : []),
@@ -133,6 +139,13 @@ function Frame() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/supervision" element={<PlanRedirect to="supervision" />} />
+              <Route path="/projects" element={<PlanRedirect to="projects" />} />
+              <Route path="/inbox" element={<PlanRedirect to="inbox" />} />
+              <Route path="/plans/:planId/supervision" element={<SupervisionBoard />} />
+              <Route path="/plans/:planId/projects" element={<Projects />} />
+              <Route path="/plans/:planId/inbox" element={<Inbox />} />
+              <Route path="/tasks/:taskId" element={<TaskPage />} />
             </Route>
             <Route path="*" element={<p>{t('没有这个页面。', 'No such page.')}</p>} />
           </Routes>

@@ -90,22 +90,52 @@ export function fetchOnce<T>(url: string): Promise<T> {
 
 /** GET a URL when it changes; null skips. */
 export function useApi<T>(url: string | null): Loaded<T> {
+  return useLoaded<T>(url, fetchOnce);
+}
+
+/** What `load` gives for a URL, reloaded when the URL changes (null skips) or on `reload()`. */
+function useLoaded<T>(url: string | null, load: (url: string) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: url !== null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (url === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    fetchOnce<T>(url).then(
+    load(url).then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: Error) => live && setState({ data: null, error, loading: false }),
     );
     return () => {
       live = false;
     };
+    // `load` is one of this module's functions, the same at every render: the URL and a reload decide.
   }, [url, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
+}
+
+/**
+ * Every page of a list (the API pages every list: limit, and the x-next-cursor header while more follow), up to
+ * `maxPages` pages — a page of figures holds up to a thousand, far more than one screen shows.
+ */
+export async function apiPages<T>(url: string, maxPages = 20): Promise<T[]> {
+  const all: T[] = [];
+  let next: string | null = url;
+  for (let i = 0; next !== null && i < maxPages; i++) {
+    const res: Response = await fetch(next, { credentials: 'same-origin' });
+    const text = await res.text();
+    const body: unknown = text ? JSON.parse(text) : null;
+    if (!res.ok) throw new ApiError(res.status, body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${res.status}`, body);
+    all.push(...(body as T[]));
+    const cursor = res.headers.get('x-next-cursor');
+    next = cursor === null ? null : `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+  }
+  return all;
+}
+
+/** GET every page of a list when the URL changes; null skips. */
+export function useApiPages<T>(url: string | null): Loaded<T[]> {
+  return useLoaded<T[]>(url, apiPages);
 }
 
 /** The evaluation "as of" the current year: every period up to now, every vintage known. */

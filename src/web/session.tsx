@@ -1,6 +1,6 @@
 /** Who is signed in (GET /api/auth/me), shared by the header and the pages that need a role. */
 import { createContext, useContext, type ReactNode } from 'react';
-import { useApi, type Loaded } from './api';
+import { setCsrf, useApi, type Loaded } from './api';
 import type { z } from 'zod';
 import type { meResponse } from '../shared/api';
 
@@ -9,6 +9,8 @@ const Ctx = createContext<Loaded<Me> | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const me = useApi<Me>('/api/auth/me');
+  // A session opened without the sign-in form (a ticket from the server's console) learns its CSRF token here.
+  if (me.data?.csrfToken) setCsrf(me.data.csrfToken);
   return <Ctx.Provider value={me}>{children}</Ctx.Provider>;
 }
 

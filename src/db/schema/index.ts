@@ -10,3 +10,4 @@ export * from './observations';
 export * from './access';
 export * from './units';
 export * from './boundaries';
+export * from './supervision';

@@ -1,13 +1,14 @@
 /**
- * 计量单位: the units loaded into this database beyond the bundled catalogue (units/*.yaml, which ships with the
+ * 计量单位: the units loaded into this database beyond the bundled catalogue (measurement-units/*.yaml, which ships with the
  * program and is read from its files): those of `plan-monitor units load FILE` and those plans declare. A unit
  * keeps its dimension and factor for good (figures were converted with them); names and aliases may be improved.
  */
 import { sql } from 'drizzle-orm';
 import { check, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const units = pgTable(
-  'units',
+// Not `units`: that table holds supervision's organisational units (牵头单位, 配合单位).
+export const measurementUnits = pgTable(
+  'measurement_units',
   {
     /** The symbol written after a number (万标箱). */
     code: text('code').primaryKey(),
@@ -23,5 +24,5 @@ export const units = pgTable(
     source: text('source').notNull(),
     loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('units_factor_check', sql`${t.factor} > 0`)],
+  (t) => [check('measurement_units_factor_check', sql`${t.factor} > 0`)],
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from './password';
-import { decide, mayWriteRegion, POLICIES, ROLES, type Principal, type Role } from './roles';
+import { decide, mayActForUnit, mayWriteRegion, seesAllTasks, POLICIES, ROLES, type Principal, type Role } from './roles';
 
 const user = (role: Role, regions: string[] = []): Principal => ({ kind: 'user', userId: 1, username: 'u', role, regions, departments: [], via: 'session' });
 
@@ -14,7 +14,16 @@ describe('decide', () => {
       'approve:observations': ['admin', 'planner'],
       'manage:users': ['admin'],
       'read:audit': ['admin', 'planner'],
+      'supervise:tasks': ['admin', 'planner'],
+      'report:tasks': ['admin', 'planner', 'reporter'],
+      system: [],
     });
+  });
+
+  it('lets the named system principal (the operator\'s CLI) do everything, and no user act as it', () => {
+    for (const p of POLICIES) expect(decide(p, { kind: 'system', name: 'cli' })).toEqual({ allow: true });
+    expect(decide('system', { kind: 'public' })).toMatchObject({ allow: false, status: 401 });
+    expect(decide('system', user('admin'))).toMatchObject({ allow: false, status: 403 });
   });
 
   it('asks the public to sign in (401) and refuses a role (403)', () => {
@@ -43,5 +52,19 @@ describe('passwordProblems', () => {
     expect(passwordProblems('Shenzhen-2025-plan', 'li')).toEqual([]);
     expect(passwordProblems('short', 'li')).toEqual(['at least 12 characters', 'at least three of: lower case, upper case, digits, other characters']);
     expect(passwordProblems('Wang.Planner2025', 'wang')).toEqual(['must not contain the user name']);
+  });
+});
+
+describe('supervision scope', () => {
+  it('lets a unit member act for its unit only; an administrator for any; a viewer for none', () => {
+    expect(mayActForUnit(user('reporter'), [3], 3)).toBe(true);
+    expect(mayActForUnit(user('reporter'), [3], 4)).toBe(false);
+    expect(mayActForUnit(user('admin'), [], 4)).toBe(true);
+    expect(mayActForUnit(user('viewer'), [3], 3)).toBe(false);
+    expect(mayActForUnit({ kind: 'public' }, [3], 3)).toBe(false);
+  });
+  it('shows a reporter only its own tasks', () => {
+    expect(seesAllTasks(user('reporter'))).toBe(false);
+    expect(seesAllTasks(user('viewer'))).toBe(true);
   });
 });

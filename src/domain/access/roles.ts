@@ -15,16 +15,21 @@ export const ROLE_LABELS: Record<Role, LocalizedText> = {
   viewer: { zh: '领导（只读）', en: 'viewer (read-only)' },
 };
 
-/** Who is asking: a signed-in user (by session or API token), or the public. */
+/**
+ * Who is asking: a signed-in user (by session or API token), the public, or the platform itself — its own loads at
+ * start, and the operator at the server's console (the CLI, directly or through the server's local admin channel),
+ * who is trusted with the database itself. A system principal is never the default: it is always named.
+ */
 export type Principal =
   | { kind: 'public' }
+  | { kind: 'system'; name: 'system' | 'cli' }
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
-/** Route policies: every route declares one (server/policy.ts). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'manage:regions'] as const;
+/** Route policies: every route declares one (server/policy.ts). `system`: the local admin channel only (the CLI beside a running server). */
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'manage:regions', 'system'] as const;
 export type Policy = (typeof POLICIES)[number];
 
-const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
+const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
   read: ROLES,
   'write:observations': ['admin', 'statistician', 'reporter'],
   /** 审核: approve or reject submitted figures, import straight to approved, evaluate with drafts included. */
@@ -33,6 +38,10 @@ const allowed: Record<Exclude<Policy, 'public'>, readonly Role[]> = {
   'read:audit': ['admin', 'planner'],
   /** Load or extend the region registry and region boundaries (reference data every plan and figure relies on). */
   'manage:regions': ['admin'],
+  /** 督促检查 by the plan owner: 交办, 任务分解, 审核 of progress reports, 督办单, supervision settings. */
+  'supervise:tasks': ['admin', 'planner'],
+  /** A unit's own work: 签收, 进度填报, replies to 督办单, the project dispatch table — only for units one acts for. */
+  'report:tasks': ['admin', 'planner', 'reporter'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };
@@ -43,7 +52,9 @@ export type Decision = { allow: true } | { allow: false; status: 401 | 403; reas
  */
 export function decide(policy: Policy, who: Principal): Decision {
   if (policy === 'public') return { allow: true };
+  if (who.kind === 'system') return { allow: true };
   if (who.kind === 'public') return { allow: false, status: 401, reason: 'sign in first (or send an API token)' };
+  if (policy === 'system') return { allow: false, status: 403, reason: 'only the server\'s local admin channel (the plan-monitor command on this machine) may do this' };
   if (!allowed[policy].includes(who.role)) return { allow: false, status: 403, reason: `role ${who.role} may not ${policy}` };
   if (who.via === 'token' && policy !== 'read' && !(who.tokenScopes ?? []).includes(policy)) {
     return { allow: false, status: 403, reason: `this API token is not scoped for ${policy}` };
@@ -58,7 +69,7 @@ export const may = (who: Principal, policy: Policy): boolean => decide(policy, w
  * Which figures a principal may read: the public sees approved (published) figures only; anyone signed in sees
  * drafts and submitted ones too, as the approvals queue and the districts' own entries need.
  */
-export const seesUnapproved = (who: Principal): boolean => who.kind === 'user';
+export const seesUnapproved = (who: Principal): boolean => who.kind !== 'public';
 
 /**
  * Row-level scope: may this principal write a figure for this region? Reporters only inside their regions;
@@ -66,7 +77,22 @@ export const seesUnapproved = (who: Principal): boolean => who.kind === 'user';
  */
 export function mayWriteRegion(who: Principal, regionCode: string): boolean {
   if (who.kind === 'public') return false;
+  if (who.kind === 'system') return true;
   if (who.role === 'admin' || who.role === 'statistician') return true;
   if (who.role === 'reporter') return who.regions.includes(regionCode);
   return false;
 }
+
+/**
+ * Row-level scope of supervision: may this principal act for a unit (签收, 填报, reply, import its dispatch table)?
+ * An administrator may act for any unit; anyone else only for the units they are a member of (unit_members).
+ */
+export function mayActForUnit(who: Principal, memberOf: readonly number[], unitId: number): boolean {
+  if (who.kind === 'public') return false;
+  if (who.kind === 'system') return true;
+  if (who.role === 'admin') return true;
+  return (who.role === 'reporter' || who.role === 'planner') && memberOf.includes(unitId);
+}
+
+/** A reporter (a unit's user) sees only the tasks of its units; every other signed-in role sees every task. */
+export const seesAllTasks = (who: Principal): boolean => who.kind === 'user' && who.role !== 'reporter';

@@ -1,5 +1,5 @@
 /**
- * The unit catalogue (计量单位目录) one database or one check works with: the bundled units (units/*.yaml), the
+ * The unit catalogue (计量单位目录) one database or one check works with: the bundled units (measurement-units/*.yaml), the
  * units an operator loaded, and those a plan file declares. Built from data and passed in: the domain holds no
  * table of its own, so validation and import read the same catalogue.
  */

@@ -1,5 +1,5 @@
 /**
- * Test fixture: a unit catalogue for the domain's own tests, which cannot read units/units.yaml (the domain does
+ * Test fixture: a unit catalogue for the domain's own tests, which cannot read measurement-units/units.yaml (the domain does
  * no I/O). Each unit here is copied from the bundled catalogue, and test/units.test.ts checks that they agree.
  * Used only by *.test.ts files.
  */

@@ -1,5 +1,5 @@
 /**
- * The unit file format (units/*.yaml, `plan-monitor units load FILE`, and a plan file's own `units` section), as a
+ * The unit file format (measurement-units/*.yaml, `plan-monitor units load FILE`, and a plan file's own `units` section), as a
  * zod schema. See docs/UNITS.md.
  *
  * @example

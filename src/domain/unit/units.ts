@@ -1,6 +1,6 @@
 /**
  * Units of measure (计量单位) as official statistics and plans write them. Units are data: the platform ships a
- * catalogue (units/*.yaml), an operator extends it with a file and a plan with its own `units` section; the domain
+ * catalogue (measurement-units/*.yaml), an operator extends it with a file and a plan with its own `units` section; the domain
  * receives the catalogue (./catalogue.ts) and never holds a table of its own.
  *
  * Each unit belongs to a dimension (the kind of quantity) and is a decimal multiple of that dimension's base unit:

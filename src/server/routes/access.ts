@@ -6,10 +6,13 @@ import type { Database } from '../../db/client';
 import { listAudit, listUsers, type UserRecord } from '../../db/access';
 import type { Policy } from '../../domain/access/roles';
 import { audit } from '../../services/access/audit';
-import { createToken, login, logout, revokeToken, SESSION_HOURS } from '../../services/access/auth';
+import { createToken, login, logout, revokeToken } from '../../services/access/auth';
 import { createUser } from '../../services/access/users';
+import { neutralise } from '../../services/export/safeCell';
 import { auditEntryDto, auditQuery, errorResponse, loginBody, loginResponse, meResponse, newTokenBody, newTokenResponse, newUserBody, userDto } from '../../shared/api';
-import { auditContext, SESSION_COOKIE } from '../policy';
+import { auditContext, sessionCsrf, SESSION_COOKIE } from '../policy';
+import { announceNext, pageDescription, pageOf, pageQuery } from '../paging';
+import { setSessionCookie } from '../sessionCookie';
 
 const present = (u: UserRecord) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionScope: u.regionScope, departmentScope: u.departmentScope, disabled: u.disabled });
 
@@ -20,13 +23,7 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags: ['access'], summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes', body: loginBody, response: { 200: loginResponse, 401: errorResponse, 429: errorResponse } },
       handler: async (req, reply) => {
         const result = await login(database, { ...req.body, clientAddress: req.ip, requestId: String(req.id), priorSessionId: req.cookies[SESSION_COOKIE] });
-        reply.setCookie(SESSION_COOKIE, result.sessionId, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: req.protocol === 'https',
-          path: '/',
-          maxAge: SESSION_HOURS * 3600,
-        });
+        setSessionCookie(req, reply, result.sessionId);
         return { user: present(result.user), csrfToken: result.csrfToken };
       },
     });
@@ -48,15 +45,15 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: (req) => {
         const p = req.principal;
         return p.kind === 'user'
-          ? { signedIn: true, username: p.username, role: p.role, regions: [...p.regions], via: p.via }
+          ? { signedIn: true, username: p.username, role: p.role, regions: [...p.regions], via: p.via, csrfToken: sessionCsrf(req) }
           : { signedIn: false, username: null, role: null, regions: [], via: null };
       },
     });
 
     app.get('/api/users', {
       config: { policy: 'manage:users' },
-      schema: { tags: ['access'], summary: 'Users and their roles', response: { 200: z.array(userDto) } },
-      handler: async () => (await listUsers(database.db)).map(present),
+      schema: { tags: ['access'], summary: 'Users and their roles', description: pageDescription('Users'), querystring: pageQuery(1000), response: { 200: z.array(userDto), 400: errorResponse } },
+      handler: async (req, reply) => pageOf(req, reply, (await listUsers(database.db)).map(present), req.query),
     });
 
     app.post('/api/users', {
@@ -92,16 +89,20 @@ export const accessRoutes = (database: Database): FastifyPluginAsyncZod =>
 
     app.get('/api/audit', {
       config: { policy: 'read:audit' },
-      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id); format=csv to export', querystring: auditQuery },
+      schema: { tags: ['access'], summary: 'The audit log, newest first (page with before=id or cursor); format=csv to export', description: pageDescription('Audit entries'), querystring: auditQuery },
       handler: async (req, reply) => {
-        const entries = await listAudit(database.db, req.query);
+        const entries = await listAudit(database.db, { limit: req.query.limit, before: req.query.before ?? req.query.cursor });
+        // Paged by id, newest first: the next page starts before the last entry of this one.
+        const last = entries[entries.length - 1];
+        if (last && entries.length === req.query.limit) announceNext(req, reply, String(last.id));
         if (req.query.format === 'json') return z.array(auditEntryDto).parse(entries);
         const header = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'old_value', 'new_value', 'client_address', 'request_id'];
         const rows = entries.map((e) => [e.id, e.at, e.actorName, e.action, e.entity, e.entityId ?? '', JSON.stringify(e.oldValue), JSON.stringify(e.newValue), e.clientAddress ?? '', e.requestId ?? '']);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="audit-log.csv"')
-          .send(`\uFEFF${stringify([header, ...rows])}`);
+          // A failed sign-in's user name is anyone's text: no cell may run as a formula (services/export/safeCell.ts).
+          .send(`\uFEFF${stringify([header, ...rows.map((r) => r.map((c) => neutralise(String(c))))])}`);
       },
     });
   };

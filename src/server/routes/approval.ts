@@ -6,6 +6,7 @@ import {
   approvalsQuery, approvalsResponse, correctionBody, decisionBody, editFigureBody, errorResponse, figureParams, figureResponse,
 } from '../../shared/api';
 import { auditContext } from '../policy';
+import { pageDescription, pageOf, pageQuery } from '../paging';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
@@ -13,8 +14,14 @@ export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/approvals', {
       config: { policy: 'approve:observations' },
-      schema: { tags: ['approval'], summary: 'The approvals queue: figures in the given approval states (default submitted)', querystring: approvalsQuery, response: { 200: approvalsResponse, ...errors } },
-      handler: async (req) => ({ items: await approvalService.queue(database, req.query.state) }),
+      schema: {
+        tags: ['approval'],
+        summary: 'The approvals queue: figures in the given approval states (default submitted)',
+        description: pageDescription('Figures'),
+        querystring: approvalsQuery.extend(pageQuery(1000, 500).shape),
+        response: { 200: approvalsResponse, ...errors },
+      },
+      handler: async (req, reply) => ({ items: pageOf(req, reply, await approvalService.queue(database, req.query.state), req.query) }),
     });
 
     for (const action of ['submit', 'approve', 'reject'] as const) {

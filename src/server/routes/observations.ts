@@ -1,19 +1,18 @@
 /** Figures: read, enter, import, export; the import template; import batches. */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mayWriteRegion } from '../../domain/access/roles';
-import { auditContext, evaluationStates, readableStates } from '../policy';
+import { auditContext, draftRegions, evaluationStates, readableStates } from '../policy';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import type { ObservationKey } from '../../db/observationsPage';
 import { exportObservations } from '../../services/export/exportObservations';
 import { importObservations, type ImportReport } from '../../services/import/importObservations';
 import { buildTemplate } from '../../services/import/template';
 import { BadRequestError } from '../../services/errors';
+import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
+import { receiveUpload, type Upload } from '../upload/receive';
+import { announceNext, decodeCursor, encodeCursor, pageDescription, pageOf, pageQuery } from '../paging';
 import { observationsService, toFilter } from '../../services/observations';
 import {
   candidatesQuery, candidatesResponse, derivedFigure, derivedQuery, errorResponse, exportQuery, importBatch, importReport, observation, observationsQuery, postFiguresBody,
@@ -22,15 +21,32 @@ import {
 /** 200 when the import did what was asked (committed, or a clean dry run); 403 outside the writer's scope; 422 when refused. */
 const statusOf = (r: ImportReport) => (r.forbidden ? 403 : r.errors.length > 0 || (r.counts.rejected > 0 && !r.committed) ? 422 : 200);
 
+/** A figures cursor: the key of a page's last figure (db/observationsPage.ts). */
+const isObservationKey = (v: unknown): v is ObservationKey =>
+  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'string' && [v[2], v[3], v[4]].every((n) => Number.isSafeInteger(n));
+
 /** The writer's row-level scope and audit identity, from the request. */
 const access = (req: FastifyRequest) => ({ mayWriteRegion: (code: string) => mayWriteRegion(req.principal, code), audit: auditContext(req) });
 
-export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
+export const observationRoutes = (database: Database, uploadLimits: Partial<UploadLimits> = {}): FastifyPluginAsyncZod =>
   async function routes(app) {
+    const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...uploadLimits };
+    const gate = uploadGate(limits);
     app.get('/api/observations', {
       config: { policy: 'public' },
-      schema: { tags: ['figures'], summary: 'Figures, every vintage and source (filter by indicator, region, period, plan)', querystring: observationsQuery, response: { 200: z.array(observation), 400: errorResponse } },
-      handler: (req) => observationsService.list(database, { ...req.query, state: readableStates(req, req.query.state) }),
+      schema: {
+        tags: ['figures'],
+        summary: 'Figures, every vintage and source (filter by indicator, region, period, plan)',
+        description: pageDescription('Figures, in the order indicator, region, period'),
+        querystring: observationsQuery.extend(pageQuery(5000, 1000).shape),
+        response: { 200: z.array(observation), 400: errorResponse },
+      },
+      handler: async (req, reply) => {
+        const { limit, cursor, ...q } = req.query;
+        const page = await observationsService.page(database, { ...q, state: readableStates(req, q.state), draftRegions: draftRegions(req) }, { limit, after: decodeCursor(cursor, isObservationKey) });
+        announceNext(req, reply, page.more && page.last ? encodeCursor(page.last) : null);
+        return page.items;
+      },
     });
 
     app.get('/api/observations/candidates', {
@@ -49,10 +65,11 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: {
         tags: ['figures'],
         summary: 'Single quarters and months derived from cumulative figures (1–9月 − 1–6月 = Q3), marked derived, for amounts only',
-        querystring: derivedQuery,
+        description: pageDescription('Derived figures'),
+        querystring: derivedQuery.extend(pageQuery(5000).shape),
         response: { 200: z.array(derivedFigure), 400: errorResponse, 404: errorResponse },
       },
-      handler: (req) => observationsService.derived(database, { ...req.query, states: evaluationStates(req, req.query.includeDrafts) }),
+      handler: async (req, reply) => pageOf(req, reply, await observationsService.derived(database, { ...req.query, states: evaluationStates(req, req.query.includeDrafts) }), req.query),
     });
 
     app.post('/api/observations', {
@@ -78,21 +95,13 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: importReport, 400: errorResponse, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        if (!req.isMultipart()) throw new BadRequestError('send the file as multipart/form-data (field "file")');
-        const dir = await mkdtemp(path.join(tmpdir(), 'pm-upload-'));
+        // Before a byte of the body is read: one import at a time per user, a few in all.
+        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
+        let upload: Upload | null = null;
         try {
-          const fields: Record<string, string> = {};
-          let upload: { path: string; name: string } | null = null;
-          for await (const part of req.parts()) {
-            if (part.type === 'file') {
-              const name = path.basename(part.filename || 'upload.csv');
-              const file = path.join(dir, `upload${path.extname(name)}`);
-              await pipeline(part.file, createWriteStream(file));
-              if (part.file.truncated) throw new BadRequestError(`file ${name} is larger than the upload limit`);
-              upload = { path: file, name };
-            } else fields[part.fieldname] = String(part.value);
-          }
-          if (!upload) throw new BadRequestError('no file in the request (multipart field "file")');
+          upload = await receiveUpload(req, reply, limits);
+          const { file, fields } = upload;
+          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
           let mapping: Record<string, string> | undefined;
           if (fields.mapping) {
             try {
@@ -102,18 +111,21 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
             }
           }
           const report = await importObservations(database, {
-            file: upload.path,
-            fileName: upload.name,
+            file: file.path,
+            fileName: file.name,
             dryRun: fields.dryRun === 'true',
             onError: fields.onError === 'skip' ? 'skip' : 'reject',
             approve: fields.approve === 'true',
             within: fields.within ?? null,
+            maxRows: limits.maxRows,
             ...access(req),
             ...(mapping ? { mapping } : {}),
           });
           return reply.code(statusOf(report)).send(report);
         } finally {
-          await rm(dir, { recursive: true, force: true });
+          // Synchronously, before the answer reaches the sender: its next upload must find the slot free.
+          leave();
+          await upload?.dispose();
         }
       },
     });
@@ -136,10 +148,10 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: async (req, reply) => {
         const { format, ...rest } = req.query;
         // toFilter answers 404 for an unknown plan and narrows the indicators to the plan's.
-        const filter = await toFilter(database, { ...rest, state: readableStates(req, rest.state) });
+        const filter = await toFilter(database, { ...rest, state: readableStates(req, rest.state), draftRegions: draftRegions(req) });
         const file = await exportObservations(database, { ...filter, format });
         const safe = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).send(file.body);
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${safe}"`).header('x-figure-count', String(file.rows)).send(file.body);
       },
     });
 
@@ -148,7 +160,7 @@ export const observationRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'read' },
       schema: { tags: ['figures'], summary: 'An import batch and its report', params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }), response: { 200: importBatch, 404: errorResponse } },
       handler: async (req) => {
-        const b = await observationsService.batch(database, req.params.id);
+        const b = await observationsService.batch(database, req.params.id, draftRegions(req));
         return { ...b, createdAt: b.createdAt.toISOString() };
       },
     });

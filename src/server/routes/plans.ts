@@ -4,14 +4,15 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { plansService } from '../../services/plans';
 import { planReader } from '../policy';
+import { pageDescription, pageOf, pageQuery } from '../paging';
 import { catalogueIndicator, errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
 
 export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/plans', {
       config: { policy: 'public' },
-      schema: { tags: ['plans'], summary: 'Plans loaded in the platform (the public sees published plans only)', response: { 200: z.array(planSummary) } },
-      handler: (req) => plansService.list(database, planReader(req)),
+      schema: { tags: ['plans'], summary: 'Plans loaded in the platform (the public sees published plans only)', description: pageDescription('Plans'), querystring: pageQuery(200), response: { 200: z.array(planSummary), 400: errorResponse } },
+      handler: async (req, reply) => pageOf(req, reply, await plansService.list(database, planReader(req)), req.query),
     });
 
     app.get('/api/plans/:planId', {
@@ -25,10 +26,12 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: {
         tags: ['plans'],
         summary: 'The plan’s indicators: the indicator system (专栏1) first, then supporting indicators',
+        description: pageDescription('Indicators'),
         params: planParams,
-        response: { 200: z.array(planIndicator), 404: errorResponse },
+        querystring: pageQuery(1000),
+        response: { 200: z.array(planIndicator), 400: errorResponse, 404: errorResponse },
       },
-      handler: (req) => plansService.indicators(database, req.params.planId, planReader(req)),
+      handler: async (req, reply) => pageOf(req, reply, await plansService.indicators(database, req.params.planId, planReader(req)), req.query),
     });
 
     app.get('/api/plans/:planId/items', {
@@ -36,11 +39,12 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: {
         tags: ['plans'],
         summary: 'Chapters, sections, measures, projects, district directions, bases and parks, in plan order',
+        description: pageDescription('Items'),
         params: planParams,
-        querystring: itemsQuery,
-        response: { 200: z.array(planItem), 404: errorResponse },
+        querystring: itemsQuery.extend(pageQuery(5000).shape),
+        response: { 200: z.array(planItem), 400: errorResponse, 404: errorResponse },
       },
-      handler: (req) => plansService.items(database, req.params.planId, planReader(req), req.query.kind),
+      handler: async (req, reply) => pageOf(req, reply, await plansService.items(database, req.params.planId, planReader(req), req.query.kind), req.query),
     });
 
     app.get('/api/indicators', {
@@ -48,14 +52,16 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: {
         tags: ['plans'],
         summary: 'The indicator catalogue shared by all plans: code, name and unit of every indicator figures may be recorded for',
-        response: { 200: z.array(catalogueIndicator) },
+        description: pageDescription('Indicators'),
+        querystring: pageQuery(5000),
+        response: { 200: z.array(catalogueIndicator), 400: errorResponse },
       },
-      handler: () => plansService.catalogue(database),
+      handler: async (req, reply) => pageOf(req, reply, await plansService.catalogue(database), req.query),
     });
 
     app.get('/api/regions', {
       config: { policy: 'public' },
-      schema: { tags: ['regions'], summary: 'Shenzhen and its districts, with validity dates', response: { 200: z.array(region) } },
-      handler: () => plansService.regions(database),
+      schema: { tags: ['regions'], summary: 'Shenzhen and its districts, with validity dates', description: pageDescription('Regions'), querystring: pageQuery(1000), response: { 200: z.array(region), 400: errorResponse } },
+      handler: async (req, reply) => pageOf(req, reply, await plansService.regions(database), req.query),
     });
   };

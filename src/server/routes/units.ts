@@ -1,4 +1,4 @@
-/** GET /api/units: the unit catalogue (public reference data), paged. */
+/** GET /api/measurement-units: the unit catalogue (public reference data), paged. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { listUnits } from '../../services/units/listUnits';
@@ -6,7 +6,7 @@ import { errorResponse, unitsPage, unitsQuery } from '../../shared/api';
 
 export const unitRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
-    app.get('/api/units', {
+    app.get('/api/measurement-units', {
       config: { policy: 'public' },
       schema: {
         tags: ['units'],

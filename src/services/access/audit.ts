@@ -10,7 +10,10 @@ export interface AuditContext {
 }
 
 /** The platform itself (first start, bundled data). */
-export const SYSTEM: AuditContext = { principal: { kind: 'public' }, clientAddress: null, requestId: null };
+export const SYSTEM: AuditContext = { principal: { kind: 'system', name: 'system' }, clientAddress: null, requestId: null };
+
+/** The operator at the server's console: the plan-monitor command, directly or through the running server. */
+export const CLI: AuditContext = { principal: { kind: 'system', name: 'cli' }, clientAddress: null, requestId: null };
 
 export async function audit(
   db: Db,
@@ -20,7 +23,7 @@ export async function audit(
   const who = ctx.principal;
   await insertAudit(db, {
     actorUserId: who.kind === 'user' ? who.userId : null,
-    actorName: who.kind === 'user' ? `${who.username}${who.via === 'token' ? ' (token)' : ''}` : ctx === SYSTEM ? 'system' : 'anonymous',
+    actorName: who.kind === 'user' ? `${who.username}${who.via === 'token' ? ' (token)' : ''}` : who.kind === 'system' ? who.name : 'anonymous',
     action: e.action,
     entity: e.entity,
     entityId: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),

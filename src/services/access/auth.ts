@@ -1,8 +1,11 @@
 /**
  * Signing in and recognising who is asking. Sessions: a random id in an HttpOnly cookie (only its hash is stored),
  * a fresh id at every sign-in (no session fixation), 8 hours of life, a CSRF token per session. API tokens: random,
- * hashed at rest, scoped, revocable. Brute force: after 5 failed sign-ins for an account within 15 minutes, or 20
- * from one client address, further attempts are refused with 429 until the window has passed.
+ * hashed at rest, scoped, revocable. Brute force meets a progressive delay, never a hard lock (services/access/
+ * throttle.ts): after a few failures, the next attempt in the same scope — one account from one address, one
+ * address, one account from anywhere — must wait, doubling with each failure. An anonymous caller hammering a known
+ * user name slows that account down by seconds at most; the owner signing in from elsewhere is not kept out, and
+ * the administrator can always get a session from the server's own console (`plan-monitor users sign-in`).
  */
 import argon2 from 'argon2';
 import type { Database } from '../../db/client';
@@ -12,17 +15,18 @@ import {
 import { decide, type Policy, type Principal } from '../../domain/access/roles';
 import { audit, type AuditContext } from './audit';
 import { hashSecret, newSecret } from './secrets';
+import { waitBeforeAttempt } from './throttle';
 import { hashPassword } from './users';
 
 export const SESSION_HOURS = 8;
 export const FAILURE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export class AuthError extends Error {
   constructor(
     readonly status: 401 | 403 | 429,
     message: string,
+    /** Seconds to wait before trying again (429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -42,10 +46,8 @@ export async function login(
     await deleteSession(db, hashSecret(req.priorSessionId));
   }
   const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-  const failures = await recentFailures(db, req.username, req.clientAddress, since);
-  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AuthError(429, `too many failed sign-ins: try again in ${FAILURE_WINDOW_MINUTES} minutes`);
-  }
+  const wait = waitBeforeAttempt(await recentFailures(db, req.username, req.clientAddress, since), new Date());
+  if (wait > 0) throw new AuthError(429, `too many failed sign-ins: try again in ${wait} s`, wait);
   const user = await userByName(db, req.username);
   decoyHash ??= hashPassword('decoy password, never valid');
   const ok = await argon2.verify(user ? user.passwordHash : await decoyHash, req.password);
@@ -56,14 +58,19 @@ export async function login(
     });
     throw new AuthError(401, 'wrong user name or password');
   }
+  return { ...(await openSession(database, user, { clientAddress: req.clientAddress, requestId: req.requestId }, 'password')), user };
+}
+
+/** Starts a session for a user whose identity is settled (a password checked, or a ticket from the console). */
+export async function openSession(database: Database, user: UserRecord, from: { clientAddress: string | null; requestId: string | null }, via: 'password' | 'console ticket'): Promise<{ sessionId: string; csrfToken: string }> {
   const sessionId = newSecret();
   const csrfToken = newSecret(24);
   const principal = principalOf(user, 'session');
-  await db.transaction(async (tx) => {
-    await insertSession(tx, { idHash: hashSecret(sessionId), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000), clientAddress: req.clientAddress });
-    await audit(tx, { principal, clientAddress: req.clientAddress, requestId: req.requestId }, { action: 'login', entity: 'session', entityId: user.username });
+  await database.db.transaction(async (tx) => {
+    await insertSession(tx, { idHash: hashSecret(sessionId), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000), clientAddress: from.clientAddress });
+    await audit(tx, { principal, ...from }, { action: 'login', entity: 'session', entityId: user.username, ...(via === 'password' ? {} : { newValue: { via } }) });
   });
-  return { sessionId, csrfToken, user };
+  return { sessionId, csrfToken };
 }
 
 export async function logout(database: Database, sessionId: string, ctx: AuditContext): Promise<void> {

@@ -2,6 +2,7 @@
 import argon2 from 'argon2';
 import type { Database } from '../../db/client';
 import { insertUser, userByName, type UserRecord } from '../../db/access';
+import { listRegions } from '../../db/regions';
 import { passwordProblems } from '../../domain/access/password';
 import { ROLES, type Role } from '../../domain/access/roles';
 import { BadRequestError } from '../errors';
@@ -23,6 +24,9 @@ export async function createUser({ db }: Database, u: NewUser): Promise<UserReco
   if (u.role === 'reporter' && (u.regions ?? []).length === 0 && (u.departments ?? []).length === 0) {
     throw new BadRequestError('a reporter needs at least one region or department in scope');
   }
+  const known = new Set((await listRegions(db)).map((r) => r.code));
+  const unknown = (u.regions ?? []).filter((r) => !known.has(r));
+  if (unknown.length > 0) throw new BadRequestError(`regions: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a region' : 'are not regions'} of the registry (GET /api/regions)`);
   const problems = passwordProblems(u.password, u.username);
   if (problems.length > 0) throw new BadRequestError(`password: ${problems.join('; ')}`);
   if (await userByName(db, u.username)) throw new BadRequestError(`username "${u.username}" is taken`);

@@ -10,6 +10,7 @@ import { listRegions } from '../../db/regions';
 import { FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import type { Observation } from '../../domain/observation/observation';
 import { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
+import { neutralise } from './safeCell';
 import { toSdmxRows } from './sdmx';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'sdmx';
@@ -33,13 +34,14 @@ export async function exportObservations(database: Database, req: ExportRequest)
   const base = `observations-${stamp}`;
 
   if (req.format === 'sdmx') {
-    const rows = toSdmxRows(figures);
+    const rows = toSdmxRows(figures).map((r) => r.map(neutralise));
     return { fileName: `${base}.sdmx.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(stringify(rows)), rows: figures.length };
   }
   const header = [...FIELDS.map((f) => TEMPLATE_HEADERS[f]), '编号', '录入时间', '来源文件'];
   const table = figures.map((o) => [...FIELDS.map((f) => cellOf(o, f, regionName)), String(o.id), o.enteredAt, o.origin ?? '']);
   if (req.format === 'csv') {
-    return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${stringify([header, ...table])}`), rows: figures.length };
+    // Text that a spreadsheet would run as a formula is neutralised (safeCell.ts); the XLSX below holds text cells, never formulas.
+    return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${stringify([header, ...table.map((r) => r.map(neutralise))])}`), rows: figures.length };
   }
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();

@@ -15,14 +15,18 @@ import {
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import { createRowChecker, type RawRow } from '../../domain/observation/row';
 import { may } from '../../domain/access/roles';
-import { ForbiddenError } from '../errors';
-import { audit, SYSTEM, type AuditContext } from '../access/audit';
+import { ForbiddenError, TooLargeError } from '../errors';
+import { audit, type AuditContext } from '../access/audit';
+import { requireFourEyesOnEntry } from '../access/fourEyes';
 import type { Encoding } from './decode';
 import { mapHeader } from './mapping';
 import { fingerprintOf } from './fingerprint';
 import { FileFormatError, readCsv, type SourceRecord } from './readCsv';
 import { readXlsx } from './readXlsx';
 import { rowContextOf } from './rowContext';
+import { restoreCell } from '../export/safeCell';
+import { Spool } from './spool';
+import { DEFAULT_ZIP_LIMITS } from './zipGuard';
 
 export interface ImportOptions {
   file: string;
@@ -40,14 +44,19 @@ export interface ImportOptions {
   within?: string | null;
   /** Row-level scope: a figure for a region the writer may not write is rejected (and the import refused). */
   mayWriteRegion?: (regionCode: string) => boolean;
-  /** Who imports, for the audit record written in the same transaction as the figures. */
-  audit?: AuditContext;
+  /**
+   * Who imports, for the audit record written in the same transaction as the figures, and for the approval state:
+   * always named, never assumed — the system's own loads pass SYSTEM (or CLI), a person's request its principal.
+   */
+  audit: AuditContext;
   /**
    * Approve the figures at once: an approver (planner, admin) importing figures it vouches for. Otherwise a
    * person's figures land as drafts (审核 first); the system's own loads (bundled data, the operator's CLI) land
    * approved.
    */
   approve?: boolean;
+  /** Most data rows the file may have (uploads: UPLOAD_MAX_ROWS); more is refused whole (TooLargeError, HTTP 413). */
+  maxRows?: number;
 }
 
 export interface RowProblem {
@@ -87,7 +96,8 @@ export async function importObservations(database: Database, opts: ImportOptions
   const fileName = opts.fileName ?? path.basename(opts.file);
   const format = opts.format ?? (/\.xlsx$/i.test(opts.file) || /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv');
   let encoding: Encoding | null = null;
-  const records = format === 'xlsx' ? xlsxRecords(opts.file) : readCsv(opts.file, (e) => (encoding = e));
+  const limits = opts.maxRows === undefined ? DEFAULT_ZIP_LIMITS : { ...DEFAULT_ZIP_LIMITS, maxRows: opts.maxRows };
+  const records = format === 'xlsx' ? readXlsx(opts.file, limits) : readCsv(opts.file, (e) => (encoding = e));
   const report = await importRecords(database, records, { ...opts, fileName, format, fileHash: () => hashFile(opts.file) });
   report.encoding = encoding;
   return report;
@@ -120,69 +130,81 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     return report;
   }
   const checkRow = createRowChecker(ctx.value);
+  // A person cannot have published a figure tomorrow; the system's own loads (a plan's fictional data) may.
+  const latestPublication = opts.audit.principal.kind === 'user' ? new Date().toISOString().slice(0, 10) : null;
+  const spool = new Spool();
 
   try {
+    // 1. Read and check every row, outside any transaction: on the embedded database a transaction holds the one
+    //    connection, and reads would wait for all of this. Checked rows wait in the spool as COPY text.
+    let mapping: ReturnType<typeof mapHeader> | null = null;
+    const rejectedRows = new Set<number>();
+    // The codes the staged figures name, for the foreign-key check at commit.
+    const refs = { indicators: new Set<string>(), regions: new Set<string>() };
+    let columns: Array<[Field, number]> = [];
+    let batch: string[] = [];
+    for await (const rec of records) {
+      if (!mapping) {
+        mapping = mapHeader(rec.cells, opts.mapping);
+        report.ignoredColumns = mapping.ignored;
+        columns = Object.entries(mapping.columns) as Array<[Field, number]>;
+        if (mapping.errors.length > 0) {
+          report.errors.push(...mapping.errors.map((e) => `${fileName}, header (row ${rec.row}): ${e}`));
+          throw new Rollback();
+        }
+        continue;
+      }
+      report.rows++;
+      if (opts.maxRows !== undefined && report.rows > opts.maxRows) throw new TooLargeError(`${fileName}: more than ${opts.maxRows} rows, the most one import takes: split the file`);
+      const raw: RawRow = {};
+      for (const [field, index] of columns) raw[field] = restoreCell(rec.cells[index] ?? '');
+      const checked = checkRow(raw);
+      if (!checked.ok) {
+        rejectedRows.add(rec.row);
+        for (const e of checked.errors) reject({ row: rec.row, column: e.field ? (mapping.headers[e.field] ?? TEMPLATE_HEADERS[e.field]) : null, reason: e.message });
+        continue;
+      }
+      const d = checked.draft;
+      if (latestPublication !== null && d.publishedDate > latestPublication && !d.publishedDateEstimated) {
+        rejectedRows.add(rec.row);
+        reject({ row: rec.row, column: mapping.headers.publishedDate ?? TEMPLATE_HEADERS.publishedDate, reason: `published ${d.publishedDate}, a date in the future (today is ${latestPublication})` });
+        continue;
+      }
+      if (opts.mayWriteRegion && !opts.mayWriteRegion(d.regionCode)) {
+        rejectedRows.add(rec.row);
+        report.forbidden = true;
+        reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
+        // The whole import is refused: the rest of the file is not worth reading.
+        break;
+      }
+      const fingerprint = fingerprintOf(d);
+      refs.indicators.add(d.indicatorCode);
+      refs.regions.add(d.regionCode);
+      batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
+      if (batch.length >= BATCH) {
+        await spool.add(batch.join(''));
+        batch = [];
+      }
+    }
+    await spool.add(batch.join(''));
+    batch = [];
+    if (!mapping) {
+      report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
+      throw new Rollback();
+    }
+    if (report.rows === 0) {
+      report.errors.push(`${fileName}: the file has a header but no data rows`);
+      throw new Rollback();
+    }
+    report.counts.rejected = rejectedRows.size;
+    if (report.forbidden) throw new Rollback();
+    const fileHash = await opts.fileHash();
+
+    // 2. One short transaction: stage, classify and commit (or roll back a dry run or a refused file).
     await database.db.transaction(async (tx) => {
       await lockImports(tx);
       await createStaging(tx);
-      let mapping: ReturnType<typeof mapHeader> | null = null;
-      const rejectedRows = new Set<number>();
-      // The codes the staged figures name, for the foreign-key check at commit.
-      const refs = { indicators: new Set<string>(), regions: new Set<string>() };
-      let columns: Array<[Field, number]> = [];
-      let batch: string[] = [];
-      let staging: Promise<void> = Promise.resolve();
-      const stage = (lines: string[]) => stageLines(tx, database.driver, lines.join(''));
-      for await (const rec of records) {
-        if (!mapping) {
-          mapping = mapHeader(rec.cells, opts.mapping);
-          report.ignoredColumns = mapping.ignored;
-          columns = Object.entries(mapping.columns) as Array<[Field, number]>;
-          if (mapping.errors.length > 0) {
-            report.errors.push(...mapping.errors.map((e) => `${fileName}, header (row ${rec.row}): ${e}`));
-            throw new Rollback();
-          }
-          continue;
-        }
-        report.rows++;
-        const raw: RawRow = {};
-        for (const [field, index] of columns) raw[field] = rec.cells[index] ?? '';
-        const checked = checkRow(raw);
-        if (!checked.ok) {
-          rejectedRows.add(rec.row);
-          for (const e of checked.errors) reject({ row: rec.row, column: e.field ? (mapping.headers[e.field] ?? TEMPLATE_HEADERS[e.field]) : null, reason: e.message });
-          continue;
-        }
-        const d = checked.draft;
-        if (opts.mayWriteRegion && !opts.mayWriteRegion(d.regionCode)) {
-          rejectedRows.add(rec.row);
-          report.forbidden = true;
-          reject({ row: rec.row, column: mapping.headers.region ?? TEMPLATE_HEADERS.region, reason: `region ${d.regionCode} is outside your scope: you may not write its figures` });
-          continue;
-        }
-        const fingerprint = fingerprintOf(d);
-        refs.indicators.add(d.indicatorCode);
-        refs.regions.add(d.regionCode);
-        batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
-        if (batch.length >= BATCH) {
-          // One batch goes to the database while the next is parsed and checked.
-          await staging;
-          staging = stage(batch);
-          // Awaited on the next batch; until then a failure must not count as unhandled.
-          staging.catch(() => {});
-          batch = [];
-        }
-      }
-      await staging;
-      await stage(batch);
-      if (!mapping) {
-        report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
-        throw new Rollback();
-      }
-      if (report.rows === 0) {
-        report.errors.push(`${fileName}: the file has a header but no data rows`);
-        throw new Rollback();
-      }
+      for await (const lines of spool.batches()) await stageLines(tx, database.driver, lines);
       const duplicates = (await removeStagedDuplicates(tx)).sort((a, b) => a.row - b.row);
       for (const d of duplicates) {
         rejectedRows.add(d.row);
@@ -194,17 +216,17 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       report.counts = { ...classified.counts, rejected: rejectedRows.size };
       report.changes = classified.samples;
       if (classified.samples.length >= REPORT_LIMIT) report.truncated = true;
-      const rejectFile = report.forbidden || (rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject');
+      const rejectFile = rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject';
       if (report.dryRun || rejectFile || report.counts.new + report.counts.revision === 0) throw new Rollback();
 
       report.batchId = await insertImportBatch(tx, {
-        fileName, fileHash: await opts.fileHash(), format, rowsTotal: report.rows,
+        fileName, fileHash, format, rowsTotal: report.rows,
         rowsAdded: 0, rowsUnchanged: report.counts.unchanged, rowsRejected: rejectedRows.size, report: {},
       });
       const added = await commitStaged(tx, report.batchId, refs, approval);
       report.committed = true;
       await setImportBatchResult(tx, report.batchId, added, { ...report, changes: report.changes.slice(0, 100) });
-      await audit(tx, opts.audit ?? SYSTEM, {
+      await audit(tx, opts.audit, {
         action: 'import',
         entity: 'import_batch',
         entityId: report.batchId,
@@ -216,21 +238,21 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     else if (!(e instanceof Rollback)) throw e;
     report.committed = false;
     report.batchId = null;
+  } finally {
+    await spool.dispose();
   }
   return report;
 }
 
 function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): CommitApproval {
-  const who = opts.audit?.principal;
-  if (!who || who.kind !== 'user') return { state: 'approved', userId: null };
+  const who = opts.audit.principal;
+  if (who.kind === 'public') throw new ForbiddenError('an import needs a principal: a signed-in writer, or the system named explicitly');
+  if (who.kind === 'system') return { state: 'approved', userId: null };
   if (opts.approve && !may(who, 'approve:observations')) {
     throw new ForbiddenError(`role ${who.role} may not approve figures: import them as drafts and submit them for approval`);
   }
+  if (opts.approve) requireFourEyesOnEntry(who);
   return { state: opts.approve ? 'approved' : 'draft', userId: who.userId };
-}
-
-async function* xlsxRecords(file: string): AsyncGenerator<SourceRecord> {
-  yield* await readXlsx(file);
 }
 
 async function hashFile(file: string): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * The unit catalogue the program ships (units/*.yaml in the project folder), read once per process. It is part of
+ * The unit catalogue the program ships (measurement-units/*.yaml in the project folder), read once per process. It is part of
  * the program like its code: not copied into a database, but read beside the units a database holds
  * (./unitCatalogue.ts). Reading it registers its English labels for formatting (domain/unit/labels.ts).
  */
@@ -13,11 +13,11 @@ import { projectRoot } from '../settings';
 import { DataFileError } from '../yamlFile';
 import { readUnitFile } from './unitFile';
 
-export const BUNDLED_UNITS_DIR = path.join(projectRoot, 'units');
+export const BUNDLED_UNITS_DIR = path.join(projectRoot, 'measurement-units');
 
 let bundled: Promise<UnitCatalogue> | null = null;
 
-/** The bundled catalogue (every file of units/, in name order; a later file may not redefine an earlier unit). */
+/** The bundled catalogue (every file of measurement-units/, in name order; a later file may not redefine an earlier unit). */
 export function bundledUnits(): Promise<UnitCatalogue> {
   bundled ??= readBundled().catch((e: unknown) => {
     bundled = null;

@@ -1,4 +1,4 @@
-/** The unit catalogue as pages (GET /api/units): catalogue order, a page after the cursor's symbol. */
+/** The unit catalogue as pages (GET /api/measurement-units): catalogue order, a page after the cursor's symbol. */
 import type { Database } from '../../db/client';
 import type { Unit } from '../../domain/unit/units';
 import { BadRequestError } from '../errors';

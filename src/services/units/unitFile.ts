@@ -1,4 +1,4 @@
-/** Reads and checks a unit file (units/*.yaml format), reporting problems as file:line: field: reason. */
+/** Reads and checks a unit file (measurement-units/*.yaml format), reporting problems as file:line: field: reason. */
 import { parseUnitFile } from '../../domain/unit/schema';
 import type { Unit } from '../../domain/unit/units';
 import { DataFileError, readYamlFile, type YamlFile } from '../yamlFile';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // ── Access ──────────────────────────────────────────────────────────────────────────────────────────────
 
 export const ROLES_API = ['admin', 'planner', 'statistician', 'reporter', 'viewer'] as const;
-export const POLICIES_API = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'manage:regions'] as const;
+export const POLICIES_API = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'manage:regions'] as const;
 
 export const loginBody = z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) });
 export const userDto = z.object({
@@ -22,6 +22,7 @@ export const meResponse = z.object({
   role: z.enum(ROLES_API).nullable(),
   regions: z.array(z.string()),
   via: z.enum(['session', 'token']).nullable(),
+  csrfToken: z.string().nullable().optional().describe('the session\'s CSRF token, for a page that was signed in without the sign-in form (a console ticket)'),
 });
 export const newUserBody = z.object({
   username: z.string(),
@@ -49,6 +50,7 @@ export const auditEntryDto = z.object({
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100_000).default(200),
   before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  cursor: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('the next page: the x-next-cursor header of the page before (the same as before=)'),
   format: z.enum(['json', 'csv']).default('json'),
 });
 

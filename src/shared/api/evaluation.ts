@@ -1,5 +1,6 @@
 /** 评估: evaluation queries and results. */
 import { z } from 'zod';
+import { asOfParam } from './asOf';
 import { localizedText } from './common';
 import { csvList, includeDrafts, observation, rankedCandidate } from './observations';
 import { planIndicator } from './plans';
@@ -8,7 +9,7 @@ import { planIndicator } from './plans';
 export const METHOD_IDS_API = ['time_proportional', 'cagr_ratio', 'unsd_projection', 'escap_anticipated'] as const;
 
 export const evaluationQuery = z.object({
-  asOf: z.string().describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
+  asOf: asOfParam.describe('a year (2023: periods up to 2023, all vintages) or a date (2024-06-30: only figures published by then)'),
   method: csvList.describe(`methods, comma-separated: ${METHOD_IDS_API.join(', ')} (default all)`),
   region: z.string().optional().describe('region code (default: the plan’s region)'),
   includeDrafts,

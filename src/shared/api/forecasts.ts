@@ -1,5 +1,6 @@
 /** 预测: forecasts and backtests. */
 import { z } from 'zod';
+import { asOfParam } from './asOf';
 import { COMPARATORS } from '../../domain/plan/terms';
 import { localizedText } from './common';
 import { FIGURE_BASES, LIGHTS_API } from './evaluation';
@@ -7,7 +8,7 @@ import { includeDrafts } from './observations';
 // ── Forecasts (contracts §1) ────────────────────────────────────────────────────────────────────────────
 
 export const forecastQuery = z.object({
-  asOf: z.string().describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
+  asOf: asOfParam.describe('a year (2023) or a date (2024-06-30), as for the evaluation'),
   region: z.string().optional().describe('region code (default: the plan’s region; targets apply only there)'),
   includeDrafts,
   redBelow: z.coerce.number().min(0).max(1).optional().describe('warning rule: red below this probability (default 0.3)'),

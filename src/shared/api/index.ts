@@ -14,3 +14,5 @@ export * from './forecasts';
 export * from './realForecast';
 export * from './regions';
 export * from './units';
+export * from './supervision';
+export * from './asOf';

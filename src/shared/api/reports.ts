@@ -1,5 +1,6 @@
 /** 评估报告: report requests, drafts and edits. */
 import { z } from 'zod';
+import { asOfParam } from './asOf';
 import { REPORT_FORMATS, REPORT_KINDS } from '../../domain/report/kinds';
 import { includeDrafts } from './observations';
 import { planParams } from './plans';
@@ -7,7 +8,7 @@ import { planParams } from './plans';
 
 export const reportParams = planParams.extend({ kind: z.enum(REPORT_KINDS).describe('annual 年度监测报告 | midterm 中期评估报告 | final 总结评估报告') });
 export const reportDraftQuery = z.object({
-  asOf: z.string().optional().describe('a year (2025) or a date (2026-03-31); default: the plan’s end for final, its middle year for midterm, last year for annual'),
+  asOf: asOfParam.optional().describe('a year (2025) or a date (2026-03-31); default: the plan’s end for final, its middle year for midterm, last year for annual'),
   lang: z.enum(['zh', 'en']).default('zh'),
   region: z.string().optional().describe('region code (default: the plan’s region)'),
   includeDrafts,

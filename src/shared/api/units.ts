@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { localizedText } from './common';
 
-export const unitDto = z.object({
+export const measurementUnitDto = z.object({
   symbol: z.string().describe('as written after a number in Chinese (万标箱)'),
   name: localizedText,
   en: z.string().describe('as written after a number in English (10,000 TEU)'),
@@ -16,7 +16,7 @@ export const unitsQuery = z.object({
   cursor: z.string().optional().describe('the nextCursor of the previous page'),
 });
 
-export const unitsPage = z.object({ items: z.array(unitDto), nextCursor: z.string().nullable() });
+export const unitsPage = z.object({ items: z.array(measurementUnitDto), nextCursor: z.string().nullable() });
 
-export type UnitDto = z.infer<typeof unitDto>;
+export type MeasurementUnitDto = z.infer<typeof measurementUnitDto>;
 export type UnitsPageDto = z.infer<typeof unitsPage>;

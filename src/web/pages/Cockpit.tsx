@@ -15,6 +15,7 @@ import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
+import { SupervisionCounts } from './cockpit/SupervisionCounts';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -229,6 +230,7 @@ export function Cockpit() {
           ))}
         </div>
       )}
+      <SupervisionCounts planId={PLAN_ID} />
       <div className="cockpit-bottom">
         <Card title={final ? t('目标完成情况（终期）', 'Targets reached (final)') : t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
           {chart ? (

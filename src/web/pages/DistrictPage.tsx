@@ -2,7 +2,7 @@
 import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { PLAN_ID, useApi, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
+import { PLAN_ID, useApi, useApiPages, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
 import { useIndicatorNames } from '../indicatorNames';
 import { formatDate, formatPeriod, formatValue } from '../format';
 import { SimpleList } from '../components/SimpleList';
@@ -14,7 +14,7 @@ export default function DistrictPage() {
   const regions = useApi<RegionDto[]>('/api/regions');
   const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
   const indicators = useIndicatorNames();
-  const figures = useApi<ObservationDto[]>(`/api/observations?region=${encodeURIComponent(code)}`);
+  const figures = useApiPages<ObservationDto>(`/api/observations?region=${encodeURIComponent(code)}`);
   const region = regions.data?.find((r) => r.code === code);
   const mine = useMemo(() => (items.data ?? []).filter((i) => i.regions.includes(code)), [items.data, code]);
   const of = (kind: PlanItemDto['kind']) => mine.filter((i) => i.kind === kind);

@@ -6,7 +6,7 @@ import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } fro
 import type { EChartsOption } from 'echarts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi, type ObservationDto, type RegionDto } from '../api';
+import { useApi, useApiPages, type ObservationDto, type RegionDto } from '../api';
 import { useIndicatorNames } from '../indicatorNames';
 import { EChart } from '../components/EChart';
 import { formatValue } from '../format';
@@ -43,7 +43,7 @@ export default function Districts() {
     [regions.data],
   );
   const codes = districts.map((d) => d.code).join(',');
-  const figures = useApi<ObservationDto[]>(codes ? `/api/observations?region=${codes}` : null);
+  const figures = useApiPages<ObservationDto>(codes ? `/api/observations?region=${codes}` : null);
 
   // Indicators with annual district figures, and for each the years that have them.
   const choices = useMemo(() => {

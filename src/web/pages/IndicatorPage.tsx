@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Spac
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { indicatorChartOption } from '../../shared/charts/indicatorChart';
-import { currentAsOf, PLAN_ID, useApi, type ObservationDto, type PlanEvaluationDto } from '../api';
+import { currentAsOf, PLAN_ID, useApi, useApiPages, type ObservationDto, type PlanEvaluationDto } from '../api';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
@@ -25,7 +25,7 @@ export default function IndicatorPage() {
   const asOf = currentAsOf();
   const drafts = useDrafts();
   const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
-  const figures = useApi<ObservationDto[]>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
+  const figures = useApiPages<ObservationDto>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
   const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
   const ev = evaluation.data?.indicators.find((i) => i.indicator.code === code);
   const forecast = forecasts?.indicators.find((f) => f.indicatorCode === code);

@@ -1,0 +1,136 @@
+/**
+ * Where a command runs. On a PostgreSQL server, or on an embedded folder nobody holds, it opens the database
+ * itself (and holds the folder while it runs). When a server holds the embedded folder, opening it a second time
+ * would lose figures (db/folderLock.ts), so the command goes through that server's local admin channel
+ * (server/adminChannel.ts) — same checks, same audit, as the operator. When another command holds the folder, it
+ * says which and stops.
+ */
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import type { Database } from '../db/client';
+import { FolderBusyError, type LockHolder } from '../db/folderLock';
+import { openPrepared } from '../services/bootstrap';
+import { readSettings } from '../services/settings';
+
+export interface ServerAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A running server reached through its admin channel. */
+export interface ServerClient {
+  holder: LockHolder;
+  request(method: string, path: string, body?: unknown): Promise<ServerAnswer>;
+  /** The answer's JSON; a status outside `accept` (default 2xx) throws with the server's message. */
+  json<T>(method: string, path: string, body?: unknown, accept?: readonly number[]): Promise<T>;
+}
+
+export type Target = { kind: 'direct'; database: Database } | { kind: 'server'; server: ServerClient };
+
+/** Opens the database, or finds the server that holds it. `prepare: false` opens without migrating or loading. */
+export async function openTarget(opts: { prepare?: boolean } = {}): Promise<Target> {
+  const settings = readSettings();
+  try {
+    if (opts.prepare === false) {
+      const { openDatabase } = await import('../db/client');
+      return { kind: 'direct', database: await openDatabase(settings.database) };
+    }
+    return { kind: 'direct', database: (await openPrepared(settings)).database };
+  } catch (e) {
+    if (!(e instanceof FolderBusyError) || !e.holder?.channel) throw e;
+    return { kind: 'server', server: await serverClient(e) };
+  }
+}
+
+/** Runs a command on the database directly, or through the server that holds it. */
+export async function onDatabase<T>(direct: (database: Database) => Promise<T>, viaServer: (server: ServerClient) => Promise<T>, opts: { prepare?: boolean } = {}): Promise<T> {
+  const target = await openTarget(opts);
+  if (target.kind === 'server') return viaServer(target.server);
+  try {
+    return await direct(target.database);
+  } finally {
+    await target.database.close();
+  }
+}
+
+async function serverClient(busy: FolderBusyError): Promise<ServerClient> {
+  const holder = busy.holder;
+  const channel = holder?.channel;
+  if (!holder || !channel) throw busy;
+  let token: string;
+  try {
+    token = (await readFile(channel.tokenFile, 'utf8')).trim();
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'EACCES' ? 'it runs as another user: run this command as that user' : (e as Error).message;
+    throw new Error(`${busy.message}\nIts admin channel could not be used (${channel.tokenFile}: ${why}).`);
+  }
+  const send = (method: string, path: string, body?: unknown) =>
+    new Promise<ServerAnswer>((resolve, reject) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const req = request(
+        {
+          socketPath: channel.socket,
+          method,
+          path,
+          headers: { 'x-admin-token': token, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
+          agent: false,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (e) => reject(new Error(`the server (pid ${holder.pid}) did not answer on its admin channel ${channel.socket} (${e.message}); if it has just stopped, run this again`)));
+      req.end(payload);
+    });
+  return {
+    holder,
+    request: send,
+    async json<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []) {
+      const res = await send(method, path, body);
+      const text = res.body.toString('utf8');
+      let parsed: unknown = null;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        parsed = null;
+      }
+      if ((res.status < 200 || res.status >= 300) && !accept.includes(res.status)) throw new ServerError(res.status, parsed && typeof parsed === 'object' && 'error' in parsed ? String(parsed.error) : `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      return parsed as T;
+    },
+  };
+}
+
+/** The server refused: its message is the command's message (main.ts prints it as it is). */
+export class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A query string from options, leaving out those not given. */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * Runs `fn` on the prepared database itself, for commands the admin channel does not carry (reference data,
+ * supervision). With a server holding the embedded folder this stops with FolderBusyError, which names it.
+ */
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const { database } = await openPrepared(readSettings());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
