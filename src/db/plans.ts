@@ -179,7 +179,11 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
   const baseYear = (await db.select({ baseYear: plans.baseYear }).from(plans).where(eq(plans.id, planId)))[0]?.baseYear ?? 0;
   return rows.map(({ pi, numerator, denominator }) => {
     // The definition as the file states it, read by the one domain function every plan version uses.
-    if (pi.definition) return planIndicatorFromDef(pi.definition, baseYear);
+    if (pi.definition) {
+      const fromDef = planIndicatorFromDef(pi.definition, baseYear);
+      // A share's parts may be stated in the catalogue rather than the plan file.
+      return fromDef.share || numerator === null || denominator === null ? fromDef : { ...fromDef, share: { numerator, denominator } };
+    }
     const baselineValue = numericToNumber(pi.baselineValue);
     const targetValue = numericToNumber(pi.targetValue);
     const growthRate = numericToNumber(pi.growthRatePercent);

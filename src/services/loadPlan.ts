@@ -40,11 +40,15 @@ export async function loadPlanFile({ db }: Database, file: string): Promise<Load
     const items = planItems(plan, (code) => ctx.regions.get(code)?.name ?? { zh: code, en: code });
     const counts = { planId: plan.id, indicators: plan.indicators.length, items: items.length, version: plan.version.number };
     const current = await getPlan(tx, plan.id);
-    await upsertPlanVersion(tx, plan, hash);
-    if (current && plan.version.number < current.version.number) return { ...counts, status: 'earlier_version' as const };
+    if (current && plan.version.number < current.version.number) {
+      await upsertPlanVersion(tx, plan, hash);
+      return { ...counts, status: 'earlier_version' as const };
+    }
     // The plan's own units join the shared catalogue: its figures are read and converted with them.
     if (units.length > 0) await upsertUnits(tx, units, `plan:${plan.id}`);
     await replacePlan(tx, plan, items, hash);
+    // After the plan row exists (the version references it).
+    await upsertPlanVersion(tx, plan, hash);
     // Every measure, project, base and park is a task to supervise (issue 16); existing tasks keep their records.
     await syncPlanTasks(tx, plan.id);
     return { ...counts, status: 'loaded' as const };

@@ -16,6 +16,7 @@ describe('decide', () => {
       'read:audit': ['admin', 'planner'],
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
+      'manage:regions': ['admin'],
       system: [],
     });
   });

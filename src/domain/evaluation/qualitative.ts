@@ -6,6 +6,7 @@
 import type { LocalizedText } from '../text';
 import type { Phase, Standing } from './standing';
 import { STANDING_LIGHTS } from './lights';
+import { zhDate } from '../typography';
 
 export const ASSESSMENTS = ['achieved', 'largely_achieved', 'on_track', 'at_risk', 'not_achieved'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
@@ -50,11 +51,24 @@ export function qualitativeStanding(
     label,
     light: STANDING_LIGHTS[usable.assessment] ?? 'grey',
     sentence: {
-      zh: `${name.zh}：${quoted}，${usable.assessedOn}评估为“${label.zh}”（${usable.assessedBy}）；佐证：${usable.evidence}。`,
+      zh: `${name.zh}：${quoted}，${zhDate(usable.assessedOn)}评估为“${label.zh}”（${usable.assessedBy}）；佐证：${usable.evidence}。`,
       en: `${name.en}: ${quoted} assessed “${label.en}” on ${usable.assessedOn} (${usable.assessedBy}); evidence: ${usable.evidence}.`,
     },
     missing: null,
     verdict: null,
     growth: null,
   };
+}
+
+/**
+ * The assessment that stands as of a date: the latest one made on or before it (null date: the latest of all).
+ * Ties on the same day go to the one recorded last (the list is in recording order).
+ */
+export function latestAssessment<T extends RecordedAssessment>(recorded: readonly T[], asOfDate: string | null): T | null {
+  let best: T | null = null;
+  for (const r of recorded) {
+    if (asOfDate !== null && r.assessedOn > asOfDate) continue;
+    if (!best || r.assessedOn >= best.assessedOn) best = r;
+  }
+  return best;
 }

@@ -70,7 +70,7 @@ describe('parsePlan', () => {
 
   it('rejects a system indicator without a target, naming the field', () => {
     expect(problems((p) => delete (p.indicators[0] as { target?: unknown }).target)).toEqual([
-      'indicators[0].target: an indicator of the indicator system (system: true) must have a target (or a growthTarget)',
+      'indicators[0].target: an indicator of the indicator system (system: true) must have a target, targets, or a growthTarget',
     ]);
   });
 
