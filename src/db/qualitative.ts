@@ -17,8 +17,8 @@ export async function insertAssessment(
   a: { planId: string; indicatorCode: string; targetYear: number; assessment: Assessment; evidence: string; assessedOn: string; assessedBy: string },
 ): Promise<StoredAssessment> {
   const [row] = await db.insert(qualitativeAssessments).values(a).returning();
-  // INSERT … RETURNING yields the one row it wrote.
-  return toStored(row!);
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return toStored(row);
 }
 
 /** Every assessment of a plan (or of one indicator), oldest first. */
