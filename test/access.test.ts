@@ -31,6 +31,7 @@ const ADMITS: Record<string, Who[]> = {
   'supervise:tasks': ['admin', 'planner'],
   'report:tasks': ['admin', 'planner', 'reporter'],
   'manage:regions': ['admin'],
+  'assess:targets': ['admin', 'planner'],
 };
 
 /** A street of 南山区 (statistical division code) and its boundary: reference data an administrator may add. */
@@ -62,6 +63,8 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },
   { method: 'POST', url: '/api/regions', policy: 'manage:regions', body: { regions: [street] } },
+  { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'assess:targets', body: { targetYear: 2025, assessment: 'on_track', evidence: 'x' }, doc: '/api/plans/{planId}/indicators/{code}/assessments' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'public', doc: '/api/plans/{planId}/indicators/{code}/assessments' },
   { method: 'PUT', url: '/api/regions/440305/boundaries', policy: 'manage:regions', body: streetMap },
   { method: 'GET', url: '/api/measurement-units?limit=5', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },

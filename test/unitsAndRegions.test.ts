@@ -183,7 +183,7 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
       ['m1-1-2', ['440115']],
       ['d-01', ['440106']],
     ]);
-    const units = await queryRows<{ code: string; factor: string; source: string }>(database.db, sql`select code, factor::text as factor, source from units order by code`);
+    const units = await queryRows<{ code: string; factor: string; source: string }>(database.db, sql`select code, factor::text as factor, source from measurement_units order by code`);
     expect(units).toEqual([
       { code: '万架次', factor: '10000', source: `plan:${PLAN}` },
       { code: '架次', factor: '1', source: `plan:${PLAN}` },
@@ -220,7 +220,12 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
     const admin = await signIn(app, database, 'figures-admin', 'admin');
     const figure = { indicator: 'GZL_FLIGHTS', region: '白云区', period: '2027', value: 650000, unit: '架次', sourceKind: '部门发布', source: '示范白云国际机场2027年运输生产统计（虚构）', publisher: '示范机场集团', publishedDate: '2028-01-15', status: '最终' };
     const posted = await app.inject({ method: 'POST', url: '/api/observations', headers: admin, payload: { figures: [figure], dryRun: true, within: '广州市' } });
-    expect(posted.json<{ counts: unknown; rejected: unknown[] }>()).toMatchObject({ counts: { unchanged: 1, rejected: 0 } });
+    // The fictional 2027 figure was "published" in 2028, a date a person cannot have: the API refuses it for that
+    // reason alone — 白云区 itself resolved within 广州市 (no region error).
+    const answer = posted.json<{ rejected: Array<{ column: string | null; reason: string }> }>();
+    expect(answer.rejected.map((r) => r.column)).toEqual(['publishedDate']);
+    const today = await app.inject({ method: 'POST', url: '/api/observations', headers: admin, payload: { figures: [{ ...figure, period: '2025', publishedDate: '2026-01-15' }], dryRun: true, within: '广州市' } });
+    expect(today.json<{ counts: unknown; rejected: unknown[] }>()).toMatchObject({ counts: { new: 1, rejected: 0 } });
     // A unit of another dimension is refused with the reason, never converted.
     const wrong = await tempFile('wrong.csv', ['指标代码,地区,期间,数值,单位,来源,发布日期', 'GZL_PORT_TEU,广州市,2028,3000,万吨,x,2029-03-01', ''].join('\n'));
     const refused = await importObservations(database, { file: wrong, dryRun: true, audit: SYSTEM });

@@ -25,6 +25,7 @@ import { reportRoutes } from './routes/reports';
 import { geoRoutes } from './routes/geo';
 import { regionRoutes } from './routes/regions';
 import { unitRoutes } from './routes/units';
+import { assessmentRoutes } from './routes/assessments';
 import { supervisionRoutes } from './routes/supervision';
 import { projectRoutes } from './routes/projects';
 import { adminRoutes } from './routes/admin';
@@ -117,6 +118,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   await app.register(geoRoutes(database));
   await app.register(regionRoutes(database));
   await app.register(unitRoutes(database));
+  await app.register(assessmentRoutes(database));
   await app.register(supervisionRoutes(database));
   await app.register(projectRoutes(database));
   await app.register(adminRoutes(database));

@@ -17,6 +17,7 @@ describe('decide', () => {
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
       'manage:regions': ['admin'],
+      'assess:targets': ['admin', 'planner'],
       system: [],
     });
   });

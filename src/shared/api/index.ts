@@ -14,5 +14,6 @@ export * from './forecasts';
 export * from './realForecast';
 export * from './regions';
 export * from './units';
+export * from './assessments';
 export * from './supervision';
 export * from './asOf';
