@@ -33,6 +33,15 @@ const ADMITS: Record<string, Who[]> = {
   'supervise:tasks': ['admin', 'planner'],
   'report:tasks': ['admin', 'planner', 'reporter'],
   'write:survey': ['admin', 'statistician'],
+  'manage:regions': ['admin'],
+  'assess:targets': ['admin', 'planner'],
+};
+
+/** A street of 南山区 (statistical division code) and its boundary: reference data an administrator may add. */
+const street = { code: '440305001', name: { zh: '南头街道', en: 'Nantou Subdistrict' }, level: 'street', kind: 'administrative', parent: '440305', validFrom: '1990-01-01' };
+const streetMap = {
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { code: '440305001', name: '南头街道' }, geometry: { type: 'Polygon', coordinates: [[[113.9, 22.5], [113.92, 22.5], [113.92, 22.52], [113.9, 22.5]]] } }],
 };
 
 const figure = (region: string, value: number) => ({
@@ -56,6 +65,11 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/indicators', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },
+  { method: 'POST', url: '/api/regions', policy: 'manage:regions', body: { regions: [street] } },
+  { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'assess:targets', body: { targetYear: 2025, assessment: 'on_track', evidence: 'x' }, doc: '/api/plans/{planId}/indicators/{code}/assessments' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'public', doc: '/api/plans/{planId}/indicators/{code}/assessments' },
+  { method: 'PUT', url: '/api/regions/440305/boundaries', policy: 'manage:regions', body: streetMap },
+  { method: 'GET', url: '/api/measurement-units?limit=5', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
   { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },
   { method: 'GET', url: '/api/observations/derived?indicator=RETAIL', policy: 'public' },
@@ -171,7 +185,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('/regions/440305/', '/regions/{code}/').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

@@ -39,7 +39,7 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     viewer = await signIn(app, database, 'q-viewer', 'viewer');
     const env = await checkEnvironment(database.db, database.driver);
     const figures = await leanFigures(database.db, database.driver, { states: ['approved'] });
-    const all = checkFigures({ rules: env.rules, pool: figures, subjects: figures, indicators: env.indicators, regions: env.regions, keep: 'all' }).results;
+    const all = checkFigures({ rules: env.rules, pool: figures, subjects: figures, indicators: env.indicators, regions: env.regions, units: env.units, keep: 'all' }).results;
     results = [...new Map(all.map((r) => [r.key, r])).values()];
   });
   afterAll(async () => {

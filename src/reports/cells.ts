@@ -70,6 +70,8 @@ export function baselineCell(r: IndicatorRow, baseYear: number, lang: Language):
 export function targetCell(r: IndicatorRow, lang: Language): string {
   if (!r.target) return r.growthTarget ?? NOT_AVAILABLE[lang];
   const printed = lang === 'zh' && r.target.printed ? r.target.printed : figure(r.target.value, r.unit, lang);
+  // A printed target may carry its year already ("2028年达到3000万标箱"): the year is not said twice.
+  if (lang === 'zh' && printed.includes(`${r.target.year}年`)) return printed;
   return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
 }
 

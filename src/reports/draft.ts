@@ -4,6 +4,7 @@
  * the table shows. A figure that is missing reads "数据暂缺". Paragraphs are separated by a newline; the planner may
  * edit any section's text before export (`applyEdits`), tables and numbers still come from the evaluation.
  */
+import { agree, counted } from '../domain/report/plural';
 import type { Language, LocalizedText } from '../domain/text';
 import { zhDate, zhTypography } from '../domain/typography';
 import type { ReportContext } from './context';
@@ -149,7 +150,7 @@ function en(ctx: ReportContext): Texts {
 
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
   const measures = [
-    `The plan sets out ${measureCount} key measures in ${ctx.chapters.length} chapters. Their progress has not yet been reported to the platform (not available); this section lists the measures by chapter until the lead departments report.`,
+    `The plan sets out ${counted(measureCount, 'key measure')} in ${counted(ctx.chapters.length, 'chapter')}. ${agree(measureCount, 'Its', 'Their')} progress has not yet been reported to the platform (not available); this section lists the measures by chapter until the lead departments report.`,
     ...ctx.chapters.map((ch) => `Chapter ${ch.number} ${ch.title.en} (${ch.measures.length}): ${ch.measures.map((m) => m.title.en).join('; ')}.`),
   ];
 
@@ -158,7 +159,7 @@ function en(ctx: ReportContext): Texts {
     projectCount === 0
       ? ['The plan lists no major projects.']
       : [
-          `The plan lists ${projectCount} major projects. Their progress has not yet been reported to the platform (not available); this section lists them by box and field.`,
+          `The plan lists ${counted(projectCount, 'major project')}. ${agree(projectCount, 'Its', 'Their')} progress has not yet been reported to the platform (not available); this section lists ${agree(projectCount, 'it', 'them')} by box and field.`,
           ...ctx.projects.map((g) => `${g.column}${g.field ? ` · ${g.field.en}` : ''} (${g.projects.length}): ${g.projects.map((p) => p.en).join('; ')}.`),
         ];
 

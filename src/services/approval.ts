@@ -6,8 +6,7 @@
 import type { Database } from '../db/client';
 import type { Db } from '../db/client';
 import { applyTransition, fingerprintTaken, insertCorrection, updateDraftContent } from '../db/approval';
-import { getObservation, indicatorUnits, listObservations } from '../db/observations';
-import { listRegions } from '../db/regions';
+import { getObservation, listObservations } from '../db/observations';
 import { may, mayWriteRegion, type Principal } from '../domain/access/roles';
 import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from '../domain/observation/approval';
 import type { Observation } from '../domain/observation/observation';
@@ -16,8 +15,8 @@ import { audit, type AuditContext } from './access/audit';
 import { requireFourEyes } from './access/fourEyes';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fingerprintOf } from './import/fingerprint';
-import { regionResolver } from './import/importObservations';
 import { qualityGate } from './quality/gate';
+import { rowContextOf } from './import/rowContext';
 
 /** What a person may change in a draft, or give a correction. */
 export interface FigureChanges {
@@ -153,8 +152,10 @@ async function recheck(db: Db, figure: Observation, changes: FigureChanges) {
     quote: (changes.quote === undefined ? figure.quote : changes.quote) ?? '',
     notes: (changes.notes === undefined ? figure.notes : changes.notes) ?? '',
   };
-  const [indicators, regions] = await Promise.all([indicatorUnits(db), listRegions(db)]);
-  const checked = checkRow(raw, { indicators, regionCode: regionResolver(regions) });
+  const ctx = await rowContextOf(db);
+  // No scope to fail on: the figure's region is a code.
+  if (!ctx.ok) throw new BadRequestError(ctx.error);
+  const checked = checkRow(raw, ctx.value);
   if (!checked.ok) throw new BadRequestError(checked.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '));
   return checked.draft;
 }

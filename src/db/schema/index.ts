@@ -9,6 +9,8 @@ export * from './plans';
 export * from './observations';
 export * from './access';
 export * from './enterprises';
+export * from './units';
+export * from './boundaries';
 export * from './supervision';
 export * from './quality';
 export * from './prosperity';

@@ -18,6 +18,8 @@ describe('decide', () => {
       'write:enterprises': ['admin', 'statistician'],
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
+      'manage:regions': ['admin'],
+      'assess:targets': ['admin', 'planner'],
       system: [],
       'write:survey': ['admin', 'statistician'],
     });

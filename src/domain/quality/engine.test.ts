@@ -10,6 +10,7 @@ import type { QualityFigure } from './figure';
 import type { RuleResult } from './result';
 import { DEFAULT_SETTINGS, ruleSchema } from './rules';
 import type { IndicatorInfo } from './ruleSet';
+import { FIXTURE_CATALOGUE } from '../unit/fixtures';
 
 let nextId = 1;
 function fig(indicatorCode: string, periodCode: string, valueStd: number, over: Partial<QualityFigure> = {}): QualityFigure {
@@ -42,7 +43,7 @@ const regions: Region[] = [
 
 function check(rule: unknown, pool: QualityFigure[], subjects: QualityFigure[] = pool): RuleResult[] {
   const parsed = ruleSchema.parse({ id: 'r', name: { zh: '规则', en: 'rule' }, severity: 'error', ...(rule as object) });
-  return checkFigures({ rules: [{ rule: parsed, settings: DEFAULT_SETTINGS, planId: null }], pool, subjects, indicators, regions, keep: 'all' }).results;
+  return checkFigures({ rules: [{ rule: parsed, settings: DEFAULT_SETTINGS, planId: null }], pool, subjects, indicators, regions, units: FIXTURE_CATALOGUE, keep: 'all' }).results;
 }
 const outcomes = (rs: RuleResult[]) => rs.map((r) => r.outcome);
 

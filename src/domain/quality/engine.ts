@@ -8,7 +8,7 @@
  * const { results } = checkFigures({ rules, pool: approved, subjects: [draft], indicators, regions, keep: 'all' });
  */
 import type { Region } from '../region/region';
-import { parseUnit } from '../unit/parse';
+import type { UnitCatalogue } from '../unit/catalogue';
 import { Cells, type ChangeKind } from './cells';
 import { Env, type Counts } from './env';
 import type { QualityFigure } from './figure';
@@ -34,6 +34,8 @@ export interface CheckInput {
   subjects: readonly QualityFigure[];
   indicators: ReadonlyMap<string, IndicatorInfo>;
   regions: readonly Region[];
+  /** Units as data: an indicator's unit says whether it is money (price basis) and how its changes compare. */
+  units: UnitCatalogue;
   /** 'all': every result of every subject (a file's rows, one figure); 'failures': violations only, each once. */
   keep: 'all' | 'failures';
   /** With keep 'all': keep at most this many results that are not failures (all are counted); default no limit. */
@@ -50,7 +52,7 @@ export function checkFigures(input: CheckInput): CheckOutput {
   const money = new Map<string, boolean>();
   const changeKinds = new Map<string, ChangeKind>();
   for (const [code, info] of input.indicators) {
-    const u = parseUnit(info.unit);
+    const u = input.units.parse(info.unit);
     const dimension = u.ok ? u.value.dimension : null;
     money.set(code, dimension !== null && dimension.startsWith('currency'));
     changeKinds.set(code, dimension === 'percent' || dimension === 'percentage_point' ? 'difference' : 'ratio');

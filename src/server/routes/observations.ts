@@ -81,7 +81,7 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
         response: { 200: importReport, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, { ...access(req), approve: req.body.approve });
+        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, { ...access(req), approve: req.body.approve, within: req.body.within ?? null });
         return reply.code(statusOf(report)).send(report);
       },
     });
@@ -90,7 +90,7 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
       config: { policy: 'write:observations' },
       schema: {
         tags: ['figures'],
-        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, approve=true|false, mapping={"列名":"field"}); a person’s figures land as drafts unless an approver sets approve=true',
+        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, approve=true|false, mapping={"列名":"field"}, within=广州市: the region whose district names the file uses); a person’s figures land as drafts unless an approver sets approve=true',
         consumes: ['multipart/form-data'],
         response: { 200: importReport, 400: errorResponse, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
@@ -116,6 +116,7 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
             dryRun: fields.dryRun === 'true',
             onError: fields.onError === 'skip' ? 'skip' : 'reject',
             approve: fields.approve === 'true',
+            within: fields.within ?? null,
             maxRows: limits.maxRows,
             ...access(req),
             ...(mapping ? { mapping } : {}),

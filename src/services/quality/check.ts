@@ -13,6 +13,8 @@ import type { QualityFigure } from '../../domain/quality/figure';
 import { ruleFileSchema, ruleIndicators } from '../../domain/quality/rules';
 import { rulesInForce, type ActiveRule, type IndicatorInfo, type RuleSet } from '../../domain/quality/ruleSet';
 import { knownNames } from './files';
+import type { UnitCatalogue } from '../../domain/unit/catalogue';
+import { unitCatalogueOf } from '../units/unitCatalogue';
 
 /** The stored rule files (checked when they were loaded; parsed again here for their types and defaults). */
 export async function ruleSet(db: Db): Promise<RuleSet> {
@@ -25,11 +27,13 @@ export interface CheckEnvironment {
   rules: ActiveRule[];
   indicators: Map<string, IndicatorInfo>;
   regions: Region[];
+  /** The unit catalogue (bundled, loaded and plans' units): which indicators are money, rates or levels. */
+  units: UnitCatalogue;
 }
 
 export async function checkEnvironment(db: Db, driver: DatabaseTarget['driver'], planId: string | null = null): Promise<CheckEnvironment> {
   const [set, names] = await Promise.all([ruleSet(db), knownNames(db)]);
-  return { driver, rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db) };
+  return { driver, rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db), units: await unitCatalogueOf(db) };
 }
 
 /** The rules that read any of these indicators, and every indicator they read. */
@@ -72,5 +76,5 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     toYear: maxYear + 1,
   });
   const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
-  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
+  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
 }

@@ -78,7 +78,7 @@ async function computeRun(database: Database, planId: string | null): Promise<Qu
   const pool = figures.filter((f) => f.state === 'approved');
   const subjects = planIndicators ? figures.filter((f) => planIndicators.has(f.indicatorCode)) : figures;
   const checkedAt = new Date().toISOString();
-  const { results, counts } = checkFigures({ rules: env.rules, pool, subjects, indicators: env.indicators, regions: env.regions, keep: 'failures' });
+  const { results, counts } = checkFigures({ rules: env.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep: 'failures' });
   const touching = planIndicators ? results.filter((r) => r.figures.some((f) => planIndicators.has(f.indicatorCode))) : results;
   touching.sort(compareResults);
   // Every acknowledgement (few) rather than a lookup of every key (a million keys would not fit in one statement).

@@ -138,7 +138,7 @@ export const figureInput = z.object({
   notes: z.string().optional(),
 });
 
-export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false), approve: z.boolean().default(false).describe('planner/administrator: the figures land approved at once (otherwise as drafts)') });
+export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false), approve: z.boolean().default(false).describe('planner/administrator: the figures land approved at once (otherwise as drafts)'), within: z.string().min(1).optional().describe('the region the figures are about (code or name, e.g. 广州市): region names are read among its subdivisions first') });
 
 export const importBatch = z.object({
   id: z.number().int(),

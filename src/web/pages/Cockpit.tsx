@@ -6,7 +6,8 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { currentAsOf, PLAN_ID, useApi, withAsOf, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { currentAsOf, useApi, withAsOf, type PlanEvaluationDto } from '../api';
+import { usePlan } from '../plan';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { SimpleList } from '../components/SimpleList';
@@ -30,6 +31,7 @@ function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
 
 function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; lit: IndicatorLightDto | undefined; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
   const { lang, t, l } = useLang();
+  const scope = usePlan();
   const light = lit?.light ?? ev.standing.light;
   const final = ev.standing.phase === 'final';
   const a = completion(ev);
@@ -40,7 +42,7 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
     <Card
       testId={`card-${ev.indicator.code}`}
       title={
-        <Link to={withAsOf(`/indicators/${ev.indicator.code}`)}>
+        <Link to={withAsOf(scope.path(`/indicators/${ev.indicator.code}`))}>
           {ev.indicator.number}. {l(ev.indicator.name)}
         </Link>
       }
@@ -112,9 +114,10 @@ export function Cockpit() {
   const { lang, t, l } = useLang();
   const asOf = currentAsOf();
   const drafts = useDrafts();
-  const plan = useApi<PlanSummaryDto>(`/api/plans/${PLAN_ID}`);
-  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
-  const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
+  const scope = usePlan();
+  const plan = { data: scope.plan };
+  const evaluation = useApi<PlanEvaluationDto>(scope.planId ? `/api/plans/${encodeURIComponent(scope.planId)}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}` : null);
+  const { forecasts, available } = useForecasts(scope.planId, asOf, null, drafts.on);
   const system = useMemo(() => evaluation.data?.indicators.filter((i) => i.indicator.system) ?? [], [evaluation.data]);
   const byCode = useMemo(() => new Map(forecasts?.indicators.map((f) => [f.indicatorCode, f]) ?? []), [forecasts]);
   const lights = useMemo(() => lightsOf(system, forecasts), [system, forecasts]);
@@ -183,6 +186,12 @@ export function Cockpit() {
     };
   }, [system, t, final, lights]);
 
+  if (!scope.loading && !scope.planId)
+    return (
+      <p className="alert-info" role="status">
+        {t('尚未载入规划：用 plan-monitor plan load 文件.yaml 载入一个规划。', 'No plan is loaded yet: load one with plan-monitor plan load FILE.yaml.')}
+      </p>
+    );
   if (evaluation.error)
     return (
       <p className="alert-error" role="alert">
@@ -221,7 +230,7 @@ export function Cockpit() {
         </p>
         <DraftsSwitch />
       </div>
-      <CompletenessCard plan={PLAN_ID} />
+      {scope.planId ? <CompletenessCard plan={scope.planId} /> : null}
       {evaluation.loading && !evaluation.data ? (
         <Placeholder />
       ) : (
@@ -233,7 +242,7 @@ export function Cockpit() {
           ))}
         </div>
       )}
-      <SupervisionCounts planId={PLAN_ID} />
+      {scope.planId ? <SupervisionCounts planId={scope.planId} /> : null}
       <div className="cockpit-bottom">
         <Card title={final ? t('目标完成情况（终期）', 'Targets reached (final)') : t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
           {chart ? (
@@ -251,7 +260,7 @@ export function Cockpit() {
             render={(w) => (
               <>
                 <span className={`tag ${w.light === 'red' ? 'tag-red' : 'tag-gold'}`}>{LIGHT_STYLE[w.light][lang]}</span>
-                <Link to={withAsOf(`/indicators/${w.code}`)}>{w.text}</Link>
+                <Link to={withAsOf(scope.path(`/indicators/${w.code}`))}>{w.text}</Link>
               </>
             )}
           />

@@ -3,11 +3,12 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNum
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, TEMPLATE_HEADERS } from '../../shared/importFields';
-import { ApiError, PLAN_ID, send, useApi, type ImportReportDto, type PlanIndicatorDto, type RegionDto } from '../api';
+import { ApiError, send, useApi, type ImportReportDto, type PlanIndicatorDto, type RegionDto } from '../api';
 import { useLang } from '../i18n';
 import { mayApprove, mayWrite, useSession } from '../session';
 import { csvHeader, uploadImport } from '../upload';
 import { ImportQuality } from './quality/ImportQuality';
+import { usePlan } from '../plan';
 
 const FIELD_EN: Record<string, string> = {
   indicator: 'indicator code', indicatorName: 'indicator name', region: 'region', period: 'period', value: 'value', unit: 'unit', priceBasis: 'price basis', status: 'data status',
@@ -62,6 +63,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
 }
 
 function ImportWizard() {
+  const scope = usePlan();
   const { t, lang } = useLang();
   const me = useSession().data;
   const [step, setStep] = useState(0);
@@ -232,7 +234,7 @@ function ImportWizard() {
           title={t(`已导入：新增${done.counts.new}条，新版本${done.counts.revision}条`, `Imported: ${done.counts.new} new, ${done.counts.revision} revisions`)}
           subTitle={t(`批次号 ${done.batchId ?? ''}`, `batch ${done.batchId ?? ''}`)}
           extra={[
-            <Link key="c" to="/">{t('回到驾驶舱', 'Back to the cockpit')}</Link>,
+            <Link key="c" to={scope.path()}>{t('回到驾驶舱', 'Back to the cockpit')}</Link>,
             <Button
               key="again"
               onClick={() => {
@@ -266,10 +268,12 @@ interface FigureForm {
 }
 
 function SingleFigure() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { t, l } = useLang();
   const me = useSession().data;
   const [form] = Form.useForm<FigureForm>();
-  const inds = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const inds = useApi<PlanIndicatorDto[]>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/indicators` : null);
   const regs = useApi<RegionDto[]>('/api/regions');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   // The data-quality rules' results for the figure just entered (saved or not): the writer sees them at once.
@@ -307,7 +311,7 @@ function SingleFigure() {
       form={form}
       layout="vertical"
       style={{ maxWidth: 720 }}
-      initialValues={{ region: '440300', publishedDate: new Date().toISOString().slice(0, 10) }}
+      initialValues={{ region: scope.regionCode ?? undefined, publishedDate: new Date().toISOString().slice(0, 10) }}
       onFinish={(v) => void submit(v)}
       onValuesChange={(changed: Partial<FigureForm>) => {
         if (changed.indicator) form.setFieldValue('unit', units.get(changed.indicator) ?? '');
@@ -377,6 +381,8 @@ function SingleFigure() {
 }
 
 export default function DataPage() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { t } = useLang();
   return (
     <div>
@@ -400,8 +406,8 @@ export default function DataPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('全部数据', 'All figures')}>
                     <Space>
-                      <Button href={`/api/observations/export?format=csv&plan=${PLAN_ID}`} download>CSV</Button>
-                      <Button href={`/api/observations/export?format=xlsx&plan=${PLAN_ID}`} download>XLSX</Button>
+                      <Button href={`/api/observations/export?format=csv&plan=${encodeURIComponent(PLAN_ID ?? '')}`} download>CSV</Button>
+                      <Button href={`/api/observations/export?format=xlsx&plan=${encodeURIComponent(PLAN_ID ?? '')}`} download>XLSX</Button>
                     </Space>
                   </Descriptions.Item>
                 </Descriptions>

@@ -25,7 +25,8 @@ import { createEnterpriseRowChecker, type RegistryCells } from '../../../domain/
 import { memoText } from '../../../domain/memo';
 import { audit, type AuditContext } from '../../access/audit';
 import type { Encoding } from '../../import/decode';
-import { hashFile, regionResolver } from '../../import/importObservations';
+import { hashFile } from '../../import/importObservations';
+import { createRegionRegistry } from '../../../domain/region/registry';
 import { BatchStager } from '../../import/batchStager';
 import { FileFormatError, readCsv, type SourceRecord } from '../../import/readCsv';
 import { readXlsx } from '../../import/readXlsx';
@@ -111,7 +112,7 @@ export async function importEnterpriseRecords(
   const check = createEnterpriseRowChecker({
     item: itemResolver(config.items),
     industry: (c) => industryByCode.get(c) ?? null,
-    regionCode: regionResolver(await listRegions(database.db)),
+    regionCode: registryResolver(await listRegions(database.db)),
     keyLists: new Set(config.keyLists.map((l) => l.code)),
   });
   const widePeriodOf = memoText(widePeriod);
@@ -272,3 +273,12 @@ function withoutRow<T extends { row: number }>(x: T): Omit<T, 'row'> {
 }
 
 const monthStart = (ym: number): string => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')}-01`;
+
+/** A region cell (code or name) to its code; a name shared by two cities (白云区) is ambiguous and refused. */
+function registryResolver(regions: Parameters<typeof createRegionRegistry>[0]): (text: string) => string | null {
+  const registry = createRegionRegistry(regions);
+  return (text) => {
+    const r = registry.resolve(text);
+    return r.ok ? r.value.code : null;
+  };
+}
