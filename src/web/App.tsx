@@ -56,7 +56,8 @@ function Frame() {
     ...(user?.signedIn ? [{ key: '/supervision', label: t('督办', 'Supervision') }, { key: '/projects', label: t('重大项目', 'Projects') }, { key: '/inbox', label: t('待办', 'Inbox') }] : []),
   ];
   const items = [
-    ...planPages.map((p) => ({ key: scope.path(p.key), label: p.label })),
+    // Shown once the plan is known: before that every path would be /plans (and their keys would collide).
+    ...(scope.planId ? planPages.map((p) => ({ key: scope.path(p.key), label: p.label })) : []),
     // The platform's own pages: industries, enterprises, the business climate survey, data quality.
     { key: '/industries', label: t('行业监测', 'Industries') },
     ...(mayReadMicrodata(user) ? [{ key: '/enterprises', label: t('企业数据库', 'Enterprises') }] : []),
