@@ -17,6 +17,7 @@ import type { EnterpriseItem } from './items';
 import { SIZE_CLASSES, type SizeClass } from './size';
 import { checkUscc } from './uscc';
 import { memoText as memo } from '../memo';
+import type { UnitCatalogue } from '../unit/catalogue';
 
 export interface EnterpriseRowContext {
   item(text: string): EnterpriseItem | null;
@@ -25,6 +26,8 @@ export interface EnterpriseRowContext {
   regionCode(text: string): string | null;
   /** Key-list codes that exist. */
   keyLists: ReadonlySet<string>;
+  /** The unit catalogue unit texts are read in (units are data: bundled, loaded and plans' units). */
+  units: UnitCatalogue;
 }
 
 export type RawEnterpriseRow = Partial<Record<EnterpriseField, string>>;
@@ -212,9 +215,9 @@ function readRegistry(raw: RawEnterpriseRow, ctx: EnterpriseRowContext, read: Re
  * 千元 is the unit of the 一套表 financial forms but of no published figure, so it is known here rather than in the
  * platform's unit list: a value in 千元 is read as 1000 × the value in 元 (an exact decimal shift).
  */
-function convertEnterpriseValue(value: number, from: string, to: string): Result<number> {
-  if (from.trim() !== '千元') return convertValue(value, from, to);
-  return convertValue(shiftDecimal(value, 3), '元', to);
+function convertEnterpriseValue(value: number, from: string, to: string, units: UnitCatalogue): Result<number> {
+  if (from.trim() !== '千元') return convertValue(value, from, to, units);
+  return convertValue(shiftDecimal(value, 3), '元', to, units);
 }
 
 const plainReaders = (ctx: EnterpriseRowContext): Readers => ({
@@ -223,7 +226,7 @@ const plainReaders = (ctx: EnterpriseRowContext): Readers => ({
   period: readPeriod,
   industry: (t) => readIndustry(t, ctx),
   region: (t) => ctx.regionCode(t),
-  convert: convertEnterpriseValue,
+  convert: (value, from, to) => convertEnterpriseValue(value, from, to, ctx.units),
 });
 
 /** Checks one row afresh (tests and one-off rows). `hasFigure`: whether the row carries a figure (else registry only). */
@@ -246,10 +249,10 @@ export function createEnterpriseRowChecker(ctx: EnterpriseRowContext): (raw: Raw
       const key = `${from}\u0000${to}`;
       let unit = conversions.get(key);
       if (unit === undefined) {
-        unit = convertEnterpriseValue(1, from, to);
+        unit = convertEnterpriseValue(1, from, to, ctx.units);
         conversions.set(key, unit);
       }
-      return unit.ok ? convertEnterpriseValue(value, from, to) : unit;
+      return unit.ok ? convertEnterpriseValue(value, from, to, ctx.units) : unit;
     },
   };
   return (raw, hasFigure) => checkWith(raw, ctx, read, hasFigure);

@@ -32,6 +32,7 @@ import { FileFormatError, readCsv, type SourceRecord } from '../../import/readCs
 import { readXlsx } from '../../import/readXlsx';
 import { enterpriseConfig, type EnterpriseConfig } from '../config';
 import { expandRecord, mapEnterpriseHeader, widePeriod, type EnterpriseLayout, type LayoutKind } from './layout';
+import { unitCatalogueOf } from '../../units/unitCatalogue';
 
 export interface EnterpriseImportOptions {
   file: string;
@@ -114,6 +115,7 @@ export async function importEnterpriseRecords(
     industry: (c) => industryByCode.get(c) ?? null,
     regionCode: registryResolver(await listRegions(database.db)),
     keyLists: new Set(config.keyLists.map((l) => l.code)),
+    units: await unitCatalogueOf(database.db),
   });
   const widePeriodOf = memoText(widePeriod);
   const today = new Date().toISOString().slice(0, 10);
