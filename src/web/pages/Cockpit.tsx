@@ -55,6 +55,17 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
             {formatValue(latest?.value, ev.indicator.unit, lang)}
           </div>
           <div className="muted">{latest ? formatPeriod(String(latest.year), lang) : t('暂无数据', 'no figure yet')}</div>
+          {ev.inYear ? (
+            // 年内监测: the newest 1–N月 or quarterly figure after the latest annual one, with 同比.
+            <div className="muted" data-testid="in-year">
+              {t('年内', 'In-year')} {formatPeriod(ev.inYear.periodCode, lang)}: {formatValue(ev.inYear.value, ev.indicator.unit, lang)}
+              {ev.inYear.change !== null
+                ? ev.inYear.changeKind === 'points'
+                  ? t(`（同比${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}个百分点）`, ` (${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)} pp y/y)`)
+                  : t(`（同比${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}%）`, ` (${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}% y/y)`)
+                : null}
+            </div>
+          ) : null}
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="muted">{t('目标', 'Target')}</div>
