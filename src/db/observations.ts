@@ -207,6 +207,11 @@ export async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
   }
 }
 
+/** Turns row triggers back on for the rest of the transaction, after tryWithoutRowTriggers. */
+export async function restoreRowTriggers(db: Db): Promise<void> {
+  await db.execute(sql`set local session_replication_role = origin`);
+}
+
 export async function insertImportBatch(
   db: Db,
   batch: { fileName: string; fileHash: string; format: string; rowsTotal: number; rowsAdded: number; rowsUnchanged: number; rowsRejected: number; report: unknown },

@@ -106,3 +106,15 @@ export function createRegionRegistry(regions: readonly Region[]): RegionRegistry
 
   return { regions, get: (code) => byCode.get(code), isWithin, resolve };
 }
+
+/**
+ * A region cell (a code or a name) read to its code, null when unknown or ambiguous: for imports whose cells take no
+ * scope. A name shared by two cities (白云区) is refused, never resolved by load order.
+ */
+export function regionCodeResolver(regions: readonly Region[]): (text: string) => string | null {
+  const registry = createRegionRegistry(regions);
+  return (text) => {
+    const r = registry.resolve(text);
+    return r.ok ? r.value.code : null;
+  };
+}

@@ -13,14 +13,13 @@ import { importEnterpriseFile } from '../../services/enterprises/import/importEn
 import { materialiseAggregateIndicators } from '../../services/enterprises/materialise';
 import { enterprisePage, findEnterprises } from '../../services/enterprises/registry';
 import { confidentialityRules } from '../../services/enterprises/rules';
-import { BadRequestError } from '../../services/errors';
 import {
   aggregatePeriodsQuery, aggregatePeriodsResponse, enterpriseDetail, enterpriseImportReport, enterpriseItemsPage, enterpriseItemsQuery, enterprisesPage, enterprisesQuery,
   errorResponse, industriesPage, industriesQuery, industryAggregatesQuery, industryAggregatesResponse, usccParams,
 } from '../../shared/api';
 import { auditContext } from '../policy';
 import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
-import { receiveUpload, type Upload } from '../upload/receive';
+import { withImportUpload } from '../upload/receive';
 
 /** An enterprise file of a province's month is tens of MB; 256 MB leaves room for a year in one file. */
 export const ENTERPRISE_UPLOAD_LIMIT = 256 * 1024 * 1024;
@@ -64,44 +63,26 @@ export const enterpriseRoutes = (database: Database, uploadLimits: Partial<Uploa
         response: { 200: enterpriseImportReport, 400: errorResponse, 422: enterpriseImportReport },
       },
       handler: async (req, reply) => {
-        // Before a byte of the body is read: one import at a time per user, a few in all.
-        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
-        let upload: Upload | null = null;
-        try {
-          upload = await receiveUpload(req, reply, limits);
-          const { file, fields } = upload;
-          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
-          let mapping: Record<string, string> | undefined;
-          if (fields.mapping) {
-            try {
-              mapping = z.record(z.string(), z.string()).parse(JSON.parse(fields.mapping));
-            } catch {
-              throw new BadRequestError('mapping must be a JSON object of column header → field name');
-            }
+        return withImportUpload(req, reply, gate, limits, async ({ file, fields, mapping }) => {
+        const who = auditContext(req);
+        const report = await importEnterpriseFile(database, {
+          file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError: fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
+          ...(mapping ? { mapping } : {}),
+        });
+        // The import is committed by now: a failure to recompute the indicators is reported, not thrown.
+        let indicators: Awaited<ReturnType<typeof materialiseAggregateIndicators>> = [];
+        let indicatorError: string | null = null;
+        if (report.committed) {
+          try {
+            indicators = await materialiseAggregateIndicators(database, rules, { audit: who });
+          } catch (e) {
+            indicatorError = (e as Error).message;
+            req.log.error(e);
           }
-          const who = auditContext(req);
-          const report = await importEnterpriseFile(database, {
-            file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError: fields.onError === 'skip' ? 'skip' : 'reject', audit: who,
-            ...(mapping ? { mapping } : {}),
-          });
-          // The import is committed by now: a failure to recompute the indicators is reported, not thrown.
-          let indicators: Awaited<ReturnType<typeof materialiseAggregateIndicators>> = [];
-          let indicatorError: string | null = null;
-          if (report.committed) {
-            try {
-              indicators = await materialiseAggregateIndicators(database, rules, { audit: who });
-            } catch (e) {
-              indicatorError = (e as Error).message;
-              req.log.error(e);
-            }
-          }
-          const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
-          return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })), indicatorError });
-        } finally {
-          // Synchronously, before the answer reaches the sender: its next upload must find the slot free.
-          leave();
-          await upload?.dispose();
         }
+        const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed);
+        return reply.code(refused ? 422 : 200).send({ ...report, indicators: indicators.map((i) => ({ indicator: i.indicator, years: i.years })), indicatorError });
+        });
       },
     });
 

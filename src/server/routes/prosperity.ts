@@ -20,7 +20,7 @@ import {
 import { announceNext, pageDescription } from '../paging';
 import { auditContext } from '../policy';
 import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
-import { receiveUpload, type Upload } from '../upload/receive';
+import { withImportUpload } from '../upload/receive';
 
 export const prosperityRoutes = (database: Database, uploadLimits: Partial<UploadLimits> = {}): FastifyPluginAsyncZod =>
   async function routes(app) {
@@ -89,23 +89,14 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
         response: { 200: responseImportReport, 400: errorResponse, 404: errorResponse, 413: errorResponse, 422: responseImportReport, 429: errorResponse },
       },
       handler: async (req, reply) => {
-        // Before a byte of the body is read: one import at a time per user, a few in all.
-        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
-        let upload: Upload | null = null;
-        try {
-          upload = await receiveUpload(req, reply, limits);
-          const { file, fields } = upload;
-          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
-          const onError = fields.onError === 'skip' ? 'skip' : 'reject';
-          const report = await importResponses(database, {
-            waveId: req.params.waveId, file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError, maxRows: limits.maxRows, audit: auditContext(req),
-          });
-          const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.dryRun && onError !== 'skip');
-          return reply.code(refused ? 422 : 200).send(report);
-        } finally {
-          leave();
-          await upload?.dispose();
-        }
+        return withImportUpload(req, reply, gate, limits, async ({ file, fields }) => {
+        const onError = fields.onError === 'skip' ? 'skip' : 'reject';
+        const report = await importResponses(database, {
+          waveId: req.params.waveId, file: file.path, fileName: file.name, dryRun: fields.dryRun === 'true', onError, maxRows: limits.maxRows, audit: auditContext(req),
+        });
+        const refused = report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.dryRun && onError !== 'skip');
+        return reply.code(refused ? 422 : 200).send(report);
+        });
       },
     });
 

@@ -118,12 +118,12 @@ export async function evaluatePlanForRegions(
  * adjustment took effect after that date, when the earlier version's stored file is read the same way.
  */
 async function indicatorsInForce(db: Db, planId: string, plan: { baseYear: number; version: PlanEvaluation['version'] }, asOfDate: string | null): Promise<{ indicators: PlanIndicator[]; version: PlanEvaluation['version'] }> {
-  const versions = await listPlanVersions(db, planId);
+  const [versions, current] = await Promise.all([listPlanVersions(db, planId), listPlanIndicators(db, planId)]);
   const chosen = versionInForce(versions, asOfDate);
-  if (!chosen || chosen.number === plan.version.number) return { indicators: await listPlanIndicators(db, planId), version: plan.version };
-  const document = await planVersionDocument(db, planId, chosen.number);
-  if (!document) return { indicators: await listPlanIndicators(db, planId), version: plan.version };
-  const catalogueShares = new Map((await listPlanIndicators(db, planId)).flatMap((i) => (i.share ? [[i.code, i.share] as const] : [])));
+  const document = chosen && chosen.number !== plan.version.number ? await planVersionDocument(db, planId, chosen.number) : null;
+  if (!chosen || !document) return { indicators: current, version: plan.version };
+  // A share's parts may be stated in the catalogue rather than the file: the stored indicators carry them.
+  const catalogueShares = new Map(current.flatMap((i) => (i.share ? [[i.code, i.share] as const] : [])));
   const indicators = document.indicators.map((def) => {
     const i = planIndicatorFromDef(def, document.baseYear);
     return i.share ? i : { ...i, share: catalogueShares.get(i.code) ?? null };

@@ -5,9 +5,8 @@
  * When the enterprise database (issue 18) is merged, the panel is drawn from its registry instead
  * (services/prosperity/panel.ts takes any frame).
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { tryWithoutRowTriggers } from '../../db/observations';
+import { tryWithoutRowTriggers, restoreRowTriggers } from '../../db/observations';
 import { copyResponses, copyTallies, ensureWave, insertPanelMembers, itemKey, responseLine } from '../../db/prosperity';
 import { drawPanel } from '../../domain/prosperity/sampling';
 import { askedItems, type SurveyDefinition } from '../../domain/prosperity/survey';
@@ -70,7 +69,7 @@ export async function loadSyntheticDemo(database: Database, survey: SurveyDefini
       database.driver,
       byRevenue.map((c) => ({ waveId: waveOf.get(c.period) ?? 0, item: itemKey(c.question, c.horizon), group: c.group, revenue: c.tally, employees: byEmployees.get(key(c)) ?? c.tally })),
     );
-    if (withoutTriggers) await tx.execute(sql`set local session_replication_role = origin`);
+    if (withoutTriggers) await restoreRowTriggers(tx);
   });
   return { members: panel.members.length, waves: periods.length, answers: answers.length };
 }

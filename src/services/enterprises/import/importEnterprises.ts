@@ -14,9 +14,8 @@ import {
   figuresOfUnknownEnterprises, lockFigureReferences, stageFigureLines, type FigureCounts, type StagedProblem,
 } from '../../../db/enterprises/importStaging';
 import { storedRegistry, writeRegistry, type RegistryWrite } from '../../../db/enterprises/registryWrite';
-import { lockImports, tryWithoutRowTriggers } from '../../../db/observations';
+import { lockImports, tryWithoutRowTriggers, restoreRowTriggers } from '../../../db/observations';
 import { listRegions } from '../../../db/regions';
-import { sql } from 'drizzle-orm';
 import { ENTERPRISE_HEADERS, type EnterpriseField } from '../../../domain/enterprise/fields';
 import { itemResolver } from '../../../domain/enterprise/items';
 import { FileSeries } from '../../../domain/enterprise/fileSeries';
@@ -26,7 +25,7 @@ import { memoText } from '../../../domain/memo';
 import { audit, type AuditContext } from '../../access/audit';
 import type { Encoding } from '../../import/decode';
 import { hashFile } from '../../import/importObservations';
-import { createRegionRegistry } from '../../../domain/region/registry';
+import { regionCodeResolver } from '../../../domain/region/registry';
 import { BatchStager } from '../../import/batchStager';
 import { FileFormatError, readCsv, type SourceRecord } from '../../import/readCsv';
 import { readXlsx } from '../../import/readXlsx';
@@ -113,7 +112,7 @@ export async function importEnterpriseRecords(
   const check = createEnterpriseRowChecker({
     item: itemResolver(config.items),
     industry: (c) => industryByCode.get(c) ?? null,
-    regionCode: registryResolver(await listRegions(database.db)),
+    regionCode: regionCodeResolver(await listRegions(database.db)),
     keyLists: new Set(config.keyLists.map((l) => l.code)),
     units: await unitCatalogueOf(database.db),
   });
@@ -213,7 +212,7 @@ export async function importEnterpriseRecords(
       const withoutRowTriggers = await tryWithoutRowTriggers(tx);
       await lockFigureReferences(tx);
       const added = await commitFigures(tx, report.batchId, counts.revised + counts.unchanged > 0);
-      if (withoutRowTriggers) await tx.execute(sql`set local session_replication_role = origin`);
+      if (withoutRowTriggers) await restoreRowTriggers(tx);
       report.committed = true;
       await setEnterpriseBatchResult(tx, report.batchId, {
         rowsTotal: report.rows, figuresAdded: added, versionsAdded: write.versions.length, rowsRejected: rejectedRows.size,
@@ -275,12 +274,3 @@ function withoutRow<T extends { row: number }>(x: T): Omit<T, 'row'> {
 }
 
 const monthStart = (ym: number): string => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, '0')}-01`;
-
-/** A region cell (code or name) to its code; a name shared by two cities (白云区) is ambiguous and refused. */
-function registryResolver(regions: Parameters<typeof createRegionRegistry>[0]): (text: string) => string | null {
-  const registry = createRegionRegistry(regions);
-  return (text) => {
-    const r = registry.resolve(text);
-    return r.ok ? r.value.code : null;
-  };
-}
