@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The bundled unit catalogue's English labels, registered as the platform registers them when it starts.
+    setupFiles: ['test/support/unitLabels.ts'],
   },
 });

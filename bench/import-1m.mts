@@ -31,7 +31,7 @@ const file = path.join(dir, 'observations.csv');
     for (let month = 1; month <= 12; month++) {
       for (const ind of indicators) {
         for (const reg of regions) {
-          for (const src of ['统计公报', '媒体报道', '统计部门发布', '第三方转录', '其他政府发布', '媒体报道']) {
+          for (const src of ['统计公报', '媒体报道', '统计局发布', '第三方转录', '其他政府发布', '媒体报道']) {
             if (i++ >= N) break outer;
             const pub = `${year + (month === 12 ? 1 : 0)}-${String((month % 12) + 1).padStart(2, '0')}-15`;
             const ok = out.write(`${ind},${reg},${year}-${String(month).padStart(2, '0')},${(i * 1.37).toFixed(2)},亿元,现价,最终,${src},bench source ${i % 97},${pub}\n`);

@@ -28,8 +28,20 @@ const ADMITS: Record<string, Who[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  'read:microdata': ['admin', 'statistician'],
+  'write:enterprises': ['admin', 'statistician'],
   'supervise:tasks': ['admin', 'planner'],
   'report:tasks': ['admin', 'planner', 'reporter'],
+  'write:survey': ['admin', 'statistician'],
+  'manage:regions': ['admin'],
+  'assess:targets': ['admin', 'planner'],
+};
+
+/** A street of 南山区 (statistical division code) and its boundary: reference data an administrator may add. */
+const street = { code: '440305001', name: { zh: '南头街道', en: 'Nantou Subdistrict' }, level: 'street', kind: 'administrative', parent: '440305', validFrom: '1990-01-01' };
+const streetMap = {
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { code: '440305001', name: '南头街道' }, geometry: { type: 'Polygon', coordinates: [[[113.9, 22.5], [113.92, 22.5], [113.92, 22.52], [113.9, 22.5]]] } }],
 };
 
 const figure = (region: string, value: number) => ({
@@ -53,6 +65,11 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/indicators', policy: 'public' },
   { method: 'GET', url: '/api/regions', policy: 'public' },
   { method: 'GET', url: '/api/regions/geo', policy: 'public' },
+  { method: 'POST', url: '/api/regions', policy: 'manage:regions', body: { regions: [street] } },
+  { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'assess:targets', body: { targetYear: 2025, assessment: 'on_track', evidence: 'x' }, doc: '/api/plans/{planId}/indicators/{code}/assessments' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators/GDP/assessments', policy: 'public', doc: '/api/plans/{planId}/indicators/{code}/assessments' },
+  { method: 'PUT', url: '/api/regions/440305/boundaries', policy: 'manage:regions', body: streetMap },
+  { method: 'GET', url: '/api/measurement-units?limit=5', policy: 'public' },
   { method: 'GET', url: '/api/observations?indicator=GDP', policy: 'public' },
   { method: 'GET', url: '/api/observations/candidates?indicator=GDP&period=2022', policy: 'public' },
   { method: 'GET', url: '/api/observations/derived?indicator=RETAIL', policy: 'public' },
@@ -79,6 +96,13 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'DELETE', url: '/api/tokens/999999', policy: 'read' },
   { method: 'POST', url: '/api/auth/logout', policy: 'read' },
   { method: 'POST', url: '/api/auth/login', policy: 'public', body: { username: 'nobody', password: 'x' } },
+  { method: 'GET', url: '/api/enterprises?q=x', policy: 'read:microdata' },
+  { method: 'GET', url: '/api/enterprises/9144030071526726XG', policy: 'read:microdata' },
+  { method: 'POST', url: '/api/enterprises/import', policy: 'write:enterprises' },
+  { method: 'GET', url: '/api/industry-aggregates?item=REVENUE&period=2024', policy: 'public' },
+  { method: 'GET', url: '/api/industry-aggregates/periods?item=REVENUE', policy: 'public' },
+  { method: 'GET', url: '/api/industries', policy: 'public' },
+  { method: 'GET', url: '/api/enterprise-items', policy: 'public' },
   // 督促检查 (issue 16). Ids that do not exist answer 404 to those admitted: never 401/403.
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/tasks?light=red&limit=10', policy: 'read' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/supervision/board?by=unit', policy: 'read' },
@@ -102,6 +126,21 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/projects?year=2024', policy: 'read' },
   { method: 'POST', url: '/api/plans/shenzhen-services-14th-fyp/projects/import', policy: 'report:tasks' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/projects/template', policy: 'read' },
+  { method: 'GET', url: '/api/quality/violations', policy: 'read' },
+  { method: 'GET', url: '/api/quality/summary', policy: 'read' },
+  { method: 'GET', url: '/api/quality/violations/export', policy: 'read' },
+  { method: 'POST', url: '/api/quality/acknowledgements', policy: 'approve:observations', body: { key: 'no-such-rule:1', comment: 'access test' } },
+  { method: 'GET', url: '/api/quality/figures?ids=1', policy: 'read' },
+  { method: 'GET', url: '/api/quality/completeness?plan=shenzhen-services-14th-fyp', policy: 'read' },
+  { method: 'GET', url: '/api/quality/completeness/items?plan=shenzhen-services-14th-fyp', policy: 'read' },
+  { method: 'GET', url: '/api/prosperity/surveys', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/shenzhen-services-bcs/waves', policy: 'write:survey', body: { period: '2026-03' } },
+  { method: 'GET', url: '/api/prosperity/waves/777777/response-rates', policy: 'read' },
+  { method: 'POST', url: '/api/prosperity/surveys/777777/responses/import', policy: 'write:survey' },
+  { method: 'GET', url: '/api/prosperity/indices?kind=diffusion', policy: 'public' },
+  { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/export', policy: 'public' },
 ];
 
 describe.each(drivers)('access control on $name', ({ open }) => {
@@ -149,7 +188,7 @@ describe.each(drivers)('access control on $name', ({ open }) => {
   it('lists every API route in the matrix', async () => {
     const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace(/\/(1|999999)(?=\/|$)/, '/{id}')}`))].sort();
+    const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('/regions/440305/', '/regions/{code}/').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
     expect(inMatrix).toEqual(documented);
   });
 

@@ -8,13 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planItems, type PlanItem } from '../src/domain/plan/items';
 import type { PlanDocument } from '../src/domain/plan/schema';
 import { readPlanFile, readRegionFile } from '../src/services/planFile';
-import { bundledPlan, regionsDir, root } from './support/paths';
+import { bundledPlanContext } from '../src/services/planContext';
+import { bundledPlan, plansDir, regionsDir, root } from './support/paths';
 
 let plan: PlanDocument;
 let items: PlanItem[];
 beforeAll(async () => {
   const regions = await readRegionFile(path.join(regionsDir, 'shenzhen-440300.yaml'));
-  plan = (await readPlanFile(bundledPlan, new Set(regions.map((r) => r.code)))).plan;
+  plan = (await readPlanFile(bundledPlan, await bundledPlanContext({ regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue') }))).plan;
   const names = new Map(regions.map((r) => [r.code, r.name]));
   items = planItems(plan, (code) => names.get(code) ?? { zh: code, en: code });
 });

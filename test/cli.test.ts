@@ -25,6 +25,9 @@ async function cli(args: string[], env: Record<string, string> = {}, input?: str
   }
 }
 
+// A first start on a fresh folder migrates and loads the bundled plan and data: minutes on a busy machine.
+const COLD_START_MS = 240_000;
+
 describe('plan-monitor CLI', () => {
   it('prints help for every command', async () => {
     const top = await cli(['--help']);
@@ -60,7 +63,7 @@ describe('plan-monitor CLI', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ planId: 'demo-eco-15th-fyp', status: 'unchanged' });
     const list = await cli(['plan', 'list'], { DATA_DIR: dataDir });
     expect((JSON.parse(list.stdout) as Array<{ id: string }>).map((p) => p.id).sort()).toEqual(['demo-eco-15th-fyp', 'shenzhen-services-14th-fyp']);
-  });
+  }, COLD_START_MS);
 
   it('creates the first administrator from standard input, never with a default password', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-users-'));
@@ -77,7 +80,7 @@ describe('plan-monitor CLI', () => {
     const users = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
     expect(users.map((u) => u.username)).toEqual(['chief']);
     expect(users[0]).not.toHaveProperty('passwordHash');
-  });
+  }, COLD_START_MS);
 
   it('stops on a bad setting with a message naming it; only serve reads the server\'s own settings (issue 15)', async () => {
     const r = await cli(['serve'], { PORT: 'eighty' });

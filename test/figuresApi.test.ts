@@ -14,19 +14,10 @@ import { prepare, type PrepareReport } from '../src/services/bootstrap';
 import type { ImportReportDto, ObservationDto, PlanEvaluationDto } from '../src/shared/api';
 import { drivers } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
+import { multipart } from './support/multipart';
 import { signIn } from './support/session';
 
 const PLAN = 'shenzhen-services-14th-fyp';
-
-function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
-  const boundary = '----pm-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } as Record<string, string> };
-}
 
 describe.each(drivers)('figures and evaluation API on $name', ({ open }) => {
   let database: Database;

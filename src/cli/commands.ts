@@ -5,9 +5,10 @@ import path from 'node:path';
 import { planItems } from '../domain/plan/items';
 import { openPrepared } from '../services/bootstrap';
 import { loadPlanFile, type LoadPlanResult } from '../services/loadPlan';
-import { readPlanFile, readRegionFile } from '../services/planFile';
+import { readPlanFile } from '../services/planFile';
+import { planCheckContext } from './planContext';
 import { EVERY_PLAN, plansService } from '../services/plans';
-import { projectRoot, readCommandSettings, readSettings } from '../services/settings';
+import { projectRoot, readSettings } from '../services/settings';
 import { writeFile } from 'node:fs/promises';
 import { parseAsOf } from '../domain/evaluation/asOf';
 import type { MethodId } from '../domain/evaluation/result';
@@ -36,7 +37,7 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   // The server's modules load while the database opens: the two together make most of a warm start.
-  const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared(settings), import('../server/app'), import('../server/adminChannel')]);
+  const [{ database, report }, { buildApp }, { openAdminChannel }] = await Promise.all([openPrepared({ ...settings, prosperityDemo: true }), import('../server/app'), import('../server/adminChannel')]);
   const app = await buildApp(database, {
     log: { level: settings.logLevel },
     trustProxy: settings.trustProxy,
@@ -101,18 +102,9 @@ export async function migrate(opts: OutputOptions): Promise<void> {
   printTable([result], [['driver', 'Driver'], ['status', 'Status']], opts);
 }
 
-async function knownRegionCodes(): Promise<Set<string>> {
-  const settings = readCommandSettings();
-  const codes = new Set<string>();
-  const { readdir } = await import('node:fs/promises');
-  for (const name of (await readdir(settings.regionsDir)).filter((n) => /\.ya?ml$/.test(n))) {
-    for (const r of await readRegionFile(path.join(settings.regionsDir, name))) codes.add(r.code);
-  }
-  return codes;
-}
-
-export async function validatePlan(file: string, opts: OutputOptions): Promise<void> {
-  const { plan } = await readPlanFile(file, await knownRegionCodes());
+export async function validatePlan(file: string, opts: OutputOptions & { database?: boolean }): Promise<void> {
+  const { ctx, against } = await planCheckContext(opts.database === true);
+  const { plan } = await readPlanFile(file, ctx);
   const items = planItems(plan);
   const count = (kind: string) => items.filter((i) => i.kind === kind).length;
   const counts = {
@@ -128,9 +120,9 @@ export async function validatePlan(file: string, opts: OutputOptions): Promise<v
   };
   printTable(
     Object.entries(counts).map(([what, n]) => ({ what, n })),
-    [['what', `${plan.id}: valid`], ['n', 'Count']],
+    [['what', `${plan.id}: valid (checked against ${against})`], ['n', 'Count']],
     opts,
-    { file, planId: plan.id, valid: true, counts },
+    { file, planId: plan.id, valid: true, checkedAgainst: against, counts },
   );
 }
 
@@ -156,10 +148,11 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
   );
 }
 
-export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string }): Promise<void> {
+export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; within?: string }): Promise<void> {
   const what = {
     file: path.resolve(file),
     dryRun: opts.dryRun === true,
+    within: opts.within ?? null,
     onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
     ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
   };

@@ -6,11 +6,15 @@ import { Command } from 'commander';
 import { SettingsError } from '../services/settings';
 import { DataFileError } from '../services/yamlFile';
 import * as commands from './commands';
+import { registerEnterpriseCommands } from './enterprises';
+import { registerReferenceDataCommands } from './referenceData';
 import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
 import { ServerError } from './target';
 import { configureOutput } from './output';
 import { packageVersion } from './version';
+import { qualityCommands } from './quality';
+import { prosperityCommands } from './prosperity';
 
 // A reader that stops early (| head) is not an error: further output is dropped, and the command still finishes
 // and closes its database cleanly (exiting here would leave the embedded database to recover on the next start).
@@ -37,8 +41,9 @@ db.command('migrate').description('apply pending migrations').option('--json', '
 const plan = program.command('plan').description('plan files');
 plan
   .command('validate')
-  .description('check a plan file against the format and the region registry; writes nothing')
+  .description('check a plan file with every check `plan load` runs (format, units, regions, indicator catalogue); writes nothing')
   .argument('<file>', 'plan YAML file')
+  .option('--database', 'check against the database the settings name (DATABASE_URL, else DATA_DIR) instead of the bundled files')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.validatePlan(file, o));
 plan
@@ -72,6 +77,7 @@ program
   .option('--dry-run', 'check and report what would change; write nothing')
   .option('--skip-invalid', 'commit the valid rows and report the rejected ones (default: any bad row rejects the file)')
   .option('--mapping <json>', 'column mapping, e.g. \'{"ind":"indicator","v":"value"}\'')
+  .option('--within <region>', 'the region the file is about (code or name, e.g. 440100 or 广州市): its names are read there first')
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.importFile(file, o));
 
@@ -136,7 +142,11 @@ program
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.backtestFile(file, o));
 
+registerEnterpriseCommands(program);
+registerReferenceDataCommands(program);
 tasksCommand(program);
+qualityCommands(program);
+prosperityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -121,3 +121,16 @@ export function query(params: Record<string, string | number | boolean | undefin
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * Runs `fn` on the prepared database itself, for commands the admin channel does not carry (reference data,
+ * supervision). With a server holding the embedded folder this stops with FolderBusyError, which names it.
+ */
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const { database } = await openPrepared(readCommandSettings());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}

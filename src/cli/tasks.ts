@@ -6,8 +6,6 @@
 import type { Command } from 'commander';
 import { allUnits } from '../db/supervision/units';
 import { TASK_KINDS, TASK_LIGHTS, TASK_LIGHT_LABELS, TASK_STATE_LABELS } from '../domain/supervision/terms';
-import { openPrepared } from '../services/bootstrap';
-import { readCommandSettings } from '../services/settings';
 import { byLight, loadBoard } from '../services/supervision/board';
 import { notifierFor } from '../services/supervision/notifier';
 import { importProjects } from '../services/supervision/projectImport';
@@ -15,21 +13,13 @@ import { buildReminders } from '../services/supervision/reminders';
 import { sendReminders } from '../services/supervision/remind';
 import { readSupervisionEnv } from '../services/supervision/settings';
 import { printTable, wantsJson } from './output';
+import { withDatabase } from './target';
 
 const atOf = (day?: string): Date | undefined => {
   if (day === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`--as-of "${day}" must be a day (YYYY-MM-DD)`);
   return new Date(`${day}T23:59:59.999Z`);
 };
-
-async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openPrepared>>['database']) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readCommandSettings());
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 export function tasksCommand(program: Command): void {
   const tasks = program.command('tasks').description('督促检查: tasks of a plan, the project dispatch import, reminders');

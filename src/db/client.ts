@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockFolder, type FolderLock } from './folderLock';
+import { initialiseFolder } from './initialiseFolder';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,6 +48,7 @@ export async function openDatabase(target: DatabaseTarget, opts: OpenOptions = {
         import('drizzle-orm/pglite'),
         import('drizzle-orm/pglite/migrator'),
       ]);
+      if (target.dataDir !== null) await initialiseFolder(target.dataDir);
       const client = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
       const db = drizzlePglite(client, { schema });
       return {

@@ -29,7 +29,7 @@ export function copyLine(cells: readonly CopyCell[]): string {
 
 /** What the two drivers put under a drizzle database or transaction: the client that runs its queries. */
 interface PgliteClient {
-  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+  query(sql: string, params: unknown[], options?: { blob: Blob }): Promise<unknown>;
 }
 interface PgClient {
   query<T>(submittable: T): T;
@@ -64,4 +64,55 @@ export async function copyInto(db: Db, driver: DatabaseTarget['driver'], table: 
   const [{ from }, { pipeline }, { Readable }] = await Promise.all([import('pg-copy-streams'), import('node:stream/promises'), import('node:stream')]);
   const stream = (client as PgClient).query(from(`copy ${target} from stdin`));
   await pipeline(Readable.from([text]), stream);
+}
+
+/**
+ * Runs `COPY (query) TO …` on the connection or transaction behind `db` and returns the rows as COPY's text format
+ * (read them with `copyFields`). A large result reads several times faster this way than as query rows: PostgreSQL
+ * formats the text in C, and no row objects are built — on PGlite five times faster for 50,000 rows. `query` is
+ * SQL text without parameters (quote values with `sqlLiteral`). On a server, call it inside a transaction: the
+ * stream needs one connection from start to end.
+ */
+export async function copyOut(db: Db, driver: DatabaseTarget['driver'], query: string): Promise<string> {
+  const client = clientOf(db);
+  if (driver === 'pglite') {
+    const result = (await (client as PgliteClient).query(`copy (${query}) to '/dev/blob'`, [])) as { blob?: Blob };
+    return result.blob ? await result.blob.text() : '';
+  }
+  const { to } = await import('pg-copy-streams');
+  const stream = (client as PgClient).query(to(`copy (${query}) to stdout`));
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A string as an SQL literal (standard_conforming_strings: only the quote is doubled). */
+export const sqlLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+const unescapes: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
+
+/**
+ * Calls `row` with the fields of each line of COPY text (null for \\N), reusing one array: copy what you keep.
+ *
+ * @example
+ * copyFields('1\tGDP\t\\N\n', (f) => console.log(f)) // ['1', 'GDP', null]
+ */
+export function copyFields(text: string, row: (fields: ReadonlyArray<string | null>) => void): void {
+  const fields: Array<string | null> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    fields.length = 0;
+    let from = start;
+    while (from <= end) {
+      let to = text.indexOf('\t', from);
+      if (to < 0 || to > end) to = end;
+      const cell = text.slice(from, to);
+      fields.push(cell === '\\N' ? null : cell.includes('\\') ? cell.replace(/\\(.)/g, (_m, c: string) => unescapes[c] ?? c) : cell);
+      from = to + 1;
+    }
+    row(fields);
+    start = end + 1;
+  }
 }

@@ -195,7 +195,7 @@ async function lockReferencedRows(db: Db, refs: References): Promise<void> {
 }
 
 /** Turns row triggers off for the rest of the transaction if this session may; says whether it did. */
-async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
+export async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
   try {
     // In a savepoint: a refusal (no privilege) must not abort the import's transaction.
     await db.transaction(async (sp) => {
@@ -205,6 +205,11 @@ async function tryWithoutRowTriggers(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Turns row triggers back on for the rest of the transaction, after tryWithoutRowTriggers. */
+export async function restoreRowTriggers(db: Db): Promise<void> {
+  await db.execute(sql`set local session_replication_role = origin`);
 }
 
 export async function insertImportBatch(

@@ -3,10 +3,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PlanItem } from '../domain/plan/items';
 import type { CatalogueIndicator, PlanIndicator, PlanSummary } from '../domain/plan/model';
 import type { PlanDocument } from '../domain/plan/schema';
+import { planIndicatorFromDef } from '../domain/plan/indicator';
 import type { Comparator, Direction, IndicatorAttribute, IndicatorCategory, PlanItemKind } from '../domain/plan/terms';
 import type { Db } from './client';
 import { numberToNumeric, numericToNumber } from './numeric';
-import { indicators, planIndicators, planItems, plans } from './schema';
+import { indicators, planIndicators, planItems, plans, planVersions } from './schema';
 
 /** The plan loaded from a file with this content hash, with its counts; null when no plan has it. */
 export async function planByContentHash(db: Db, contentHash: string): Promise<{ planId: string; indicators: number; items: number } | null> {
@@ -56,6 +57,9 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
     baseYear: plan.baseYear,
     published: plan.published,
     evaluationSettings: plan.evaluation,
+    version: plan.version.number,
+    versionEffectiveFrom: plan.version.number > 1 ? plan.version.effectiveFrom : null,
+    versionLabel: plan.version.label ?? null,
     sourceTitle: plan.source?.title ?? null,
     sourceFile: plan.source?.file ?? null,
     contentHash,
@@ -107,6 +111,7 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
       growthBasis: ind.growthTarget?.basis ?? null,
       location: ind.location ?? null,
       notes: ind.notes ?? null,
+      definition: ind,
     })),
   );
 
@@ -130,6 +135,7 @@ export async function replacePlan(db: Db, plan: PlanDocument, items: readonly Pl
     regionCodes: it.regions,
     indicatorCodes: it.indicators,
     location: it.location,
+    details: it.details,
   }));
   // Batches keep each statement well under PostgreSQL's 65535-parameter limit.
   for (let i = 0; i < itemRows.length; i += 500) await db.insert(planItems).values(itemRows.slice(i, i + 500));
@@ -146,6 +152,7 @@ function toSummary(r: typeof plans.$inferSelect): PlanSummary {
     baseYear: r.baseYear,
     published: r.published,
     evaluation: r.evaluationSettings,
+    version: { number: r.version, effectiveFrom: r.versionEffectiveFrom, label: r.versionLabel ?? null },
     source: { title: r.sourceTitle, file: r.sourceFile },
     loadedAt: r.loadedAt.toISOString(),
   };
@@ -169,10 +176,21 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
     .innerJoin(indicators, eq(indicators.code, planIndicators.indicatorCode))
     .where(eq(planIndicators.planId, planId))
     .orderBy(asc(planIndicators.ordinal));
+  const baseYear = (await db.select({ baseYear: plans.baseYear }).from(plans).where(eq(plans.id, planId)))[0]?.baseYear ?? 0;
   return rows.map(({ pi, numerator, denominator }) => {
+    // The definition as the file states it, read by the one domain function every plan version uses.
+    if (pi.definition) {
+      const fromDef = planIndicatorFromDef(pi.definition, baseYear);
+      // A share's parts may be stated in the catalogue rather than the plan file.
+      return fromDef.share || numerator === null || denominator === null ? fromDef : { ...fromDef, share: { numerator, denominator } };
+    }
     const baselineValue = numericToNumber(pi.baselineValue);
     const targetValue = numericToNumber(pi.targetValue);
     const growthRate = numericToNumber(pi.growthRatePercent);
+    const target =
+      targetValue !== null && pi.targetYear !== null && pi.comparator !== null
+        ? { value: targetValue, year: pi.targetYear, printed: pi.targetPrinted, comparator: pi.comparator as Comparator, tolerance: numericToNumber(pi.tolerance), wording: pi.targetWording }
+        : null;
     return {
       code: pi.indicatorCode,
       system: pi.system,
@@ -183,10 +201,10 @@ export async function listPlanIndicators(db: Db, planId: string): Promise<PlanIn
       attribute: pi.attribute as IndicatorAttribute,
       direction: pi.direction as Direction,
       baseline: baselineValue !== null && pi.baselineYear !== null ? { value: baselineValue, year: pi.baselineYear, quote: pi.baselineQuote } : null,
-      target:
-        targetValue !== null && pi.targetYear !== null && pi.comparator !== null
-          ? { value: targetValue, year: pi.targetYear, printed: pi.targetPrinted, comparator: pi.comparator as Comparator, tolerance: numericToNumber(pi.tolerance), wording: pi.targetWording }
-          : null,
+      target,
+      targets: target ? [{ kind: 'level' as const, year: target.year, printed: target.printed ?? '', wording: target.wording, milestone: false, value: target.value, comparator: target.comparator, tolerance: target.tolerance }] : [],
+      frequency: 'annual' as const,
+      responsible: [],
       growthTarget:
         growthRate !== null && pi.growthFromYear !== null && pi.growthToYear !== null
           ? { ratePercent: growthRate, fromYear: pi.growthFromYear, toYear: pi.growthToYear, printed: pi.growthPrinted ?? `${growthRate}%`, basis: pi.growthBasis === 'real' ? ('real' as const) : ('nominal' as const) }
@@ -213,6 +231,7 @@ export async function listPlanItems(db: Db, planId: string, kind?: PlanItemKind)
     action: r.actionZh !== null && r.actionEn !== null ? { zh: r.actionZh, en: r.actionEn } : null,
     leadDepartments: r.leadDepartments,
     regions: r.regionCodes,
+    details: r.details,
     indicators: r.indicatorCodes,
     location: r.location,
   }));
@@ -234,4 +253,36 @@ export async function upsertCatalogue(
       .set({ ...(e.share ? { numeratorCode: e.share.numerator, denominatorCode: e.share.denominator } : {}), ...(e.growthOf ? { growthOf: e.growthOf } : {}) })
       .where(eq(indicators.code, e.code));
   }
+}
+
+/** Records (or replaces) one version of a plan with its whole document, for evaluations as of earlier dates. */
+export async function upsertPlanVersion(db: Db, plan: PlanDocument, contentHash: string): Promise<void> {
+  const row = {
+    planId: plan.id,
+    version: plan.version.number,
+    effectiveFrom: plan.version.number > 1 ? plan.version.effectiveFrom : null,
+    label: plan.version.label ?? null,
+    document: plan,
+    contentHash,
+    loadedAt: new Date(),
+  };
+  await db.insert(planVersions).values(row).onConflictDoUpdate({ target: [planVersions.planId, planVersions.version], set: row });
+}
+
+/** Every version of a plan (number, in force from, label), oldest first; the document only when asked. */
+export async function listPlanVersions(db: Db, planId: string): Promise<Array<{ number: number; effectiveFrom: string | null; label: { zh: string; en: string } | null }>> {
+  const rows = await db.select({ number: planVersions.version, effectiveFrom: planVersions.effectiveFrom, label: planVersions.label }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.version));
+  return rows.map((r) => ({ number: r.number, effectiveFrom: r.effectiveFrom, label: r.label ?? null }));
+}
+
+/** The stored document of one version of a plan, or null. */
+export async function planVersionDocument(db: Db, planId: string, version: number): Promise<PlanDocument | null> {
+  const rows = await db.select({ document: planVersions.document }).from(planVersions).where(and(eq(planVersions.planId, planId), eq(planVersions.version, version)));
+  return rows[0]?.document ?? null;
+}
+
+/** The version a file with this content hash was loaded as, if any. */
+export async function planVersionByContentHash(db: Db, contentHash: string): Promise<{ planId: string; version: number } | null> {
+  const rows = await db.select({ planId: planVersions.planId, version: planVersions.version }).from(planVersions).where(eq(planVersions.contentHash, contentHash));
+  return rows[0] ?? null;
 }

@@ -71,6 +71,8 @@ export function targetCell(r: IndicatorRow, lang: Language): string {
   if (!r.target) return r.growthTarget ?? NOT_AVAILABLE[lang];
   // English says a 左右 target as "about …"; the printed Chinese target is for the Chinese text only.
   const printed = lang === 'zh' && r.target.printed ? r.target.printed : `${r.target.comparator === 'about' ? 'about ' : ''}${figure(r.target.value, r.unit, lang)}`;
+  // A printed target may carry its year already ("2028年达到3000万标箱"): the year is not said twice.
+  if (lang === 'zh' && printed.includes(`${r.target.year}年`)) return printed;
   return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
 }
 

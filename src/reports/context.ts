@@ -14,7 +14,9 @@ import type { Database } from './database';
 import { reportForecasts } from './forecasts';
 import type { ReportKind } from './kinds';
 import { indicatorRows, statusCounts, type IndicatorRow, type StatusCounts } from './rows';
+import { reportQuality, type ReportQuality } from './quality';
 import { supervisionReport, type SupervisionReport } from './supervision';
+import { loadProsperityBrief, type ProsperityBrief } from './prosperity';
 
 export interface ChapterMeasures {
   /** 三, 四 … as printed. */
@@ -48,6 +50,10 @@ export interface ReportContext {
   latestDataYear: number | null;
   /** 督促检查 records for 重点任务推进情况 and 重大项目进展 (reports/supervision.ts). */
   supervision?: SupervisionReport | null;
+  /** Completeness and open data-quality violations (the annual report's 数据质量 paragraph). */
+  quality?: ReportQuality | null;
+  /** The 服务业景气指数 box's numbers (reports/prosperity.ts); null without a survey. */
+  prosperity?: ProsperityBrief | null;
 }
 
 export interface ContextOptions {
@@ -62,13 +68,15 @@ export async function reportContext(database: Database, planId: string, kind: Re
   const plan = await plansService.get(database, planId, EVERY_PLAN);
   const regionCode = opts.regionCode ?? plan.regionCode;
   const states = opts.states ?? ['approved'];
-  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems, supervision] = await Promise.all([
+  const [{ evaluation, forecasts }, chapterItems, measureItems, projectItems, supervision, prosperity] = await Promise.all([
     assessPlan(database, planId, { asOf: opts.asOf, methods: [...METHOD_IDS], regionCode, states }),
     plansService.items(database, planId, EVERY_PLAN, 'chapter'),
     plansService.items(database, planId, EVERY_PLAN, 'measure'),
     plansService.items(database, planId, EVERY_PLAN, 'project'),
     supervisionReport(database, plan, opts.asOf),
+    kind === 'final' ? null : loadProsperityBrief(database, opts.asOf),
   ]);
+  const quality = kind === 'annual' ? await reportQuality(database, planId, opts.asOf) : null;
   const rows = indicatorRows(evaluation.indicators, reportForecasts(forecasts), forecasts.lights);
   const chapters: ChapterMeasures[] = chapterItems
     .map((c) => ({
@@ -99,5 +107,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
     projects,
     latestDataYear: years.length > 0 ? Math.max(...years) : null,
     supervision,
+    quality,
+    prosperity,
   };
 }

@@ -33,7 +33,7 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
     kind: 'midterm',
     lang: 'zh',
     asOf: { text: '2023', maxYear: 2023, publishedBy: null },
-    plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, source: { title: null, file: null }, loadedAt: '' },
+    plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, version: { number: 1, effectiveFrom: null, label: null }, source: { title: null, file: null }, loadedAt: '' },
     regionCode: '440300',
     rows,
     counts: statusCounts(rows),
@@ -178,5 +178,23 @@ describe('report text reads right in both languages (issue 15)', () => {
     expect(all).toContain('Box 2 · Information (1 project)');
     expect(all).not.toContain('(2021–2025) (2021–2025)');
     expect(all).not.toMatch(/\b1 (indicators|measures|projects)\b|\b1 met their/);
+  });
+});
+
+describe('wording with one of a kind and with printed years (issue 14)', () => {
+  it('says "1 indicator", "1 key measure in 1 chapter", "1 major project", and verbs that agree', () => {
+    const text = draftReport(context([behind], { lang: 'en' })).sections.map((s) => s.text).join('\n');
+    expect(text).toContain("The plan's indicator system has 1 indicator.");
+    expect(text).toContain('The plan sets out 1 key measure in 1 chapter. Its progress');
+    expect(text).toContain('The plan lists 1 major project. Its progress has not yet been reported to the platform (not available); this section lists it by box and field.');
+    expect(text).toContain('Analyse why Indicator B lags or is at risk');
+    expect(text).not.toMatch(/\b1 (indicators|key measures|chapters|major projects)\b/);
+  });
+
+  it('does not print the target year twice when the printed target carries it', () => {
+    const milestone = row({ ...behind, target: { value: 3000, year: 2028, printed: '2028年达到3000万标箱', comparator: 'at_least', band: null }, unit: '万标箱' });
+    const zh = draftReport(context([milestone])).sections.find((s) => s.id === 'indicators')?.text ?? '';
+    expect(zh).toContain('目标为2028年达到3000万标箱，');
+    expect(zh).not.toContain('（2028年）');
   });
 });

@@ -5,13 +5,16 @@
  * edit any section's text before export (`applyEdits`), tables and numbers still come from the evaluation.
  */
 import { chineseNumber } from '../shared/planPlace';
+import { agree, counted } from '../domain/report/plural';
 import type { Language, LocalizedText } from '../domain/text';
 import { zhDate, zhTypography } from '../domain/typography';
 import type { ReportContext } from './context';
 import { REPORT_TITLES } from './kinds';
 import { ended } from './cells';
 import { indicatorTexts } from './draftIndicators';
+import { qualityParagraph } from './quality';
 import { measuresText, projectsText } from './supervision';
+import { withProsperityBox } from './prosperitySection';
 
 export const SECTION_IDS = ['overview', 'indicators', 'measures', 'projects', 'problems', 'suggestions'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -44,11 +47,14 @@ export function draftReport(ctx: ReportContext): ReportDraft {
     title: lang === 'zh' ? zhTypography(`${ctx.plan.name.zh}${REPORT_TITLES[ctx.kind].zh}`) : `${ctx.plan.name.en}: ${REPORT_TITLES[ctx.kind].en}`,
     subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf.text)}）` : `(as of ${ctx.asOf.text})`,
     // 重点任务推进情况 and 重大项目进展 come from the supervision records once there are any (reports/supervision.ts).
-    sections: SECTION_IDS.map((id) => {
+    sections: withProsperityBox(
+      SECTION_IDS.map((id) => {
       const recorded = id === 'measures' ? measuresText(ctx.supervision, ctx.kind, lang) : id === 'projects' ? projectsText(ctx.supervision, lang) : null;
       const text = recorded ? (lang === 'zh' ? recorded.map(zhTypography) : recorded) : w[id];
-      return { id, heading: SECTION_HEADINGS[id][lang], text: text.join('\n') };
-    }),
+        return { id, heading: SECTION_HEADINGS[id][lang], text: text.join('\n') };
+      }),
+      ctx,
+    ),
   };
 }
 
@@ -85,6 +91,7 @@ function zh(ctx: ReportContext): Texts {
     `《${plan.name.zh}》（${plan.period.start}—${plan.period.end}年）由${plan.issuer.zh}组织实施。本报告为规划实施的${kindPhrase}，${scope}${byDate}，所用数据为平台收录并按优选规则选用的统计数据${lag}。`,
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['注意：本稿包含尚未审核的数据（草稿、已报送），仅供内部研究，不得对外发布。'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'zh'),
   ];
 
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
@@ -140,12 +147,13 @@ function en(ctx: ReportContext): Texts {
     `The ${withPeriod(plan.name.en, plan.period)} is implemented under ${plan.issuer.en}. This report is the ${kindPhrase} of the plan ${isFinal ? `on the actual values of its target year ${year}` : `as of ${year}`}${byDate}, on the figures held by the platform and chosen by its preference rule${lag}.`,
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
+    ...qualityParagraph(ctx.quality, ctx.kind, 'en'),
   ];
 
   const measureCount = ctx.chapters.reduce((n, ch) => n + ch.measures.length, 0);
   const measures = [
-    `The plan sets out ${measureCount} key measures in ${ctx.chapters.length} chapters. Their progress has not yet been reported to the platform (not available); this section lists the measures by chapter until the lead departments report.`,
-    ...ctx.chapters.map((ch) => `Chapter ${chineseNumber(ch.number) ?? ch.number}, ${ch.title.en} (${plural(ch.measures.length, 'measure')}): ${ch.measures.map((m) => m.title.en).join('; ')}.`),
+    `The plan sets out ${counted(measureCount, 'key measure')} in ${counted(ctx.chapters.length, 'chapter')}. ${agree(measureCount, 'Its', 'Their')} progress has not yet been reported to the platform (not available); this section lists the measures by chapter until the lead departments report.`,
+    ...ctx.chapters.map((ch) => `Chapter ${chineseNumber(ch.number) ?? ch.number}, ${ch.title.en} (${counted(ch.measures.length, 'measure')}): ${ch.measures.map((m) => m.title.en).join('; ')}.`),
   ];
 
   const projectCount = ctx.projects.reduce((n, g) => n + g.projects.length, 0);
@@ -153,8 +161,8 @@ function en(ctx: ReportContext): Texts {
     projectCount === 0
       ? ['The plan lists no major projects.']
       : [
-          `The plan lists ${plural(projectCount, 'major project')}. Their progress has not yet been reported to the platform (not available); this section lists them by box and field.`,
-          ...ctx.projects.map((g) => `${boxName(g.column)}${g.field ? ` · ${g.field.en}` : ''} (${plural(g.projects.length, 'project')}): ${g.projects.map((p) => p.en).join('; ')}.`),
+          `The plan lists ${counted(projectCount, 'major project')}. ${agree(projectCount, 'Its', 'Their')} progress has not yet been reported to the platform (not available); this section lists ${agree(projectCount, 'it', 'them')} by box and field.`,
+          ...ctx.projects.map((g) => `${boxName(g.column)}${g.field ? ` · ${g.field.en}` : ''} (${counted(g.projects.length, 'project')}): ${g.projects.map((p) => p.en).join('; ')}.`),
         ];
 
   const problems = [...ind.problems];

@@ -5,6 +5,7 @@
  * be "at risk", a target met in its own year never "提前完成", and the report asks only for figures it lacks.
  * Every number comes from the report context's rows (the same assessment as the table).
  */
+import { agree, counted } from '../domain/report/plural';
 import type { Light } from '../domain/evaluation/lights';
 import type { Language } from '../domain/text';
 import { percent1 } from '../domain/evaluation/targetText';
@@ -48,7 +49,7 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
   const lights = countList(zh ? [['绿灯（正常）', c.lights.green], ['黄灯（关注）', c.lights.yellow], ['红灯（预警）', c.lights.red], ['灰灯（数据不足）', c.lights.grey]] : [['green (on track)', c.lights.green], ['yellow (watch)', c.lights.yellow], ['red (warning)', c.lights.red], ['grey (no reading)', c.lights.grey]], lang);
   const overview = zh
     ? [`规划指标体系共${c.total}项指标。截至${year}年，${detail}。综合评估结论与趋势预测，${lights}。`]
-    : [`The plan's indicator system has ${c.total} indicators. As of ${year}: ${detail}. Taking the status and the forecasts together: ${lights}.`];
+    : [`The plan's indicator system has ${counted(c.total, 'indicator')}. As of ${year}: ${detail}. Taking the status and the forecasts together: ${lights}.`];
 
   const indicators = ctx.rows.map((r) => {
     const forecast = r.forecast?.warning ? r.forecast.warning.sentence[lang] : '';
@@ -65,7 +66,7 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
   if (red.length > 0) problems.push(zh ? `按当前趋势，${names(red)}到期完成目标存在较大风险。` : `On current trends the targets of ${names(red)} are at serious risk.`);
   if (grey.length > 0) problems.push(zh ? `数据缺口影响评估：${grey.map((r) => `${r.name.zh}（${r.missing?.zh ?? '数据暂缺'}）`).join('；')}。` : `Data gaps prevent assessment: ${grey.map((r) => `${r.name.en} (${r.missing?.en ?? 'not available'})`).join('; ')}.`);
   const suggestions: string[] = [];
-  if (behind.length + red.length > 0) suggestions.push(zh ? `针对滞后和预警指标（${names([...behind, ...red])}），深入分析原因，制定针对性措施，加大推进力度。` : `Analyse why ${names([...behind, ...red])} lag or are at risk, and take targeted measures.`);
+  if (behind.length + red.length > 0) suggestions.push(zh ? `针对滞后和预警指标（${names([...behind, ...red])}），深入分析原因，制定针对性措施，加大推进力度。` : `Analyse why ${names([...behind, ...red])} ${agree(behind.length + red.length, 'lags or is', 'lag or are')} at risk, and take targeted measures.`);
   if (grey.length > 0) suggestions.push(zh ? `补齐统计数据：协调统计部门和行业主管部门补充${names(grey)}的数据，统一统计口径。` : `Close the data gaps of ${names(grey)} with the statistics bureau and the departments.`);
   return { overview, indicators, problems, suggestions };
 }
@@ -88,10 +89,10 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
     pendingCount === c.total
       ? zh
         ? [`规划期已于${plan.period.end}年结束。规划指标体系共${c.total}项指标，${plan.period.end}年数值均尚未取得，暂无法作出终期判断。`]
-        : [`The plan period ended in ${plan.period.end}. None of its ${c.total} indicators has a ${plan.period.end} value yet, so no final verdict can be given.`]
+        : [`The plan period ended in ${plan.period.end}. ${c.total === 1 ? 'Its one indicator has no' : `None of its ${c.total} indicators has a`} ${plan.period.end} value yet, so no final verdict can be given.`]
       : zh
         ? [`规划期已于${plan.period.end}年结束。规划指标体系共${c.total}项指标，按目标年实际值评判：${done > 0 ? `完成目标${done}项` : '尚无指标完成目标'}（${detail}）。`]
-        : [`The plan period ended in ${plan.period.end}. Of the ${c.total} indicators, judged on their target-year values, ${done === 1 ? '1 met its target' : `${done} met their targets`} (${detail}).`];
+        : [`The plan period ended in ${plan.period.end}. Of the ${counted(c.total, 'indicator')}, judged on ${agree(c.total, 'its', 'their')} target-year ${agree(c.total, 'value', 'values')}, ${done === 1 ? '1 met its target' : `${done} met their targets`} (${detail}).`];
   const indicators = ctx.rows.map((r) => r.sentence[lang]);
 
   const names = (rows: IndicatorRow[]) => rows.map((r) => r.name[lang]).join(zh ? '、' : '; ');
@@ -103,13 +104,13 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
     problems.push(
       zh
         ? `${missed.length}项指标未完成规划目标：${missed.map((r) => `${r.name.zh}（${missedDetail(r, 'zh')}）`).join('、')}。`
-        : `${missed.length === 1 ? '1 indicator missed its target' : `${missed.length} indicators missed their targets`}: ${missed.map((r) => `${r.name.en} (${missedDetail(r, 'en')})`).join('; ')}.`,
+        : `${counted(missed.length, 'indicator')} missed ${agree(missed.length, 'its target', 'their targets')}: ${missed.map((r) => `${r.name.en} (${missedDetail(r, 'en')})`).join('; ')}.`,
     );
   }
-  if (above.length > 0) problems.push(zh ? `${names(above)}高于规划预期的目标区间，需说明原因。` : `${names(above)} ended above the band the plan expected; the reasons are to be explained.`);
-  if (pending.length > 0) problems.push(zh ? `${names(pending)}缺少${plan.period.end}年的数值，尚无法作出终期判断。` : `${names(pending)} lack the ${plan.period.end} figure, so no final verdict can be given yet.`);
+  if (above.length > 0) problems.push(zh ? `${names(above)}高于规划预期的目标区间，需说明原因。` : `${names(above)} ended above the band the plan expected; the ${agree(above.length, 'reason is', 'reasons are')} to be explained.`);
+  if (pending.length > 0) problems.push(zh ? `${names(pending)}缺少${plan.period.end}年的数值，尚无法作出终期判断。` : `${names(pending)} ${agree(pending.length, 'lacks', 'lack')} the ${plan.period.end} figure, so no final verdict can be given yet.`);
   const suggestions: string[] = [];
-  if (missed.length > 0) suggestions.push(zh ? `深入分析${names(missed)}未完成目标的原因，在下一个五年规划中研究提出针对性举措。` : `Analyse why ${names(missed)} missed their targets and address it in the next five-year plan.`);
+  if (missed.length > 0) suggestions.push(zh ? `深入分析${names(missed)}未完成目标的原因，在下一个五年规划中研究提出针对性举措。` : `Analyse why ${names(missed)} missed ${agree(missed.length, 'its target', 'their targets')} and address it in the next five-year plan.`);
   if (pending.length > 0) suggestions.push(zh ? `尽快补齐${names(pending)}的${plan.period.end}年统计数据，完成终期判断。` : `Obtain the ${plan.period.end} figures of ${names(pending)} to complete the final verdict.`);
   return { overview, indicators, problems, suggestions };
 }

@@ -22,6 +22,7 @@ import { SECTION_IDS, applyEdits, draftReport, type ReportDraft } from './draft'
 import { PDF_FOOTER, reportHtml } from './html';
 import { CONTENT_TYPES, defaultAsOfYear, type ReportFormat, type ReportKind } from './kinds';
 import { reportXlsx } from './xlsx';
+import { PROSPERITY_SECTION_ID } from './prosperity';
 
 export { ChromiumMissingError };
 
@@ -71,8 +72,9 @@ export async function reportDraft(database: Database, req: DraftRequest): Promis
 export async function generateReport(database: Database, req: ReportRequest): Promise<ReportFile> {
   // Refuse a PDF before any work when it cannot be printed.
   if (req.format === 'pdf' && !req.browser && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
-  const unknown = (req.edits ?? []).filter((e) => !(SECTION_IDS as readonly string[]).includes(e.id));
-  if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${SECTION_IDS.join(', ')})`);
+  const known: readonly string[] = [...SECTION_IDS, PROSPERITY_SECTION_ID];
+  const unknown = (req.edits ?? []).filter((e) => !known.includes(e.id));
+  if (unknown.length > 0) throw new BadRequestError(`sections[].id "${unknown.map((e) => e.id).join('", "')}" is not a report section (sections: ${known.join(', ')})`);
   // A PDF without a browser at hand starts one now: Chromium's start (a second or more) runs in its own processes
   // while this one evaluates and drafts. A failed start is reported when the browser is needed, below.
   const starting = req.format === 'pdf' && !req.browser ? openBrowser() : null;

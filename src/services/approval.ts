@@ -3,12 +3,10 @@
  * in one transaction with its audit record; a stale version or a state that does not allow the action is a
  * conflict (HTTP 409) and changes nothing.
  */
-import type { Database } from '../db/client';
-import type { Db } from '../db/client';
+import type { Database, DatabaseTarget, Db } from '../db/client';
 import { applyTransition, fingerprintTaken, insertCorrection, updateDraftContent } from '../db/approval';
 import { applyDirectApproval } from '../db/directApproval';
-import { getObservation, indicatorUnits, listObservations } from '../db/observations';
-import { listRegions } from '../db/regions';
+import { getObservation, listObservations } from '../db/observations';
 import { may, mayWriteRegion, type Principal } from '../domain/access/roles';
 import { DIRECT_APPROVAL_FROM } from '../domain/observation/actions';
 import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from '../domain/observation/approval';
@@ -19,7 +17,8 @@ import { audit, type AuditContext } from './access/audit';
 import { requireFourEyes } from './access/fourEyes';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { fingerprintOf } from './import/fingerprint';
-import { regionResolver } from './import/importObservations';
+import { qualityGate } from './quality/gate';
+import { rowContextOf } from './import/rowContext';
 
 /** What a person may change in a draft, or give a correction. */
 export interface FigureChanges {
@@ -40,7 +39,7 @@ export const approvalService = {
   },
 
   async decide(database: Database, id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
-    return database.db.transaction((tx) => decideIn(tx, id, action, input, ctx));
+    return database.db.transaction((tx) => decideIn(tx, database.driver, id, action, input, ctx));
   },
 
   /** Edits a draft (or a rejected figure, which becomes a draft again); checked exactly like an imported row. */
@@ -84,7 +83,7 @@ export const approvalService = {
  * `approve` of a draft is the direct approval: submit and approve as one step, audited as `figure.approve_direct`,
  * allowed when the four-eyes rule lets this person approve the figure.
  */
-export async function decideIn(tx: Db, id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
+export async function decideIn(tx: Db, driver: DatabaseTarget['driver'], id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
   const figure = await load(tx, id);
   const who = user(ctx.principal);
   if (action === 'submit') requireWriter(who, figure);
@@ -97,6 +96,7 @@ export async function decideIn(tx: Db, id: number, action: Decision, input: { ve
   requireVersion(figure, input.version);
   const comment = input.comment?.trim() || null;
   if (action === 'reject' && !comment) throw new BadRequestError('say why the figure is rejected (comment)');
+  if (action === 'approve') await qualityGate(tx, driver, figure, comment, ctx);
   const applied = direct
     ? await applyDirectApproval(tx, { id, version: input.version, from: DIRECT_APPROVAL_FROM, userId: who.userId, comment })
     : await applyTransition(tx, { id, version: input.version, from: allowedFrom(action), to: to.value, userId: who.userId, comment });
@@ -164,8 +164,10 @@ async function recheck(db: Db, figure: Observation, changes: FigureChanges) {
     quote: (changes.quote === undefined ? figure.quote : changes.quote) ?? '',
     notes: (changes.notes === undefined ? figure.notes : changes.notes) ?? '',
   };
-  const [indicators, regions] = await Promise.all([indicatorUnits(db), listRegions(db)]);
-  const checked = checkRow(raw, { indicators, regionCode: regionResolver(regions) });
+  const ctx = await rowContextOf(db);
+  // No scope to fail on: the figure's region is a code.
+  if (!ctx.ok) throw new BadRequestError(ctx.error);
+  const checked = checkRow(raw, ctx.value);
   if (!checked.ok) throw new BadRequestError(checked.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '));
   return checked.draft;
 }

@@ -33,7 +33,7 @@ export const approvalFlow = {
     if (new Set(ids).size !== ids.length) throw new BadRequestError('items: a figure is listed twice');
     return database.db.transaction(async (tx) => {
       const out: Observation[] = [];
-      for (const item of input.items) out.push(await decideIn(tx, item.id, action, { version: item.version, comment: input.comment }, ctx));
+      for (const item of input.items) out.push(await decideIn(tx, database.driver, item.id, action, { version: item.version, comment: input.comment }, ctx));
       return out;
     });
   },
@@ -44,7 +44,7 @@ export const approvalFlow = {
       const drafts = await draftsOfBatch(tx, batchId);
       if (drafts.length === 0) throw new NotFoundError(`import batch ${batchId} has no draft figures to approve`);
       const out: Observation[] = [];
-      for (const d of drafts) out.push(await decideIn(tx, d.id, 'approve', { version: d.version, comment }, ctx));
+      for (const d of drafts) out.push(await decideIn(tx, database.driver, d.id, 'approve', { version: d.version, comment }, ctx));
       await audit(tx, ctx, { action: 'import.approve_all', entity: 'import_batch', entityId: batchId, newValue: { figures: out.length, comment: comment?.trim() || null } });
       return out;
     });

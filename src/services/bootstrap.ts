@@ -1,6 +1,6 @@
 /**
- * Brings a database up to date: migrations, the bundled region registry, the bundled plans. Every step is
- * idempotent, so the second start only checks (hashes match) and is quick.
+ * Brings a database up to date: migrations, the bundled region registry and boundaries, the indicator catalogue,
+ * the bundled plans and data. Every step is idempotent, so the second start only checks (hashes match) and is quick.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,18 +9,24 @@ import { userCount } from '../db/access';
 import { loadedFileHash, recordLoadedFile } from '../db/loadedFiles';
 import { audit, SYSTEM } from './access/audit';
 import { createUser } from './access/users';
-import { upsertRegions } from '../db/regions';
 import { loadPlanFile, type LoadPlanResult } from './loadPlan';
 import { catalogueConflicts } from '../domain/plan/catalogue';
 import { catalogueByCodes, upsertCatalogue } from '../db/plans';
 import { importObservations, type ImportReport } from './import/importObservations';
 import { supersedeRedescribed } from '../db/observations';
-import { readCatalogueFile, readRegionFile } from './planFile';
+import { readCatalogueFile } from './planFile';
+import { loadQualityFiles } from './quality/files';
+import { loadBoundaryFile } from './regions/boundaries';
+import { loadRegionFile } from './regions/loadRegions';
+import { unitCatalogueOf } from './units/unitCatalogue';
 import { DataFileError, fileHash } from './yamlFile';
+import { prepareEnterprises } from './enterprises/prepare';
 import { loadUnitRegistry } from './supervision/units';
+import { loadSurveys } from './prosperity/loadSurveys';
 
 export interface PrepareOptions {
   database: DatabaseTarget;
+  /** Region registry files (regions/*.yaml, in name order: a file may extend the ones before) and boundaries (regions/geo/*.geojson). */
   regionsDir: string;
   plansDir: string;
   /** Unit registry files (units/*.yaml); default: the units folder beside the regions folder. */
@@ -29,8 +35,14 @@ export interface PrepareOptions {
   catalogueDir?: string;
   /** Bundled data files (datasets/*.csv), imported once, invalid rows skipped and reported. */
   datasetsDir?: string;
+  /** Business-climate surveys (prosperity/*.yaml). */
+  prosperityDir?: string;
+  /** Give a survey with no panel yet the synthetic demo (services/prosperity/demo.ts): `serve` and the survey commands do. */
+  prosperityDemo?: boolean;
   /** PLAN_MONITOR_ADMIN (name:password): the first administrator, created only while no user exists. */
   firstAdmin?: string | undefined;
+  /** The enterprise database's reference files (enterprises/*.yaml); with `sample`, its synthetic sample is loaded once. */
+  enterprises?: { dir: string; sample: boolean } | undefined;
 }
 
 export interface PrepareReport {
@@ -61,15 +73,16 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   await database.migrate();
   let regions = 0;
   for (const file of await yamlFiles(opts.regionsDir)) {
-    const name = `regions/${path.basename(file)}`;
-    const hash = await fileHash(file);
-    if ((await loadedFileHash(database.db, name)) === hash) continue;
-    const list = await readRegionFile(file);
-    await database.db.transaction(async (tx) => {
-      await upsertRegions(tx, list);
-      await recordLoadedFile(tx, name, hash);
+    await applyOnce(database, `regions/${path.basename(file)}`, file, async () => {
+      const r = await database.db.transaction((tx) => loadRegionFile(tx, file, null));
+      regions += r.added.length + r.updated.length;
     });
-    regions += list.length;
+  }
+  const geoDir = path.join(opts.regionsDir, 'geo');
+  for (const file of (await readdir(geoDir).catch(() => [])).filter((n) => /\.(geo)?json$/i.test(n)).sort()) {
+    await applyOnce(database, `regions/geo/${file}`, path.join(geoDir, file), async () => {
+      await database.db.transaction((tx) => loadBoundaryFile(tx, path.join(geoDir, file), { who: null }));
+    });
   }
   if (opts.catalogueDir) {
     for (const file of await yamlFiles(opts.catalogueDir)) await applyOnce(database, `catalogue/${path.basename(file)}`, file, () => loadCatalogue(database, file));
@@ -77,6 +90,8 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
   await loadUnitRegistry(database, opts.unitsDir ?? path.join(path.dirname(opts.regionsDir), 'units'));
   const plans: LoadPlanResult[] = [];
   for (const file of await yamlFiles(opts.plansDir)) plans.push(await loadPlanFile(database, file));
+  if (opts.enterprises) await prepareEnterprises(database, opts.enterprises);
+  await loadQualityFiles(database, { rulesDir: opts.catalogueDir && path.join(opts.catalogueDir, 'quality'), calendarsDir: path.join(opts.plansDir, 'calendars') });
   const datasets: ImportReport[] = [];
   if (opts.datasetsDir) {
     for (const file of await dataFiles(opts.datasetsDir)) {
@@ -89,6 +104,7 @@ export async function prepare(database: Database, opts: Omit<PrepareOptions, 'da
       });
     }
   }
+  if (opts.prosperityDir) await loadSurveys(database, opts.prosperityDir, { demo: opts.prosperityDemo === true });
   const firstAdmin = await firstAdministrator(database, opts.firstAdmin);
   return { plans, regions, datasets, users: await userCount(database.db), firstAdmin };
 }
@@ -118,7 +134,7 @@ async function applyOnce(database: Database, name: string, file: string, apply: 
 }
 
 async function loadCatalogue(database: Database, file: string): Promise<void> {
-  const { entries } = await readCatalogueFile(file);
+  const { entries } = await readCatalogueFile(file, await unitCatalogueOf(database.db));
   await database.db.transaction(async (tx) => {
     const conflicts = catalogueConflicts(entries, await catalogueByCodes(tx, entries.map((e) => e.code)));
     if (conflicts.length > 0) throw new DataFileError(file, conflicts.map((c) => ({ ...c, file, line: null })));

@@ -10,6 +10,7 @@ import type { ApprovalState } from '../domain/observation/approval';
 import { deriveSinglePeriods, type DerivedFigure } from '../domain/observation/deriveSingle';
 import { choosePreferred, type Preference } from '../domain/observation/preference';
 import { isMoneyAmount } from '../domain/unit/kind';
+import { unitCatalogueOf } from './units/unitCatalogue';
 import { formatPeriod } from '../domain/period/format';
 import { parsePeriod } from '../domain/period/parse';
 import type { AuditContext } from './access/audit';
@@ -77,7 +78,7 @@ export const observationsService = {
     database: Database,
     figures: ReadonlyArray<Partial<Record<Field, string | number>>>,
     dryRun: boolean,
-    access: { mayWriteRegion?: (regionCode: string) => boolean; audit: AuditContext; approve?: boolean },
+    access: { mayWriteRegion?: (regionCode: string) => boolean; audit: AuditContext; approve?: boolean; within?: string | null },
   ): Promise<ImportReport> {
     async function* records(): AsyncGenerator<SourceRecord> {
       yield { row: 1, cells: [...FIELDS] };
@@ -94,7 +95,7 @@ export const observationsService = {
   async derived(database: Database, q: { indicator: string; region: string; asOf?: string | undefined; states: readonly ApprovalState[] }): Promise<DerivedFigure[]> {
     const unit = (await indicatorUnits(database.db)).get(q.indicator);
     if (!unit) throw new NotFoundError(`no indicator "${q.indicator}"`);
-    if (unit.isShare || !isMoneyAmount(unit.unit)) {
+    if (unit.isShare || !isMoneyAmount(unit.unit, await unitCatalogueOf(database.db))) {
       throw new BadRequestError(`${q.indicator} is measured in ${unit.unit}: only amounts that add up over time (亿元, 亿美元 …) can be differenced into single periods`);
     }
     const figures = await listObservations(database.db, { indicatorCodes: [q.indicator], regionCodes: [q.region], states: q.states });

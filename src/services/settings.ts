@@ -6,6 +6,7 @@
  * DATA_DIR      where the embedded database lives (default ./var); ignored when DATABASE_URL is set
  * DATABASE_URL  a PostgreSQL server (postgres://user:pass@host:5432/db); unset = embedded PGlite
  * PLAN_MONITOR_ADMIN  name:password of the first administrator, read only while no user exists
+ * PLAN_MONITOR_MIN_ENTERPRISES, PLAN_MONITOR_DOMINANCE_PERCENT  confidentiality rules (services/enterprises/rules.ts)
  * LOG_LEVEL     fatal | error | warn | info (default) | debug | trace | silent: JSON lines on standard output
  * TRUST_PROXY   unset: clients connect directly; true, a hop count, or proxy addresses (10.0.0.1,10.0.0.0/8): behind
  *               a reverse proxy, the client address and https come from X-Forwarded-For / -Proto
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../db/client';
+import { confidentialityRules } from './enterprises/rules';
 import { FOUR_EYES_RULES, type FourEyesRule } from '../domain/access/fourEyes';
 
 /** The project's root folder: bundled plans and regions are found from here, wherever the process starts. */
@@ -64,7 +66,10 @@ export interface Settings {
   regionsDir: string;
   catalogueDir: string;
   datasetsDir: string;
+  /** Business-climate survey files (prosperity/*.yaml, issue 19). */
+  prosperityDir: string;
   firstAdmin: string | undefined;
+  enterprises: { dir: string; sample: boolean };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean | number | string[];
   /** Requests per minute per address for clients not signed in; 0: no limit. */
@@ -84,6 +89,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError(parsed.error.issues.map((i) => `setting ${i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const e = parsed.data;
+  try {
+    confidentialityRules(env);
+  } catch (err) {
+    throw new SettingsError((err as Error).message);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -94,7 +104,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     regionsDir: path.join(projectRoot, 'regions'),
     catalogueDir: path.join(projectRoot, 'catalogue'),
     datasetsDir: path.join(projectRoot, 'datasets'),
+    prosperityDir: path.join(projectRoot, 'prosperity'),
     firstAdmin: e.PLAN_MONITOR_ADMIN,
+    enterprises: { dir: path.join(projectRoot, 'enterprises'), sample: true },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimitAnon: e.RATE_LIMIT_ANON,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { formatPath, type PlanIssue } from '../domain/plan/issues';
 
 export interface FileIssue extends PlanIssue {
@@ -32,7 +32,7 @@ export interface YamlFile {
   data: unknown;
   /** sha256 of the bytes, so that loading an unchanged file can be skipped. */
   hash: string;
-  /** Locates issues found later (by schema checks) at their line in the file. */
+  /** Locates issues found later (by schema checks) at their line in the file, in the order of the file. */
   locate(issues: readonly PlanIssue[]): FileIssue[];
 }
 
@@ -65,13 +65,30 @@ export async function readYamlFile(file: string): Promise<YamlFile> {
     file,
     data: doc.toJS(),
     hash: sha256(source),
-    locate: (issues) => issues.map((i) => ({ ...i, file, line: lineOf(doc, lineCounter, i.path) })),
+    locate: (issues) => byLine(issues.map((i) => ({ ...i, file, line: lineOf(doc, lineCounter, i.path) }))),
   };
 }
 
-/** The line of the deepest node on `path` that exists (a missing field points at its parent). */
+/** Issues in the order of the file (a stable sort: issues on one line keep their order; unlocated ones go first). */
+function byLine(issues: FileIssue[]): FileIssue[] {
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i).map((x) => x.issue);
+}
+
+/**
+ * The line of the deepest part of `path` that exists: a field at the line of its key (an unknown key, a value on
+ * the next line), a list entry at its first line, a missing field at its parent.
+ */
 function lineOf(doc: Document, lines: LineCounter, path: ReadonlyArray<string | number>): number | null {
   for (let n = path.length; n >= 0; n--) {
+    const last = path[n - 1];
+    if (typeof last === 'string') {
+      const parent: unknown = doc.getIn(path.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+        if (pair && isScalar(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]).line;
+      }
+      continue;
+    }
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
   }

@@ -3,7 +3,7 @@ import type { PlanItemDto } from './api';
 import { buildTree, searchItems, whereInPlan } from './planTree';
 
 const item = (key: string, kind: PlanItemDto['kind'], parentKey: string | null, ordinal: number, zh: string, text?: string): PlanItemDto => ({
-  key, kind, parentKey, ordinal, number: null, title: { zh, en: zh }, text: text ? { zh: text } : null, field: null, action: null, leadDepartments: [], regions: [], indicators: [], location: { chapter: '三', section: '(一)' },
+  key, kind, parentKey, ordinal, number: null, title: { zh, en: zh }, text: text ? { zh: text } : null, field: null, action: null, leadDepartments: [], regions: [], indicators: [], location: { chapter: '三', section: '(一)' }, details: {},
 });
 
 const items = [

@@ -24,3 +24,5 @@ export const mayWrite = (me: Me | null) => !!me?.signedIn && ['admin', 'statisti
 export const isAdmin = (me: Me | null) => me?.role === 'admin';
 export const mayReadAudit = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';
 export const mayApprove = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';
+/** 企业微观数据 (read:microdata, write:enterprises): the statistics office's staff. */
+export const mayReadMicrodata = (me: Me | null) => me?.role === 'admin' || me?.role === 'statistician';

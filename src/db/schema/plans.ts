@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EvaluationSettings } from '../../domain/evaluation/settings';
-import type { Location } from '../../domain/plan/schema';
+import type { ItemDetails } from '../../domain/plan/items';
+import type { Location, PlanDocument, PlanIndicatorDef } from '../../domain/plan/schema';
 
 /** 行政区划: the region hierarchy with validity dates. */
 export const regions = pgTable(
@@ -20,7 +21,7 @@ export const regions = pgTable(
     note: text('note'),
   },
   (t) => [
-    check('regions_level_check', sql`${t.level} in ('city', 'district')`),
+    check('regions_level_check', sql`${t.level} in ('province', 'city', 'district', 'street')`),
     check('regions_kind_check', sql`${t.kind} in ('administrative', 'functional')`),
     check('regions_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
@@ -59,6 +60,10 @@ export const plans = pgTable('plans', {
   published: boolean('published').notNull().default(false),
   /** How targets are judged where the plan does not say (exceed margin, 左右 overshoot convention). */
   evaluationSettings: jsonb('evaluation_settings').$type<EvaluationSettings>().notNull().default({ exceedMargin: 0, overshoot: 'flag' }),
+  /** 规划版本 in force now (the highest loaded), and from when; earlier versions are kept in plan_versions. */
+  version: integer('version').notNull().default(1),
+  versionEffectiveFrom: date('version_effective_from', { mode: 'string' }),
+  versionLabel: jsonb('version_label').$type<{ zh: string; en: string } | null>(),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -118,6 +123,11 @@ export const planIndicators = pgTable(
     growthBasis: text('growth_basis'),
     location: jsonb('location').$type<Location | null>(),
     notes: text('notes'),
+    /**
+     * The indicator's definition as the plan file states it (targets of every kind, milestones, frequency, 责任单位):
+     * what the platform reads; the columns above are kept for plain SQL readers. Null for rows loaded before it existed.
+     */
+    definition: jsonb('definition').$type<PlanIndicatorDef | null>(),
   },
   (t) => [
     primaryKey({ columns: [t.planId, t.indicatorCode] }),
@@ -151,6 +161,8 @@ export const planItems = pgTable(
     regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
     indicatorCodes: text('indicator_codes').array().notNull().default(sql`'{}'::text[]`),
     location: jsonb('location').$type<Location>().notNull(),
+    /** 配合单位, 完成时限 of a measure; 业主, 投资, 开竣工 of a project (what the plan says about carrying it out). */
+    details: jsonb('details').$type<ItemDetails>().notNull().default({}),
   },
   (t) => [
     primaryKey({ columns: [t.planId, t.key] }),
@@ -159,3 +171,49 @@ export const planItems = pgTable(
   ],
 );
 
+
+/**
+ * 规划版本: every version of a plan ever loaded, with the file it came from, so that an evaluation as of a date
+ * before a mid-term adjustment (中期调整) reads the targets then in force.
+ */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }),
+    label: jsonb('label').$type<{ zh: string; en: string } | null>(),
+    document: jsonb('document').$type<PlanDocument>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+);
+
+/**
+ * 定性目标评估: a qualitative target (基本建成…) is judged by a recorded assessment with its evidence, by a planner;
+ * each assessment is kept (the latest by the as-of date counts), never overwritten.
+ */
+export const qualitativeAssessments = pgTable(
+  'qualitative_assessments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    indicatorCode: text('indicator_code').notNull(),
+    targetYear: integer('target_year').notNull(),
+    /** achieved 已实现 | largely_achieved 基本实现 | on_track 进展顺利 | at_risk 进展滞后 | not_achieved 未实现. */
+    assessment: text('assessment').notNull(),
+    evidence: text('evidence').notNull(),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    assessedBy: text('assessed_by').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('qualitative_assessments_target_idx').on(t.planId, t.indicatorCode, t.targetYear, t.assessedOn),
+    check('qualitative_assessments_assessment_check', sql`${t.assessment} in ('achieved', 'largely_achieved', 'on_track', 'at_risk', 'not_achieved')`),
+  ],
+);

@@ -14,9 +14,14 @@ describe('decide', () => {
       'approve:observations': ['admin', 'planner'],
       'manage:users': ['admin'],
       'read:audit': ['admin', 'planner'],
+      'read:microdata': ['admin', 'statistician'],
+      'write:enterprises': ['admin', 'statistician'],
       'supervise:tasks': ['admin', 'planner'],
       'report:tasks': ['admin', 'planner', 'reporter'],
+      'manage:regions': ['admin'],
+      'assess:targets': ['admin', 'planner'],
       system: [],
+      'write:survey': ['admin', 'statistician'],
     });
   });
 

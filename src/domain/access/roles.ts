@@ -26,7 +26,7 @@ export type Principal =
   | { kind: 'user'; userId: number; username: string; role: Role; regions: readonly string[]; departments: readonly string[]; via: 'session' | 'token'; tokenScopes?: readonly string[] };
 
 /** Route policies: every route declares one (server/policy.ts). `system`: the local admin channel only (the CLI beside a running server). */
-export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'system'] as const;
+export const POLICIES = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'read:microdata', 'write:enterprises', 'write:survey', 'manage:regions', 'assess:targets', 'system'] as const;
 export type Policy = (typeof POLICIES)[number];
 
 const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
@@ -36,10 +36,23 @@ const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
   'approve:observations': ['admin', 'planner'],
   'manage:users': ['admin'],
   'read:audit': ['admin', 'planner'],
+  /**
+   * 企业微观数据: individual enterprises' registry and figures, and industry aggregates without suppression. The
+   * statistics office's own staff only (统计法: data of individual respondents are confidential); every read is audited.
+   */
+  'read:microdata': ['admin', 'statistician'],
+  /** Import enterprise files (registry and figures). */
+  'write:enterprises': ['admin', 'statistician'],
+  /** Load or extend the region registry and region boundaries (reference data every plan and figure relies on). */
+  'manage:regions': ['admin'],
+  /** 定性评估: judge a qualitative target (基本建成…) with evidence — the plan owner's call. */
+  'assess:targets': ['admin', 'planner'],
   /** 督促检查 by the plan owner: 交办, 任务分解, 审核 of progress reports, 督办单, supervision settings. */
   'supervise:tasks': ['admin', 'planner'],
   /** A unit's own work: 签收, 进度填报, replies to 督办单, the project dispatch table — only for units one acts for. */
   'report:tasks': ['admin', 'planner', 'reporter'],
+  /** 景气调查: open waves, import enterprises' answers (the statistics office runs the survey). */
+  'write:survey': ['admin', 'statistician'],
 };
 
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };

@@ -38,6 +38,8 @@ export const STANDING_LIGHTS: Record<string, Light> = {
   fair_progress: 'yellow', limited_progress: 'yellow', accelerate_progress: 'yellow', limited_or_stagnation: 'yellow', moderate_progress: 'yellow',
   deterioration: 'red', reverse_trend: 'red', wrong_direction: 'red',
   insufficient_data: 'grey', no_target: 'grey',
+  // qualitative targets, by their recorded assessment
+  achieved: 'green', largely_achieved: 'green', at_risk: 'yellow', not_achieved: 'red', not_assessed: 'grey',
 };
 
 const SEVERITY: Record<Light, number> = { grey: 0, green: 1, yellow: 2, red: 3 };

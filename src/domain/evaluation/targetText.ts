@@ -12,10 +12,11 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
   const printed = target.printed ?? formatValue(target.value, unit, 'zh');
   // The wording may wrap the value ("控制在…以内"), follow it ("以内", "左右") or lead it ("突破", "达"); each part is
   // added only where the printed text lacks it, so nothing is said twice.
-  const [lead, trail] = wordingParts(target.wording ?? '', target.comparator);
-  let zh = printed;
-  if (lead && !zh.includes(lead)) zh = `${lead}${zh}`;
-  if (trail && !zh.includes(trail)) zh = `${zh}${trail}`;
+  const [lead, trail] = target.range ? [target.wording ?? '', ''] : wordingParts(target.wording ?? '', target.comparator);
+  let zh = printed.trim();
+  const has = (word: string) => zh.replace(/\s+/g, '').includes(word);
+  if (lead && !has(lead)) zh = `${lead}${zh}`;
+  if (trail && !has(trail)) zh = `${zh}${trail}`;
   const v = formatValue(target.value, unit, 'en');
   const en = target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
   return { zh: `“${zh}”`, en: `“${en}”` };
@@ -23,13 +24,16 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
 
 const TRAILING = ['以内', '左右', '以上', '以下'];
 
+/** What marks the place of the value in a wording: 控制在…以内, 控制在……以内, 控制在...以内, 控制在——以内, 控制在 以内. */
+const PLACEHOLDER = /[…⋯]+|\.{2,}|[—–~～]+|\s+|[xX×＿_]+/;
+
 function wordingParts(wording: string, comparator: Target['comparator']): [string, string] {
-  const parts = wording.split(/…+|\.{3}/).map((p) => p.trim());
+  const parts = wording.split(PLACEHOLDER).map((p) => p.trim()).filter((p) => p !== '');
   let lead = '';
   let trail = '';
-  if (parts.length >= 2) [lead = '', trail = ''] = parts;
-  else if (TRAILING.includes(wording)) trail = wording;
-  else lead = wording;
+  if (parts.length >= 2) [lead = '', trail = ''] = [parts[0], parts[parts.length - 1]];
+  else if (TRAILING.includes(parts[0] ?? '')) trail = parts[0] ?? '';
+  else lead = parts[0] ?? '';
   if (comparator === 'about' && !trail) trail = '左右';
   if (lead === '控制在' && !trail) trail = '以内';
   return [lead, trail];

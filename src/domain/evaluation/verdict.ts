@@ -125,6 +125,13 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
   if (target.comparator === 'about') {
     const [lo, hi] = base.band ?? [target.value, target.value];
     const range = { zh: `${formatValue(lo, unit, 'zh')}—${formatValue(hi, unit, 'zh')}`, en: `${formatValue(lo, unit, 'en')}–${formatValue(hi, unit, 'en')}` };
+    if (c.band === 'within' && target.range) {
+      // A range (5%—6%) is met inside it: 已完成, not the 基本完成 of a 左右 band.
+      return make('completed', {
+        zh: `${lead.zh}，处于${phrase.zh}的目标区间内，完成目标${early.zh}。`,
+        en: `${lead.en}, inside the ${phrase.en} range: completed${early.en}.`,
+      });
+    }
     if (c.band === 'within') {
       return make('basically_completed', {
         zh: `${lead.zh}，处于${phrase.zh}的目标区间（${range.zh}）内，基本完成目标${early.zh}。`,

@@ -3,14 +3,7 @@
  * prediction intervals are reproducible: the same series gives the same interval on every run.
  */
 export function seededNormal(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = seededUniform(seed);
   let spare: number | null = null;
   return () => {
     if (spare !== null) {
@@ -33,4 +26,16 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
   const a = sorted[lo] ?? Number.NaN;
   const b = sorted[Math.min(lo + 1, sorted.length - 1)] ?? a;
   return a + (h - lo) * (b - a);
+}
+
+/** Uniform draws in [0, 1) from a seed (mulberry32). */
+export function seededUniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

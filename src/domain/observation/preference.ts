@@ -40,11 +40,14 @@ export interface Preference {
   rule: LocalizedText;
 }
 
-const standing = (o: Observation) => SOURCE_STANDING[o.sourceKind];
-const firstHand = (o: Observation) => (o.source.readAt === null ? 0 : 1);
+/** What the rule ranks a figure by (a full Observation, or the lean figures of the quality checks). */
+export type PreferenceKeys = Pick<Observation, 'id' | 'sourceKind' | 'precision' | 'publishedDate' | 'status' | 'enteredAt'> & { source: Pick<Observation['source'], 'readAt'> };
+
+const standing = (o: PreferenceKeys) => SOURCE_STANDING[o.sourceKind];
+const firstHand = (o: PreferenceKeys) => (o.source.readAt === null ? 0 : 1);
 
 /** Orders two figures by the rule; negative when `a` is preferred. */
-export function comparePreference(a: Observation, b: Observation): number {
+export function comparePreference(a: PreferenceKeys, b: PreferenceKeys): number {
   return (
     standing(a) - standing(b) ||
     precisionRank(a.precision) - precisionRank(b.precision) ||

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { choosePreferred } from './preference';
 import { latestReleaseDate } from './releaseCalendar';
+import { err, ok } from '../result';
+import { FIXTURE_CATALOGUE } from '../unit/fixtures';
 import { checkRow, type RowContext } from './row';
 
 const ctx: RowContext = {
   indicators: new Map([['GDP', { unit: '亿元', isShare: false }]]),
-  regionCode: (t) => (t === '深圳市' ? '440300' : null),
+  units: FIXTURE_CATALOGUE,
+  region: (t) => (t === '深圳市' ? ok('440300') : err(`unknown region "${t}"`)),
 };
 
 describe('release calendar: the latest date an undated figure can be taken as known', () => {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field } from './fields';
+import { err, ok } from '../result';
+import { FIXTURE_CATALOGUE } from '../unit/fixtures';
 import { checkRow, createRowChecker, type RawRow, type RowContext } from './row';
 
 const ctx: RowContext = {
@@ -9,7 +11,11 @@ const ctx: RowContext = {
     ['FIN_SHARE_GDP', { unit: '%', isShare: true }],
     ['POP', { unit: '万人', isShare: false }],
   ]),
-  regionCode: (text) => ({ '440300': '440300', 深圳市: '440300', 南山区: '440305', '440305': '440305' })[text.trim()] ?? null,
+  units: FIXTURE_CATALOGUE,
+  region: (text) => {
+    const code = ({ '440300': '440300', 深圳市: '440300', 南山区: '440305', '440305': '440305' } as Record<string, string>)[text.trim()];
+    return code ? ok(code) : err(`unknown region "${text.trim()}" (not in the region registry)`);
+  },
 };
 
 // Texts as files carry them: good ones, near misses and rubbish, so rows both pass and fail in every cell.

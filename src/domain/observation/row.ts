@@ -1,13 +1,13 @@
 /**
  * Checks one import row and turns it into a figure ready to store, or lists every cell that is wrong (column and
- * reason). Pure: the indicator catalogue and region registry come in through `RowContext`.
+ * reason). Pure: the indicator catalogue, the unit catalogue and the region registry come in through `RowContext`.
  */
 import { formatPeriod } from '../period/format';
 import type { Result } from '../result';
 import { parsePeriod } from '../period/parse';
 import { monthRange, type Period } from '../period/period';
+import type { UnitCatalogue } from '../unit/catalogue';
 import { convertValue } from '../unit/convert';
-import { parseUnit } from '../unit/parse';
 import type { Unit } from '../unit/units';
 import type { Field } from './fields';
 import type { Observation } from './observation';
@@ -20,8 +20,13 @@ import { parsePriceBasis, parseSourceKind, parseStatus } from './words';
 export interface RowContext {
   /** Indicator catalogue by code: its unit, and whether it is a share (0–100 %). */
   indicators: ReadonlyMap<string, { unit: string; isShare: boolean }>;
-  /** Region code for a code or a Chinese name (深圳市, 南山区); null when unknown. */
-  regionCode(text: string): string | null;
+  /** The unit catalogue figures are read and converted in (the database's: bundled, loaded and plans' units). */
+  units: UnitCatalogue;
+  /**
+   * The region code a cell means: a code, a name (深圳市, 南山区) or a name after its parent's (广州市白云区), read
+   * within the import's scope; else why not (unknown, or ambiguous with the candidates).
+   */
+  region(text: string): Result<string>;
 }
 
 /** A checked figure before it is stored: everything a stored figure has, but its identity and provenance. */
@@ -62,19 +67,19 @@ const readPeriod = (text: string): Result<{ period: Period; code: string }> => {
   return p.ok ? { ok: true, value: { period: p.value, code: formatPeriod(p.value) } } : p;
 };
 
-const plainReaders: CellReaders = {
+const plainReaders = (units: UnitCatalogue): CellReaders => ({
   period: readPeriod,
-  unit: parseUnit,
+  unit: (text) => units.parse(text),
   priceBasis: parsePriceBasis,
   status: parseStatus,
   sourceKind: parseSourceKind,
   classifySource,
   precision: parsePrecision,
   publishedDate: (cell, source, _periodText, period, kind) => publishedDate(cell, source, period, kind),
-};
+});
 
 export function checkRow(raw: RawRow, ctx: RowContext): CheckResult {
-  return checkRowWith(raw, ctx, plainReaders);
+  return checkRowWith(raw, ctx, plainReaders(ctx.units));
 }
 
 /** Distinct texts remembered per reader; past this the memory is cleared and filled again (bounded memory). */
@@ -102,7 +107,7 @@ export function createRowChecker(ctx: RowContext): (raw: RawRow) => CheckResult 
   const dates = new Map<string, PublishedDate>();
   const readers: CellReaders = {
     period: memo(readPeriod),
-    unit: memo(parseUnit),
+    unit: memo((text) => ctx.units.parse(text)),
     priceBasis: memo(parsePriceBasis),
     status: memo(parseStatus),
     sourceKind: memo(parseSourceKind),
@@ -121,8 +126,7 @@ export function createRowChecker(ctx: RowContext): (raw: RawRow) => CheckResult 
       return r;
     },
   };
-  const regionCode = memo((text: string) => ctx.regionCode(text));
-  const memoCtx: RowContext = { indicators: ctx.indicators, regionCode };
+  const memoCtx: RowContext = { indicators: ctx.indicators, units: ctx.units, region: memo((text: string) => ctx.region(text)) };
   return (raw) => checkRowWith(raw, memoCtx, readers);
 }
 
@@ -137,9 +141,10 @@ function checkRowWith(raw: RawRow, ctx: RowContext, read: CellReaders): CheckRes
   else if (!indicator) fail('indicator', `unknown indicator "${indicatorCode}" (not in the indicator catalogue)`);
 
   const regionText = cell('region');
-  const regionCode = regionText === '' ? null : ctx.regionCode(regionText);
-  if (regionText === '') fail('region', 'region is missing');
-  else if (regionCode === null) fail('region', `unknown region "${regionText}" (give a GB/T 2260 code or a name such as 深圳市, 南山区)`);
+  const region = regionText === '' ? null : ctx.region(regionText);
+  const regionCode = region?.ok ? region.value : null;
+  if (region === null) fail('region', 'region is missing');
+  else if (!region.ok) fail('region', `${region.error} (give a GB/T 2260 code or a name such as 深圳市, 南山区)`);
 
   const periodText = cell('period');
   const periodResult = read.period(periodText);
@@ -155,7 +160,9 @@ function checkRowWith(raw: RawRow, ctx: RowContext, read: CellReaders): CheckRes
   let valueStd: number | null = null;
   if (value.ok && unit.ok && indicator) {
     const indicatorUnit = read.unit(indicator.unit);
-    const converted = convertValue(value.value, unit.value, indicatorUnit.ok ? indicatorUnit.value : indicator.unit);
+    const converted = indicatorUnit.ok
+      ? convertValue(value.value, unit.value, indicatorUnit.value)
+      : { ok: false as const, error: `the indicator's own unit is not in the unit catalogue (${indicatorUnit.error})` };
     if (!converted.ok) fail('unit', `${converted.error} (indicator ${indicatorCode} is in ${indicator.unit})`);
     else {
       valueStd = converted.value;

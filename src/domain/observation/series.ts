@@ -15,6 +15,8 @@ export interface SeriesPoint {
   observation: Observation | null;
   candidates: RankedCandidate[];
   derivation: { numerator: Observation; denominator: Observation; basis: LocalizedText } | null;
+  /** Set when no annual figure exists and an in-year one (this period code, e.g. 2025-01~09) stands in for the year. */
+  standIn?: string;
 }
 
 export interface SeriesOptions {

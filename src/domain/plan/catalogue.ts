@@ -13,12 +13,20 @@ export interface IndicatorDefinition {
   share?: { numerator: string; denominator: string } | undefined;
 }
 
-export function catalogueConflicts(defs: readonly IndicatorDefinition[], existing: ReadonlyMap<string, CatalogueIndicator>): PlanIssue[] {
+/**
+ * The fields of `defs` that disagree with the stored catalogue. `sameUnit` says when two unit texts name one unit
+ * (万TEU and 万标箱); by default only the same text does.
+ */
+export function catalogueConflicts(
+  defs: readonly IndicatorDefinition[],
+  existing: ReadonlyMap<string, CatalogueIndicator>,
+  sameUnit: (a: string, b: string) => boolean = (a, b) => a === b,
+): PlanIssue[] {
   const issues: PlanIssue[] = [];
   defs.forEach((ind, i) => {
     const prior = existing.get(ind.code);
     if (!prior) return;
-    if (prior.unit !== ind.unit) {
+    if (prior.unit !== ind.unit && !sameUnit(prior.unit, ind.unit)) {
       issues.push({ path: ['indicators', i, 'unit'], message: `indicator ${ind.code} already exists with unit "${prior.unit}"; a plan cannot change it to "${ind.unit}"` });
     }
     const num = ind.share?.numerator ?? null;

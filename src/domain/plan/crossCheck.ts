@@ -1,16 +1,13 @@
 /**
- * Rules that look across a whole plan file: codes and keys unique, every reference resolvable.
- * Shape rules live in ./schema.ts; this runs only on a document that already has the right shape.
+ * Rules that look across a whole plan file: codes and keys unique, every indicator reference resolvable, years
+ * inside the plan period. Shape rules live in ./schema.ts; regions are read in the registry by
+ * ./resolveRegions.ts and units in the unit catalogue by ./planUnits.ts. This also runs on a best-effort copy of a
+ * file whose shape is wrong (./schemaWalk.ts), so that one pass reports every problem: fields may be missing.
  */
 import type { PlanIssue } from './issues';
 import type { PlanDocument } from './schema';
 
-export interface CrossCheckContext {
-  /** Region codes the platform knows (the region registry). */
-  knownRegions: ReadonlySet<string>;
-}
-
-export function crossCheckPlan(plan: PlanDocument, ctx: CrossCheckContext): PlanIssue[] {
+export function crossCheckPlan(plan: PlanDocument): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const codes = new Set<string>();
   plan.indicators.forEach((ind, i) => {
@@ -26,14 +23,10 @@ export function crossCheckPlan(plan: PlanDocument, ctx: CrossCheckContext): Plan
     numbers.set(ind.number, i);
   });
 
-  const checkRegion = (code: string, path: PlanIssue['path']) => {
-    if (!ctx.knownRegions.has(code)) issues.push({ path, message: `unknown region code "${code}" (not in the region registry)` });
-  };
   const checkIndicator = (code: string, path: PlanIssue['path'], role: string) => {
     if (!codes.has(code)) issues.push({ path, message: `${role} "${code}" is not an indicator of this plan` });
   };
 
-  checkRegion(plan.region, ['region']);
   plan.indicators.forEach((ind, i) => {
     if (ind.share) {
       checkIndicator(ind.share.numerator, ['indicators', i, 'share', 'numerator'], 'share numerator');
@@ -42,7 +35,7 @@ export function crossCheckPlan(plan: PlanDocument, ctx: CrossCheckContext): Plan
         issues.push({ path: ['indicators', i, 'share'], message: 'numerator and denominator must differ' });
       }
     }
-    if (ind.target && (ind.target.year < plan.period.start || ind.target.year > plan.period.end)) {
+    if (ind.target && typeof ind.target.year === 'number' && (ind.target.year < plan.period.start || ind.target.year > plan.period.end)) {
       issues.push({ path: ['indicators', i, 'target', 'year'], message: `target year ${ind.target.year} lies outside the plan period ${plan.period.start}–${plan.period.end}` });
     }
     if (ind.baseline && ind.baseline.year > plan.period.end) {
@@ -56,8 +49,7 @@ export function crossCheckPlan(plan: PlanDocument, ctx: CrossCheckContext): Plan
     if (prior !== undefined) issues.push({ path, message: `duplicate item key "${key}" (first used at ${prior})` });
     else keys.set(key, path.join('.'));
   };
-  const checkRefs = (item: { regions: string[]; indicators: string[] }, path: PlanIssue['path']) => {
-    item.regions.forEach((r, j) => checkRegion(r, [...path, 'regions', j]));
+  const checkRefs = (item: { indicators: string[] }, path: PlanIssue['path']) => {
     item.indicators.forEach((c, j) => checkIndicator(c, [...path, 'indicators', j], 'indicator'));
   };
 
@@ -82,7 +74,6 @@ export function crossCheckPlan(plan: PlanDocument, ctx: CrossCheckContext): Plan
   });
   plan.districtDirections.forEach((d, i) => {
     claimKey(d.key, ['districtDirections', i, 'key']);
-    checkRegion(d.region, ['districtDirections', i, 'region']);
   });
   plan.bases.forEach((b, i) => {
     claimKey(b.key, ['bases', i, 'key']);

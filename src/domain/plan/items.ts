@@ -24,9 +24,25 @@ export interface PlanItem {
   regions: string[];
   indicators: string[];
   location: Location;
+  /** What the plan says about carrying the item out, where it says it (measures: 配合单位, 完成时限; projects: 业主, 投资, 开竣工). */
+  details: ItemDetails;
 }
 
-const blank = { field: null, action: null, leadDepartments: [], regions: [], indicators: [] };
+export interface ItemDetails {
+  /** 配合单位 of a measure. */
+  cooperatingDepartments?: string[];
+  /** 完成时限: a year (2025) or a month (2025-06). */
+  deadline?: string;
+  /** 项目业主 / 责任单位 of a project. */
+  owner?: string;
+  /** 总投资 and 计划投资 by year. */
+  investment?: { total: number; unit: string; planned: Record<string, number> };
+  /** 开工 / 竣工 years. */
+  start?: number;
+  finish?: number;
+}
+
+const blank = { field: null, action: null, leadDepartments: [], regions: [], indicators: [], details: {} };
 
 /**
  * @param regionName names a district direction after its region (专栏4 entries are titled by district).
@@ -61,12 +77,22 @@ export function planItems(plan: PlanDocument, regionName: (code: string) => Loca
           regions: m.regions,
           indicators: m.indicators,
           location: loc,
+          details: {
+            ...(m.cooperatingDepartments.length > 0 ? { cooperatingDepartments: m.cooperatingDepartments } : {}),
+            ...(m.deadline !== undefined ? { deadline: String(m.deadline) } : {}),
+          },
         }),
       );
     });
   });
   for (const p of plan.projects) {
-    push({ ...blank, key: p.key, kind: 'project', parentKey: null, number: null, title: p.name, text: null, field: p.field, action: p.action ?? null, regions: p.regions, indicators: p.indicators, location: p.location });
+    const details: ItemDetails = {
+      ...(p.owner !== undefined ? { owner: p.owner } : {}),
+      ...(p.investment !== undefined ? { investment: p.investment } : {}),
+      ...(p.start !== undefined ? { start: p.start } : {}),
+      ...(p.finish !== undefined ? { finish: p.finish } : {}),
+    };
+    push({ ...blank, key: p.key, kind: 'project', parentKey: null, number: null, title: p.name, text: null, field: p.field, action: p.action ?? null, regions: p.regions, indicators: p.indicators, location: p.location, details });
   }
   for (const d of plan.districtDirections) {
     push({ ...blank, key: d.key, kind: 'district_direction', parentKey: null, number: null, title: regionName(d.region), text: d.text, regions: [d.region], location: d.location });

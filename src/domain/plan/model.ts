@@ -1,6 +1,7 @@
 /** What a loaded plan looks like to the rest of the platform (read side). */
 import type { EvaluationSettings } from '../evaluation/settings';
 import type { LocalizedText } from '../text';
+import type { PlanTarget } from './targets';
 import type { Location } from './schema';
 import type { Comparator, Direction, IndicatorAttribute, IndicatorCategory } from './terms';
 
@@ -16,6 +17,8 @@ export interface PlanSummary {
   published: boolean;
   /** How targets are judged where the plan does not say. */
   evaluation: EvaluationSettings;
+  /** 规划版本: 1 as issued; a mid-term adjustment (中期调整) is a later version in force from its date. */
+  version: { number: number; effectiveFrom: string | null; label: LocalizedText | null };
   source: { title: string | null; file: string | null };
   loadedAt: string;
 }
@@ -29,6 +32,8 @@ export interface Target {
   /** Half-width of the 左右 band, in the indicator's unit; null unless comparator is about. */
   tolerance: number | null;
   wording: string | null;
+  /** A range target (5%—6%) read as its band: inside it the target is met (已完成, not 基本完成). */
+  range?: boolean;
 }
 
 /** 基期值. */
@@ -48,7 +53,14 @@ export interface PlanIndicator {
   attribute: IndicatorAttribute;
   direction: Direction;
   baseline: Baseline | null;
+  /** The plan's own (last) target when it is a level or a range; null for other kinds (see `targets`). */
   target: Target | null;
+  /** Every target year as the plan states it, milestones first (./targets.ts). */
+  targets: PlanTarget[];
+  /** 统计频率. */
+  frequency: 'annual' | 'quarterly' | 'monthly';
+  /** 责任单位. */
+  responsible: string[];
   /** 年均增长x%: average growth per year from fromYear to toYear, in percent. */
   growthTarget: { ratePercent: number; fromYear: number; toYear: number; printed: string; basis: 'nominal' | 'real' } | null;
   share: { numerator: string; denominator: string } | null;

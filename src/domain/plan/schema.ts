@@ -3,6 +3,7 @@
  * rules that look across the file (duplicate codes, unknown references) live in ./crossCheck.ts.
  */
 import { z } from 'zod';
+import { unitDefinitionSchema } from '../unit/schema';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS } from './terms';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -12,7 +13,8 @@ const longText = z.object({ zh: text, en: text.optional() }).strict();
 
 const year = z.number().int().min(1949).max(2100);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE (e.g. TERTIARY_VA)');
-const regionCode = z.string().regex(/^\d{6}(-[A-Z]{2,})?$/, 'must be a 6-digit GB/T 2260 code, or one with a -XX suffix for a functional area');
+/** A region's code or name (南山区, 广州市白云区), read in the region registry within the plan's region (./resolveRegions.ts). */
+const regionCode = z.string().trim().min(1, 'must be a region code or name');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
 
 export const locationSchema = z
@@ -43,6 +45,44 @@ const targetSchema = z
     }
   });
 
+/**
+ * One target year of an indicator, in any of the forms real plans print (each exactly one of):
+ * - a level with a comparator: 突破2.5万亿元 (value, comparator at_least | about | at_most, tolerance for about);
+ * - a range: 5%—6% (range: [5, 6]);
+ * - relative to the base year: 比2025年下降10% (relative: {percent: -10}, from the plan's base year unless given);
+ * - cumulative over the plan period: 累计新增200万吨 (cumulative: {value: 200, mode: increase}: y_T − y_base) or
+ *   累计完成投资1000亿元 (mode: sum: the sum of the yearly values after the base year);
+ * - qualitative: 基本建成国际消费中心城市 (qualitative: the statement), judged by a recorded assessment with evidence.
+ * `milestone: true` marks an intermediate year (2028年达到…); the last target is the plan's own.
+ */
+const planTargetSchema = z
+  .object({
+    year,
+    printed: text,
+    wording: text.optional(),
+    milestone: z.boolean().default(false),
+    value: z.number().finite().optional(),
+    comparator: z.enum(COMPARATORS, { error: (i) => `unknown comparator ${JSON.stringify(i.input)} (expected ${COMPARATORS.join(' | ')}; 左右 is about, 控制在…以内 is at_most)` }).optional(),
+    tolerance: z.number().finite().positive().optional(),
+    range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
+    relative: z.object({ percent: z.number().finite(), from: year.optional() }).strict().optional(),
+    cumulative: z.object({ value: z.number().finite(), mode: z.enum(['increase', 'sum']).default('increase'), from: year.optional() }).strict().optional(),
+    qualitative: text.optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const forms = [t.value !== undefined, t.range !== undefined, t.relative !== undefined, t.cumulative !== undefined, t.qualitative !== undefined].filter(Boolean).length;
+    if (forms !== 1) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'a target states exactly one of: value (with comparator), range, relative, cumulative, qualitative' });
+      return;
+    }
+    if (t.value !== undefined && t.comparator === undefined) ctx.addIssue({ code: 'custom', path: ['comparator'], message: 'a target value needs its comparator (at_least | about | at_most)' });
+    if (t.value === undefined && t.comparator !== undefined) ctx.addIssue({ code: 'custom', path: ['comparator'], message: 'a comparator goes with a target value' });
+    if (t.comparator === 'about' && t.tolerance === undefined) ctx.addIssue({ code: 'custom', path: ['tolerance'], message: 'an "about" (左右) target needs a tolerance: the half-width of the band, in the indicator unit' });
+    if (t.comparator !== 'about' && t.tolerance !== undefined) ctx.addIssue({ code: 'custom', path: ['tolerance'], message: 'a tolerance only applies to an "about" (左右) target' });
+    if (t.range && !(t.range[0] < t.range[1])) ctx.addIssue({ code: 'custom', path: ['range'], message: 'a range is [lower, upper] with lower < upper' });
+  });
+
 export const indicatorSchema = z
   .object({
     code,
@@ -55,6 +95,12 @@ export const indicatorSchema = z
     direction: z.enum(DIRECTIONS).default('increase'),
     baseline: z.object({ value: z.number().finite(), year, quote: text.optional() }).strict().optional(),
     target: targetSchema.optional(),
+    /** Several target years (milestones and the plan's own), in any target form; instead of `target`. */
+    targets: z.array(planTargetSchema).min(1).optional(),
+    /** 统计频率: how often figures arrive (annual by default; monthly and quarterly come as 1–N月 cumulative figures). */
+    frequency: z.enum(['annual', 'quarterly', 'monthly']).default('annual'),
+    /** 责任单位: who answers for the indicator. */
+    responsible: z.array(text).default([]),
     /** 年均增长x%: an average-growth target, instead of or beside a level target. */
     growthTarget: z
       .object({
@@ -74,8 +120,16 @@ export const indicatorSchema = z
   })
   .strict()
   .superRefine((ind, ctx) => {
-    if (ind.system && ind.target === undefined && ind.growthTarget === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an indicator of the indicator system (system: true) must have a target (or a growthTarget)' });
+    if (ind.system && ind.target === undefined && ind.targets === undefined && ind.growthTarget === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'an indicator of the indicator system (system: true) must have a target, targets, or a growthTarget' });
+    }
+    if (ind.target !== undefined && ind.targets !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'give either target (one year) or targets (several), not both' });
+    }
+    if (ind.targets) {
+      const years = ind.targets.map((t) => t.year);
+      if (years.some((y, k) => k > 0 && y <= (years[k - 1] ?? y))) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'targets are listed by year, each year once, earliest first' });
+      if (ind.targets[ind.targets.length - 1]?.milestone) ctx.addIssue({ code: 'custom', path: ['targets', ind.targets.length - 1, 'milestone'], message: 'the last target is the plan’s own, not a milestone' });
     }
     if (ind.system && ind.number === undefined) {
       ctx.addIssue({ code: 'custom', path: ['number'], message: 'an indicator of the indicator system needs its 序号 (number)' });
@@ -93,12 +147,20 @@ const itemRefs = {
   indicators: z.array(code).default([]),
 };
 
+/** A deadline: a year (2025) or a month (2025-06). */
+const deadline = z.union([year, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a deadline is a year (2025) or a month (2025-06)')]);
+
 export const measureSchema = z
   .object({
     key,
     title: localizedTextSchema,
     text: longText,
+    /** 牵头单位. */
     leadDepartments: z.array(text).default([]),
+    /** 配合单位. */
+    cooperatingDepartments: z.array(text).default([]),
+    /** 完成时限. */
+    deadline: deadline.optional(),
     ...itemRefs,
   })
   .strict();
@@ -125,7 +187,24 @@ const columnItem = {
 };
 
 export const projectSchema = z
-  .object({ ...columnItem, column: text, field: localizedTextSchema, name: localizedTextSchema, action: localizedTextSchema.optional(), ...itemRefs })
+  .object({
+    ...columnItem,
+    column: text,
+    field: localizedTextSchema,
+    name: localizedTextSchema,
+    action: localizedTextSchema.optional(),
+    /** 项目业主 / 责任单位. */
+    owner: text.optional(),
+    /** 总投资 and 计划投资 by year, in 亿元 unless `unit` says otherwise. */
+    investment: z
+      .object({ total: z.number().finite().nonnegative(), unit: text.default('亿元'), planned: z.record(z.string().regex(/^\d{4}$/), z.number().finite().nonnegative()).default({}) })
+      .strict()
+      .optional(),
+    /** 开工 and 竣工 years. */
+    start: year.optional(),
+    finish: year.optional(),
+    ...itemRefs,
+  })
   .strict();
 
 export const districtDirectionSchema = z.object({ ...columnItem, region: regionCode, text: longText }).strict();
@@ -154,6 +233,14 @@ export const planDocumentSchema = z
       })
       .strict()
       .default({ exceedMargin: 0, overshoot: 'flag' }),
+    /**
+     * 规划版本: a mid-term adjustment (中期调整) loads as a new version of the same plan id, in force from its date;
+     * an evaluation as of a date uses the version in force then. Version 1 (the plan as issued) needs none.
+     */
+    version: z
+      .object({ number: z.number().int().min(1), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'effectiveFrom is a date (2028-07-01)'), label: localizedTextSchema.optional() })
+      .strict()
+      .default({ number: 1, effectiveFrom: '1949-01-01' }),
     /** 已发布: the plan is public (readable without signing in); a plan in preparation leaves it false. */
     published: z.boolean().default(false),
     source: z.object({ title: text, file: text.optional(), url: text.optional() }).strict().optional(),
@@ -163,6 +250,8 @@ export const planDocumentSchema = z
     districtDirections: z.array(districtDirectionSchema).default([]),
     bases: z.array(baseSchema).default([]),
     parks: z.array(parkSchema).default([]),
+    /** Units the plan's indicators use that the unit catalogue may not hold yet (docs/UNITS.md). */
+    units: z.array(unitDefinitionSchema).default([]),
   })
   .strict();
 

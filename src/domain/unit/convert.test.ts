@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createUnitCatalogue } from './catalogue';
 import { canConvert, convertValue } from './convert';
-import { UNITS } from './units';
+import { FIXTURE_CATALOGUE as units, FIXTURE_UNITS as UNITS } from './fixtures';
 
 /** The converted number, or the error message. */
 function converted(value: number, from: string, to: string): number | string {
-  const r = convertValue(value, from, to);
+  const r = convertValue(value, from, to, units);
   return r.ok ? r.value : `error: ${r.error}`;
 }
 
@@ -34,6 +35,15 @@ describe('convertValue', () => {
     [35, '微克/立方米', 'μg/m³', 35],
     [-3.3, '亿元', '万元', -33000],
     [0, '万亿元', '元', 0],
+    // the logistics units of a 15th plan
+    [3000, '万标箱', '万TEU', 3000],
+    [1.2, '亿件', '亿件', 1.2],
+    [5820.5, '万吨', '吨', 58205000],
+    [58205000, '吨', '万吨', 5820.5],
+    // factors that are not powers of ten apart: 1 吨/万元 = 1000 kg / 10000 yuan = 0.1 kg/yuan
+    [1.5, '吨/万元', '千克/元', 0.15],
+    [0.15, '千克/元', '吨/万元', 1.5],
+    [0.3, '吨/万元', '公斤/元', 0.03],
   ])('%d %s → %s is exactly %d', (value, from, to, expected) => {
     expect(converted(value, from, to)).toBe(expected);
   });
@@ -43,7 +53,9 @@ describe('convertValue', () => {
     const wanYi = UNITS.find((u) => u.code === '万亿元');
     if (!yi || !wanYi) throw new Error('table lost 亿元 or 万亿元');
     expect(convertValue(2.5, wanYi, yi)).toEqual({ ok: true, value: 25000 });
-    expect(convertValue(2.5, wanYi, '亿元')).toEqual({ ok: true, value: 25000 });
+    expect(convertValue(2.5, wanYi, '亿元', units)).toEqual({ ok: true, value: 25000 });
+    // a text needs a catalogue to be read in
+    expect(convertValue(2.5, wanYi, '亿元')).toEqual({ ok: false, error: 'unknown unit "亿元" (no unit catalogue given)' });
   });
 
   it.each([
@@ -59,6 +71,8 @@ describe('convertValue', () => {
     [16, '%', '亿元', 'cannot convert % to 亿元: different kinds of unit (percent vs currency:CNY)'],
     [22, '万元/人', '亿元', 'cannot convert 万元/人 to 亿元: different kinds of unit (currency:CNY/person vs currency:CNY)'],
     [791.7, '万人', '家', 'cannot convert 万人 to 家: different kinds of unit (persons vs count)'],
+    [3000, '万标箱', '万吨', 'cannot convert 万标箱 to 万吨: different kinds of unit (containers vs mass)'],
+    [1.5, '吨/万元', '万吨', 'cannot convert 吨/万元 to 万吨: different kinds of unit (mass/currency:CNY vs mass)'],
   ])('refuses %d %s → %s', (value, from, to, message) => {
     expect(converted(value, from, to)).toBe(`error: ${message}`);
   });
@@ -93,7 +107,8 @@ describe('convertValue', () => {
       fc.property(fc.constantFrom(...sameDimensionPairs), reasonable, ([a, b], x) => {
         const r = convertValue(x, a, b);
         expect(r.ok).toBe(true);
-        if (r.ok) expect(Math.abs(r.value - (x * a.factor) / b.factor)).toBeLessThanOrEqual(1e-15 * Math.abs((x * a.factor) / b.factor));
+        const expected = (x * Number(a.factor)) / Number(b.factor);
+        if (r.ok) expect(Math.abs(r.value - expected)).toBeLessThanOrEqual(1e-15 * Math.abs(expected));
       }),
     );
   });
@@ -131,6 +146,42 @@ describe('convertValue', () => {
   });
 });
 
+describe('converting between factors that are not powers of ten', () => {
+  // A hand-made catalogue: 1 mile = 1.609344 km exactly (international mile), 1 里 = 0.5 km, 1 third = 1/3 is not a decimal
+  const lengths = createUnitCatalogue([
+    { code: 'km', name: { zh: '公里', en: 'km' }, enShort: 'km', dimension: 'length', factor: '1000', aliases: [] },
+    { code: 'mile', name: { zh: '英里', en: 'mile' }, enShort: 'miles', dimension: 'length', factor: '1609.344', aliases: [] },
+    { code: '里', name: { zh: '里', en: 'li' }, enShort: 'li', dimension: 'length', factor: '500', aliases: [] },
+    { code: '3m', name: { zh: '三米', en: 'three metres' }, enShort: '3 m', dimension: 'length', factor: '3', aliases: [] },
+  ]);
+  const c = (v: number, from: string, to: string) => {
+    const r = convertValue(v, from, to, lengths);
+    return r.ok ? r.value : r.error;
+  };
+
+  it('multiplies exactly and rounds once', () => {
+    expect(c(10, 'mile', 'km')).toBe(16.09344);
+    expect(c(0.1, 'mile', 'km')).toBe(0.1609344);
+    expect(c(3, '里', 'km')).toBe(1.5);
+    expect(c(1.5, 'km', '里')).toBe(3);
+    // 1 km = 1000/3 of 3m: the nearest double to 333.333…
+    expect(c(1, 'km', '3m')).toBe(1000 / 3);
+    expect(c(2, '3m', 'km')).toBe(0.006);
+  });
+
+  it('agrees with the correctly rounded quotient for any value (checked against a 60-digit BigInt division)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), (mantissa, places) => {
+        const x = Number(`${mantissa}e-${places}`);
+        const r = convertValue(x, 'km', '3m', lengths);
+        // x km in units of 3 m = x × 1000 / 3 = mantissa × 1000 / (3 × 10^places)
+        const q = (BigInt(mantissa) * 1000n * 10n ** 60n) / (3n * 10n ** BigInt(places));
+        expect(r).toEqual({ ok: true, value: Number(`${q}e-60`) + 0 });
+      }),
+    );
+  });
+});
+
 describe('canConvert', () => {
   it.each([
     ['万亿元', '亿元', true],
@@ -144,6 +195,6 @@ describe('canConvert', () => {
     ['亿吨', '亿吨', false],
     ['', '', false],
   ])('%s → %s: %s', (from, to, expected) => {
-    expect(canConvert(from, to)).toBe(expected);
+    expect(canConvert(from, to, units)).toBe(expected);
   });
 });

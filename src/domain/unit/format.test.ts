@@ -1,7 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_UNITS as UNITS } from './fixtures';
 import { formatValue, NOT_AVAILABLE } from './format';
-import { UNITS } from './units';
+import { registerUnitLabels } from './labels';
+
+// What the services do with every catalogue they read: a unit text then reads in English by its catalogue entry.
+beforeAll(() => registerUnitLabels(UNITS));
 
 describe('formatValue', () => {
   it.each([
@@ -19,6 +23,8 @@ describe('formatValue', () => {
     [0, '亿元', '0亿元', '0 billion yuan'],
     [1e21, '元', '1000000000000000000000元', '1,000,000,000,000,000,000,000 yuan'],
     [1.5e-7, '万亿元', '0.00000015万亿元', '0.00000015 trillion yuan'],
+    [3000, '万标箱', '3000万标箱', '3,000 (10,000 TEU)'],
+    [0.35, '吨/万元', '0.35吨/万元', '0.35 tonnes per 10,000 yuan'],
   ])('%d %s → zh %s, en %s', (value, unit, zh, en) => {
     expect(formatValue(value, unit, 'zh')).toBe(zh);
     expect(formatValue(value, unit, 'en')).toBe(en);
@@ -38,8 +44,8 @@ describe('formatValue', () => {
   });
 
   it('shows an unknown unit as written, without converting or dropping it', () => {
-    expect(formatValue(3, ' 亿吨 ', 'zh')).toBe('3亿吨');
-    expect(formatValue(3000, '亿吨', 'en')).toBe('3,000 亿吨');
+    expect(formatValue(3, ' 亿立方 ', 'zh')).toBe('3亿立方');
+    expect(formatValue(3000, '亿立方', 'en')).toBe('3,000 亿立方');
     expect(formatValue(3000, '', 'en')).toBe('3,000');
   });
 

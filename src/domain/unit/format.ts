@@ -6,20 +6,15 @@
  */
 import type { Language, LocalizedText } from '../text';
 import { groupThousands, plainDecimal, shiftDecimal } from './decimal';
-import { parseUnit } from './parse';
+import { unitLabels } from './labels';
 import type { Unit } from './units';
 
 /** What a missing value reads as. */
 export const NOT_AVAILABLE: LocalizedText = { zh: '数据暂缺', en: 'not available' };
 
-/**
- * The text of a unit for each language. An unknown unit text is shown as written: formatting never converts, so
- * repeating the source's own unit is faithful, whereas refusing would hide the figure.
- */
-function unitLabels(unit: Unit | string): { zh: string; en: string } {
-  if (typeof unit !== 'string') return { zh: unit.code, en: unit.enShort };
-  const parsed = parseUnit(unit);
-  return parsed.ok ? { zh: parsed.value.code, en: parsed.value.enShort } : { zh: unit.trim(), en: unit.trim() };
+/** The text of a unit for each language (a unit text through the registered labels, see ./labels.ts). */
+function labelsOf(unit: Unit | string): { zh: string; en: string } {
+  return typeof unit === 'string' ? unitLabels(unit) : { zh: unit.code, en: unit.enShort };
 }
 
 /** English placement: % sticks to the number; a scale starting with a digit ('100 million yuan') goes in
@@ -42,7 +37,7 @@ function english(number: string, label: string): string {
  */
 export function formatValue(value: number | null, unit: Unit | string, lang: Language): string {
   if (value === null || !Number.isFinite(value)) return NOT_AVAILABLE[lang];
-  const labels = unitLabels(unit);
+  const labels = labelsOf(unit);
   if (lang === 'zh') return `${plainDecimal(value)}${labels.zh}`;
   const scale = EN_SCALES[labels.zh];
   if (scale) return `${groupThousands(plainDecimal(shiftDecimal(value, scale.places)))} ${scale.label}`;

@@ -10,6 +10,7 @@ export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
     asOf: e.asOf,
     regionCode: e.regionCode,
     methods: e.methods,
+    version: e.version,
     preferenceRule: PREFERENCE_RULE,
     indicators: e.indicators.map((i) => ({
       indicator: i.indicator,
@@ -22,12 +23,23 @@ export function presentEvaluation(e: PlanEvaluation): PlanEvaluationDto {
         derivation: i.latest.derivation,
         candidates: i.latest.candidates,
       },
-      series: i.series.map((p) => ({ year: p.year, value: p.value, observationId: p.observation?.id ?? null, derived: p.derivation !== null })),
+      series: i.series.map((p) => ({ year: p.year, value: p.value, observationId: p.observation?.id ?? null, derived: p.derivation !== null, standIn: p.standIn ?? null })),
       gaps: i.gaps,
       results: Object.fromEntries(
         Object.entries(i.results).map(([m, r]) => [m, { method: r.method, status: r.status, label: r.label, ...('reason' in r ? { reason: r.reason } : {}), workings: r.workings }]),
       ),
       standing: i.standing,
+      targets: i.targets,
+      current: i.current,
+      inYear: i.inYear && {
+        periodCode: i.inYear.periodCode,
+        year: i.inYear.year,
+        value: i.inYear.value,
+        observationId: i.inYear.observation.id,
+        previous: i.inYear.previous && { periodCode: i.inYear.previous.periodCode, value: i.inYear.previous.value, observationId: i.inYear.previous.observation.id },
+        change: i.inYear.change,
+        changeKind: i.inYear.changeKind,
+      },
     })),
   };
 }

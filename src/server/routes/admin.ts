@@ -57,11 +57,11 @@ export const adminRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'system' },
       schema: {
         ...hidden,
-        body: z.object({ file: z.string().min(1), dryRun: z.boolean().default(false), onError: z.enum(['reject', 'skip']).default('reject'), mapping: z.record(z.string(), z.string()).optional() }),
+        body: z.object({ file: z.string().min(1), dryRun: z.boolean().default(false), onError: z.enum(['reject', 'skip']).default('reject'), mapping: z.record(z.string(), z.string()).optional(), within: z.string().nullable().default(null) }),
       },
       handler: async (req, reply) => {
-        const { file, dryRun, onError, mapping } = req.body;
-        const report = await importObservations(database, { file, dryRun, onError, audit: auditContext(req), ...(mapping ? { mapping } : {}) });
+        const { file, dryRun, onError, mapping, within } = req.body;
+        const report = await importObservations(database, { file, dryRun, onError, within, audit: auditContext(req), ...(mapping ? { mapping } : {}) });
         return reply.code(statusOf(report)).send(report);
       },
     });

@@ -9,9 +9,8 @@ import type { ObservationKey } from '../../db/observationsPage';
 import { exportObservations } from '../../services/export/exportObservations';
 import { importObservations, type ImportReport } from '../../services/import/importObservations';
 import { buildTemplate } from '../../services/import/template';
-import { BadRequestError } from '../../services/errors';
 import { DEFAULT_UPLOAD_LIMITS, uploadGate, type UploadLimits } from '../upload/limits';
-import { receiveUpload, type Upload } from '../upload/receive';
+import { withImportUpload } from '../upload/receive';
 import { announceNext, decodeCursor, encodeCursor, pageDescription, pageOf, pageQuery } from '../paging';
 import { observationsService, toFilter } from '../../services/observations';
 import {
@@ -81,7 +80,7 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
         response: { 200: importReport, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, { ...access(req), approve: req.body.approve });
+        const report = await observationsService.post(database, req.body.figures, req.body.dryRun, { ...access(req), approve: req.body.approve, within: req.body.within ?? null });
         return reply.code(statusOf(report)).send(report);
       },
     });
@@ -90,42 +89,25 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
       config: { policy: 'write:observations' },
       schema: {
         tags: ['figures'],
-        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, approve=true|false, mapping={"列名":"field"}); a person’s figures land as drafts unless an approver sets approve=true',
+        summary: 'Import a CSV or XLSX file (multipart: file, dryRun=true|false, onError=reject|skip, approve=true|false, mapping={"列名":"field"}, within=广州市: the region whose district names the file uses); a person’s figures land as drafts unless an approver sets approve=true',
         consumes: ['multipart/form-data'],
         response: { 200: importReport, 400: errorResponse, 401: errorResponse, 403: importReport.or(errorResponse), 422: importReport },
       },
       handler: async (req, reply) => {
-        // Before a byte of the body is read: one import at a time per user, a few in all.
-        const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
-        let upload: Upload | null = null;
-        try {
-          upload = await receiveUpload(req, reply, limits);
-          const { file, fields } = upload;
-          if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
-          let mapping: Record<string, string> | undefined;
-          if (fields.mapping) {
-            try {
-              mapping = z.record(z.string(), z.string()).parse(JSON.parse(fields.mapping));
-            } catch {
-              throw new BadRequestError('mapping must be a JSON object of column header → field name');
-            }
-          }
-          const report = await importObservations(database, {
-            file: file.path,
-            fileName: file.name,
-            dryRun: fields.dryRun === 'true',
-            onError: fields.onError === 'skip' ? 'skip' : 'reject',
-            approve: fields.approve === 'true',
-            maxRows: limits.maxRows,
-            ...access(req),
-            ...(mapping ? { mapping } : {}),
-          });
-          return reply.code(statusOf(report)).send(report);
-        } finally {
-          // Synchronously, before the answer reaches the sender: its next upload must find the slot free.
-          leave();
-          await upload?.dispose();
-        }
+        return withImportUpload(req, reply, gate, limits, async ({ file, fields, mapping }) => {
+        const report = await importObservations(database, {
+          file: file.path,
+          fileName: file.name,
+          dryRun: fields.dryRun === 'true',
+          onError: fields.onError === 'skip' ? 'skip' : 'reject',
+          approve: fields.approve === 'true',
+          within: fields.within ?? null,
+          maxRows: limits.maxRows,
+          ...access(req),
+          ...(mapping ? { mapping } : {}),
+        });
+        return reply.code(statusOf(report)).send(report);
+        });
       },
     });
 

@@ -33,7 +33,7 @@ const atOf = (day: string | undefined): Date | undefined => (day ? new Date(`${d
 /** A page of a list ordered by a numeric key: the items after the cursor, and the cursor of the next page. */
 export function page<T>(items: readonly T[], key: (t: T) => number, q: { limit: number; after?: string | undefined }): { items: T[]; next: string | null } {
   const after = q.after === undefined ? null : Number(q.after);
-  if (after !== null && !Number.isInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
+  if (after !== null && !Number.isSafeInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
   const rest = after === null ? items : items.filter((t) => key(t) > after);
   const slice = rest.slice(0, q.limit);
   const last = slice[slice.length - 1];
@@ -188,7 +188,7 @@ export const supervisionRoutes = (database: Database): FastifyPluginAsyncZod =>
       schema: { tags, summary: 'Units (市直部门 and districts), by id', querystring: pageQuery, response: { 200: unitsResponse, ...errors } },
       handler: async (req) => {
         const after = req.query.after === undefined ? undefined : Number(req.query.after);
-        if (after !== undefined && !Number.isInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
+        if (after !== undefined && !(Number.isInteger(after) && after >= 0 && after <= 2 ** 31 - 1)) throw new BadRequestError('after: the cursor a previous page returned (next)');
         const items = await unitsService.list(database, { limit: req.query.limit + 1, after });
         const slice = items.slice(0, req.query.limit);
         return { items: slice, next: items.length > req.query.limit ? String(slice[slice.length - 1]?.id ?? '') : null };

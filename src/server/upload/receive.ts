@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError, TooLargeError } from '../../services/errors';
-import type { UploadLimits } from './limits';
+import { z } from 'zod';
+import type { uploadGate, UploadLimits } from './limits';
 
 export interface Upload {
   file: { path: string; name: string } | null;
@@ -91,4 +92,46 @@ function explain(e: unknown, limits: UploadLimits): Error {
   if (err.code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge('', limits);
   if (err.statusCode === 413) return new TooLargeError(`the upload has too many parts or fields (${err.message ?? ''})`);
   return new BadRequestError(`the upload is not a complete multipart/form-data body (${err.message ?? String(e)})`);
+}
+
+/** What an import handler works on: the received file, the form's fields and its column mapping (if any). */
+export interface ImportUpload {
+  file: { path: string; name: string };
+  fields: Record<string, string>;
+  mapping: Record<string, string> | undefined;
+}
+
+/**
+ * The shape every import route shares: a slot in the gate (one import at a time per user, a few in all) taken before
+ * a byte of the body is read, the upload received within bounds, a file required, the mapping field read — and,
+ * whatever happens, the slot freed (synchronously, before the answer reaches the sender: its next upload must find
+ * it free) and the temporary folder removed.
+ */
+export async function withImportUpload<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  gate: ReturnType<typeof uploadGate>,
+  limits: UploadLimits,
+  work: (upload: ImportUpload) => Promise<T>,
+): Promise<T> {
+  const leave = gate.enter(req.principal.kind === 'user' ? `user:${req.principal.userId}` : req.principal.kind);
+  let upload: Upload | null = null;
+  try {
+    upload = await receiveUpload(req, reply, limits);
+    const { file, fields } = upload;
+    if (!file) throw new BadRequestError('no file in the request (multipart field "file")');
+    return await work({ file, fields, mapping: readMapping(fields.mapping) });
+  } finally {
+    leave();
+    await upload?.dispose();
+  }
+}
+
+function readMapping(text: string | undefined): Record<string, string> | undefined {
+  if (!text) return undefined;
+  try {
+    return z.record(z.string(), z.string()).parse(JSON.parse(text));
+  } catch {
+    throw new BadRequestError('mapping must be a JSON object of column header → field name');
+  }
 }

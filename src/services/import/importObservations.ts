@@ -10,12 +10,10 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, indicatorUnits, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageLines, stagingLine,
+  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageLines, stagingLine,
 } from '../../db/observations';
-import { listRegions } from '../../db/regions';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
-import { createRowChecker, type RawRow, type RowContext } from '../../domain/observation/row';
-import type { Region } from '../../domain/region/region';
+import { createRowChecker, type RawRow } from '../../domain/observation/row';
 import { may } from '../../domain/access/roles';
 import { ForbiddenError, TooLargeError } from '../errors';
 import { audit, type AuditContext } from '../access/audit';
@@ -25,9 +23,11 @@ import { mapHeader } from './mapping';
 import { fingerprintOf } from './fingerprint';
 import { FileFormatError, readCsv, type SourceRecord } from './readCsv';
 import { readXlsx } from './readXlsx';
+import { rowContextOf } from './rowContext';
 import { restoreCell } from '../export/safeCell';
 import { Spool } from './spool';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard';
+import { checkStagedImport, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
 
 export interface ImportOptions {
   file: string;
@@ -38,6 +38,11 @@ export interface ImportOptions {
   onError?: 'reject' | 'skip';
   /** Explicit column mapping: header text → field name. */
   mapping?: Readonly<Record<string, string>>;
+  /**
+   * The region the file is about (a code or a name, e.g. 广州市): region names in it are read among its
+   * subdivisions first, so 白云区 in a 广州市 file is 440111, never 贵阳市's 520113.
+   */
+  within?: string | null;
   /** Row-level scope: a figure for a region the writer may not write is rejected (and the import refused). */
   mayWriteRegion?: (regionCode: string) => boolean;
   /**
@@ -81,6 +86,8 @@ export interface ImportReport {
   truncated: boolean;
   /** True when a row lay outside the writer's scope: the whole import is refused (HTTP 403). */
   forbidden: boolean;
+  /** Data-quality rule results per row (services/quality/checkImport.ts). */
+  quality: ImportQuality;
 }
 
 export const REPORT_LIMIT = 1000;
@@ -112,7 +119,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
   const { fileName, format } = opts;
   const report: ImportReport = {
     file: fileName, format, encoding: null, dryRun: opts.dryRun === true, committed: false, batchId: null, rows: 0,
-    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false, forbidden: false,
+    counts: { new: 0, revision: 0, unchanged: 0, rejected: 0 }, errors: [], rejected: [], changes: [], ignoredColumns: [], truncated: false, forbidden: false, quality: EMPTY_IMPORT_QUALITY,
   };
   const reject = (p: Omit<RowProblem, 'file'>) => {
     if (report.rejected.length < REPORT_LIMIT) report.rejected.push({ file: fileName, ...p });
@@ -120,9 +127,12 @@ export async function importRecords(database: Database, records: AsyncIterable<S
   };
 
   const approval = commitApproval(opts);
-  const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
-  const ctx: RowContext = { indicators: catalogue, regionCode: regionResolver(regions) };
-  const checkRow = createRowChecker(ctx);
+  const ctx = await rowContextOf(database.db, opts.within ?? null);
+  if (!ctx.ok) {
+    report.errors.push(`${fileName}: ${ctx.error}`);
+    return report;
+  }
+  const checkRow = createRowChecker(ctx.value);
   // A person cannot have published a figure tomorrow; the system's own loads (a plan's fictional data) may.
   const latestPublication = opts.audit.principal.kind === 'user' ? new Date().toISOString().slice(0, 10) : null;
   const spool = new Spool();
@@ -203,6 +213,12 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         rejectedRows.add(d.row);
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
+      const quality = await checkStagedImport(tx, { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT });
+      report.quality = quality.report;
+      for (const b of quality.blocked) {
+        rejectedRows.add(b.row);
+        reject({ row: b.row, column: null, reason: b.reason });
+      }
       report.counts.rejected = rejectedRows.size;
 
       const classified = await classifyStaged(tx, REPORT_LIMIT);
@@ -248,20 +264,8 @@ function commitApproval(opts: Pick<RecordsOptions, 'audit' | 'approve'>): Commit
   return { state: opts.approve ? 'approved' : 'draft', userId: who.userId };
 }
 
-async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-/** Resolves a region cell: a code, or a Chinese or English name (current regions win over former ones). */
-export function regionResolver(regions: readonly Region[]): (text: string) => string | null {
-  const map = new Map<string, string>();
-  const ordered = [...regions].sort((a, b) => Number(a.validTo === null) - Number(b.validTo === null));
-  for (const r of ordered) {
-    map.set(r.code, r.code);
-    map.set(r.name.zh, r.code);
-    map.set(r.name.en.toLowerCase(), r.code);
-  }
-  return (text) => map.get(text.trim()) ?? map.get(text.trim().toLowerCase()) ?? null;
 }

@@ -9,18 +9,18 @@ import { indicatorUnits } from '../../db/observations';
 import { listRegions } from '../../db/regions';
 import { FIELDS, REQUIRED_FIELDS, TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../domain/observation/terms';
-import { UNITS } from '../../domain/unit/units';
+import { unitCatalogueOf } from '../units/unitCatalogue';
 
 /** Rows the drop-downs cover; far more than one office sends at once. */
 const TEMPLATE_ROWS = 5000;
 
 export async function buildTemplate(database: Database): Promise<Buffer> {
-  const [catalogue, regions] = await Promise.all([indicatorUnits(database.db), listRegions(database.db)]);
+  const [catalogue, regions, units] = await Promise.all([indicatorUnits(database.db), listRegions(database.db), unitCatalogueOf(database.db)]);
   const today = new Date().toISOString().slice(0, 10);
   const lists: Partial<Record<Field, string[]>> = {
     indicator: [...catalogue.keys()].sort(),
     region: regions.filter((r) => r.validTo === null || r.validTo >= today).map((r) => r.name.zh),
-    unit: UNITS.map((u) => u.code),
+    unit: units.units.map((u) => u.code),
     priceBasis: Object.values(PRICE_BASIS_LABELS).map((l) => l.zh),
     status: Object.values(STATUS_LABELS).map((l) => l.zh),
     sourceKind: Object.values(SOURCE_KIND_LABELS).map((l) => l.zh),

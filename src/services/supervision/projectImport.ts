@@ -19,7 +19,7 @@ import { mayActForUnit } from '../../domain/access/roles';
 import { checkProjectRow, mapProjectHeader, PROJECT_FIELDS, PROJECT_HEADERS, type ProjectField, type ProjectRowDraft } from '../../domain/supervision/projectRow';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
 import { EVERY_PLAN, plansService } from '../plans';
-import { regionResolver } from '../import/importObservations';
+import { regionCodeResolver } from '../../domain/region/registry';
 import { FileFormatError, readCsv, type SourceRecord } from '../import/readCsv';
 import { readXlsx } from '../import/readXlsx';
 
@@ -93,7 +93,7 @@ export async function importProjects(database: Database, opts: ProjectImportOpti
   }
   const unitBy = new Map<string, { id: number; name: string }>();
   for (const u of units) for (const k of [u.code, u.name.zh, u.name.en.toLowerCase()]) unitBy.set(k, { id: u.id, name: u.name.zh });
-  const region = regionResolver(regions);
+  const region = regionCodeResolver(regions);
   const ctx = { item: (t: string) => itemBy.get(t.trim()) ?? null, region, unit: (t: string) => unitBy.get(t.trim()) ?? unitBy.get(t.trim().toLowerCase()) ?? null };
 
   let records: AsyncIterable<SourceRecord> | SourceRecord[];

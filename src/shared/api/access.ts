@@ -3,7 +3,7 @@ import { z } from 'zod';
 // ── Access ──────────────────────────────────────────────────────────────────────────────────────────────
 
 export const ROLES_API = ['admin', 'planner', 'statistician', 'reporter', 'viewer'] as const;
-export const POLICIES_API = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks'] as const;
+export const POLICIES_API = ['public', 'read', 'write:observations', 'approve:observations', 'manage:users', 'read:audit', 'supervise:tasks', 'report:tasks', 'read:microdata', 'write:enterprises', 'write:survey', 'manage:regions', 'assess:targets'] as const;
 
 export const loginBody = z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) });
 export const userDto = z.object({

@@ -40,6 +40,18 @@ const seriesPoint = z.object({
   value: z.number(),
   observationId: z.number().int().nullable(),
   derived: z.boolean(),
+  standIn: z.string().nullable().describe('the in-year period (2026-Q3, 2026-M01-M09) whose figure stands in for a missing annual one'),
+});
+
+/** 年内监测: the newest figure of a shorter period (1–N月, a quarter) after the latest annual one, and its 同比. */
+const inYear = z.object({
+  periodCode: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  observationId: z.number().int(),
+  previous: z.object({ periodCode: z.string(), value: z.number(), observationId: z.number().int() }).nullable(),
+  change: z.number().nullable().describe('同比: percent change for levels and flows, percentage points for shares and rates'),
+  changeKind: z.enum(['percent', 'points']),
 });
 
 export const LIGHTS_API = ['green', 'yellow', 'red', 'grey'] as const;
@@ -106,6 +118,11 @@ export const indicatorEvaluation = z.object({
   gaps: z.array(z.object({ year: z.number().int(), reason: localizedText })),
   results: z.record(z.string(), methodResult),
   standing,
+  targets: z
+    .array(z.object({ target: planIndicator.shape.targets.element, phase: z.enum(['progress', 'final']), standing, note: localizedText.nullable() }))
+    .describe('every target year (milestones, then the plan’s own) and where it stands'),
+  current: z.number().int().nullable().describe('index in targets of the one the indicator stands by: the first whose year has not passed, else the last'),
+  inYear: inYear.nullable(),
 });
 
 /** Which figures an evaluation used: approved ones (the default), or drafts and submitted ones too. */
@@ -117,6 +134,7 @@ export const planEvaluation = z.object({
   asOf: z.object({ text: z.string(), maxYear: z.number().int(), publishedBy: z.string().nullable() }),
   regionCode: z.string(),
   methods: z.array(z.enum(METHOD_IDS_API)),
+  version: z.object({ number: z.number().int(), effectiveFrom: z.string().nullable(), label: localizedText.nullable() }).describe('the plan version judged against: the one in force on the as-of date'),
   preferenceRule: localizedText,
   indicators: z.array(indicatorEvaluation),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPROVAL_STATES } from '../../domain/observation/approval';
 import { PRECISIONS, SOURCE_KINDS } from '../../domain/observation/terms';
 import { localizedText } from './common';
+import { importQuality } from './qualityImport';
 // ── Figures (observations) ──────────────────────────────────────────────────────────────────────────────
 
 export const observation = z.object({
@@ -116,6 +117,7 @@ export const importReport = z.object({
   ignoredColumns: z.array(z.string()),
   truncated: z.boolean(),
   forbidden: z.boolean(),
+  quality: importQuality.describe('data-quality rule results per row (数据质量审核)'),
 });
 
 /** One figure entered by hand (the single-figure form), with the template's fields. */
@@ -136,7 +138,7 @@ export const figureInput = z.object({
   notes: z.string().optional(),
 });
 
-export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false), approve: z.boolean().default(false).describe('planner/administrator: the figures land approved at once (otherwise as drafts)') });
+export const postFiguresBody = z.object({ figures: z.array(figureInput).min(1).max(10_000), dryRun: z.boolean().default(false), approve: z.boolean().default(false).describe('planner/administrator: the figures land approved at once (otherwise as drafts)'), within: z.string().min(1).optional().describe('the region the figures are about (code or name, e.g. 广州市): region names are read among its subdivisions first') });
 
 export const importBatch = z.object({
   id: z.number().int(),

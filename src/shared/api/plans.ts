@@ -1,6 +1,7 @@
 /** 规划: plans, their indicators and items, regions and the indicator catalogue. */
 import { z } from 'zod';
 import { ATTRIBUTES, CATEGORIES, COMPARATORS, DIRECTIONS, ITEM_KINDS } from '../../domain/plan/terms';
+import { REGION_LEVELS } from '../../domain/region/region';
 import { localizedText } from './common';
 export const planSummary = z.object({
   id: z.string(),
@@ -14,6 +15,9 @@ export const planSummary = z.object({
   evaluation: z
     .object({ exceedMargin: z.number(), overshoot: z.enum(['flag', 'met']) })
     .describe('how targets are judged where the plan does not say: the 超额完成 margin and the 左右 overshoot convention'),
+  version: z
+    .object({ number: z.number().int(), effectiveFrom: z.string().nullable(), label: localizedText.nullable() })
+    .describe('规划版本 in force: 1 as issued; a mid-term adjustment (中期调整) is a later version, in force from its date'),
   source: z.object({ title: z.string().nullable(), file: z.string().nullable() }),
   loadedAt: z.string(),
 });
@@ -46,6 +50,28 @@ export const planIndicator = z.object({
     })
     .nullable()
     .describe('目标值'),
+  targets: z
+    .array(
+      z.object({
+        kind: z.enum(['level', 'range', 'relative', 'cumulative', 'qualitative']),
+        year: z.number().int(),
+        printed: z.string(),
+        wording: z.string().nullable(),
+        milestone: z.boolean().describe('an intermediate year (2028年达到…), judged in its year'),
+        value: z.number().optional(),
+        comparator: z.enum(COMPARATORS).optional(),
+        tolerance: z.number().nullable().optional(),
+        lower: z.number().optional(),
+        upper: z.number().optional(),
+        percent: z.number().optional().describe('relative: change from the base year, in percent (−10 = 比基期下降10%)'),
+        from: z.number().int().optional(),
+        mode: z.enum(['increase', 'sum']).optional().describe('cumulative: increase y_T − y_base, or the sum of the yearly values'),
+        statement: z.string().optional().describe('qualitative: the statement, judged by a recorded assessment'),
+      }),
+    )
+    .describe('every target year as the plan states it: milestones, then the plan’s own'),
+  frequency: z.enum(['annual', 'quarterly', 'monthly']).describe('统计频率'),
+  responsible: z.array(z.string()).describe('责任单位'),
   growthTarget: z
     .object({ ratePercent: z.number(), fromYear: z.number().int(), toYear: z.number().int(), printed: z.string(), basis: z.enum(['nominal', 'real']).describe('现价 nominal or 可比价 real growth') })
     .nullable()
@@ -69,12 +95,22 @@ export const planItem = z.object({
   regions: z.array(z.string()),
   indicators: z.array(z.string()),
   location,
+  details: z
+    .object({
+      cooperatingDepartments: z.array(z.string()).optional().describe('配合单位'),
+      deadline: z.string().optional().describe('完成时限'),
+      owner: z.string().optional().describe('项目业主'),
+      investment: z.object({ total: z.number(), unit: z.string(), planned: z.record(z.string(), z.number()) }).optional().describe('总投资 and 计划投资 by year'),
+      start: z.number().int().optional(),
+      finish: z.number().int().optional(),
+    })
+    .describe('what the plan says about carrying the item out'),
 });
 
 export const region = z.object({
   code: z.string(),
   name: localizedText,
-  level: z.enum(['city', 'district']),
+  level: z.enum(REGION_LEVELS),
   kind: z.enum(['administrative', 'functional']),
   parentCode: z.string().nullable(),
   validFrom: z.string(),

@@ -2,9 +2,14 @@
 import { z } from 'zod';
 import { CYCLES, NODE_STATUSES, NOTICE_STATES, PROJECT_PHASES, REPORT_STATES, TASK_KINDS, TASK_LIGHTS, TASK_STATES, UNIT_KINDS } from '../../domain/supervision/terms';
 import { localizedText } from './common';
+import { isIsoDay } from '../../domain/supervision/dates';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD')
+  // 2026-02-30 or 0000-00-00 has the shape of a day but is none.
+  .refine((t) => isIsoDay(t) && t >= '1949-01-01', 'a real day, YYYY-MM-DD, from 1949');
 /** Every list is paged: at most `limit` items after the cursor; `next` is the cursor of the next page (null at the end). */
 export const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: z.string().max(40).optional() });
 

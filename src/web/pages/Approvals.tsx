@@ -15,6 +15,7 @@ import { SourceKindTag } from '../components/SourceKindTag';
 import { mayApprove, useSession } from '../session';
 import { ExactValue } from './approvals/ExactValue';
 import { ACTION_WORDS, STATE_HELP, STATE_WORDS } from './approvals/labels';
+import { FigureQuality, useFiguresQuality } from './quality/FigureQuality';
 
 type Figure = FigureWithActionsDto;
 type Decision = Extract<FigureActionDto, 'submit' | 'approve' | 'reject'>;
@@ -30,6 +31,7 @@ export default function Approvals() {
   const [selected, setSelected] = useState<number[]>([]);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const quality = useFiguresQuality(list.data?.items.map((f) => f.id));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   if (!mayApprove(me)) return <Alert type="info" showIcon title={t('仅规划处和系统管理员可审批数据。', 'Only planners and administrators approve figures.')} />;
   const items = list.data?.items ?? [];
@@ -49,7 +51,7 @@ export default function Approvals() {
       setComment('');
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
-      setMsg({ ok: false, text: e instanceof ApiError && e.status === 409 ? t(`数据已被他人修改，请刷新后再试：${text}`, `Changed meanwhile, reload: ${text}`) : text });
+      setMsg({ ok: false, text: e instanceof ApiError && e.status === 409 && !text.includes('cannot be approved') ? t(`数据已被他人修改，请刷新后再试：${text}`, `Changed meanwhile, reload: ${text}`) : text });
     }
     setBusy(false);
     list.reload();
@@ -70,7 +72,7 @@ export default function Approvals() {
       {list.error ? <Alert type="warning" showIcon title={list.error.message} /> : null}
       <Space wrap style={{ marginBottom: 12 }} data-testid="bulk-bar">
         <span>{t(`已选${chosen.length}条`, `${chosen.length} selected`)}</span>
-        <Input style={{ width: 280 }} aria-label={t('意见', 'Comment')} placeholder={t('意见（退回时必填，批量共用）', 'comment (required to return; one for all)')} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Input style={{ width: 280 }} aria-label={t('意见', 'Comment')} placeholder={t('意见（退回或确认质量警告时必填，批量共用）', 'comment (required to return or to acknowledge quality warnings; one for all)')} value={comment} onChange={(e) => setComment(e.target.value)} />
         {DECISIONS.filter(bulkAllowed).map((a) => (
           <Button key={a} type={a === 'approve' ? 'primary' : 'default'} danger={a === 'reject'} loading={busy} onClick={() => void decide(chosen, a)} data-testid={`bulk-${a}`}>
             {t(`${ACTION_WORDS[a].zh}所选`, `${ACTION_WORDS[a].en} selected`)}
@@ -92,6 +94,7 @@ export default function Approvals() {
           { title: t('数值', 'Value'), key: 'v', render: (_: unknown, f: Figure) => <ExactValue value={f.value} unit={f.unit} /> },
           { title: t('来源', 'Source'), key: 's', render: (_: unknown, f: Figure) => <span><SourceText text={f.source.publication} /> <SourceKindTag figure={f} /></span> },
           { title: t('报送', 'Submitted'), key: 'by', render: (_: unknown, f: Figure) => (f.approval?.submittedBy ? `${f.approval.submittedBy} ${formatDate(f.approval.submittedAt, lang)}` : t(`${f.approval?.enteredBy ?? '—'}（未报送）`, `${f.approval?.enteredBy ?? '—'} (not submitted)`)) },
+          { title: t('数据质量', 'Data quality'), key: 'q', render: (_: unknown, f: Figure) => <FigureQuality results={quality?.get(f.id)} /> },
           { title: t('更正', 'Corrects'), key: 'c', render: (_: unknown, f: Figure) => (f.approval?.corrects ? <Tag color="orange">{t(`更正第${f.approval.corrects}号`, `corrects no. ${f.approval.corrects}`)}</Tag> : '—') },
           {
             title: t('处理', 'Decide'),

@@ -6,7 +6,8 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { currentAsOf, PLAN_ID, useApi, withAsOf, type PlanEvaluationDto, type PlanSummaryDto } from '../api';
+import { currentAsOf, useApi, withAsOf, type PlanEvaluationDto } from '../api';
+import { usePlan } from '../plan';
 import { useNarrow } from '../useNarrow';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
@@ -17,6 +18,8 @@ import { formatDate, formatPercent, formatPeriod, formatValue } from '../format'
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
 import { SupervisionCounts } from './cockpit/SupervisionCounts';
+import { CompletenessCard } from './quality/CompletenessCard';
+import { ProsperityCard } from './prosperity/CockpitCard';
 
 function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
   const tg = ev.indicator.target;
@@ -29,6 +32,7 @@ function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
 
 function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; lit: IndicatorLightDto | undefined; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
   const { lang, t, l } = useLang();
+  const scope = usePlan();
   const light = lit?.light ?? ev.standing.light;
   const final = ev.standing.phase === 'final';
   const a = completion(ev);
@@ -39,7 +43,7 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
     <Card
       testId={`card-${ev.indicator.code}`}
       title={
-        <Link to={withAsOf(`/indicators/${ev.indicator.code}`)}>
+        <Link to={withAsOf(scope.path(`/indicators/${ev.indicator.code}`))}>
           {ev.indicator.number}. {l(ev.indicator.name)}
         </Link>
       }
@@ -52,6 +56,17 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
             {formatValue(latest?.value, ev.indicator.unit, lang)}
           </div>
           <div className="muted">{latest ? formatPeriod(String(latest.year), lang) : t('暂无数据', 'no figure yet')}</div>
+          {ev.inYear ? (
+            // 年内监测: the newest 1–N月 or quarterly figure after the latest annual one, with 同比.
+            <div className="muted" data-testid="in-year">
+              {t('年内', 'In-year')} {formatPeriod(ev.inYear.periodCode, lang)}: {formatValue(ev.inYear.value, ev.indicator.unit, lang)}
+              {ev.inYear.change !== null
+                ? ev.inYear.changeKind === 'points'
+                  ? t(`（同比${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}个百分点）`, ` (${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)} pp y/y)`)
+                  : t(`（同比${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}%）`, ` (${ev.inYear.change >= 0 ? '+' : ''}${ev.inYear.change.toFixed(1)}% y/y)`)
+                : null}
+            </div>
+          ) : null}
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="muted">{t('目标', 'Target')}</div>
@@ -111,9 +126,10 @@ export function Cockpit() {
   const { lang, t, l } = useLang();
   const asOf = currentAsOf();
   const drafts = useDrafts();
-  const plan = useApi<PlanSummaryDto>(`/api/plans/${PLAN_ID}`);
-  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
-  const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
+  const scope = usePlan();
+  const plan = { data: scope.plan };
+  const evaluation = useApi<PlanEvaluationDto>(scope.planId ? `/api/plans/${encodeURIComponent(scope.planId)}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}` : null);
+  const { forecasts, available } = useForecasts(scope.planId, asOf, null, drafts.on);
   const system = useMemo(() => evaluation.data?.indicators.filter((i) => i.indicator.system) ?? [], [evaluation.data]);
   const byCode = useMemo(() => new Map(forecasts?.indicators.map((f) => [f.indicatorCode, f]) ?? []), [forecasts]);
   const lights = useMemo(() => lightsOf(system, forecasts), [system, forecasts]);
@@ -189,6 +205,12 @@ export function Cockpit() {
     };
   }, [system, t, l, final, lights, narrow]);
 
+  if (!scope.loading && !scope.planId)
+    return (
+      <p className="alert-info" role="status">
+        {t('尚未载入规划：用 plan-monitor plan load 文件.yaml 载入一个规划。', 'No plan is loaded yet: load one with plan-monitor plan load FILE.yaml.')}
+      </p>
+    );
   if (evaluation.error)
     return (
       <p className="alert-error" role="alert">
@@ -227,6 +249,7 @@ export function Cockpit() {
         </p>
         <DraftsSwitch />
       </div>
+      {scope.planId ? <CompletenessCard plan={scope.planId} /> : null}
       {evaluation.loading && !evaluation.data ? (
         <Placeholder />
       ) : (
@@ -238,7 +261,7 @@ export function Cockpit() {
           ))}
         </div>
       )}
-      <SupervisionCounts planId={PLAN_ID} />
+      {scope.planId ? <SupervisionCounts planId={scope.planId} /> : null}
       <div className="cockpit-bottom">
         <Card title={final ? t('目标完成情况（终期）', 'Targets reached (final)') : t('完成进度与时间进度（序时进度法）', 'Completion against time elapsed (time-proportional method)')}>
           {chart ? (
@@ -256,11 +279,12 @@ export function Cockpit() {
             render={(w) => (
               <>
                 <span className={`tag ${w.light === 'red' ? 'tag-red' : 'tag-gold'}`}>{LIGHT_STYLE[w.light][lang]}</span>
-                <Link to={withAsOf(`/indicators/${w.code}`)}>{w.text}</Link>
+                <Link to={withAsOf(scope.path(`/indicators/${w.code}`))}>{w.text}</Link>
               </>
             )}
           />
         </Card>
+        <ProsperityCard />
       </div>
     </div>
   );

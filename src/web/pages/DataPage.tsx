@@ -5,10 +5,12 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNum
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, TEMPLATE_HEADERS } from '../../shared/importFields';
-import { ApiError, PLAN_ID, send, useApi, type ImportReportDto, type PlanIndicatorDto, type RegionDto } from '../api';
+import { ApiError, send, useApi, type ImportReportDto, type PlanIndicatorDto, type RegionDto } from '../api';
 import { useLang } from '../i18n';
 import { mayApprove, mayWrite, useSession } from '../session';
 import { csvHeader, uploadImport } from '../upload';
+import { ImportQuality } from './quality/ImportQuality';
+import { usePlan } from '../plan';
 
 const FIELD_EN: Record<string, string> = {
   indicator: 'indicator code', indicatorName: 'indicator name', region: 'region', period: 'period', value: 'value', unit: 'unit', priceBasis: 'price basis', status: 'data status',
@@ -43,6 +45,7 @@ function ReportView({ report }: { report: ImportReportDto }) {
           ]}
         />
       ) : null}
+      <ImportQuality quality={report.quality} />
       {report.changes.length > 0 ? (
         <Table
           style={{ marginTop: 12 }}
@@ -257,21 +260,27 @@ interface FigureForm {
 }
 
 function SingleFigure() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { t, l } = useLang();
   const me = useSession().data;
   const [form] = Form.useForm<FigureForm>();
-  const inds = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const inds = useApi<PlanIndicatorDto[]>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/indicators` : null);
   const regs = useApi<RegionDto[]>('/api/regions');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // The data-quality rules' results for the figure just entered (saved or not): the writer sees them at once.
+  const [quality, setQuality] = useState<ImportReportDto['quality'] | null>(null);
   const [busy, setBusy] = useState(false);
   const units = useMemo(() => new Map((inds.data ?? []).map((i) => [i.code, i.unit])), [inds.data]);
 
   const submit = async (v: FigureForm) => {
     setBusy(true);
     setResult(null);
+    setQuality(null);
     try {
       const { approve, ...figure } = v;
       const report = await send<ImportReportDto>('/api/observations', 'POST', { figures: [figure], dryRun: false, approve: !!approve }, [422, 403]);
+      setQuality(report.quality);
       if (report.committed) {
         setResult({ ok: true, text: t(`已保存（${report.counts.new ? '新增' : report.counts.revision ? '新版本' : '无变化'}）`, `Saved (${report.counts.new ? 'new' : report.counts.revision ? 'revision' : 'unchanged'})`) });
         form.resetFields(['value', 'quote', 'notes']);
@@ -294,7 +303,7 @@ function SingleFigure() {
       form={form}
       layout="vertical"
       style={{ maxWidth: 720 }}
-      initialValues={{ region: '440300', publishedDate: new Date().toISOString().slice(0, 10) }}
+      initialValues={{ region: scope.regionCode ?? undefined, publishedDate: new Date().toISOString().slice(0, 10) }}
       onFinish={(v) => void submit(v)}
       onValuesChange={(changed: Partial<FigureForm>) => {
         if (changed.indicator) form.setFieldValue('unit', units.get(changed.indicator) ?? '');
@@ -358,11 +367,14 @@ function SingleFigure() {
         {t('保存', 'Save')}
       </Button>
       {result ? <Alert style={{ marginTop: 12 }} type={result.ok ? 'success' : 'error'} showIcon title={result.text} /> : null}
+      {quality ? <ImportQuality quality={quality} /> : null}
     </Form>
   );
 }
 
 export default function DataPage() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { t } = useLang();
   return (
     <div>
@@ -387,8 +399,8 @@ export default function DataPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('全部数据', 'All figures')}>
                     <Space>
-                      <Button href={`/api/observations/export?format=csv&plan=${PLAN_ID}`} download>CSV</Button>
-                      <Button href={`/api/observations/export?format=xlsx&plan=${PLAN_ID}`} download>XLSX</Button>
+                      <Button href={`/api/observations/export?format=csv&plan=${encodeURIComponent(PLAN_ID ?? '')}`} download>CSV</Button>
+                      <Button href={`/api/observations/export?format=xlsx&plan=${encodeURIComponent(PLAN_ID ?? '')}`} download>XLSX</Button>
                     </Space>
                   </Descriptions.Item>
                 </Descriptions>

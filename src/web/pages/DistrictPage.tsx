@@ -3,17 +3,20 @@ import { SourceText } from '../components/SourceText';
 import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { PLAN_ID, useApi, useApiPages, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
+import { useApi, useApiPages, type ObservationDto, type PlanItemDto, type RegionDto } from '../api';
 import { useIndicatorNames } from '../indicatorNames';
 import { formatDate, formatPeriod, formatValue } from '../format';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
+import { usePlan } from '../plan';
 
 export default function DistrictPage() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { code = '' } = useParams();
   const { lang, t, l } = useLang();
   const regions = useApi<RegionDto[]>('/api/regions');
-  const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
+  const items = useApi<PlanItemDto[]>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/items` : null);
   const indicators = useIndicatorNames();
   const figures = useApiPages<ObservationDto>(`/api/observations?region=${encodeURIComponent(code)}`);
   const region = regions.data?.find((r) => r.code === code);
@@ -30,7 +33,7 @@ export default function DistrictPage() {
         empty={t('无', 'None')}
         render={(i) => (
             <div>
-              <Link to={`/plan?item=${i.key}`}>{l(i.title)}</Link>
+              <Link to={scope.path(`/browse?item=${i.key}`)}>{l(i.title)}</Link>
               {i.field ? <Tag style={{ marginLeft: 8 }}>{l(i.field)}</Tag> : null}
             </div>
         )}
@@ -39,7 +42,7 @@ export default function DistrictPage() {
   );
   return (
     <div>
-      <Breadcrumb items={[{ title: <Link to="/districts">{t('各区', 'Districts')}</Link> }, { title: l(region.name) }]} />
+      <Breadcrumb items={[{ title: <Link to={scope.path('/districts')}>{t('各区', 'Districts')}</Link> }, { title: l(region.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l(region.name)}
       </Typography.Title>

@@ -1,6 +1,7 @@
 /**
- * 各区: the map of Shenzhen (9 district polygons from the bundled GeoJSON; 大鹏新区 and 深汕特别合作区, which have no
- * polygon of their own, as labelled points) and a choropleth of any indicator that has district figures.
+ * 各区: the map of the plan's region — its subdivisions' boundaries as loaded in the database (GET /api/regions/geo),
+ * the subdivisions without one listed under it (大鹏新区 and 深汕特别合作区 in Shenzhen), and an empty state where no
+ * boundary is loaded — with a choropleth of any indicator that has figures for the subdivisions.
  */
 import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
@@ -11,13 +12,15 @@ import { useIndicatorNames } from '../indicatorNames';
 import { EChart } from '../components/EChart';
 import { formatValue } from '../format';
 import { useLang } from '../i18n';
-
-/** Where the two functional areas are drawn: 大鹏新区's centre (inside 龙岗's legal boundary) and 深汕 (in Shanwei). */
-const POINTS: Record<string, [number, number]> = { '440300-DP': [114.48, 22.6], '440300-SS': [115.05, 22.82] };
+import { usePlan } from '../plan';
 
 interface GeoJson {
   type: 'FeatureCollection';
-  features: { properties: { adcode: number; name: string } }[];
+  region: { code: string; name: { zh: string; en: string } };
+  features: { properties: { code: string; name: string } }[];
+  withoutBoundary: Array<{ code: string; name: { zh: string; en: string } }>;
+  sources: string[];
+  empty: { zh: string; en: string } | null;
 }
 
 /** Figures of one indicator per district, for one year: the newest vintage of each. */
@@ -34,13 +37,15 @@ function valuesFor(figures: readonly ObservationDto[], year: string): Map<string
 export default function Districts() {
   const { lang, t, l } = useLang();
   const navigate = useNavigate();
-  const geo = useApi<GeoJson>('/api/regions/geo');
+  const scope = usePlan();
+  const region = scope.regionCode;
+  const geo = useApi<GeoJson>(region ? `/api/regions/geo?region=${encodeURIComponent(region)}` : null);
   const regions = useApi<RegionDto[]>('/api/regions');
   const { nameOf: indicatorName } = useIndicatorNames();
   // Administrative districts first (by code), then the functional areas.
   const districts = useMemo(
-    () => (regions.data ?? []).filter((r) => r.level === 'district' && r.validTo === null).sort((a, b) => (a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'administrative' ? -1 : 1)),
-    [regions.data],
+    () => (regions.data ?? []).filter((r) => r.parentCode === region && r.validTo === null).sort((a, b) => (a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'administrative' ? -1 : 1)),
+    [regions.data, region],
   );
   const codes = districts.map((d) => d.code).join(',');
   const figures = useApiPages<ObservationDto>(codes ? `/api/observations?region=${codes}` : null);
@@ -74,9 +79,9 @@ export default function Districts() {
   const option = useMemo<EChartsOption | null>(() => {
     if (!geo.data || districts.length === 0) return null;
     const nameMap: Record<string, string> = {};
-    for (const f of geo.data.features) nameMap[f.properties.name] = mapLabel(byCode.get(String(f.properties.adcode))) || f.properties.name;
+    for (const f of geo.data.features) nameMap[f.properties.name] = mapLabel(byCode.get(f.properties.code)) || f.properties.name;
     const data = geo.data.features.map((f) => {
-      const code = String(f.properties.adcode);
+      const code = f.properties.code;
       const v = values.get(code);
       return { name: nameMap[f.properties.name] ?? f.properties.name, value: v ? v.valueStd : ('-' as const), code };
     });
@@ -90,13 +95,9 @@ export default function Districts() {
         ? { min: Math.min(...nums), max: Math.max(...nums), left: 8, bottom: 8, text: [t('高', 'high'), t('低', 'low')], calculable: false, inRange: { color: ['#dbeafe', '#1e3a8a'] }, textStyle: { color: '#111827' }, seriesIndex: 0 }
         : undefined,
       geo: {
-        map: 'shenzhen',
+        map: geo.data.region.code,
         nameMap,
         roam: false,
-        boundingCoords: [
-          [113.72, 22.9],
-          [115.2, 22.4],
-        ],
         label: { show: true, color: '#111827', fontSize: 12, textBorderColor: '#fff', textBorderWidth: 2 },
         itemStyle: { areaColor: '#f3f4f6', borderColor: '#374151', borderWidth: 1 },
         emphasis: { itemStyle: { areaColor: '#fde68a' }, label: { color: '#111827' } },
@@ -108,15 +109,6 @@ export default function Districts() {
           geoIndex: 0,
           data,
           tooltip: { formatter: `{b}: {c} ${unit}` },
-        },
-        {
-          type: 'scatter',
-          coordinateSystem: 'geo',
-          symbolSize: 14,
-          itemStyle: { color: '#b45309', borderColor: '#fff', borderWidth: 2 },
-          label: { show: true, position: 'right', formatter: '{b}', color: '#111827', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 2 },
-          // 深汕 lies at the map's right edge: its label goes to the left of the point.
-          data: Object.entries(POINTS).map(([code, coord]) => ({ name: mapLabel(byCode.get(code)) || code, value: coord, code, label: { position: code === '440300-SS' ? ('left' as const) : ('right' as const) } })),
         },
       ],
     };
@@ -148,29 +140,40 @@ export default function Districts() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={15}>
           <Card size="small">
-            {option ? (
+            {geo.data?.empty ? (
+              <Alert type="info" showIcon title={l(geo.data.empty)} />
+            ) : option ? (
               <EChart
                 option={option}
                 height={520}
                 renderer="svg"
                 testId="district-map"
-                label={t('深圳市各区地图', 'Map of Shenzhen districts')}
+                label={geo.data ? t(`${geo.data.region.name.zh}下辖地区地图`, `Map of the subdivisions of ${geo.data.region.name.en}`) : ''}
                 prepare={(echarts) => {
-                  if (geo.data && !echarts.getMap('shenzhen')) echarts.registerMap('shenzhen', geo.data as unknown as Parameters<typeof echarts.registerMap>[1]);
+                  if (geo.data && !echarts.getMap(geo.data.region.code)) echarts.registerMap(geo.data.region.code, geo.data as unknown as Parameters<typeof echarts.registerMap>[1]);
                 }}
                 onClick={(p) => {
                   const code = (p.data as { code?: string } | undefined)?.code;
-                  if (code) navigate(`/districts/${code}`);
+                  if (code) navigate(scope.path(`/districts/${code}`));
                 }}
               />
             ) : (
               <Skeleton active />
             )}
             <Typography.Paragraph className="muted" style={{ fontSize: 12, marginTop: 8 }}>
-              {t(
-                '边界来源：DataV GeoAtlas 行政区划数据的公开转载（9个区）。大鹏新区位于龙岗区法定边界内、深汕特别合作区位于汕尾市，均以点标注。',
-                'Boundaries: a public redistribution of DataV GeoAtlas administrative boundaries (9 districts). Dapeng (inside Longgang’s legal boundary) and Shenshan (in Shanwei) are shown as points.',
-              )}
+              {geo.data && geo.data.sources.length > 0 ? t(`边界来源：${geo.data.sources.join('、')}。`, `Boundaries: ${geo.data.sources.join(', ')}.`) : null}
+              {geo.data && geo.data.withoutBoundary.length > 0 ? (
+                <>
+                  {t('无边界数据、未在图上绘出：', 'Without a boundary, not drawn: ')}
+                  {geo.data.withoutBoundary.map((w, i) => (
+                    <span key={w.code}>
+                      {i > 0 ? t('、', ', ') : ''}
+                      <Link to={scope.path(`/districts/${w.code}`)}>{l(w.name)}</Link>
+                    </span>
+                  ))}
+                  {t('（见右表）。', ' (see the table).')}
+                </>
+              ) : null}
             </Typography.Paragraph>
           </Card>
         </Col>
@@ -182,7 +185,7 @@ export default function Districts() {
               pagination={false}
               dataSource={districts.map((d) => ({ code: d.code, name: l(d.name), value: values.get(d.code)?.valueStd ?? null }))}
               columns={[
-                { title: t('区', 'District'), dataIndex: 'name', render: (n: string, r: { code: string }) => <Link to={`/districts/${r.code}`}>{n}</Link> },
+                { title: t('区', 'District'), dataIndex: 'name', render: (n: string, r: { code: string }) => <Link to={scope.path(`/districts/${r.code}`)}>{n}</Link> },
                 { title: t('数值', 'Value'), dataIndex: 'value', align: 'right', render: (v: number | null) => formatValue(v, unit, lang) },
               ]}
             />

@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Spac
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { indicatorChartOption } from '../../shared/charts/indicatorChart';
-import { currentAsOf, PLAN_ID, useApi, useApiPages, type ObservationDto, type PlanEvaluationDto } from '../api';
+import { currentAsOf, useApi, useApiPages, type ObservationDto, type PlanEvaluationDto } from '../api';
 import { EChart } from '../components/EChart';
 import { draftsParam, DraftsIncluded, DraftsSwitch, useDrafts } from '../drafts';
 import { StatusLight } from '../components/StatusLight';
@@ -18,18 +18,21 @@ import { BacktestCard } from './indicator/BacktestCard';
 import { planPlace } from '../../shared/planPlace';
 import { Workings } from './indicator/Workings';
 import { ForecastNote } from './indicator/ForecastNote';
+import { usePlan } from '../plan';
 
 
 type FigureRow = ObservationDto & { competing: number };
 
 export default function IndicatorPage() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { code = '' } = useParams();
   const { lang, t, l } = useLang();
   const asOf = currentAsOf();
   const drafts = useDrafts();
-  const evaluation = useApi<PlanEvaluationDto>(`/api/plans/${PLAN_ID}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}`);
-  const figures = useApiPages<ObservationDto>(`/api/observations?indicator=${encodeURIComponent(code)}&region=440300`);
-  const { forecasts, available } = useForecasts(asOf, '440300', drafts.on);
+  const evaluation = useApi<PlanEvaluationDto>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/evaluation?asOf=${asOf}${draftsParam(drafts.on)}` : null);
+  const figures = useApiPages<ObservationDto>(scope.regionCode ? `/api/observations?indicator=${encodeURIComponent(code)}&region=${scope.regionCode}` : null);
+  const { forecasts, available } = useForecasts(PLAN_ID, asOf, null, drafts.on);
   const ev = evaluation.data?.indicators.find((i) => i.indicator.code === code);
   const forecast = forecasts?.indicators.find((f) => f.indicatorCode === code);
   const used = useMemo(() => new Set(ev?.series.map((p) => p.observationId).filter((x): x is number => x !== null)), [ev]);
@@ -66,11 +69,11 @@ export default function IndicatorPage() {
   const ind = ev.indicator;
   const lit = lightsOf([ev], forecasts).get(ev.indicator.code);
   const final = ev.standing.phase === 'final';
-  const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${PLAN_ID}`;
+  const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${encodeURIComponent(PLAN_ID ?? '')}`;
 
   return (
     <div>
-      <Breadcrumb items={[{ title: <Link to="/">{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
+      <Breadcrumb items={[{ title: <Link to={scope.path()}>{t('驾驶舱', 'Cockpit')}</Link> }, { title: l(ind.name) }]} />
       <Typography.Title level={2} style={{ marginTop: 8 }}>
         {l(ind.name)} <StatusLight light={lit?.light ?? ev.standing.light} label={`${LIGHT_STYLE[lit?.light ?? ev.standing.light][lang]} · ${l(ev.standing.label)}`} />
         <DraftsIncluded figures={evaluation.data.figures} />

@@ -3,10 +3,11 @@ import { itemNumber } from '../../shared/planPlace';
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PLAN_ID, useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
+import { useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
 import { buildTree, searchItems, whereInPlan, type ItemNode } from '../planTree';
+import { usePlan } from '../plan';
 
 const KIND_WORDS: Record<PlanItemDto['kind'], [string, string]> = {
   chapter: ['章', 'Chapter'],
@@ -91,9 +92,11 @@ function ItemLink({ item, choose, label }: { item: PlanItemDto; choose: (key: st
 }
 
 export default function PlanBrowser() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { lang, t, l } = useLang();
-  const items = useApi<PlanItemDto[]>(`/api/plans/${PLAN_ID}/items`);
-  const inds = useApi<PlanIndicatorDto[]>(`/api/plans/${PLAN_ID}/indicators`);
+  const items = useApi<PlanItemDto[]>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/items` : null);
+  const inds = useApi<PlanIndicatorDto[]>(PLAN_ID ? `/api/plans/${encodeURIComponent(PLAN_ID)}/indicators` : null);
   const regs = useApi<RegionDto[]>('/api/regions');
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';

@@ -4,9 +4,10 @@
  */
 import { Alert, Button, Card, Input, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, PLAN_ID } from '../api';
+import { api, ApiError } from '../api';
 import { useLang, type Lang } from '../i18n';
 import { useSession } from '../session';
+import { usePlan } from '../plan';
 
 interface Draft {
   title: string;
@@ -47,6 +48,8 @@ async function download(url: string, body: unknown, onProgress: (share: number |
 }
 
 export default function Report() {
+  const scope = usePlan();
+  const PLAN_ID = scope.planId;
   const { lang, t } = useLang();
   const me = useSession().data;
   const [kind, setKind] = useState<Kind>('annual');
@@ -62,7 +65,7 @@ export default function Report() {
     setBusy(true);
     setError(null);
     try {
-      setDraft(await api<Draft>(`/api/plans/${PLAN_ID}/reports/${kind}/draft?${query}`));
+      setDraft(await api<Draft>(`/api/plans/${encodeURIComponent(PLAN_ID ?? '')}/reports/${kind}/draft?${query}`));
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? t('本平台尚未提供报告功能。', 'Reports are not available on this platform yet.') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -74,7 +77,7 @@ export default function Report() {
     setError(null);
     setProgress(0);
     try {
-      const file = await download(`/api/plans/${PLAN_ID}/reports/${kind}?${query}&format=${format}`, { sections: draft.sections.map((s) => ({ id: s.id, text: s.text })) }, setProgress);
+      const file = await download(`/api/plans/${encodeURIComponent(PLAN_ID ?? '')}/reports/${kind}?${query}&format=${format}`, { sections: draft.sections.map((s) => ({ id: s.id, text: s.text })) }, setProgress);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(file.blob);
       a.download = file.name;

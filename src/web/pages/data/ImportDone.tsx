@@ -8,11 +8,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { send, type ImportReportDto } from '../../api';
 import { useLang } from '../../i18n';
+import { usePlan } from '../../plan';
 import { mayApprove, useSession } from '../../session';
 
 export function ImportDone({ done, approvedOnImport, onAgain }: { done: ImportReportDto; approvedOnImport: boolean; onAgain: () => void }) {
   const { t } = useLang();
   const me = useSession().data;
+  const scope = usePlan();
   const [approved, setApproved] = useState<number | null>(approvedOnImport ? done.counts.new + done.counts.revision : null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,7 @@ export function ImportDone({ done, approvedOnImport, onAgain }: { done: ImportRe
           ) : null}
           {error ? <Alert type="error" showIcon title={error} /> : null}
           <Space>
-            <Link to="/">{t('回到驾驶舱', 'Back to the cockpit')}</Link>
+            <Link to={scope.path()}>{t('回到驾驶舱', 'Back to the cockpit')}</Link>
             <Button onClick={onAgain}>{t('再导入一个文件', 'Import another file')}</Button>
           </Space>
         </Space>

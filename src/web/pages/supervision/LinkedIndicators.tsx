@@ -4,6 +4,7 @@ import { currentAsOf, useApi, type PlanEvaluationDto } from '../../api';
 import { StatusLight } from '../../components/StatusLight';
 import { useLang } from '../../i18n';
 import { lightOf, primaryResult } from '../../status';
+import { planPath } from '../../plan';
 
 export function LinkedIndicators({ planId, codes }: { planId: string; codes: string[] }) {
   const { t, l } = useLang();
@@ -16,7 +17,7 @@ export function LinkedIndicators({ planId, codes }: { planId: string; codes: str
         const e = byCode.get(c);
         return (
           <li key={c}>
-            <Link to={`/indicators/${c}`}>{e ? l(e.indicator.name) : c}</Link> {e ? <StatusLight light={lightOf(primaryResult(e)?.status)} /> : null}
+            <Link to={planPath(planId, `/indicators/${c}`)}>{e ? l(e.indicator.name) : c}</Link> {e ? <StatusLight light={lightOf(primaryResult(e)?.status)} /> : null}
           </li>
         );
       })}

@@ -1,0 +1,30 @@
+/**
+ * Districts and the city, one indicator and period: Σ districts = city (equal), or Σ districts ≤ city (at_most: the
+ * city minus a part no district holds, and a check that works while only some districts have reported — parts are
+ * never negative, so the ones present must not exceed the total). `parts: children` are the regions under the total
+ * that existed on the period's last day (a district founded in 2018 is no part of 2016).
+ */
+import type { Rule } from '../rules';
+import type { ActiveRule } from '../ruleSet';
+import { involved, missingCell, type Env } from '../env';
+import { COMPARABLE, judgeSum } from './sum';
+
+export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, active: ActiveRule, env: Env): void {
+  const s = env.subject;
+  const partRegions = rule.parts === 'children' ? env.children(rule.total, s.period, s.periodCode) : rule.parts;
+  if (s.regionCode !== rule.total && !partRegions.includes(s.regionCode)) return;
+  const ind = s.indicatorCode;
+  const p = s.periodCode;
+  if (!env.firstVisit(active, env.cells.keyOf(ind, rule.total, p))) return;
+  const total = env.get(ind, rule.total, p);
+  const parts = partRegions.map((r) => ({ region: r, figure: env.get(ind, r, p) }));
+  const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
+  const figures = [...(total ? [involved(total, 'total')] : []), ...present.map((f) => involved(f, 'part'))];
+  if (env.subjectExcluded()) return env.emit(active, 'skipped', figures, () => COMPARABLE);
+  const missing = [...(total ? [] : [rule.total]), ...(rule.relation === 'equal' ? parts.filter((x) => !x.figure).map((x) => x.region) : [])];
+  if (!total || missing.length > 0 || present.length === 0) {
+    const list = missing.length > 0 ? missing.map((r) => missingCell(ind, r, p)) : [`${ind} ${p}（${partRegions.join('、')}）`];
+    return env.emit(active, 'skipped', figures, () => ({ zh: `缺少 ${list.join('、')} 的数据，未检查`, en: `no figure for ${list.join(', ')}: not checked` }));
+  }
+  judgeSum(rule, active, env, total, present, figures);
+}

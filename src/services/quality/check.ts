@@ -1,0 +1,80 @@
+/**
+ * Runs the rules in force over some figures against the approved figures around them: the shared step of the
+ * import's dry run, the approval gate and the per-figure view. Only the figures the rules can reach are read — the
+ * indicators the subjects' rules name, the subjects' regions (every region when a district-sum rule applies), and
+ * the years from the history window before the earliest subject to the year after the latest.
+ */
+import type { DatabaseTarget, Db } from '../../db/client';
+import { leanFigures, listRuleFiles } from '../../db/quality';
+import { listRegions } from '../../db/regions';
+import type { Region } from '../../domain/region/region';
+import { checkFigures, type CheckOutput } from '../../domain/quality/engine';
+import type { QualityFigure } from '../../domain/quality/figure';
+import { ruleFileSchema, ruleIndicators } from '../../domain/quality/rules';
+import { rulesInForce, type ActiveRule, type IndicatorInfo, type RuleSet } from '../../domain/quality/ruleSet';
+import { knownNames } from './files';
+import type { UnitCatalogue } from '../../domain/unit/catalogue';
+import { unitCatalogueOf } from '../units/unitCatalogue';
+
+/** The stored rule files (checked when they were loaded; parsed again here for their types and defaults). */
+export async function ruleSet(db: Db): Promise<RuleSet> {
+  const files = await listRuleFiles(db);
+  return { files: files.map((f) => ({ name: f.name, file: ruleFileSchema.parse(f.document) })) };
+}
+
+export interface CheckEnvironment {
+  driver: DatabaseTarget['driver'];
+  rules: ActiveRule[];
+  indicators: Map<string, IndicatorInfo>;
+  regions: Region[];
+  /** The unit catalogue (bundled, loaded and plans' units): which indicators are money, rates or levels. */
+  units: UnitCatalogue;
+}
+
+export async function checkEnvironment(db: Db, driver: DatabaseTarget['driver'], planId: string | null = null): Promise<CheckEnvironment> {
+  const [set, names] = await Promise.all([ruleSet(db), knownNames(db)]);
+  return { driver, rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db), units: await unitCatalogueOf(db) };
+}
+
+/** The rules that read any of these indicators, and every indicator they read. */
+export function reach(env: CheckEnvironment, subjectIndicators: ReadonlySet<string>): { rules: ActiveRule[]; indicators: Set<string>; allRegions: boolean; historyYears: number } {
+  const rules: ActiveRule[] = [];
+  const indicators = new Set(subjectIndicators);
+  let allRegions = false;
+  let historyYears = 1;
+  for (const active of env.rules) {
+    const read = ruleIndicators(active.rule);
+    const withFormulas = read === 'all' ? 'all' : [...read, ...(active.rule.kind === 'share' ? read.flatMap((c) => { const f = env.indicators.get(c)?.share; return f ? [f.numerator, f.denominator] : []; }) : [])];
+    if (withFormulas !== 'all' && !withFormulas.some((c) => subjectIndicators.has(c))) continue;
+    rules.push(active);
+    if (withFormulas !== 'all') withFormulas.forEach((c) => indicators.add(c));
+    if (active.rule.kind === 'region_sum') allRegions = true;
+    if (active.rule.kind === 'outlier') historyYears = Math.max(historyYears, (active.rule.historyYears ?? active.settings.historyYears) + 1);
+  }
+  return { rules, indicators, allRegions, historyYears };
+}
+
+/**
+ * Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows).
+ */
+export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', keepOthers?: number): Promise<CheckOutput> {
+  if (subjects.length === 0 || env.rules.length === 0) return { results: [], counts: new Map() };
+  const scope = reach(env, new Set(subjects.map((s) => s.indicatorCode)));
+  if (scope.rules.length === 0) return { results: [], counts: new Map() };
+  let minYear = Number.POSITIVE_INFINITY;
+  let maxYear = Number.NEGATIVE_INFINITY;
+  for (const s of subjects) {
+    const y = Number(s.periodCode.slice(0, 4));
+    if (y < minYear) minYear = y;
+    if (y > maxYear) maxYear = y;
+  }
+  const approved = await leanFigures(db, env.driver, {
+    states: ['approved'],
+    indicatorCodes: [...scope.indicators],
+    regionCodes: scope.allRegions ? undefined : [...new Set(subjects.map((s) => s.regionCode))],
+    fromYear: minYear - scope.historyYears,
+    toYear: maxYear + 1,
+  });
+  const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
+  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
+}

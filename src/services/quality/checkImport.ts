@@ -1,0 +1,84 @@
+/**
+ * The rules on import: every staged row of the file is checked against the approved figures and the file's other
+ * rows, and the dry run (and the committed import's report) lists each row's rule results beside its cell errors.
+ * Rules do not reject a row that lands as a draft — approval does that (gate.ts). An approver who imports figures
+ * straight to approved approves them without the queue, so there a row with a violation (an error, or a warning
+ * nobody acknowledged) is taken out of the import and reported: it must go through the queue.
+ */
+import type { DatabaseTarget, Db } from '../../db/client';
+import { stagedFigures, unstageRows } from '../../db/quality';
+import type { LocalizedText } from '../../domain/text';
+import { compareResults, type InvolvedFigure, type Outcome, type RuleResult } from '../../domain/quality/result';
+import type { Severity } from '../../domain/quality/rules';
+import { checkAgainstApproved, checkEnvironment } from './check';
+
+export interface ImportQualityResult {
+  /** The row of the file the result is for. */
+  row: number;
+  ruleId: string;
+  ruleName: LocalizedText;
+  severity: Severity;
+  outcome: Outcome;
+  message: LocalizedText;
+  /** Figures compared: stored ones by id, rows of this file with id null and their row. */
+  figures: Array<Omit<InvolvedFigure, 'id'> & { id: number | null; row: number | null }>;
+}
+
+export interface ImportQuality {
+  /** How many rule results of each kind the file's rows got (complete even when the list is cut). */
+  counts: { pass: number; errors: number; warnings: number; skipped: number };
+  /** Failures first (errors, then warnings), then passes, then what could not be checked; at most `limit`. */
+  results: ImportQualityResult[];
+  truncated: boolean;
+}
+
+export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 0, warnings: 0, skipped: 0 }, results: [], truncated: false };
+
+/**
+ * Checks the rows in the import's staging table (call inside the import's transaction, after duplicates are
+ * removed). With `approving`, rows with a violation are removed from staging and returned as `blocked`.
+ */
+export async function checkStagedImport(db: Db, opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
+  const env = await checkEnvironment(db, opts.driver);
+  if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
+  const staged = await stagedFigures(db, opts.driver);
+  // Every result is counted; every failure is kept (approval needs them), the others only as many as the report lists.
+  const { results, counts: byRule } = await checkAgainstApproved(db, env, staged, staged, 'all', opts.limit);
+  const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
+  const severity = new Map(env.rules.map((r) => [r.rule.id, r.rule.severity]));
+  const counts = { pass: 0, errors: 0, warnings: 0, skipped: 0 };
+  let total = 0;
+  for (const [id, c] of byRule) {
+    counts.pass += c.pass;
+    counts.skipped += c.skipped;
+    if (severity.get(id) === 'error') counts.errors += c.fail;
+    else counts.warnings += c.fail;
+    total += c.pass + c.fail + c.skipped;
+  }
+  const sorted = [...results].sort((a, b) => compareResults(a, b) || a.subjectId - b.subjectId);
+  const report: ImportQuality = { counts, results: sorted.slice(0, opts.limit).map((r) => present(r, names)), truncated: total > opts.limit };
+
+  const blocked: Array<{ row: number; reason: string }> = [];
+  if (opts.approving) {
+    const byRow = new Map<number, RuleResult[]>();
+    for (const r of results) if (r.outcome === 'fail') byRow.set(-r.subjectId, [...(byRow.get(-r.subjectId) ?? []), r]);
+    for (const [row, failed] of [...byRow].sort((a, b) => a[0] - b[0])) {
+      const rules = failed.map((f) => `${f.ruleId} (${f.severity})`).join(', ');
+      blocked.push({ row, reason: `cannot be approved on import: data-quality rule ${rules} — ${failed[0]?.message.en ?? ''}; import it as a draft and approve it in the approvals queue (an error must be corrected, a warning acknowledged with a comment)` });
+    }
+    await unstageRows(db, blocked.map((b) => b.row));
+  }
+  return { report, blocked };
+}
+
+function present(r: RuleResult, names: ReadonlyMap<string, LocalizedText>): ImportQualityResult {
+  return {
+    row: -r.subjectId,
+    ruleId: r.ruleId,
+    ruleName: names.get(r.ruleId) ?? { zh: r.ruleId, en: r.ruleId },
+    severity: r.severity,
+    outcome: r.outcome,
+    message: r.message,
+    figures: r.figures.map((f) => ({ ...f, id: f.id > 0 ? f.id : null, row: f.id < 0 ? -f.id : null })),
+  };
+}
