@@ -20,3 +20,4 @@ export * from './supervision';
 export * from './asOf';
 export * from './quality';
 export * from './prosperity';
+export * from './baselineOffers';

@@ -2,6 +2,7 @@
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { BaselineOffers } from './browse/BaselineOffers';
 import { useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
@@ -152,6 +153,7 @@ export default function PlanBrowser() {
         }
         style={{ maxWidth: 560, marginBottom: 12 }}
       />
+      {PLAN_ID ? <BaselineOffers planId={PLAN_ID} /> : null}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={11}>
           {query ? (
