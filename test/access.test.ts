@@ -55,6 +55,7 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/indicators', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/items?kind=park', policy: 'public' },
+  { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/baseline-offers', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/evaluation?asOf=2023', policy: 'public' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final?asOf=2025&format=xlsx', policy: 'read' },
   { method: 'GET', url: '/api/plans/shenzhen-services-14th-fyp/reports/final/draft?asOf=2025', policy: 'read' },

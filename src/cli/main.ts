@@ -53,6 +53,13 @@ plan
   .option('--json', 'print JSON')
   .action((file: string, o) => commands.loadPlan(file, o));
 plan.command('list').description('list loaded plans').option('--json', 'print JSON').action((o) => commands.listPlans(o));
+plan
+  .command('baselines')
+  .description('规划衔接: the final values of the earlier plan (same region, ending in the base year) offered as the plan\'s 基期值')
+  .requiredOption('--plan <id>', 'plan id')
+  .option('--yaml', 'print baseline lines to paste into the plan file')
+  .option('--json', 'print JSON')
+  .action(async (o) => (await import('./succession')).baselinesCommand(o));
 
 const users = program.command('users').description('accounts (no default account exists)');
 users

@@ -37,6 +37,8 @@ export interface ReportContext {
   lang: Language;
   asOf: AsOf;
   plan: PlanSummary;
+  /** The plan version judged against: the one in force on the as-of date (plan.version is the newest loaded). */
+  version: PlanSummary['version'];
   regionCode: string;
   rows: IndicatorRow[];
   counts: StatusCounts;
@@ -99,6 +101,7 @@ export async function reportContext(database: Database, planId: string, kind: Re
     lang: opts.lang,
     asOf: opts.asOf,
     plan,
+    version: evaluation.version,
     regionCode,
     rows,
     counts: statusCounts(rows),

@@ -24,6 +24,7 @@ const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
   missing: { zh: '尚无指标甲的统计数据：请在“数据”页导入', en: 'No figure of Indicator A yet: import one on the Data page' },
   gap: null,
   forecast: null,
+  inYear: null,
   series: [],
   ...over,
 });
@@ -34,6 +35,7 @@ function context(rows: IndicatorRow[], over: Partial<ReportContext> = {}): Repor
     lang: 'zh',
     asOf: { text: '2023', maxYear: 2023, publishedBy: null },
     plan: { id: 'p', name: { zh: '某"十四五"规划', en: 'A plan' }, shortName: null, issuer: { zh: '某委', en: 'A commission' }, regionCode: '440300', period: { start: 2021, end: 2025 }, baseYear: 2020, published: true, evaluation: { exceedMargin: 0, overshoot: 'flag' }, version: { number: 1, effectiveFrom: null, label: null }, source: { title: null, file: null }, loadedAt: '' },
+    version: { number: 1, effectiveFrom: null, label: null },
     regionCode: '440300',
     rows,
     counts: statusCounts(rows),
@@ -196,5 +198,21 @@ describe('wording with one of a kind and with printed years (issue 14)', () => {
     const zh = draftReport(context([milestone])).sections.find((s) => s.id === 'indicators')?.text ?? '';
     expect(zh).toContain('目标为2028年达到3000万标箱，');
     expect(zh).not.toContain('（2028年）');
+  });
+});
+
+describe('a report names the plan version and the in-year reading (issue 14)', () => {
+  const v2 = { number: 2, effectiveFrom: '2028-07-01', label: { zh: '中期调整', en: 'mid-term adjustment' } };
+  it('says which version it judges against once the plan was adjusted, and nothing before', () => {
+    expect(draftReport(context([behind])).subtitle).toBe('（截至2023年）');
+    const adjusted = context([behind], { plan: { ...context([]).plan, version: v2 }, version: v2 });
+    expect(draftReport(adjusted).subtitle).toBe('（截至2023年；依据规划第2版（中期调整，2028年7月1日起施行））');
+    const before = context([behind], { plan: { ...context([]).plan, version: v2 }, version: { number: 1, effectiveFrom: null, label: null } });
+    expect(draftReport({ ...before, lang: 'en' }).subtitle).toBe('(as of 2023; judged against version 1 of the plan, in force then; version 2 is in force from 2028-07-01)');
+  });
+  it('adds the newest 1–N月 figure and its 同比 to an indicator’s paragraph while the plan runs', () => {
+    const withInYear = row({ ...behind, inYear: { periodCode: '2024-01~09', value: 16000, change: 5.5, changeKind: 'percent' } });
+    const text = draftReport(context([withInYear])).sections.find((s) => s.id === 'indicators')?.text ?? '';
+    expect(text).toContain('年内最新：2024年1-9月为16000亿元，同比增长5.5%。');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { chineseNumber } from '../shared/planPlace';
 import { agree, counted } from '../domain/report/plural';
+import { versionNote } from '../domain/report/versionNote';
 import type { Language, LocalizedText } from '../domain/text';
 import { zhDate, zhTypography } from '../domain/typography';
 import type { ReportContext } from './context';
@@ -45,7 +46,7 @@ export function draftReport(ctx: ReportContext): ReportDraft {
   const w = lang === 'zh' ? zh(ctx) : en(ctx);
   return {
     title: lang === 'zh' ? zhTypography(`${ctx.plan.name.zh}${REPORT_TITLES[ctx.kind].zh}`) : `${ctx.plan.name.en}: ${REPORT_TITLES[ctx.kind].en}`,
-    subtitle: lang === 'zh' ? `（截至${zhDate(ctx.asOf.text)}）` : `(as of ${ctx.asOf.text})`,
+    subtitle: subtitle(ctx),
     // 重点任务推进情况 and 重大项目进展 come from the supervision records once there are any (reports/supervision.ts).
     sections: withProsperityBox(
       SECTION_IDS.map((id) => {
@@ -56,6 +57,13 @@ export function draftReport(ctx: ReportContext): ReportDraft {
       ctx,
     ),
   };
+}
+
+/** （截至2028年12月31日；依据规划第2版（中期调整，…起施行）） — the version only where the plan was adjusted. */
+function subtitle(ctx: ReportContext): string {
+  const note = versionNote(ctx.version, ctx.plan.version, ctx.lang);
+  if (ctx.lang === 'zh') return `（截至${zhDate(ctx.asOf.text)}${note ? `；${note}` : ''}）`;
+  return `(as of ${ctx.asOf.text}${note ? `; ${note}` : ''})`;
 }
 
 /** Replaces the text of the sections the planner edited; unknown section ids are refused by the caller's schema. */

@@ -5,6 +5,7 @@
  * be "at risk", a target met in its own year never "提前完成", and the report asks only for figures it lacks.
  * Every number comes from the report context's rows (the same assessment as the table).
  */
+import { inYearSentence } from '../domain/report/inYear';
 import { agree, counted } from '../domain/report/plural';
 import type { Light } from '../domain/evaluation/lights';
 import type { Language } from '../domain/text';
@@ -54,7 +55,9 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
   const indicators = ctx.rows.map((r) => {
     const forecast = r.forecast?.warning ? r.forecast.warning.sentence[lang] : '';
     const text = PROGRESS_CODES.includes(r.status) ? progressSentence(r, lang) : r.sentence[lang];
-    return zh ? `${text}${forecast}` : `${text}${forecast ? ` ${forecast}` : ''}`;
+    // 年内监测: the newest 1–N月 / quarterly figure after the latest annual one, with its 同比.
+    const inYear = r.inYear ? inYearSentence(r.inYear, r.unit, lang) : '';
+    return zh ? `${text}${forecast}${inYear}` : [text, forecast, inYear].filter((x) => x !== '').join(' ');
   });
 
   const names = (rows: IndicatorRow[]) => rows.map((r) => r.name[lang]).join(zh ? '、' : '; ');

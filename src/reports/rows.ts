@@ -3,6 +3,7 @@
  * number taken from the one plan assessment (evaluation, forecasts and lights), so the table and the drafted text
  * cannot disagree. Pure: turns an assessment into rows; formatting for people is in `cells.ts`.
  */
+import type { InYearReading } from '../domain/report/inYear';
 import type { Light } from '../domain/evaluation/lights';
 import type { IndicatorEvaluation } from '../services/evaluation/evaluatePlan';
 import type { PlanLight } from '../services/forecast/forecastPlan';
@@ -41,6 +42,8 @@ export interface IndicatorRow {
   gap: number | null;
   /** The forecast, or null: "预测暂缺" (none after the target year). */
   forecast: ReportForecast | null;
+  /** 年内监测: the newest in-year figure after the latest annual one, with its 同比 (null when none; never after the target year). */
+  inYear: InYearReading | null;
   /** The figures behind the row (year, value, source) for the Excel sheet and the chart. */
   series: Array<{ year: number; value: number; source: string | null; publishedDate: string | null; derived: boolean }>;
 }
@@ -81,6 +84,7 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       missing: s.missing,
       gap: final ? (s.verdict?.gap ?? null) : null,
       forecast: final ? null : (forecasts?.get(e.indicator.code) ?? null),
+      inYear: !final && e.inYear ? { periodCode: e.inYear.periodCode, value: e.inYear.value, change: e.inYear.change, changeKind: e.inYear.changeKind } : null,
       series: e.series.map((p) => ({
         year: p.year,
         value: p.value,

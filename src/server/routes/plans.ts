@@ -2,10 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { baselineOffers } from '../../services/baselineOffers';
 import { plansService } from '../../services/plans';
 import { planReader } from '../policy';
 import { pageDescription, pageOf, pageQuery } from '../paging';
-import { catalogueIndicator, errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
+import { baselineOffer, catalogueIndicator, errorResponse, itemsQuery, planIndicator, planItem, planParams, planSummary, region } from '../../shared/api';
 
 export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
@@ -45,6 +46,18 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
         response: { 200: z.array(planItem), 400: errorResponse, 404: errorResponse },
       },
       handler: async (req, reply) => pageOf(req, reply, await plansService.items(database, req.params.planId, planReader(req), req.query.kind), req.query),
+    });
+
+    app.get('/api/plans/:planId/baseline-offers', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['plans'],
+        summary: '规划衔接: the final values of an earlier plan of the same region (ending in this plan’s base year) offered as this plan’s 基期值',
+        description: 'One row per indicator this plan shares with an earlier plan, with the earlier plan’s final standing and whether the printed 基期值 agrees.',
+        params: planParams,
+        response: { 200: z.array(baselineOffer), 404: errorResponse },
+      },
+      handler: (req) => baselineOffers(database, req.params.planId, planReader(req)),
     });
 
     app.get('/api/indicators', {

@@ -22,3 +22,4 @@ export * from './approvalFlow';
 export * from './firstRun';
 export * from './quality';
 export * from './prosperity';
+export * from './baselineOffers';

@@ -3,6 +3,7 @@ import { itemNumber } from '../../shared/planPlace';
 import { Alert, Card, Col, Empty, Input, Row, Skeleton, Tabs, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { BaselineOffers } from './browse/BaselineOffers';
 import { useApi, type PlanIndicatorDto, type PlanItemDto, type RegionDto } from '../api';
 import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
@@ -153,6 +154,7 @@ export default function PlanBrowser() {
         }
         style={{ maxWidth: 560, marginBottom: 12 }}
       />
+      {PLAN_ID ? <BaselineOffers planId={PLAN_ID} /> : null}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={11}>
           {query ? (
