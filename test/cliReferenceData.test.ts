@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixture, root } from './support/paths';
+import { serve } from './support/processes';
 
 const run = promisify(execFile);
 const bin = path.join(root, 'bin/plan-monitor.mjs');
@@ -60,5 +61,29 @@ describe('plan-monitor regions, units and plan validate', () => {
     expect(JSON.parse((await cli(['plan', 'load', plan], env)).stdout)).toMatchObject({ status: 'loaded' });
     const imported = await cli(['import', fixture('data/guangzhou-logistics-2026-2027.csv'), '--within', '广州市'], env);
     expect(JSON.parse(imported.stdout)).toMatchObject({ committed: true, counts: { new: 7, rejected: 0 } });
+  });
+
+  it('loads and lists reference data beside a running server, through its admin channel', { timeout: 300_000 }, async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pm-cli-beside-'));
+    const env = { DATA_DIR: dataDir };
+    const server = await serve({ ...env, LOG_LEVEL: 'warn' });
+    try {
+      const loaded = await cli(['regions', 'load', fixture('regions/guangdong-guangzhou-440100.yaml'), fixture('regions/guangzhou-districts-440100.schematic.geojson')], env);
+      expect(loaded.stderr).toBe('');
+      expect(JSON.parse(loaded.stdout)).toMatchObject([{ added: expect.arrayContaining(['440100', '440106']) }, { region: '440100' }]);
+      // The server's own registry has them at once: no restart, no second opener.
+      const regions = (await (await fetch(`${server.url}/api/regions?limit=1000`)).json()) as Array<{ code: string }>;
+      expect(regions.map((r) => r.code)).toContain('440106');
+      const listed = await cli(['regions', 'list'], env);
+      expect((JSON.parse(listed.stdout) as Array<{ code: string }>).map((r) => r.code)).toEqual(expect.arrayContaining(['440300', '440106']));
+      const unitFile = path.join(dataDir, 'units.yaml');
+      await writeFile(unitFile, 'units:\n  - {symbol: 万架次, name: {zh: 万架次, en: "10,000 aircraft movements"}, en: "10,000 aircraft movements", dimension: aircraft_movements, factor: 10000}\n');
+      const unitsLoaded = await cli(['units', 'load', unitFile], env);
+      expect(unitsLoaded.stderr).toBe('');
+      const units = await cli(['units', 'list'], env);
+      expect((JSON.parse(units.stdout) as Array<{ symbol: string }>).map((u) => u.symbol)).toEqual(expect.arrayContaining(['亿元', '万架次']));
+    } finally {
+      server.child.kill('SIGKILL');
+    }
   });
 });

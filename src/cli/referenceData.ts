@@ -5,26 +5,24 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { listRegions } from '../db/regions';
+import type { Region } from '../domain/region/region';
+import type { MeasurementUnitDto, UnitsPageDto } from '../shared/api';
 import { SYSTEM } from '../services/access/audit';
-import { loadBoundaryFile, type LoadBoundariesResult } from '../services/regions/boundaries';
-import { loadRegionFile, type LoadRegionsResult } from '../services/regions/loadRegions';
-import { loadUnitFile } from '../services/units/loadUnits';
+import type { LoadBoundariesResult } from '../services/regions/boundaries';
+import type { LoadRegionsResult } from '../services/regions/loadRegions';
+import { loadRegionFiles } from '../services/regions/loadRegionFiles';
+import { loadUnitFile, type LoadUnitsResult } from '../services/units/loadUnits';
 import { unitCatalogueOf } from '../services/units/unitCatalogue';
-import { withDatabase } from './target';
+import { onDatabase } from './target';
 import { printTable, type OutputOptions } from './output';
 
-const isGeoJson = (file: string) => /\.(geo)?json$/i.test(file);
-
-/** Registry files (.yaml) and boundary files (.geojson), in the order given, in one transaction. */
+/** Registry files (.yaml) and boundary files (.geojson), in the order given, in one transaction — directly, or by the running server. */
 async function loadRegionsCommand(files: string[], opts: OutputOptions & { parent?: string }): Promise<void> {
-  const results = await withDatabase((database) =>
-    database.db.transaction(async (tx) => {
-      const out: Array<LoadRegionsResult | LoadBoundariesResult> = [];
-      for (const f of files.map((x) => path.resolve(x))) {
-        out.push(isGeoJson(f) ? await loadBoundaryFile(tx, f, { parent: opts.parent ?? null, who: SYSTEM }) : await loadRegionFile(tx, f, SYSTEM));
-      }
-      return out;
-    }),
+  const paths = files.map((x) => path.resolve(x));
+  const parent = opts.parent ?? null;
+  const results = await onDatabase(
+    (database) => loadRegionFiles(database, paths, { parent, who: SYSTEM }),
+    (server) => server.json<Array<LoadRegionsResult | LoadBoundariesResult>>('POST', '/api/admin/regions/load', { files: paths, parent }),
   );
   printTable(
     results.map((r) =>
@@ -39,7 +37,10 @@ async function loadRegionsCommand(files: string[], opts: OutputOptions & { paren
 }
 
 async function listRegionsCommand(opts: OutputOptions): Promise<void> {
-  const regions = await withDatabase((database) => listRegions(database.db));
+  const regions = await onDatabase(
+    (database) => listRegions(database.db),
+    (server) => server.pages<Region>('/api/regions?limit=1000'),
+  );
   printTable(
     regions.map((r) => ({ code: r.code, name: r.name.zh, level: r.level, kind: r.kind, parent: r.parentCode, validFrom: r.validFrom, validTo: r.validTo })),
     [['code', 'Code'], ['name', '名称'], ['level', 'Level'], ['kind', 'Kind'], ['parent', 'Parent'], ['validFrom', 'From'], ['validTo', 'To']],
@@ -49,14 +50,30 @@ async function listRegionsCommand(opts: OutputOptions): Promise<void> {
 }
 
 async function loadUnitsCommand(file: string, opts: OutputOptions): Promise<void> {
-  const result = await withDatabase((database) => loadUnitFile(database, path.resolve(file)));
+  const result = await onDatabase(
+    (database) => loadUnitFile(database, path.resolve(file)),
+    (server) => server.json<LoadUnitsResult>('POST', '/api/admin/units/load', { file: path.resolve(file) }),
+  );
   printTable([{ file: path.basename(file), added: result.added, known: result.known }], [['file', 'File'], ['added', 'Added'], ['known', 'Already known']], opts, result);
 }
 
 async function listUnitsCommand(opts: OutputOptions): Promise<void> {
-  const units = await withDatabase(async (database) => (await unitCatalogueOf(database.db)).units);
+  const units = await onDatabase(
+    async (database): Promise<Array<Pick<MeasurementUnitDto, 'symbol' | 'name' | 'dimension' | 'factor' | 'aliases'>>> =>
+      (await unitCatalogueOf(database.db)).units.map((u) => ({ symbol: u.code, name: u.name, dimension: u.dimension, factor: u.factor, aliases: [...u.aliases] })),
+    async (server) => {
+      const all: MeasurementUnitDto[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: UnitsPageDto = await server.json<UnitsPageDto>('GET', `/api/measurement-units?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return all;
+    },
+  );
   printTable(
-    units.map((u) => ({ symbol: u.code, name: u.name.en, dimension: u.dimension, factor: u.factor, aliases: u.aliases })),
+    units.map((u) => ({ symbol: u.symbol, name: u.name.en, dimension: u.dimension, factor: u.factor, aliases: u.aliases })),
     [['symbol', 'Symbol'], ['name', 'Name'], ['dimension', 'Dimension'], ['factor', 'Factor'], ['aliases', 'Aliases']],
     opts,
     units,

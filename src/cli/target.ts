@@ -24,6 +24,8 @@ export interface ServerClient {
   request(method: string, path: string, body?: unknown): Promise<ServerAnswer>;
   /** The answer's JSON; a status outside `accept` (default 2xx) throws with the server's message. */
   json<T>(method: string, path: string, body?: unknown, accept?: readonly number[]): Promise<T>;
+  /** Every page of a paged list (GET, limit + cursor, the next cursor in x-next-cursor), in order. */
+  pages<T>(path: string): Promise<T[]>;
 }
 
 export type Target = { kind: 'direct'; database: Database } | { kind: 'server'; server: ServerClient };
@@ -100,6 +102,19 @@ async function serverClient(busy: FolderBusyError): Promise<ServerClient> {
       }
       if ((res.status < 200 || res.status >= 300) && !accept.includes(res.status)) throw new ServerError(res.status, parsed && typeof parsed === 'object' && 'error' in parsed ? String(parsed.error) : `HTTP ${res.status}: ${text.slice(0, 200)}`);
       return parsed as T;
+    },
+    async pages<T>(path: string) {
+      const out: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await send('GET', `${path}${path.includes('?') ? '&' : '?'}${cursor ? `cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const text = res.body.toString('utf8');
+        if (res.status !== 200) throw new ServerError(res.status, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+        out.push(...(JSON.parse(text) as T[]));
+        const next = res.headers['x-next-cursor'];
+        cursor = typeof next === 'string' && next !== '' ? next : null;
+      } while (cursor !== null);
+      return out;
     },
   };
 }

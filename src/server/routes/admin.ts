@@ -15,6 +15,8 @@ import { newSecret } from '../../services/access/secrets';
 import { NotFoundError } from '../../services/errors';
 import { importObservations, type ImportReport } from '../../services/import/importObservations';
 import { loadPlanFile } from '../../services/loadPlan';
+import { loadRegionFiles } from '../../services/regions/loadRegionFiles';
+import { loadUnitFile } from '../../services/units/loadUnits';
 import { DataFileError } from '../../services/yamlFile';
 import { errorResponse } from '../../shared/api';
 import { auditContext } from '../policy';
@@ -46,6 +48,33 @@ export const adminRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: async (req, reply) => {
         try {
           return await loadPlanFile(database, req.body.file);
+        } catch (e) {
+          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
+          throw e;
+        }
+      },
+    });
+
+    // Reference data from files on this machine (plan-monitor regions load / units load beside a running server).
+    app.post('/api/admin/regions/load', {
+      config: { policy: 'system' },
+      schema: { ...hidden, body: z.object({ files: z.array(z.string().min(1)).min(1), parent: z.string().nullable().default(null) }) },
+      handler: async (req, reply) => {
+        try {
+          return await loadRegionFiles(database, req.body.files, { parent: req.body.parent, who: auditContext(req) });
+        } catch (e) {
+          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
+          throw e;
+        }
+      },
+    });
+
+    app.post('/api/admin/units/load', {
+      config: { policy: 'system' },
+      schema: { ...hidden, body: z.object({ file: z.string().min(1) }) },
+      handler: async (req, reply) => {
+        try {
+          return await loadUnitFile(database, req.body.file, auditContext(req));
         } catch (e) {
           if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
           throw e;
