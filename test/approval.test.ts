@@ -234,4 +234,20 @@ describe.each(drivers)('approval of figures on $name', ({ open }) => {
     expect((await call<Array<{ id: string }>>('GET', '/api/plans', 'viewer')).body.map((p) => p.id).sort()).toEqual(['demo-eco-15th-fyp', PLAN]);
     expect((await call('GET', '/api/plans/demo-eco-15th-fyp/evaluation?asOf=2026', 'viewer')).status).toBe(200);
   });
+
+  it('scopes the queue to one plan: its indicators, in its region and the regions within it', async () => {
+    const ours = await enter('statistician', { indicator: 'DEMO_PM25', region: '440300', period: '2023', value: 16.5, unit: '微克/立方米' });
+    const theirs = await enter('statistician', { indicator: 'RETAIL', region: '440305', period: '2022', value: 999, unit: '亿元' });
+    const ids = async (plan: string) => (await call<{ items: ObservationDto[] }>('GET', `/api/approvals?state=draft&plan=${plan}`, 'planner')).body.items.map((o) => o.id);
+    const demo = await ids('demo-eco-15th-fyp');
+    expect(demo).toContain(ours.id);
+    expect(demo).not.toContain(theirs.id);
+    // 440305 (南山区) lies within the 14th plan's 440300: its district figure is the 14th plan's to approve.
+    const services = await ids('shenzhen-services-14th-fyp');
+    expect(services).toContain(theirs.id);
+    expect(services).not.toContain(ours.id);
+    const all = (await call<{ items: ObservationDto[] }>('GET', '/api/approvals?state=draft', 'planner')).body.items.map((o) => o.id);
+    expect(all).toEqual(expect.arrayContaining([ours.id, theirs.id]));
+    expect((await call('GET', '/api/approvals?state=draft&plan=no-such-plan', 'planner')).status).toBe(404);
+  });
 });

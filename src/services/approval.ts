@@ -7,6 +7,9 @@ import type { Database, DatabaseTarget, Db } from '../db/client';
 import { applyTransition, fingerprintTaken, insertCorrection, updateDraftContent } from '../db/approval';
 import { applyDirectApproval } from '../db/directApproval';
 import { getObservation, listObservations } from '../db/observations';
+import { getPlan, listPlanIndicators } from '../db/plans';
+import { listRegions } from '../db/regions';
+import { createRegionRegistry } from '../domain/region/registry';
 import { may, mayWriteRegion, type Principal } from '../domain/access/roles';
 import { DIRECT_APPROVAL_FROM } from '../domain/observation/actions';
 import { allowedFrom, nextState, type ApprovalAction, type ApprovalState } from '../domain/observation/approval';
@@ -34,8 +37,18 @@ export type Decision = Extract<ApprovalAction, 'submit' | 'approve' | 'reject'>;
 
 export const approvalService = {
   /** The approvals queue: figures in the given states (default: submitted), oldest first. */
-  async queue(database: Database, states: readonly ApprovalState[] = ['submitted']): Promise<Observation[]> {
-    return listObservations(database.db, { states });
+  /**
+   * The figures waiting in these states; with a plan, only its indicators' figures for its region and the regions
+   * within it (the approvals page of one plan), otherwise every plan's.
+   */
+  async queue(database: Database, states: readonly ApprovalState[] = ['submitted'], planId?: string): Promise<Observation[]> {
+    if (!planId) return listObservations(database.db, { states });
+    const plan = await getPlan(database.db, planId);
+    if (!plan) throw new NotFoundError(`no plan with id "${planId}"`);
+    const [indicators, regions] = await Promise.all([listPlanIndicators(database.db, planId), listRegions(database.db)]);
+    const registry = createRegionRegistry(regions);
+    const regionCodes = regions.filter((r) => r.code === plan.regionCode || registry.isWithin(r.code, plan.regionCode)).map((r) => r.code);
+    return listObservations(database.db, { states, indicatorCodes: indicators.map((i) => i.code), regionCodes });
   },
 
   async decide(database: Database, id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {

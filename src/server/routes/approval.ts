@@ -22,7 +22,7 @@ export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
         querystring: approvalsQuery.extend(pageQuery(1000, 500).shape),
         response: { 200: approvalsResponse, ...errors },
       },
-      handler: async (req, reply) => ({ items: withActions(pageOf(req, reply, await approvalService.queue(database, req.query.state), req.query), auditContext(req)) }),
+      handler: async (req, reply) => ({ items: withActions(pageOf(req, reply, await approvalService.queue(database, req.query.state, req.query.plan), req.query), auditContext(req)) }),
     });
 
     for (const action of ['submit', 'approve', 'reject'] as const) {

@@ -8,6 +8,7 @@ import { importReport, observation, stateList } from './observations';
 export const figureParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const approvalsQuery = z.object({
   state: stateList.describe('states, comma-separated (default: submitted)'),
+  plan: z.string().max(200).optional().describe('only the figures of this plan: its indicators, for its region and the regions within it'),
 });
 export const approvalsResponse = z.object({ items: z.array(figureWithActions) });
 export const decisionBody = z.object({

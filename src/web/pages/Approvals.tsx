@@ -4,7 +4,7 @@
  * with one comment (POST /api/approvals/bulk, all or none). Names, not codes; the exact value beside the rounded one.
  */
 import { SourceText } from '../components/SourceText';
-import { Alert, Button, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, send, useApi, type FigureActionDto, type FigureWithActionsDto } from '../api';
 import { formatDate, formatPeriod } from '../format';
@@ -12,6 +12,7 @@ import { useLang } from '../i18n';
 import { useIndicatorNames } from '../indicatorNames';
 import { useRegionNames } from '../regionNames';
 import { SourceKindTag } from '../components/SourceKindTag';
+import { usePlan } from '../plan';
 import { mayApprove, useSession } from '../session';
 import { ExactValue } from './approvals/ExactValue';
 import { ACTION_WORDS, STATE_HELP, STATE_WORDS } from './approvals/labels';
@@ -20,6 +21,7 @@ import { FigureQuality, useFiguresQuality } from './quality/FigureQuality';
 type Figure = FigureWithActionsDto;
 type Decision = Extract<FigureActionDto, 'submit' | 'approve' | 'reject'>;
 const DECISIONS: Decision[] = ['approve', 'reject', 'submit'];
+const ALL = '*';
 
 export default function Approvals() {
   const { lang, t, l } = useLang();
@@ -27,7 +29,12 @@ export default function Approvals() {
   const { nameOf } = useIndicatorNames();
   const { regionName } = useRegionNames();
   const [state, setState] = useState<'submitted' | 'draft' | 'rejected'>('submitted');
-  const list = useApi<{ items: Figure[] }>(mayApprove(me) ? `/api/approvals?state=${state}` : null);
+  // With several plans, the queue starts with the plan being worked on (its indicators, its region); 全部 shows all.
+  const scope = usePlan();
+  const several = (scope.plans?.length ?? 0) > 1;
+  const [planFilter, setPlanFilter] = useState<string | null>(null);
+  const shownPlan = several ? (planFilter ?? scope.planId ?? ALL) : ALL;
+  const list = useApi<{ items: Figure[] }>(mayApprove(me) ? `/api/approvals?state=${state}${shownPlan !== ALL ? `&plan=${encodeURIComponent(shownPlan)}` : ''}` : null);
   const [selected, setSelected] = useState<number[]>([]);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -67,6 +74,16 @@ export default function Approvals() {
       <Radio.Group value={state} onChange={(e) => { setState(e.target.value as typeof state); setSelected([]); }} style={{ marginBottom: 8 }} aria-label={t('审批状态', 'State')}>
         {(['submitted', 'draft', 'rejected'] as const).map((s) => <Radio.Button key={s} value={s}>{l(STATE_WORDS[s])}</Radio.Button>)}
       </Radio.Group>
+      {several ? (
+        <Select
+          value={shownPlan}
+          onChange={(v: string) => { setPlanFilter(v); setSelected([]); }}
+          aria-label={t('规划', 'Plan')}
+          style={{ minWidth: 320, marginLeft: 12, marginBottom: 8 }}
+          data-testid="approvals-plan"
+          options={[...(scope.plans ?? []).map((p) => ({ value: p.id, label: l(p.shortName ?? p.name) })), { value: ALL, label: t('全部规划', 'All plans') }]}
+        />
+      ) : null}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{l(STATE_HELP[state])}</Typography.Paragraph>
       {msg ? <Alert type={msg.ok ? 'success' : 'error'} showIcon title={msg.text} style={{ marginBottom: 12 }} closable={{ onClose: () => setMsg(null) }} /> : null}
       {list.error ? <Alert type="warning" showIcon title={list.error.message} /> : null}
