@@ -172,9 +172,9 @@ describe('what a planner sees (issue 15)', () => {
     for (const width of [1440, 390]) {
       for (const lang of ['zh', 'en'] as const) {
         const { page, problems } = await open({ width, height: 900 });
+        // The language is set before the first load (a reload would cut off the chunks the first load preloads).
+        await page.addInitScript((l) => localStorage.setItem('plan-monitor.lang', l), lang);
         await page.goto(`${base}/?asOf=2024`);
-        await page.evaluate((l) => localStorage.setItem('plan-monitor.lang', l), lang);
-        await page.reload();
         await page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 30_000 });
         const labels = await page.locator('[data-testid="cockpit-chart"] svg text').allTextContents();
         // Indicator names on the axis, not numbers.

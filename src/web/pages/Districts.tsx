@@ -161,7 +161,19 @@ export default function Districts() {
               <Skeleton active />
             )}
             <Typography.Paragraph className="muted" style={{ fontSize: 12, marginTop: 8 }}>
-              {geo.data && geo.data.sources.length > 0 ? t(`边界来源：${geo.data.sources.join('、')}。`, `Boundaries: ${geo.data.sources.join(', ')}.`) : null}
+              {geo.data && geo.data.sources.length > 0 ? (
+                <>
+                  {/* The files the boundaries were loaded from, as named by whoever loaded them: shown as file names. */}
+                  {t('边界来源：', 'Boundaries: ')}
+                  {geo.data.sources.map((f, i) => (
+                    <span key={f}>
+                      {i > 0 ? t('、', ', ') : null}
+                      <Typography.Text code>{f}</Typography.Text>
+                    </span>
+                  ))}
+                  {t('。', '. ')}
+                </>
+              ) : null}
               {geo.data && geo.data.withoutBoundary.length > 0 ? (
                 <>
                   {t('无边界数据、未在图上绘出：', 'Without a boundary, not drawn: ')}
