@@ -95,6 +95,8 @@ describe('a second plan in the browser', () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(`${base}/plans/${PLAN}`);
     await page.getByText('驾驶舱').first().waitFor();
+    // Leave once the cockpit has what it preloads (a chart chunk cut off by the next navigation is not a fault).
+    await page.waitForLoadState('networkidle');
     await page.goto(`${base}/districts`);
     await page.waitForURL(`**/plans/${PLAN}/districts`);
     expect(problems).toEqual([]);
