@@ -18,7 +18,11 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
   if (lead && !has(lead)) zh = `${lead}${zh}`;
   if (trail && !has(trail)) zh = `${zh}${trail}`;
   const v = formatValue(target.value, unit, 'en');
-  const en = target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
+  const tol = target.tolerance ?? 0;
+  // A range (5%—6%) is held as its middle ± half its width; in English it reads as the range it is, not "about 5.5%".
+  const en = target.range
+    ? `${formatValue(target.value - tol, unit, 'en')}–${formatValue(target.value + tol, unit, 'en')}`
+    : target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
   return { zh: `“${zh}”`, en: `“${en}”` };
 }
 
