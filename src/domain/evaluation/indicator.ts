@@ -134,13 +134,18 @@ export function evaluateIndicator(indicator: PlanIndicator, ctx: IndicatorContex
       latest: last && (!base || last.year > base.year) ? { value: last.value, year: last.year } : null,
     };
     const precisionOf = new Map(upTo.map((p) => [p.year, p.observation?.precision ?? 'exact' as const]));
+    const standInOf = new Map(upTo.flatMap((p) => (p.standIn ? [[p.year, p.standIn] as const] : [])));
     const standing = standingOf({
       ...common,
       name: resolved?.name ?? indicator.name,
       target,
       // A relative or cumulative target's own baseline is part of its conversion note, not the printed 基期值's.
       baseline: t && (t.kind === 'relative' || t.kind === 'cumulative') ? null : baseline,
-      points: points.map((p) => ({ year: p.year, value: p.value, precision: t?.kind === 'cumulative' ? 'exact' : (precisionOf.get(p.year) ?? 'exact') })),
+      points: points.map((p) =>
+        t?.kind === 'cumulative'
+          ? { year: p.year, value: p.value, precision: 'exact' as const }
+          : { year: p.year, value: p.value, precision: precisionOf.get(p.year) ?? 'exact', standIn: standInOf.get(p.year) ?? null },
+      ),
       primary: METHODS.time_proportional(input),
     });
     const note = resolved?.note ?? null;

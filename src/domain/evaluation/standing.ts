@@ -23,6 +23,7 @@ import { meetsTarget } from './comparator';
 import { growthStanding, type GrowthData, type GrowthRequirement, type GrowthStanding } from './growthStanding';
 import type { EvaluationResult } from './result';
 import type { EvaluationSettings } from './settings';
+import { standInNote } from './standIn';
 import { shown, targetPhrase } from './targetText';
 import { finalVerdict, type FinalVerdict, type VerdictPoint } from './verdict';
 import { STANDING_LIGHTS, worse, type Light } from './lights';
@@ -126,7 +127,8 @@ function progressPart(s: StandingInput, target: Target): Standing {
   const primaryOk = primary && primary.status !== 'insufficient_data';
   const phrase = targetPhrase(target, s.unit);
   const value = shown(latest.value, s.unit);
-  const lead = { zh: `${s.name.zh}${latest.year}年为${value.zh}`, en: `${s.name.en} was ${value.en} in ${latest.year}` };
+  const standIn = standInNote(latest.standIn);
+  const lead = { zh: `${s.name.zh}${latest.year}年为${value.zh}${standIn.zh}`, en: `${s.name.en} was ${value.en} in ${latest.year}${standIn.en}` };
   const check = meetsTarget(latest.value, target, s.direction);
   if (target.comparator === 'about' && (check.band === 'within' || check.overshoot || !primaryOk)) {
     // A range (5%—6%) is its own band: its phrase says it, so the band is not printed again in brackets.
@@ -154,7 +156,7 @@ function progressPart(s: StandingInput, target: Target): Standing {
   if (primary && primaryOk) {
     const code = primary.status === 'completed' && latest.year < target.year ? 'completed_early' : primary.status;
     const note = s.baseline && s.baseline.note ? { zh: `（${s.baseline.note.zh}）`, en: ` (${s.baseline.note.en})` } : { zh: '', en: '' };
-    return make(code, primary.label, { zh: `${primary.workings.rule.zh}${note.zh}`, en: `${primary.workings.rule.en}${note.en}` });
+    return make(code, primary.label, { zh: `${primary.workings.rule.zh}${standIn.zh}${note.zh}`, en: `${primary.workings.rule.en}${standIn.en}${note.en}` });
   }
   if (check.met) {
     const early = latest.year < target.year;

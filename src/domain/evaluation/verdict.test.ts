@@ -111,6 +111,13 @@ describe('final verdict (终期判断), hand-worked', () => {
     expect(over.sentence.zh).toBe('金融业增加值占GDP比重2025年为13.4%，未完成“控制在13%以内”的目标，超出0.4个百分点。');
   });
 
+  it('a quarter standing in for a missing annual value is said: 5.7% (2030 Q3) against 控制在5.5%以内 → 未完成, over by 0.2', () => {
+    const v = verdict({ unit: '%', comparator: 'at_most', target: 5.5, printed: '控制在5.5%以内', wording: '控制在…以内', direction: 'decrease', points: [{ year: 2025, value: 5.7, precision: 'exact', standIn: '2025Q3' }] });
+    expect(v.code).toBe('not_completed');
+    expect(v.sentence.zh).toBe('金融业增加值占GDP比重2025年为5.7%（年度数值暂缺，以2025年第三季度数值代替），未完成“控制在5.5%以内”的目标，超出0.2个百分点。');
+    expect(v.sentence.en).toContain('was 5.7% in 2025 (no annual figure yet: the Q3 2025 figure stands in)');
+  });
+
   it('no target-year value → 待终期数据, saying which figure to import', () => {
     const v = verdict({ points: [{ year: 2023, value: 21566.38, precision: 'exact' }] });
     expect(v.code).toBe('pending');

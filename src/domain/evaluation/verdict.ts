@@ -23,6 +23,7 @@ import type { LocalizedText } from '../text';
 import { formatValue } from '../unit/format';
 import { meetsTarget } from './comparator';
 import type { EvaluationSettings } from './settings';
+import { standInNote } from './standIn';
 import { amount, percent1, shown, targetPhrase } from './targetText';
 
 export const VERDICTS = ['exceeded', 'completed', 'basically_completed', 'above_band', 'not_completed', 'undetermined', 'pending'] as const;
@@ -42,6 +43,8 @@ export interface VerdictPoint {
   year: number;
   value: number;
   precision: Precision;
+  /** The in-year period (2030Q3) whose figure stands in for a missing annual one, said in the sentence. */
+  standIn?: string | null;
 }
 
 export interface VerdictInput {
@@ -109,7 +112,8 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
       : target.comparator === 'about'
         ? { zh: `，${firstMetYear}年起已处于目标区间`, en: `; inside the band since ${firstMetYear}` }
         : { zh: `，${firstMetYear}年已提前达到`, en: `; first met in ${firstMetYear}` };
-  const lead = { zh: `${name.zh}${T}年为${value.zh}${approx.zh}`, en: `${name.en} was ${value.en} in ${T}${approx.en}` };
+  const standIn = standInNote(yT.standIn);
+  const lead = { zh: `${name.zh}${T}年为${value.zh}${approx.zh}${standIn.zh}`, en: `${name.en} was ${value.en} in ${T}${approx.en}${standIn.en}` };
   const rate = rateText !== null ? { zh: `，完成目标的${percent1(rateText)}`, en: `, ${percent1(rateText)} of the target` } : { zh: '', en: '' };
   const make = (code: VerdictCode, sentence: LocalizedText): FinalVerdict => ({
     ...base, code, label: VERDICT_LABELS[code], value: y, precision: yT.precision, completionRate, gap, sentence,
