@@ -9,6 +9,7 @@ import { METHOD_IDS } from '../domain/evaluation/result';
 import type { PlanSummary } from '../domain/plan/model';
 import type { Language, LocalizedText } from '../domain/text';
 import { assessPlan } from '../services/evaluation/assessPlan';
+import type { PlanEvaluation } from '../services/evaluation/evaluatePlan';
 import { EVERY_PLAN, plansService } from '../services/plans';
 import type { Database } from './database';
 import { reportForecasts } from './forecasts';
@@ -54,6 +55,8 @@ export interface ReportContext {
   quality?: ReportQuality | null;
   /** The 服务业景气指数 box's numbers (reports/prosperity.ts); null without a survey. */
   prosperity?: ProsperityBrief | null;
+  /** The plan version judged against: the one in force on the as-of date (reports/version.ts). */
+  version?: PlanEvaluation['version'] | null;
 }
 
 export interface ContextOptions {
@@ -109,5 +112,6 @@ export async function reportContext(database: Database, planId: string, kind: Re
     supervision,
     quality,
     prosperity,
+    version: evaluation.version,
   };
 }

@@ -12,6 +12,7 @@ import { REPORT_TITLES } from './kinds';
 import { ended } from './cells';
 import { indicatorTexts } from './draftIndicators';
 import { qualityParagraph } from './quality';
+import { versionParagraph } from './version';
 import { measuresText, projectsText } from './supervision';
 import { withProsperityBox } from './prosperitySection';
 
@@ -88,6 +89,7 @@ function zh(ctx: ReportContext): Texts {
 
   const overview = [
     `《${plan.name.zh}》（${plan.period.start}—${plan.period.end}年）由${plan.issuer.zh}组织实施。本报告为规划实施的${kindPhrase}，${scope}${byDate}，所用数据为平台收录并按优选规则选用的统计数据${lag}。`,
+    ...versionParagraph(ctx.version, 'zh'),
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['注意：本稿包含尚未审核的数据（草稿、已报送），仅供内部研究，不得对外发布。'] : []),
     ...qualityParagraph(ctx.quality, ctx.kind, 'zh'),
@@ -143,6 +145,7 @@ function en(ctx: ReportContext): Texts {
 
   const overview = [
     `The ${plan.name.en} (${plan.period.start}–${plan.period.end}) is implemented under ${plan.issuer.en}. This report is the ${kindPhrase} of the plan ${isFinal ? `on the actual values of its target year ${year}` : `as of ${year}`}${byDate}, on the figures held by the platform and chosen by its preference rule${lag}.`,
+    ...versionParagraph(ctx.version, 'en'),
     ...ind.overview,
     ...(ctx.figures === 'including_drafts' ? ['Note: this draft includes figures not yet approved (drafts, submitted); for internal study only, not for publication.'] : []),
     ...qualityParagraph(ctx.quality, ctx.kind, 'en'),
