@@ -4,6 +4,7 @@
  */
 import type { Language, LocalizedText } from '../domain/text';
 import { NOT_AVAILABLE, formatValue } from '../domain/unit/format';
+import { readable } from '../domain/evaluation/format';
 import { percent1 } from '../domain/evaluation/targetText';
 import type { IndicatorRow } from './rows';
 
@@ -40,10 +41,10 @@ const LIGHT_WORDS: Record<IndicatorRow['light'], LocalizedText> = {
 
 /**
  * A figure for people: at most two decimals (a share derived from two figures would otherwise print 15.860969356%),
- * with its unit; null reads 数据暂缺.
+ * three significant digits below 1 (0.282吨标准煤/万元, not 0.28), with its unit; null reads 数据暂缺.
  */
 export function figure(value: number | null, unit: string, lang: Language): string {
-  return formatValue(value === null ? null : Math.round(value * 100) / 100, unit, lang);
+  return formatValue(value === null ? null : readable(value), unit, lang);
 }
 
 /** "56.03%", or 数据暂缺. */

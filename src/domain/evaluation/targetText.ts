@@ -5,7 +5,7 @@
 import type { Target } from '../plan/model';
 import type { LocalizedText } from '../text';
 import { formatValue } from '../unit/format';
-import { num } from './format';
+import { num, readable } from './format';
 
 /** The target as the plan prints it, in Chinese quotation marks: “突破2.5万亿元”, “16%左右”. */
 export function targetPhrase(target: Target, unit: string): LocalizedText {
@@ -49,9 +49,9 @@ export function amount(x: number, unit: string): LocalizedText {
   return { zh: formatValue(Number(num(x, 4)), unit, 'zh'), en: formatValue(Number(num(x, 4)), unit, 'en') };
 }
 
-/** A value as sentences print it: at most two decimals (a derived share is not printed to 15 digits). */
+/** A value as sentences print it: at most two decimals (a derived share is not printed to 15 digits), three significant digits below 1. */
 export function shown(x: number, unit: string): LocalizedText {
-  const v = Number(num(x, 2));
+  const v = readable(x);
   return { zh: formatValue(v, unit, 'zh'), en: formatValue(v, unit, 'en') };
 }
 
