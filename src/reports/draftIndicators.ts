@@ -53,7 +53,9 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
 
   const indicators = ctx.rows.map((r) => {
     const forecast = r.forecast?.warning ? r.forecast.warning.sentence[lang] : '';
-    const text = PROGRESS_CODES.includes(r.status) ? progressSentence(r, lang) : r.sentence[lang];
+    // The standing's own sentence already says a missed milestone; the progress sentence built here adds it.
+    const milestone = PROGRESS_CODES.includes(r.status) && r.missedMilestone ? (zh ? `阶段目标：${r.missedMilestone.zh}` : ` Milestone: ${r.missedMilestone.en}`) : '';
+    const text = PROGRESS_CODES.includes(r.status) ? `${progressSentence(r, lang)}${milestone}` : r.sentence[lang];
     return zh ? `${text}${forecast}` : `${text}${forecast ? ` ${forecast}` : ''}`;
   });
 

@@ -43,6 +43,8 @@ export interface IndicatorRow {
   sentence: LocalizedText;
   /** For a grey light: which figure is missing and how to supply it. */
   missing: LocalizedText | null;
+  /** The verdict on a milestone (2028年达到…) already judged and missed, said beside the progress to the plan's own target. */
+  missedMilestone?: LocalizedText | null;
   /** After the target year: y* − y_T in the indicator's unit. */
   gap: number | null;
   /** The forecast, or null: "预测暂缺" (none after the target year). */
@@ -84,6 +86,7 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       statusLabel: s.label,
       sentence: s.sentence,
       missing: s.missing,
+      missedMilestone: e.targets.find((t, i) => e.current !== null && i < e.current && t.target.milestone && t.phase === 'final' && t.standing.light === 'red')?.standing.sentence ?? null,
       gap: final ? (s.verdict?.gap ?? null) : null,
       forecast: final ? null : (forecasts?.get(e.indicator.code) ?? null),
       series: e.series.map((p) => ({
