@@ -187,6 +187,25 @@ describe.each(drivers)('a plan with every kind of target on $name', ({ open }) =
       expect(text).toContain('示范冷库库容：2028年为620万吨，2025年基期值500万吨，目标为累计新增200万吨（2030年），完成进度60%，基本符合序时进度。');
     }, 120_000);
 
+    it('forecasts the target each indicator stands by, as a level', async () => {
+      const forecastsAsOf = async (year: number) => {
+        const res = await app.inject({ method: 'GET', url: `/api/plans/${EVERY_KIND_PLAN}/forecasts?asOf=${year}` });
+        expect(res.statusCode, res.body).toBe(200);
+        const list = res.json<{ indicators: Array<{ indicatorCode: string; status: string; target: number | null; targetYear: number | null; reason?: { zh: string } }> }>().indicators;
+        return (code: string) => list.find((f) => f.indicatorCode === code);
+      };
+      // As of 2027 the services VA stands by its 2028 milestone (18000), not the 2030 target.
+      expect((await forecastsAsOf(2027))('EK_SVC_VA')).toMatchObject({ targetYear: 2028, target: 18000 });
+      const f = await forecastsAsOf(2029);
+      // 比2025年增长25% from 2000: 2500; 比2025年下降10% from 0.3: 0.27; 累计新增200 from 500: the level 700.
+      expect(f('EK_TOURISM')).toMatchObject({ status: 'ok', targetYear: 2030, target: 2500 });
+      expect(f('EK_ENERGY_INTENSITY')?.target).toBeCloseTo(0.27, 12);
+      expect(f('EK_COLD_CHAIN')).toMatchObject({ status: 'ok', target: 700 });
+      // A cumulative sum and a qualitative target have no level: said, not "the plan sets no target".
+      expect(f('EK_SVC_INVESTMENT')).toMatchObject({ status: 'no_target', reason: { zh: '累计目标按逐年累计值判断，暂不预测' } });
+      expect(f('EK_CONSUMPTION_CENTRE')).toMatchObject({ status: 'no_target', reason: { zh: '定性目标按评估结论判断，不作数值预测' } });
+    }, 120_000);
+
     it('judges a qualitative target by the assessment standing on the as-of date', async () => {
       // On 2026-09-30 only the first assessment (进展顺利, 2026-06-01) had been made.
       const early = await indicator('2026-09-30', 'EK_CONSUMPTION_CENTRE');
