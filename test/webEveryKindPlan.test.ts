@@ -93,7 +93,7 @@ describe('a plan with every kind of target in the browser', () => {
     ['EK_ENERGY_INTENSITY', 'relative', ['未完成“比2025年下降10%”的目标，超出0.01吨标准煤/万元', '比2025年下降10%']],
     ['EK_COLD_CHAIN', 'cumulative', ['超额完成“累计新增200万吨”的目标（超出20万吨）', '累计新增200万吨']],
     ['EK_SVC_INVESTMENT', 'cumulative-sum', ['未完成“累计完成投资5000亿元”的目标，差200亿元']],
-    ['EK_UNEMPLOYMENT', 'quarterly', ['（年度数值暂缺，以2030年第三季度数值代替）', '控制在5.5%以内', '季度']],
+    ['EK_UNEMPLOYMENT', 'quarterly', ['（年度数值暂缺，以2030年第三季度数值代替）', '控制在5.5%以内', '季度', '5.7%（2030年第三季度数值代年度值）']],
     // The assessments, newest first: 基本实现 (2026-12-01), then 进展顺利 (2026-06-01).
     ['EK_CONSUMPTION_CENTRE', 'qualitative', ['评估为“基本实现”', '评估记录', '2026年12月1日 基本实现（planner）：国际消费中心城市评价指标达标率92%（虚构）', '2026年6月1日 进展顺利（planner）：示范商圈改造完成3个（虚构）']],
     ['EK_LOGISTICS_HUB', 'qualitative-unassessed', ['尚无终期评估结论', '2030年建成全球物流枢纽城市', '尚无评估记录']],

@@ -74,6 +74,8 @@ export default function IndicatorPage() {
   // A qualitative target is judged by an assessment: no figures, no chart, no progress methods.
   const current = currentTarget(ev);
   const qualitative = current?.target.kind === 'qualitative';
+  // An in-year figure standing in for a missing annual one (a quarterly rate) is named as such.
+  const standIn = ev.series.find((p) => p.year === ev.latest?.year)?.standIn ?? null;
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${encodeURIComponent(PLAN_ID ?? '')}`;
 
   return (
@@ -87,7 +89,7 @@ export default function IndicatorPage() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
         <Descriptions.Item label={t('最新值', 'Latest')}>
           <span data-testid="latest-value">{qualitative ? '—' : formatValue(ev.latest?.value, ind.unit, lang)}</span>
-          {ev.latest ? `（${formatPeriod(String(ev.latest.year), lang)}）` : ''}
+          {ev.latest ? `（${standIn ? t(`${formatPeriod(standIn, 'zh')}数值代年度值`, `${formatPeriod(standIn, 'en')} standing in for the year`) : formatPeriod(String(ev.latest.year), lang)}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('基期值', 'Baseline')}>
           <span data-testid="baseline">{ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : qualitative ? '—' : t('暂缺', 'missing')}</span>
