@@ -4,6 +4,7 @@
  */
 import type { Language, LocalizedText } from '../domain/text';
 import { NOT_AVAILABLE, formatValue } from '../domain/unit/format';
+import { readable } from '../domain/evaluation/format';
 import { percent1 } from '../domain/evaluation/targetText';
 import type { IndicatorRow } from './rows';
 
@@ -40,10 +41,10 @@ const LIGHT_WORDS: Record<IndicatorRow['light'], LocalizedText> = {
 
 /**
  * A figure for people: at most two decimals (a share derived from two figures would otherwise print 15.860969356%),
- * with its unit; null reads 数据暂缺.
+ * three significant digits below 1 (0.282吨标准煤/万元, not 0.28), with its unit; null reads 数据暂缺.
  */
 export function figure(value: number | null, unit: string, lang: Language): string {
-  return formatValue(value === null ? null : Math.round(value * 100) / 100, unit, lang);
+  return formatValue(value === null ? null : readable(value), unit, lang);
 }
 
 /** "56.03%", or 数据暂缺. */
@@ -55,13 +56,21 @@ export function yearLabel(year: number, lang: Language): string {
   return lang === 'zh' ? `${year}年` : String(year);
 }
 
+/** A qualitative target has no figures: its number cells say "not applicable", never "数据暂缺". */
+const NOT_APPLICABLE = '—';
+const qualitative = (r: IndicatorRow) => r.target?.kind === 'qualitative';
+
 export function latestCell(r: IndicatorRow, lang: Language): string {
+  if (qualitative(r)) return NOT_APPLICABLE;
   if (!r.latest) return NOT_AVAILABLE[lang];
   const v = figure(r.latest.value, r.unit, lang);
+  // After the target year a cumulative target's value is the cumulative amount, not the year's level.
+  if (r.phase === 'final' && r.target?.kind === 'cumulative') return lang === 'zh' ? `累计${v}（截至${r.latest.year}年）` : `${v} cumulative (to ${r.latest.year})`;
   return lang === 'zh' ? `${v}（${r.latest.year}年）` : `${v} (${r.latest.year})`;
 }
 
 export function baselineCell(r: IndicatorRow, baseYear: number, lang: Language): string {
+  if (qualitative(r)) return NOT_APPLICABLE;
   if (!r.baseline) return NOT_AVAILABLE[lang];
   const v = figure(r.baseline.value, r.unit, lang);
   return r.baseline.year === baseYear ? v : `${v}${lang === 'zh' ? `（${r.baseline.year}年）` : ` (${r.baseline.year})`}`;
@@ -69,8 +78,9 @@ export function baselineCell(r: IndicatorRow, baseYear: number, lang: Language):
 
 export function targetCell(r: IndicatorRow, lang: Language): string {
   if (!r.target) return r.growthTarget ?? NOT_AVAILABLE[lang];
-  // English says a 左右 target as "about …"; the printed Chinese target is for the Chinese text only.
-  const printed = lang === 'zh' && r.target.printed ? r.target.printed : `${r.target.comparator === 'about' ? 'about ' : ''}${figure(r.target.value, r.unit, lang)}`;
+  // English says a 左右 target as "about …"; the printed Chinese target is for the Chinese text only — except a
+  // qualitative target, which has no value: its statement is printed in either language.
+  const printed = (lang === 'zh' || r.target.value === null) && r.target.printed ? r.target.printed : `${r.target.comparator === 'about' ? 'about ' : ''}${figure(r.target.value, r.unit, lang)}`;
   // A printed target may carry its year already ("2028年达到3000万标箱"): the year is not said twice.
   if (lang === 'zh' && printed.includes(`${r.target.year}年`)) return printed;
   return lang === 'zh' ? `${printed}（${r.target.year}年）` : `${printed} (${r.target.year})`;
@@ -96,10 +106,11 @@ export function forecastCell(r: IndicatorRow, lang: Language): string {
 function finalRemark(r: IndicatorRow, lang: Language): string {
   const zh = lang === 'zh';
   const unit = r.unit === '%' ? (zh ? '个百分点' : 'percentage points') : r.unit;
+  if (qualitative(r)) return r.status === 'not_assessed' ? (zh ? '待录入评估结论' : 'awaiting an assessment') : NOT_APPLICABLE;
   if (!r.latest) {
     const year = r.target?.year;
     const known = r.lastKnown ? (zh ? `；最新为${r.lastKnown.year}年${figure(r.lastKnown.value, r.unit, 'zh')}` : `; latest ${figure(r.lastKnown.value, r.unit, 'en')} (${r.lastKnown.year})`) : '';
-    return zh ? `待导入${year ?? '目标年'}年数值${known}` : `awaiting the ${year ?? 'target-year'} figure${known}`;
+    return zh ? `待导入${year !== undefined ? `${year}年` : '目标年'}数值${known}` : `awaiting the ${year ?? 'target-year'} figure${known}`;
   }
   if (r.status === 'not_completed' && r.gap !== null) return zh ? `${r.target?.comparator === 'at_most' ? '超出' : '差'}${figure(Math.abs(r.gap), unit, 'zh')}` : `${r.target?.comparator === 'at_most' ? 'over by' : 'short by'} ${figure(Math.abs(r.gap), unit, 'en')}`;
   if (r.status === 'above_band' && r.target?.band && r.latest) return zh ? `高于区间上限${figure(r.latest.value - r.target.band[1], unit, 'zh')}` : `${figure(r.latest.value - r.target.band[1], unit, 'en')} above the band`;
@@ -115,7 +126,7 @@ export function rowCells(r: IndicatorRow, position: number, baseYear: number, la
     baseline: baselineCell(r, baseYear, lang),
     latest: latestCell(r, lang),
     target: targetCell(r, lang),
-    completion: r.phase === 'final' && r.completion !== null ? percent1(r.completion) : percent(r.completion, lang),
+    completion: qualitative(r) ? NOT_APPLICABLE : r.phase === 'final' && r.completion !== null ? percent1(r.completion) : percent(r.completion, lang),
     status: `${r.statusLabel[lang]}${lang === 'zh' ? '·' : ' · '}${LIGHT_WORDS[r.light][lang]}`,
     forecast: forecastCell(r, lang),
   };

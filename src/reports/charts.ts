@@ -25,7 +25,8 @@ export function chartInput(r: IndicatorRow, lang: Language): IndicatorChartInput
     unit: r.unit,
     series: r.series.map((p) => ({ year: p.year, value: p.value })),
     baseline: r.baseline,
-    target: r.target ? { year: r.target.year, value: r.target.value, comparator: r.target.comparator, band: r.target.band } : null,
+    // A cumulative amount (累计新增200万吨) is no level on the chart's axis, and a qualitative target has no value.
+    target: r.target && r.target.value !== null && r.target.comparator !== null && r.target.kind !== 'cumulative' ? { year: r.target.year, value: r.target.value, comparator: r.target.comparator, band: r.target.band } : null,
     forecast: r.forecast?.path ?? [],
   };
 }

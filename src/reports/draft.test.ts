@@ -13,7 +13,7 @@ const row = (over: Partial<IndicatorRow>): IndicatorRow => ({
   baseline: null,
   latest: null,
   lastKnown: null,
-  target: { value: 200, year: 2025, printed: '200亿元', comparator: 'at_least', band: null },
+  target: { value: 200, year: 2025, printed: '200亿元', comparator: 'at_least', band: null, kind: 'level' },
   growthTarget: null,
   phase: 'progress',
   completion: null,
@@ -63,7 +63,7 @@ const missing = row({ code: 'C', number: null, name: { zh: '指标丙', en: 'Ind
 /** The final verdicts of a plan whose target year has passed (the arithmetic is domain/evaluation/verdict.test.ts's). */
 const missed = row({
   code: 'TERTIARY_VA', name: { zh: '服务业增加值', en: 'Service value added' }, phase: 'final', latest: { value: 24000, year: 2025 }, completion: 0.96, gap: 1000, light: 'red', status: 'not_completed', missing: null,
-  target: { value: 25000, year: 2025, printed: '2.5万亿元', comparator: 'at_least', band: null },
+  target: { value: 25000, year: 2025, printed: '2.5万亿元', comparator: 'at_least', band: null, kind: 'level' },
   statusLabel: { zh: '未完成', en: 'Not completed' },
   sentence: { zh: '服务业增加值2025年为24000亿元，完成目标的96.0%，未完成“突破2.5万亿元”的目标，差1000亿元。', en: 'Service value added was 24,000 in 2025, 96.0% of the target: the “at least 25,000” target was not met, short by 1,000.' },
 });
@@ -194,7 +194,7 @@ describe('wording with one of a kind and with printed years (issue 14)', () => {
   });
 
   it('does not print the target year twice when the printed target carries it', () => {
-    const milestone = row({ ...behind, target: { value: 3000, year: 2028, printed: '2028年达到3000万标箱', comparator: 'at_least', band: null }, unit: '万标箱' });
+    const milestone = row({ ...behind, target: { value: 3000, year: 2028, printed: '2028年达到3000万标箱', comparator: 'at_least', band: null, kind: 'level' }, unit: '万标箱' });
     const zh = draftReport(context([milestone])).sections.find((s) => s.id === 'indicators')?.text ?? '';
     expect(zh).toContain('目标为2028年达到3000万标箱，');
     expect(zh).not.toContain('（2028年）');

@@ -43,8 +43,8 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
   const n = (...codes: string[]) => codes.reduce((sum, k) => sum + (s[k] ?? 0), 0);
   const detail = countList(
     zh
-      ? [['提前完成', n('completed_early', 'completed')], ['快于序时进度', n('ahead')], ['基本符合序时进度', n('on_schedule')], ['处于目标区间', n('within_band')], ['高于目标区间', n('above_band')], ['低于目标区间', n('below_band')], ['滞后于序时进度', n('behind')], ['数据不足', n('insufficient_data')]]
-      : [['completed early', n('completed_early', 'completed')], ['ahead of schedule', n('ahead')], ['broadly on schedule', n('on_schedule')], ['within the target band', n('within_band')], ['above the band', n('above_band')], ['below the band', n('below_band')], ['behind schedule', n('behind')], ['without enough data', n('insufficient_data')]],
+      ? [['提前完成', n('completed_early', 'completed')], ['快于序时进度', n('ahead')], ['基本符合序时进度', n('on_schedule')], ['处于目标区间', n('within_band')], ['高于目标区间', n('above_band')], ['低于目标区间', n('below_band')], ['滞后于序时进度', n('behind')], ['数据不足', n('insufficient_data')], ...qualitativeCounts(n, lang)]
+      : [['completed early', n('completed_early', 'completed')], ['ahead of schedule', n('ahead')], ['broadly on schedule', n('on_schedule')], ['within the target band', n('within_band')], ['above the band', n('above_band')], ['below the band', n('below_band')], ['behind schedule', n('behind')], ['without enough data', n('insufficient_data')], ...qualitativeCounts(n, lang)],
     lang,
   );
   const lights = countList(zh ? [['绿灯（正常）', c.lights.green], ['黄灯（关注）', c.lights.yellow], ['红灯（预警）', c.lights.red], ['灰灯（数据不足）', c.lights.grey]] : [['green (on track)', c.lights.green], ['yellow (watch)', c.lights.yellow], ['red (warning)', c.lights.red], ['grey (no reading)', c.lights.grey]], lang);
@@ -54,7 +54,9 @@ function progressTexts(ctx: ReportContext): IndicatorTexts {
 
   const indicators = ctx.rows.map((r) => {
     const forecast = r.forecast?.warning ? r.forecast.warning.sentence[lang] : '';
-    const text = PROGRESS_CODES.includes(r.status) ? progressSentence(r, lang) : r.sentence[lang];
+    // The standing's own sentence already says a missed milestone; the progress sentence built here adds it.
+    const milestone = PROGRESS_CODES.includes(r.status) && r.missedMilestone ? (zh ? `阶段目标：${r.missedMilestone.zh}` : ` Milestone: ${r.missedMilestone.en}`) : '';
+    const text = PROGRESS_CODES.includes(r.status) ? `${progressSentence(r, lang)}${milestone}` : r.sentence[lang];
     // 年内监测: the newest 1–N月 / quarterly figure after the latest annual one, with its 同比.
     const inYear = r.inYear ? inYearSentence(r.inYear, r.unit, lang) : '';
     return zh ? `${text}${forecast}${inYear}` : [text, forecast, inYear].filter((x) => x !== '').join(' ');
@@ -79,11 +81,12 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
   const zh = lang === 'zh';
   const s = c.byStatus;
   const n = (...codes: string[]) => codes.reduce((sum, k) => sum + (s[k] ?? 0), 0);
-  const done = n('exceeded', 'completed', 'basically_completed');
+  // A qualitative target assessed 已实现 or 基本实现 is done like a met one; 未实现 is not.
+  const done = n('exceeded', 'completed', 'basically_completed', 'achieved', 'largely_achieved');
   const detail = countList(
     zh
-      ? [['超额完成', n('exceeded')], ['已完成', n('completed')], ['基本完成', n('basically_completed')], ['高于目标区间', n('above_band')], ['未完成', n('not_completed')], ['无法判定', n('undetermined')], [`${plan.period.end}年数据尚未取得`, n('pending', 'insufficient_data')]]
-      : [['exceeded', n('exceeded')], ['completed', n('completed')], ['basically completed', n('basically_completed')], ['above the target band', n('above_band')], ['not completed', n('not_completed')], ['cannot be judged', n('undetermined')], [`awaiting the ${plan.period.end} figure`, n('pending', 'insufficient_data')]],
+      ? [['超额完成', n('exceeded')], ['已完成', n('completed')], ['基本完成', n('basically_completed')], ['高于目标区间', n('above_band')], ['未完成', n('not_completed')], ['无法判定', n('undetermined')], [`${plan.period.end}年数据尚未取得`, n('pending', 'insufficient_data')], ...qualitativeCounts(n, lang)]
+      : [['exceeded', n('exceeded')], ['completed', n('completed')], ['basically completed', n('basically_completed')], ['above the target band', n('above_band')], ['not completed', n('not_completed')], ['cannot be judged', n('undetermined')], [`awaiting the ${plan.period.end} figure`, n('pending', 'insufficient_data')], ...qualitativeCounts(n, lang)],
     lang,
   );
   // A target without its target-year figure (a verdict pending, or a growth target lacking a level) awaits data.
@@ -99,9 +102,10 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
   const indicators = ctx.rows.map((r) => r.sentence[lang]);
 
   const names = (rows: IndicatorRow[]) => rows.map((r) => r.name[lang]).join(zh ? '、' : '; ');
-  const missed = withStatus(ctx, 'not_completed');
+  const missed = withStatus(ctx, 'not_completed', 'not_achieved');
   const above = withStatus(ctx, 'above_band');
   const pending = withStatus(ctx, 'pending', 'undetermined', 'insufficient_data');
+  const unassessed = withStatus(ctx, 'not_assessed');
   const problems: string[] = [];
   if (missed.length > 0) {
     problems.push(
@@ -112,10 +116,19 @@ function finalTexts(ctx: ReportContext): IndicatorTexts {
   }
   if (above.length > 0) problems.push(zh ? `${names(above)}高于规划预期的目标区间，需说明原因。` : `${names(above)} ended above the band the plan expected; the ${agree(above.length, 'reason is', 'reasons are')} to be explained.`);
   if (pending.length > 0) problems.push(zh ? `${names(pending)}缺少${plan.period.end}年的数值，尚无法作出终期判断。` : `${names(pending)} ${agree(pending.length, 'lacks', 'lack')} the ${plan.period.end} figure, so no final verdict can be given yet.`);
+  if (unassessed.length > 0) problems.push(zh ? `${names(unassessed)}的定性目标尚无终期评估结论。` : `The qualitative ${agree(unassessed.length, 'target', 'targets')} of ${names(unassessed)} ${agree(unassessed.length, 'has', 'have')} no final assessment yet.`);
   const suggestions: string[] = [];
   if (missed.length > 0) suggestions.push(zh ? `深入分析${names(missed)}未完成目标的原因，在下一个五年规划中研究提出针对性举措。` : `Analyse why ${names(missed)} missed ${agree(missed.length, 'its target', 'their targets')} and address it in the next five-year plan.`);
   if (pending.length > 0) suggestions.push(zh ? `尽快补齐${names(pending)}的${plan.period.end}年统计数据，完成终期判断。` : `Obtain the ${plan.period.end} figures of ${names(pending)} to complete the final verdict.`);
+  if (unassessed.length > 0) suggestions.push(zh ? `由规划部门对${names(unassessed)}作出评估结论（实现、基本实现或未实现）并附佐证材料。` : `Have the planning office assess ${names(unassessed)} (achieved, largely achieved or not achieved) with evidence.`);
   return { overview, indicators, problems, suggestions };
+}
+
+/** Qualitative targets by their assessment: 已实现, 基本实现, 进展顺利, 进展滞后, 未实现, 尚待评估. */
+function qualitativeCounts(n: (...codes: string[]) => number, lang: Language): Array<[string, number]> {
+  return lang === 'zh'
+    ? [['已实现', n('achieved')], ['基本实现', n('largely_achieved')], ['进展顺利', n('on_track')], ['进展滞后', n('at_risk')], ['未实现', n('not_achieved')], ['尚待评估', n('not_assessed')]]
+    : [['achieved', n('achieved')], ['largely achieved', n('largely_achieved')], ['on track', n('on_track')], ['at risk', n('at_risk')], ['not achieved', n('not_achieved')], ['awaiting an assessment', n('not_assessed')]];
 }
 
 /** Statuses of 序时进度, which a report states in words rather than in the method's formula. */
@@ -132,11 +145,13 @@ function progressSentence(r: IndicatorRow, lang: Language): string {
     : `${r.name.en}: ${latest}, ${baseline}, target ${targetCell(r, 'en')}, progress ${percent(r.completion, 'en')}: ${r.statusLabel.en}.`;
 }
 
-/** 完成96.0%，差1000亿元 — or the band's words for a 左右 target. */
+/** 完成96.0%，差1000亿元; 超出0.2个百分点 for a 控制在…以内 target; a band's gap is to the band. */
 function missedDetail(r: IndicatorRow, lang: Language): string {
   const zh = lang === 'zh';
   const rate = r.completion !== null && r.target?.comparator === 'at_least' ? (zh ? `完成${percent1(r.completion)}` : `${percent1(r.completion)} of the target`) : null;
-  const gap = r.gap !== null ? (zh ? `差${figure(Math.abs(r.gap), r.unit === '%' ? '个百分点' : r.unit, 'zh')}` : `short by ${figure(Math.abs(r.gap), r.unit === '%' ? 'percentage points' : r.unit, 'en')}`) : null;
+  const over = r.target?.comparator === 'at_most';
+  const by = figure(r.gap === null ? null : Math.abs(r.gap), r.unit === '%' ? (zh ? '个百分点' : 'percentage points') : r.unit, lang);
+  const gap = r.gap !== null ? (zh ? `${over ? '超出' : '差'}${by}` : `${over ? 'over by' : 'short by'} ${by}`) : null;
   const parts = [rate, gap].filter((x): x is string => x !== null);
   if (parts.length === 0) return zh ? `目标${targetCell(r, 'zh')}` : `target ${targetCell(r, 'en')}`;
   return parts.join(zh ? '，' : ', ');

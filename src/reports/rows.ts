@@ -5,6 +5,8 @@
  */
 import type { InYearReading } from '../domain/report/inYear';
 import type { Light } from '../domain/evaluation/lights';
+import type { Target } from '../domain/plan/model';
+import type { PlanTarget, TargetKind } from '../domain/plan/targets';
 import type { IndicatorEvaluation } from '../services/evaluation/evaluatePlan';
 import type { PlanLight } from '../services/forecast/forecastPlan';
 import type { LocalizedText } from '../domain/text';
@@ -21,8 +23,12 @@ export interface IndicatorRow {
   latest: { value: number; year: number } | null;
   /** The newest value known, whatever its year (after the target year: what there is while y_T is missing). */
   lastKnown: { value: number; year: number } | null;
-  /** 目标值; `band` is the 左右 band for an `about` target. */
-  target: { value: number; year: number; printed: string | null; comparator: string; band: [number, number] | null } | null;
+  /**
+   * 目标值: the target the row stands by (the current one: a milestone before its year has passed, else the plan's
+   * own), as printed, with the value it is compared with — a relative target's level, a cumulative target's amount,
+   * none for a qualitative one. `band` is the band of a 左右 or range target.
+   */
+  target: { value: number | null; year: number; printed: string | null; comparator: string | null; band: [number, number] | null; kind: TargetKind } | null;
   /** 年均增长x% as printed, for an indicator whose target is an average growth rate. */
   growthTarget: string | null;
   /** progress before the target year has ended; final (the verdict) after. */
@@ -38,6 +44,8 @@ export interface IndicatorRow {
   sentence: LocalizedText;
   /** For a grey light: which figure is missing and how to supply it. */
   missing: LocalizedText | null;
+  /** The verdict on a milestone (2028年达到…) already judged and missed, said beside the progress to the plan's own target. */
+  missedMilestone?: LocalizedText | null;
   /** After the target year: y* − y_T in the indicator's unit. */
   gap: number | null;
   /** The forecast, or null: "预测暂缺" (none after the target year). */
@@ -55,7 +63,14 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
     const a = tp?.workings.intermediate.A;
     const s = e.standing;
     const final = s.phase === 'final';
-    const target = e.indicator.target;
+    const current = e.current !== null ? e.targets[e.current] : undefined;
+    // Outside the plan's region no target is judged (current is null); the row still names the plan's own target.
+    const own = e.indicator.target;
+    const target = current ? rowTarget(current) : own ? rowTarget({ target: { kind: own.range ? 'range' : 'level', printed: own.printed ?? '', year: own.year }, compared: own }) : null;
+    // After the target year the row shows the target year's value: the verdict's (for a cumulative target, the
+    // cumulative amount), or — for an average-growth target, which has no level verdict — the year's own figure.
+    const targetYear = current?.target.year ?? e.indicator.growthTarget?.toYear ?? null;
+    const finalLatest = s.verdict ? (s.verdict.value !== null ? { value: s.verdict.value, year: s.verdict.targetYear } : null) : e.latest && e.latest.year === targetYear ? { value: e.latest.value, year: e.latest.year } : null;
     return {
       code: e.indicator.code,
       number: e.indicator.number,
@@ -63,17 +78,9 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       unit: e.indicator.unit,
       attribute: e.indicator.attribute,
       baseline: e.baseline ? { value: e.baseline.value, year: e.baseline.year, fromData: e.baseline.from !== 'plan' } : null,
-      latest: final ? (s.verdict && s.verdict.value !== null ? { value: s.verdict.value, year: s.verdict.targetYear } : null) : e.latest ? { value: e.latest.value, year: e.latest.year } : null,
+      latest: final ? finalLatest : e.latest ? { value: e.latest.value, year: e.latest.year } : null,
       lastKnown: e.latest ? { value: e.latest.value, year: e.latest.year } : null,
-      target: target
-        ? {
-            value: target.value,
-            year: target.year,
-            printed: target.printed,
-            comparator: target.comparator,
-            band: target.comparator === 'about' && target.tolerance !== null ? [target.value - target.tolerance, target.value + target.tolerance] : null,
-          }
-        : null,
+      target,
       growthTarget: e.indicator.growthTarget?.printed ?? null,
       phase: s.phase,
       completion: final ? (s.verdict?.completionRate ?? null) : typeof a === 'number' && Number.isFinite(a) ? a : null,
@@ -82,6 +89,7 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       statusLabel: s.label,
       sentence: s.sentence,
       missing: s.missing,
+      missedMilestone: e.targets.find((t, i) => e.current !== null && i < e.current && t.target.milestone && t.phase === 'final' && t.standing.light === 'red')?.standing.sentence ?? null,
       gap: final ? (s.verdict?.gap ?? null) : null,
       forecast: final ? null : (forecasts?.get(e.indicator.code) ?? null),
       inYear: !final && e.inYear ? { periodCode: e.inYear.periodCode, value: e.inYear.value, change: e.inYear.change, changeKind: e.inYear.changeKind } : null,
@@ -94,6 +102,19 @@ export function indicatorRows(indicators: readonly IndicatorEvaluation[], foreca
       })),
     };
   });
+}
+
+/** The row's target from one of the indicator's targets and what it was compared with. */
+function rowTarget(t: { target: Pick<PlanTarget, 'kind' | 'printed' | 'year'>; compared: Target | null }): NonNullable<IndicatorRow['target']> {
+  const c = t.compared;
+  return {
+    value: c?.value ?? null,
+    year: t.target.year,
+    printed: t.target.printed || (c?.printed ?? null),
+    comparator: c?.comparator ?? null,
+    band: c && c.comparator === 'about' && c.tolerance !== null ? [c.value - c.tolerance, c.value + c.tolerance] : null,
+    kind: t.target.kind,
+  };
 }
 
 /** The counts a report states: by light, and by status (progress) or verdict (final). */

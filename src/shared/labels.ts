@@ -7,3 +7,5 @@ export { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STANDING_LABE
 export { APPROVAL_STATE_LABELS } from '../domain/observation/approval';
 export { LIGHT_LABELS, STANDING_LIGHTS } from '../domain/evaluation/lights';
 export { VERDICT_LABELS } from '../domain/evaluation/verdict';
+export { TARGET_KIND_LABELS } from '../domain/plan/targets';
+export { ASSESSMENT_LABELS } from '../domain/evaluation/qualitative';

@@ -18,6 +18,12 @@ describe('numbers the Chinese way', () => {
     expect(formatValue(0, '%', 'zh')).toBe('0%');
     expect(formatPercent(0.56033, 'zh')).toBe('56%');
   });
+  it('keeps three significant digits below 1 (0.282, not 0.28), two decimals from 1 up', () => {
+    expect(formatValue(0.282, '吨标准煤/万元', 'zh')).toBe('0.282吨标准煤/万元');
+    expect(formatValue(0.0781, '千克/元', 'zh')).toBe('0.0781千克/元');
+    expect(formatValue(0.5, '%', 'zh')).toBe('0.5%');
+    expect(formatValue(15.8609, '%', 'zh')).toBe('15.86%');
+  });
   it('says dates and periods in Chinese', () => {
     expect(formatDate('2024-01-30', 'zh')).toBe('2024年1月30日');
     expect(formatDate('2026-11-27T14:13:42.295Z', 'en')).toBe('27 Nov 2026');

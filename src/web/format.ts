@@ -28,8 +28,11 @@ const EN_UNITS: Record<string, string> = {
 };
 
 /** A value with its unit: 21566.38亿元 → 2.16万亿元; 76.3% ; 0.4个百分点. */
-export function formatValue(value: number | null | undefined, unit: string, lang: Lang, digits = 2): string {
+export function formatValue(value: number | null | undefined, unit: string, lang: Lang, places = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING[lang];
+  // Below 1, three significant digits: an intensity of 0.282吨标准煤/万元 is not shown as 0.28 beside a 0.27 target.
+  const small = value !== 0 && Math.abs(value) < 1;
+  const digits = small ? Math.max(places, 2 - Math.floor(Math.log10(Math.abs(value)))) : places;
   if ((unit === '亿元' || unit === '亿美元') && Math.abs(value) >= 10000) {
     const big = unit === '亿元' ? '万亿元' : '万亿美元';
     return lang === 'zh' ? `${trim(value / 10000, digits)}${big}` : `${trim(value / 10000, digits)} ${unit === '亿元' ? 'trillion yuan' : 'trillion USD'}`;

@@ -18,3 +18,17 @@ export function finite(x: number | null): number | null {
 export function withUnit(x: number, unit: string): string {
   return unit === '%' ? `${num(x)}%` : `${num(x)} ${unit}`;
 }
+
+/**
+ * A value as people read it in sentences and tables: two decimals (a share derived from two figures is not printed to
+ * 15 digits), but three significant digits below 1, so an intensity of 0.282吨标准煤/万元 is not shown as 0.28 —
+ * the value the plan's own 0.27 is compared with.
+ *
+ * @example readable(15.860969) // 15.86
+ * @example readable(0.282) // 0.282
+ */
+export function readable(x: number): number {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1) return Math.round(x * 100) / 100;
+  const digits = 2 - Math.floor(Math.log10(Math.abs(x)));
+  return Number(x.toFixed(Math.min(digits, 12)));
+}

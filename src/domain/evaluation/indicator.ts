@@ -10,7 +10,7 @@ import type { AsOf } from './asOf';
 import type { Observation } from '../observation/observation';
 import { latestInYear, type InYearValue } from '../observation/inYear';
 import { withDerivedShares, type SeriesPoint } from '../observation/series';
-import type { PlanIndicator } from '../plan/model';
+import type { PlanIndicator, Target } from '../plan/model';
 import type { PlanTarget } from '../plan/targets';
 import type { LocalizedText } from '../text';
 import { chooseBaseline, type BaselineChoice } from './baseline';
@@ -31,6 +31,12 @@ export interface TargetEvaluation {
   standing: Standing;
   /** How a relative or cumulative target was turned into what is compared. */
   note: LocalizedText | null;
+  /**
+   * What the values were compared with: the level of a level or range target, a relative target's level
+   * (基期值 × (1 + p)), a cumulative target's amount (against the cumulative values); null for a qualitative target
+   * or one that could not be resolved.
+   */
+  compared: Target | null;
 }
 
 export interface IndicatorEvaluation {
@@ -111,7 +117,7 @@ export function evaluateIndicator(indicator: PlanIndicator, ctx: IndicatorContex
     const withGrowth = isLast ? growth : null;
     const common = { unit: indicator.unit, direction: indicator.direction, growth: withGrowth, phase, baseYear, growthData, settings: ctx.settings, shareParts };
     if (t?.kind === 'qualitative') {
-      return { phase, input: null, standing: qualitativeStanding(t, ctx.assessmentOf?.(indicator.code, t.year) ?? null, phase, indicator.name), note: null, latest: latestPoint };
+      return { phase, input: null, standing: qualitativeStanding(t, ctx.assessmentOf?.(indicator.code, t.year) ?? null, phase, indicator.name), note: null, compared: null, latest: latestPoint };
     }
     const resolved = t
       ? resolveTarget(t, { name: indicator.name, unit: indicator.unit, direction: indicator.direction, points: upTo.map((p) => ({ year: p.year, value: p.value })), baseline: baseline ? { value: baseline.value, year: baseline.year } : null })
@@ -119,7 +125,7 @@ export function evaluateIndicator(indicator: PlanIndicator, ctx: IndicatorContex
     if (resolved && !resolved.ok) {
       const m = resolved.missing;
       const standing: Standing = { phase, code: 'insufficient_data', label: { zh: '数据不足，无法评估', en: 'Insufficient data' }, light: 'grey', sentence: { zh: `${m.zh}。`, en: `${m.en}.` }, missing: m, verdict: null, growth: null };
-      return { phase, input: null, standing, note: null, latest: latestPoint };
+      return { phase, input: null, standing, note: null, compared: null, latest: latestPoint };
     }
     const target = resolved?.target ?? null;
     const points = resolved ? resolved.points : upTo.map((p) => ({ year: p.year, value: p.value }));
@@ -134,18 +140,23 @@ export function evaluateIndicator(indicator: PlanIndicator, ctx: IndicatorContex
       latest: last && (!base || last.year > base.year) ? { value: last.value, year: last.year } : null,
     };
     const precisionOf = new Map(upTo.map((p) => [p.year, p.observation?.precision ?? 'exact' as const]));
+    const standInOf = new Map(upTo.flatMap((p) => (p.standIn ? [[p.year, p.standIn] as const] : [])));
     const standing = standingOf({
       ...common,
       name: resolved?.name ?? indicator.name,
       target,
       // A relative or cumulative target's own baseline is part of its conversion note, not the printed 基期值's.
       baseline: t && (t.kind === 'relative' || t.kind === 'cumulative') ? null : baseline,
-      points: points.map((p) => ({ year: p.year, value: p.value, precision: t?.kind === 'cumulative' ? 'exact' : (precisionOf.get(p.year) ?? 'exact') })),
+      points: points.map((p) =>
+        t?.kind === 'cumulative'
+          ? { year: p.year, value: p.value, precision: 'exact' as const }
+          : { year: p.year, value: p.value, precision: precisionOf.get(p.year) ?? 'exact', standIn: standInOf.get(p.year) ?? null },
+      ),
       primary: METHODS.time_proportional(input),
     });
     const note = resolved?.note ?? null;
     const withNote = note ? { ...standing, sentence: { zh: `${standing.sentence.zh}（${note.zh}）`, en: `${standing.sentence.en} (${note.en})` } } : standing;
-    return { phase, input, standing: withNote, note, latest: latestPoint };
+    return { phase, input, standing: withNote, note, compared: target, latest: latestPoint };
   };
 
   const judged = targets.length > 0 ? targets.map((t, i) => ({ t, ...judge(t, i === targets.length - 1) })) : [{ t: null, ...judge(null, true) }];
@@ -177,7 +188,7 @@ export function evaluateIndicator(indicator: PlanIndicator, ctx: IndicatorContex
     series,
     gaps,
     results,
-    targets: judged.flatMap((j) => (j.t ? [{ target: j.t, phase: j.phase, standing: j.standing, note: j.note }] : [])),
+    targets: judged.flatMap((j) => (j.t ? [{ target: j.t, phase: j.phase, standing: j.standing, note: j.note, compared: j.compared }] : [])),
     current: targets.length > 0 ? currentIndex : null,
     standing,
     inYear,

@@ -30,6 +30,14 @@ describe('where an indicator stands', () => {
     expect(st.sentence.zh).toBe('指标2022年为15.86%，处于“16%左右”的目标区间（15.5%—16.5%）内。');
   });
 
+  it('a range (5.5%—6%) is said once: its phrase is its band, no bracketed band after it', () => {
+    const range: Target = { value: 5.75, year: 2030, printed: '5.5%—6%', comparator: 'about', tolerance: 0.25, wording: null, range: true };
+    const st = standingOf(input({ target: range, points: [{ year: 2028, value: 5.6, precision: 'exact' }] }));
+    expect(st).toMatchObject({ code: 'within_band', light: 'green' });
+    expect(st.sentence.zh).toBe('指标2028年为5.6%，处于“5.5%—6%”的目标区间内。');
+    expect(st.sentence.en).toBe('Indicator was 5.6% in 2028, inside the band of the “5.5%–6%” target.');
+  });
+
   it('above its band → 高于目标区间, flagged yellow, not "met"; below it without a baseline → 低于目标区间 (yellow)', () => {
     expect(standingOf(input({ points: [{ year: 2023, value: 17, precision: 'exact' }] }))).toMatchObject({ code: 'above_band', light: 'yellow' });
     expect(standingOf(input({ points: [{ year: 2023, value: 15, precision: 'exact' }] }))).toMatchObject({ code: 'below_band', light: 'yellow' });

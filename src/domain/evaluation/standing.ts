@@ -23,6 +23,7 @@ import { meetsTarget } from './comparator';
 import { growthStanding, type GrowthData, type GrowthRequirement, type GrowthStanding } from './growthStanding';
 import type { EvaluationResult } from './result';
 import type { EvaluationSettings } from './settings';
+import { standInNote } from './standIn';
 import { shown, targetPhrase } from './targetText';
 import { finalVerdict, type FinalVerdict, type VerdictPoint } from './verdict';
 import { STANDING_LIGHTS, worse, type Light } from './lights';
@@ -126,34 +127,36 @@ function progressPart(s: StandingInput, target: Target): Standing {
   const primaryOk = primary && primary.status !== 'insufficient_data';
   const phrase = targetPhrase(target, s.unit);
   const value = shown(latest.value, s.unit);
-  const lead = { zh: `${s.name.zh}${latest.year}年为${value.zh}`, en: `${s.name.en} was ${value.en} in ${latest.year}` };
+  const standIn = standInNote(latest.standIn);
+  const lead = { zh: `${s.name.zh}${latest.year}年为${value.zh}${standIn.zh}`, en: `${s.name.en} was ${value.en} in ${latest.year}${standIn.en}` };
   const check = meetsTarget(latest.value, target, s.direction);
   if (target.comparator === 'about' && (check.band === 'within' || check.overshoot || !primaryOk)) {
-    const range = `${formatValue(check.lower ?? target.value, s.unit, 'zh')}—${formatValue(check.upper ?? target.value, s.unit, 'zh')}`;
-    const rangeEn = `${formatValue(check.lower ?? target.value, s.unit, 'en')}–${formatValue(check.upper ?? target.value, s.unit, 'en')}`;
+    // A range (5%—6%) is its own band: its phrase says it, so the band is not printed again in brackets.
+    const range = target.range ? '' : `（${formatValue(check.lower ?? target.value, s.unit, 'zh')}—${formatValue(check.upper ?? target.value, s.unit, 'zh')}）`;
+    const rangeEn = target.range ? '' : ` (${formatValue(check.lower ?? target.value, s.unit, 'en')}–${formatValue(check.upper ?? target.value, s.unit, 'en')})`;
     if (check.band === 'within') {
       return make('within_band', { zh: '符合目标区间', en: 'Within the target band' }, {
-        zh: `${lead.zh}，处于${phrase.zh}的目标区间（${range}）内。`,
-        en: `${lead.en}, inside the band of the ${phrase.en} target (${rangeEn}).`,
+        zh: `${lead.zh}，处于${phrase.zh}的目标区间${range}内。`,
+        en: `${lead.en}, inside the band of the ${phrase.en} target${rangeEn}.`,
       });
     }
     if (check.overshoot && s.settings.overshoot === 'flag') {
       return make('above_band', { zh: '高于目标区间', en: 'Above the target band' }, {
-        zh: `${lead.zh}，已超出${phrase.zh}的目标区间（${range}），超出规划预期，需关注。`,
-        en: `${lead.en}, past the band of the ${phrase.en} target (${rangeEn}): beyond what the plan expected, to be watched.`,
+        zh: `${lead.zh}，已超出${phrase.zh}的目标区间${range}，超出规划预期，需关注。`,
+        en: `${lead.en}, past the band of the ${phrase.en} target${rangeEn}: beyond what the plan expected, to be watched.`,
       });
     }
     if (!check.overshoot) {
       return make('below_band', { zh: '低于目标区间', en: 'Below the target band' }, {
-        zh: `${lead.zh}，尚未进入${phrase.zh}的目标区间（${range}）。`,
-        en: `${lead.en}, not yet inside the band of the ${phrase.en} target (${rangeEn}).`,
+        zh: `${lead.zh}，尚未进入${phrase.zh}的目标区间${range}。`,
+        en: `${lead.en}, not yet inside the band of the ${phrase.en} target${rangeEn}.`,
       });
     }
   }
   if (primary && primaryOk) {
     const code = primary.status === 'completed' && latest.year < target.year ? 'completed_early' : primary.status;
     const note = s.baseline && s.baseline.note ? { zh: `（${s.baseline.note.zh}）`, en: ` (${s.baseline.note.en})` } : { zh: '', en: '' };
-    return make(code, primary.label, { zh: `${primary.workings.rule.zh}${note.zh}`, en: `${primary.workings.rule.en}${note.en}` });
+    return make(code, primary.label, { zh: `${primary.workings.rule.zh}${standIn.zh}${note.zh}`, en: `${primary.workings.rule.en}${standIn.en}${note.en}` });
   }
   if (check.met) {
     const early = latest.year < target.year;

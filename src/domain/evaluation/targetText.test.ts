@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../plan/model';
 import { COMPARATOR_WORDING } from '../plan/terms';
-import { targetPhrase } from './targetText';
+import { shown, targetPhrase } from './targetText';
 
 const t = (printed: string | null, wording: string | null, comparator: Target['comparator'] = 'at_most', value = 13): Target => ({
   value, year: 2030, printed, comparator, tolerance: comparator === 'about' ? 0.5 : null, wording,
@@ -43,5 +43,16 @@ describe('targetPhrase: the plan\'s own words, never doubled', () => {
         for (const w of [lead, trail].filter((x) => x !== '')) expect(zh.split(w).length - 1, `${zh} (wording ${wording})`).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe('shown: values as sentences print them', () => {
+  it('keeps two decimals from 1 up and three significant digits below 1 (0.282, not 0.28)', () => {
+    expect(shown(15.860969356, '%').zh).toBe('15.86%');
+    expect(shown(21566.384, '亿元').zh).toBe('21566.38亿元');
+    expect(shown(0.282, '吨标准煤/万元').zh).toBe('0.282吨标准煤/万元');
+    expect(shown(0.07812, '千克/元').zh).toBe('0.0781千克/元');
+    expect(shown(0.5, '%').zh).toBe('0.5%');
+    expect(shown(0, '%').zh).toBe('0%');
   });
 });

@@ -5,7 +5,7 @@
 import type { Target } from '../plan/model';
 import type { LocalizedText } from '../text';
 import { formatValue } from '../unit/format';
-import { num } from './format';
+import { num, readable } from './format';
 
 /** The target as the plan prints it, in Chinese quotation marks: “突破2.5万亿元”, “16%左右”. */
 export function targetPhrase(target: Target, unit: string): LocalizedText {
@@ -18,7 +18,11 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
   if (lead && !has(lead)) zh = `${lead}${zh}`;
   if (trail && !has(trail)) zh = `${zh}${trail}`;
   const v = formatValue(target.value, unit, 'en');
-  const en = target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
+  const tol = target.tolerance ?? 0;
+  // A range (5%—6%) is held as its middle ± half its width; in English it reads as the range it is, not "about 5.5%".
+  const en = target.range
+    ? `${formatValue(target.value - tol, unit, 'en')}–${formatValue(target.value + tol, unit, 'en')}`
+    : target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
   return { zh: `“${zh}”`, en: `“${en}”` };
 }
 
@@ -45,9 +49,9 @@ export function amount(x: number, unit: string): LocalizedText {
   return { zh: formatValue(Number(num(x, 4)), unit, 'zh'), en: formatValue(Number(num(x, 4)), unit, 'en') };
 }
 
-/** A value as sentences print it: at most two decimals (a derived share is not printed to 15 digits). */
+/** A value as sentences print it: at most two decimals (a derived share is not printed to 15 digits), three significant digits below 1. */
 export function shown(x: number, unit: string): LocalizedText {
-  const v = Number(num(x, 2));
+  const v = readable(x);
   return { zh: formatValue(v, unit, 'zh'), en: formatValue(v, unit, 'en') };
 }
 

@@ -75,6 +75,26 @@ describe('final verdict (终期判断), hand-worked', () => {
     expect(v.sentence.zh).toBe('金融业增加值占GDP比重2025年为15.2%，低于“16%左右”的目标区间（15.5%—16.5%）0.3个百分点，未完成目标。');
   });
 
+  it('the gap of a band is to its nearer edge: 15.2% against 16%左右 is 15.5 − 15.2 = 0.3 short; inside it, 0; above, 16.5 − 17.2 = −0.7', () => {
+    const about = { unit: '%', comparator: 'about' as const, target: 16, tolerance: 0.5, printed: '16%左右', wording: '左右' };
+    expect(verdict({ ...about, value: 15.2 }).gap).toBeCloseTo(0.3, 12);
+    expect(verdict({ ...about, value: 15.9 }).gap).toBe(0);
+    expect(verdict({ ...about, value: 17.2 }).gap).toBeCloseTo(-0.7, 12);
+  });
+
+  it('below a range 30%—32% (held as 31 ± 1): 28.5% → 未完成, 30 − 28.5 = 1.5 points short, the range said once', () => {
+    const v = finalVerdict({
+      name: finShare, unit: '%', direction: 'increase',
+      target: { value: 31, year: 2030, printed: '30%—32%', comparator: 'about', tolerance: 1, wording: null, range: true },
+      points: [{ year: 2030, value: 28.5, precision: 'exact' }],
+      settings: DEFAULT_EVALUATION_SETTINGS,
+    });
+    expect(v.code).toBe('not_completed');
+    expect(v.gap).toBeCloseTo(1.5, 12);
+    expect(v.sentence.zh).toBe('金融业增加值占GDP比重2030年为28.5%，低于“30%—32%”的目标区间1.5个百分点，未完成目标。');
+    expect(v.sentence.en).toBe('Finance share of GDP was 28.5% in 2030, 1.5 percentage points below the band of the “30%–32%” target: not completed.');
+  });
+
   it('above a 左右 band: 17.2% → 高于目标区间 (flagged, 17.2 − 16.5 = 0.7 points), or completed by the plan’s convention', () => {
     const flagged = verdict({ value: 17.2, unit: '%', comparator: 'about', target: 16, tolerance: 0.5, printed: '16%左右', wording: '左右' });
     expect(flagged.code).toBe('above_band');
@@ -89,6 +109,13 @@ describe('final verdict (终期判断), hand-worked', () => {
     const over = verdict({ ...base, value: 13.4 });
     expect(over.code).toBe('not_completed');
     expect(over.sentence.zh).toBe('金融业增加值占GDP比重2025年为13.4%，未完成“控制在13%以内”的目标，超出0.4个百分点。');
+  });
+
+  it('a quarter standing in for a missing annual value is said: 5.7% (2030 Q3) against 控制在5.5%以内 → 未完成, over by 0.2', () => {
+    const v = verdict({ unit: '%', comparator: 'at_most', target: 5.5, printed: '控制在5.5%以内', wording: '控制在…以内', direction: 'decrease', points: [{ year: 2025, value: 5.7, precision: 'exact', standIn: '2025Q3' }] });
+    expect(v.code).toBe('not_completed');
+    expect(v.sentence.zh).toBe('金融业增加值占GDP比重2025年为5.7%（年度数值暂缺，以2025年第三季度数值代替），未完成“控制在5.5%以内”的目标，超出0.2个百分点。');
+    expect(v.sentence.en).toContain('was 5.7% in 2025 (no annual figure yet: the Q3 2025 figure stands in)');
   });
 
   it('no target-year value → 待终期数据, saying which figure to import', () => {

@@ -9,7 +9,7 @@
  *     高于目标区间 (flagged, settings.overshoot = 'flag') or 已完成 (settings.overshoot = 'met').
  *
  * Completion rate 完成率 = y_T / y* (printed for at-least targets of increasing indicators, as evaluation reports
- * do); gap 差距 = y* − y_T in the indicator's unit (percentage points for a share). The year the target was first
+ * do); gap 差距 = y* − y_T in the indicator's unit (percentage points for a share), for a band the distance to it. The year the target was first
  * met is reported; a target met only in its own year is 已完成, never 提前完成.
  *
  * Precision: a rounded y_T is used as the value, and the sentence says so. A bound decides only when it can:
@@ -23,6 +23,7 @@ import type { LocalizedText } from '../text';
 import { formatValue } from '../unit/format';
 import { meetsTarget } from './comparator';
 import type { EvaluationSettings } from './settings';
+import { standInNote } from './standIn';
 import { amount, percent1, shown, targetPhrase } from './targetText';
 
 export const VERDICTS = ['exceeded', 'completed', 'basically_completed', 'above_band', 'not_completed', 'undetermined', 'pending'] as const;
@@ -42,6 +43,8 @@ export interface VerdictPoint {
   year: number;
   value: number;
   precision: Precision;
+  /** The in-year period (2030Q3) whose figure stands in for a missing annual one, said in the sentence. */
+  standIn?: string | null;
 }
 
 export interface VerdictInput {
@@ -63,7 +66,7 @@ export interface FinalVerdict {
   precision: Precision | null;
   /** y_T / y*. */
   completionRate: number | null;
-  /** y* − y_T, in the indicator's unit. */
+  /** y* − y_T, in the indicator's unit; for a band (左右, a range) the distance to its nearer edge, 0 inside. */
   gap: number | null;
   /** The band of an about target. */
   band: [number, number] | null;
@@ -99,7 +102,7 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
   const y = yT.value;
   const value = shown(y, unit);
   const completionRate = target.value !== 0 ? y / target.value : null;
-  const gap = target.value - y;
+  const gap = gapTo(y, target);
   const rateText = completionRate !== null && target.comparator === 'at_least' && direction === 'increase' ? completionRate : null;
   const bound = boundDecision(yT.precision, y, target, direction);
   const approx = yT.precision === 'rounded' ? { zh: '（约数）', en: ' (rounded)' } : yT.precision === 'exact' ? { zh: '', en: '' } : { zh: `（${yT.precision === 'lower_bound' ? '下限值' : '上限值'}）`, en: ` (${yT.precision === 'lower_bound' ? 'a lower bound' : 'an upper bound'})` };
@@ -109,7 +112,8 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
       : target.comparator === 'about'
         ? { zh: `，${firstMetYear}年起已处于目标区间`, en: `; inside the band since ${firstMetYear}` }
         : { zh: `，${firstMetYear}年已提前达到`, en: `; first met in ${firstMetYear}` };
-  const lead = { zh: `${name.zh}${T}年为${value.zh}${approx.zh}`, en: `${name.en} was ${value.en} in ${T}${approx.en}` };
+  const standIn = standInNote(yT.standIn);
+  const lead = { zh: `${name.zh}${T}年为${value.zh}${approx.zh}${standIn.zh}`, en: `${name.en} was ${value.en} in ${T}${approx.en}${standIn.en}` };
   const rate = rateText !== null ? { zh: `，完成目标的${percent1(rateText)}`, en: `, ${percent1(rateText)} of the target` } : { zh: '', en: '' };
   const make = (code: VerdictCode, sentence: LocalizedText): FinalVerdict => ({
     ...base, code, label: VERDICT_LABELS[code], value: y, precision: yT.precision, completionRate, gap, sentence,
@@ -141,21 +145,23 @@ export function finalVerdict(input: VerdictInput): FinalVerdict {
     const edge = c.band === 'above' ? hi : lo;
     const off = amount(Math.abs(y - edge), unit);
     const side = c.band === 'above' ? { zh: '高于', en: 'above' } : { zh: '低于', en: 'below' };
+    // A range (5%—6%) is its own band: it is not printed a second time in brackets.
+    const bracket = target.range ? { zh: '', en: '' } : { zh: `（${range.zh}）`, en: ` (${range.en})` };
     if (c.overshoot) {
       if (input.settings.overshoot === 'met') {
         return make('completed', {
-          zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间（${range.zh}）${off.zh}，按本规划的约定视为完成目标${early.zh}。`,
-          en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target (${range.en}), counted as completed by this plan's convention${early.en}.`,
+          zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间${bracket.zh}${off.zh}，按本规划的约定视为完成目标${early.zh}。`,
+          en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target${bracket.en}, counted as completed by this plan's convention${early.en}.`,
         });
       }
       return make('above_band', {
-        zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间（${range.zh}）${off.zh}，超出规划预期区间，需说明原因。`,
-        en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target (${range.en}): outside the band the plan expected, to be explained.`,
+        zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间${bracket.zh}${off.zh}，超出规划预期区间，需说明原因。`,
+        en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target${bracket.en}: outside the band the plan expected, to be explained.`,
       });
     }
     return make('not_completed', {
-      zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间（${range.zh}）${off.zh}，未完成目标。`,
-      en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target (${range.en}): not completed.`,
+      zh: `${lead.zh}，${side.zh}${phrase.zh}的目标区间${bracket.zh}${off.zh}，未完成目标。`,
+      en: `${lead.en}, ${off.en} ${side.en} the band of the ${phrase.en} target${bracket.en}: not completed.`,
     });
   }
   if (!c.met) {
@@ -189,6 +195,18 @@ function latestNote(p: VerdictPoint, target: Target, unit: string, direction: Di
     zh: `；最新数据为${p.year}年的${v.zh}${rate ? `（为目标的${rate}）` : ''}`,
     en: `; the latest value is ${v.en} in ${p.year}${rate ? ` (${rate} of the target)` : ''}`,
   };
+}
+
+/**
+ * 差距: how far y_T is from meeting the target, in the indicator's unit, as target minus value — y* − y_T for a level;
+ * for a band (左右, or a range 5%—6%) the distance to its nearer edge (0 inside), since the band's middle is not what
+ * the plan asked for: 28.5% against 30%—32% is 1.5 points short, not 2.5.
+ */
+function gapTo(y: number, target: Target): number {
+  const band = bandOf(target);
+  if (!band) return target.value - y;
+  const [lo, hi] = band;
+  return y < lo ? lo - y : y > hi ? hi - y : 0;
 }
 
 function bandOf(target: Target): [number, number] | null {

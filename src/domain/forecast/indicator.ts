@@ -5,8 +5,9 @@
  *
  * A series is fitted on one revision basis (domain/forecast/basis.ts: figures before the last census break are left
  * out, and the forecast says which) from its most recent stretch of years with gaps of at most MAX_GAP years (filled,
- * see fittingSeries); fewer than MIN_POINTS observed values → insufficient_data, with the reason. No level target (nor a 年均增长 target convertible to one) → no_target, the path still forecast
- * to the plan's end year.
+ * see fittingSeries); fewer than MIN_POINTS observed values → insufficient_data, with the reason. The target forecast
+ * is the one the indicator stands by, as a level (applicableTarget). No level target (nor a 年均增长 target
+ * convertible to one) → no_target with the reason, the path still forecast to the plan's end year.
  */
 import type { IndicatorEvaluation } from '../evaluation/indicator';
 import { levelTargetFromGrowth } from '../evaluation/growthTarget';
@@ -98,9 +99,31 @@ export function fittingSeries(series: ReadonlyArray<{ year: number; value: numbe
   return { observed, values, firstYear: observed[0]?.year ?? 0, interpolated };
 }
 
-/** The level target that applies: the plan's own, or the level equivalent of its 年均增长 target. */
-function applicableTarget(e: IndicatorEvaluation, isPlanRegion: boolean): Target | null {
-  if (!isPlanRegion) return null;
+/**
+ * The level target that applies: the one the indicator stands by (a milestone before its year has passed, else the
+ * plan's own) as the level it is compared with — a relative target's 基期值 × (1 + p), a 累计新增 target's base-year
+ * value plus the amount — or the level equivalent of a 年均增长 target. A cumulative sum (累计完成投资) and a
+ * qualitative target have no level: `none` says why.
+ */
+function applicableTarget(e: IndicatorEvaluation, isPlanRegion: boolean): { target: Target | null; none: LocalizedText | null } {
+  if (!isPlanRegion) return { target: null, none: null };
+  const current = e.current !== null ? e.targets[e.current] : undefined;
+  if (current) {
+    const t = current.target;
+    if (t.kind === 'qualitative') return { target: null, none: { zh: '定性目标按评估结论判断，不作数值预测', en: 'A qualitative target is judged by an assessment, not forecast' } };
+    if (t.kind === 'cumulative') {
+      const base = e.baseline && e.baseline.year === t.from ? e.baseline.value : null;
+      if (t.mode === 'increase' && base !== null && current.compared) return { target: { ...current.compared, value: base + t.value }, none: null };
+      return { target: null, none: { zh: '累计目标按逐年累计值判断，暂不预测', en: 'A cumulative target is judged on the amounts added up year by year, not forecast' } };
+    }
+    if (!current.compared) return { target: null, none: { zh: '目标尚无法换算为水平值：缺少基期年的数值', en: 'The target cannot be turned into a level yet: the base-year value is missing' } };
+    return { target: current.compared, none: null };
+  }
+  return { target: growthLevel(e), none: null };
+}
+
+/** The level equivalent of a nominal 年均增长 target, or null. */
+function growthLevel(e: IndicatorEvaluation): Target | null {
   const ind = e.indicator;
   if (ind.target) return ind.target;
   // Only a nominal 年均增长 target has a level equivalent; a real one is judged on real growth, never on levels.
@@ -119,7 +142,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
   const fitting = fittingSeries(stretch.points.map((p) => ({ year: p.year, value: p.value })));
   const history = fitting.observed;
   const basis = stretch.basis ? { label: stretch.basis.label, leftOut: stretch.leftOut.map((p) => p.year) } : null;
-  const target = applicableTarget(e, ctx.isPlanRegion);
+  const { target, none } = applicableTarget(e, ctx.isPlanRegion);
   const isShare = ind.share !== null;
   const base = {
     indicatorCode: ind.code,
@@ -155,6 +178,8 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       en: 'The target year has passed: the target is judged on its actual value, not forecast',
     });
   }
+  // A target with no level to forecast says so, rather than that figures are lacking.
+  if (!target && none && history.length < MIN_POINTS) return empty('no_target', none);
   if (!last || history.length < MIN_POINTS) {
     const broken = stretch.leftOut.length > 0 && stretch.basis;
     const gap = broken
@@ -190,7 +215,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     return {
       ...base,
       status: 'no_target',
-      reason: ctx.isPlanRegion ? { zh: '规划未设定目标值', en: 'The plan sets no target' } : { zh: '目标值只适用于规划所在地区', en: 'Targets apply only to the plan’s own region' },
+      reason: none ?? (ctx.isPlanRegion ? { zh: '规划未设定目标值', en: 'The plan sets no target' } : { zh: '目标值只适用于规划所在地区', en: 'Targets apply only to the plan’s own region' }),
       model,
       method,
       path,

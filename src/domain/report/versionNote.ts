@@ -1,6 +1,7 @@
 /**
  * Which plan version a report judges against (规划版本), said where it matters: after a mid-term adjustment (中期调整)
- * a reader must know whether the targets are the original or the adjusted ones. A plan never adjusted says nothing.
+ * a reader must know whether the targets are the original or the adjusted ones. A plan never adjusted that does not
+ * name its version says nothing.
  */
 import type { Language, LocalizedText } from '../text';
 import { zhDate } from '../typography';
@@ -18,7 +19,8 @@ export interface VersionRef {
  *   // '依据规划第2版（中期调整，2028年7月1日起施行）'
  */
 export function versionNote(judged: VersionRef, latest: VersionRef, lang: Language): string | null {
-  if (judged.number === 1 && latest.number === 1) return null;
+  // A plan as issued, never adjusted and not naming its version, needs no such line.
+  if (judged.number === 1 && latest.number === 1 && !judged.label) return null;
   const zh = lang === 'zh';
   const about = [judged.label?.[lang] ?? null, judged.effectiveFrom ? (zh ? `${zhDate(judged.effectiveFrom)}起施行` : `in force from ${judged.effectiveFrom}`) : null].filter((x): x is string => x !== null);
   const own = zh ? `规划第${judged.number}版${about.length > 0 ? `（${about.join('，')}）` : ''}` : `version ${judged.number} of the plan${about.length > 0 ? ` (${about.join(', ')})` : ''}`;

@@ -119,7 +119,15 @@ export const indicatorEvaluation = z.object({
   results: z.record(z.string(), methodResult),
   standing,
   targets: z
-    .array(z.object({ target: planIndicator.shape.targets.element, phase: z.enum(['progress', 'final']), standing, note: localizedText.nullable() }))
+    .array(
+      z.object({
+        target: planIndicator.shape.targets.element,
+        phase: z.enum(['progress', 'final']),
+        standing,
+        note: localizedText.nullable(),
+        compared: planIndicator.shape.target.describe('what the values were compared with: the level (a relative target’s 基期值 × (1 + p)), or a cumulative target’s amount; null for a qualitative target'),
+      }),
+    )
     .describe('every target year (milestones, then the plan’s own) and where it stands'),
   current: z.number().int().nullable().describe('index in targets of the one the indicator stands by: the first whose year has not passed, else the last'),
   inYear: inYear.nullable(),

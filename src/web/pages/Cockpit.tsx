@@ -17,18 +17,10 @@ import { useForecasts, type IndicatorForecast } from '../forecast';
 import { formatDate, formatPercent, formatPeriod, formatValue } from '../format';
 import { useLang } from '../i18n';
 import { completion, elapsed, LIGHT_STYLE, lightsOf, type IndicatorEvaluation, type IndicatorLightDto, type Light } from '../status';
+import { currentTarget, shownLatest, targetLabel } from '../targets';
 import { SupervisionCounts } from './cockpit/SupervisionCounts';
 import { CompletenessCard } from './quality/CompletenessCard';
 import { ProsperityCard } from './prosperity/CockpitCard';
-
-function targetText(ev: IndicatorEvaluation, lang: 'zh' | 'en'): string {
-  const tg = ev.indicator.target;
-  if (!tg) return lang === 'zh' ? '无量化目标' : 'no numeric target';
-  const printed = lang === 'zh' && tg.printed ? tg.printed : formatValue(tg.value, ev.indicator.unit, lang);
-  const word = { at_least: ['≥', 'at least'], about: ['左右', 'about'], at_most: ['≤', 'at most'] }[tg.comparator as 'at_least' | 'about' | 'at_most'];
-  if (lang === 'zh') return `${tg.year}年${tg.comparator === 'about' ? printed : `${word?.[0] ?? ''}${printed}`}`;
-  return `${word?.[1] ?? ''} ${printed} by ${tg.year}`;
-}
 
 function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: IndicatorEvaluation; lit: IndicatorLightDto | undefined; forecast: IndicatorForecast | undefined; forecastsAvailable: boolean }) {
   const { lang, t, l } = useLang();
@@ -37,7 +29,8 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
   const final = ev.standing.phase === 'final';
   const a = completion(ev);
   const e = elapsed(ev);
-  const latest = final && ev.standing.verdict?.value !== null ? { value: ev.standing.verdict?.value ?? null, year: ev.standing.verdict?.targetYear ?? 0 } : ev.latest;
+  const latest = shownLatest(ev);
+  const qualitative = currentTarget(ev)?.target.kind === 'qualitative';
   const percent = a === null ? 0 : Math.max(0, Math.min(100, Math.round(a * 1000) / 10));
   return (
     <Card
@@ -51,11 +44,12 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
     >
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
         <div>
-          <div className="muted">{t('最新值', 'Latest')}</div>
+          {/* A qualitative target has an assessment, not a figure. */}
+          <div className="muted">{qualitative ? t('评估结论', 'Assessment') : latest?.cumulative ? t('累计值', 'Cumulative') : t('最新值', 'Latest')}</div>
           <div style={{ fontSize: 20, fontWeight: 700 }} data-testid="latest">
-            {formatValue(latest?.value, ev.indicator.unit, lang)}
+            {qualitative ? l(ev.standing.label) : formatValue(latest?.value, ev.indicator.unit, lang)}
           </div>
-          <div className="muted">{latest ? formatPeriod(String(latest.year), lang) : t('暂无数据', 'no figure yet')}</div>
+          {qualitative ? null : <div className="muted">{latest ? formatPeriod(String(latest.year), lang) : t('暂无数据', 'no figure yet')}</div>}
           {ev.inYear ? (
             // 年内监测: the newest 1–N月 or quarterly figure after the latest annual one, with 同比.
             <div className="muted" data-testid="in-year">
@@ -70,7 +64,7 @@ function IndicatorCard({ ev, lit, forecast, forecastsAvailable }: { ev: Indicato
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="muted">{t('目标', 'Target')}</div>
-          <div style={{ fontWeight: 600 }}>{targetText(ev, lang)}</div>
+          <div style={{ fontWeight: 600 }}>{targetLabel(ev, lang)}</div>
         </div>
       </div>
       <div className="progress" title={e !== null ? t(`时间进度 ${formatPercent(e, lang)}`, `time elapsed ${formatPercent(e, lang)}`) : undefined}>

@@ -19,6 +19,8 @@ import { planPlace } from '../../shared/planPlace';
 import { Workings } from './indicator/Workings';
 import { ForecastNote } from './indicator/ForecastNote';
 import { usePlan } from '../plan';
+import { currentTarget, targetLabel } from '../targets';
+import { TargetsCard } from './indicator/TargetsCard';
 
 
 type FigureRow = ObservationDto & { competing: number };
@@ -40,7 +42,10 @@ export default function IndicatorPage() {
   const option = useMemo(() => {
     if (!ev) return null;
     const ind = ev.indicator;
-    const tg = ind.target;
+    // The target it stands by, as a level on the chart (a relative target's 基期值 × (1 + p)); a cumulative amount
+    // is not on the level's axis.
+    const cur = currentTarget(ev);
+    const tg = cur ? (cur.target.kind === 'cumulative' ? null : cur.compared) : ind.target;
     return indicatorChartOption(
       {
         name: l(ind.name),
@@ -69,6 +74,11 @@ export default function IndicatorPage() {
   const ind = ev.indicator;
   const lit = lightsOf([ev], forecasts).get(ev.indicator.code);
   const final = ev.standing.phase === 'final';
+  // A qualitative target is judged by an assessment: no figures, no chart, no progress methods.
+  const current = currentTarget(ev);
+  const qualitative = current?.target.kind === 'qualitative';
+  // An in-year figure standing in for a missing annual one (a quarterly rate) is named as such.
+  const standIn = ev.series.find((p) => p.year === ev.latest?.year)?.standIn ?? null;
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/observations/export?format=${format}&indicator=${encodeURIComponent(code)}&plan=${encodeURIComponent(PLAN_ID ?? '')}`;
 
   return (
@@ -81,11 +91,11 @@ export default function IndicatorPage() {
       <DraftsSwitch />
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered>
         <Descriptions.Item label={t('最新值', 'Latest')}>
-          <span data-testid="latest-value">{formatValue(ev.latest?.value, ind.unit, lang)}</span>
-          {ev.latest ? `（${formatPeriod(String(ev.latest.year), lang)}）` : ''}
+          <span data-testid="latest-value">{qualitative ? '—' : formatValue(ev.latest?.value, ind.unit, lang)}</span>
+          {ev.latest ? `（${standIn ? t(`${formatPeriod(standIn, 'zh')}数值代年度值`, `${formatPeriod(standIn, 'en')} standing in for the year`) : formatPeriod(String(ev.latest.year), lang)}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('基期值', 'Baseline')}>
-          <span data-testid="baseline">{ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : t('暂缺', 'missing')}</span>
+          <span data-testid="baseline">{ev.baseline ? `${formatValue(ev.baseline.value, ind.unit, lang)}（${ev.baseline.year}${t('年', '')}）` : qualitative ? '—' : t('暂缺', 'missing')}</span>
           {ev.baseline && ev.baseline.from !== 'plan' ? (
             <div className="muted" style={{ fontSize: 12 }} data-testid="baseline-note">
               {ev.baseline.from === 'derived_growth' ? t('基期值由统计数据推算', 'Baseline derived from the statistics') : t('基期值取自统计数据', 'Baseline taken from the statistics')}
@@ -94,7 +104,7 @@ export default function IndicatorPage() {
           ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('目标值', 'Target')}>
-          <span data-testid="target">{ind.target ? `${lang === 'zh' && ind.target.printed ? ind.target.printed : formatValue(ind.target.value, ind.unit, lang)}（${ind.target.year}${t('年', '')}）` : t('无', 'none')}</span>
+          <span data-testid="target">{targetLabel(ev, lang)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('属性', 'Attribute')}>{ind.attribute === 'binding' ? t('约束性', 'binding') : t('预期性', 'expected')}</Descriptions.Item>
         {final ? (
@@ -106,6 +116,8 @@ export default function IndicatorPage() {
             <span data-testid="probability">{forecast?.probability !== null && forecast?.probability !== undefined ? formatPercent(forecast.probability, lang, 0) : t('预测暂缺', 'not available')}</span>
           </Descriptions.Item>
         )}
+        {ind.responsible.length > 0 ? <Descriptions.Item label={t('责任单位', 'Responsible')}>{ind.responsible.join('、')}</Descriptions.Item> : null}
+        {ind.frequency !== 'annual' ? <Descriptions.Item label={t('统计频率', 'Frequency')}>{ind.frequency === 'monthly' ? t('月度（1—N月累计）', 'monthly (Jan–N cumulative)') : t('季度', 'quarterly')}</Descriptions.Item> : null}
         <Descriptions.Item label={t('规划出处', 'In the plan')} span={3}>
           {ind.location ? planPlace(ind.location, lang) : ''}
           {ind.location?.quote ? <span className="muted" lang="zh-CN" data-quote="plan">{lang === 'zh' ? '' : ' '}“{ind.location.quote}”</span> : null}
@@ -119,16 +131,21 @@ export default function IndicatorPage() {
         title={l(ev.standing.sentence)}
         description={lit && lit.reasons.length > 1 ? lit.reasons.slice(1).map((r) => l(r)).join(' ') : undefined}
       />
-      {!available ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
-      <Card size="small" style={{ marginTop: 12 }}>
-        {option ? (
-          <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
-        ) : null}
-        <ForecastNote forecast={forecast} />
-      </Card>
-      <BacktestCard code={code} asOf={asOf} drafts={drafts.on} />
-
-      <Typography.Title level={3}>{t('评估过程', 'How it was evaluated')}</Typography.Title>
+      {PLAN_ID ? <TargetsCard ev={ev} planId={PLAN_ID} /> : null}
+      {!available && !qualitative ? <Typography.Paragraph className="muted">{t('预测暂缺：本平台尚未提供预测。', 'Forecast not available on this platform yet.')}</Typography.Paragraph> : null}
+      {qualitative ? null : (
+        <>
+          <Card size="small" style={{ marginTop: 12 }}>
+            {option ? (
+              <EChart option={option} height={380} renderer="svg" testId="indicator-chart" label={t(`${l(ind.name)}的历年数值、目标与预测图`, `Chart of ${l(ind.name)}: figures, target and forecast`)} />
+            ) : null}
+            <ForecastNote forecast={forecast} />
+          </Card>
+          <BacktestCard code={code} asOf={asOf} drafts={drafts.on} />
+          <Typography.Title level={3}>{t('评估过程', 'How it was evaluated')}</Typography.Title>
+        </>
+      )}
+      {current?.note ? <Typography.Paragraph className="muted">{l(current.note)}</Typography.Paragraph> : null}
       <Row gutter={[12, 12]}>
         {Object.values(ev.results).map((r) => (
           <Col xs={24} lg={12} key={r.method}>

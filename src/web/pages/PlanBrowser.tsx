@@ -9,6 +9,7 @@ import { SimpleList } from '../components/SimpleList';
 import { useLang } from '../i18n';
 import { buildTree, searchItems, whereInPlan, type ItemNode } from '../planTree';
 import { usePlan } from '../plan';
+import { CarryingOut } from './browse/CarryingOut';
 
 const KIND_WORDS: Record<PlanItemDto['kind'], [string, string]> = {
   chapter: ['章', 'Chapter'],
@@ -56,6 +57,7 @@ export function ItemDetail({ item, byKey, indicators, regions }: { item: PlanIte
           {t('牵头单位', 'Lead departments')}: {item.leadDepartments.join('、')}
         </Typography.Paragraph>
       ) : null}
+      <CarryingOut item={item} />
       <Links label={t('相关指标', 'Indicators')} codes={item.indicators} path="/indicators" names={(c) => (indicators.get(c) ? l(indicators.get(c)?.name) : c)} />
       <Links label={t('相关区', 'Districts')} codes={item.regions} path="/districts" names={(c) => (regions.get(c) ? l(regions.get(c)?.name) : c)} />
     </div>

@@ -53,7 +53,12 @@ export default function Report() {
   const { lang, t } = useLang();
   const me = useSession().data;
   const [kind, setKind] = useState<Kind>('annual');
-  const [asOf, setAsOf] = useState<number>(new Date().getFullYear() - 1);
+  // The as-of year lies in the plan's own period (a 2026–2030 plan is not reported as of 2025): last year where the
+  // plan runs, else its nearer end.
+  const period = scope.plan?.period ?? null;
+  const lastYear = new Date().getFullYear() - 1;
+  const [chosen, setAsOf] = useState<number | null>(null);
+  const asOf = chosen ?? (period ? Math.min(period.end, Math.max(period.start, lastYear)) : lastYear);
   const [reportLang, setReportLang] = useState<Lang>(lang);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +113,7 @@ export default function Report() {
           ]}
         />
         <Space.Compact>
-          <InputNumber aria-label={t('评估年份', 'As of year')} value={asOf} min={2021} max={2030} onChange={(v) => v !== null && setAsOf(v)} />
+          <InputNumber aria-label={t('评估年份', 'As of year')} value={asOf} min={period?.start ?? 1949} max={period?.end ?? 2100} onChange={(v) => v !== null && setAsOf(v)} />
           <Button disabled tabIndex={-1} aria-hidden="true">{t('年', 'year')}</Button>
         </Space.Compact>
         <Select<Lang> aria-label={t('报告语言', 'Report language')} value={reportLang} onChange={setReportLang} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} />
