@@ -21,6 +21,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<string, LocalizedText>> = {
   'figure.reject': { zh: '退回数据', en: 'returned a figure' },
   'figure.edit': { zh: '修改数据', en: 'edited a figure' },
   'figure.correct': { zh: '更正数据（新版本）', en: 'corrected a figure (new vintage)' },
+  'quality.acknowledge': { zh: '确认数据质量警告', en: 'acknowledged a data-quality warning' },
   'report.export_edited': { zh: '导出修改后的报告', en: 'exported an edited report' },
   'supervision.settings': { zh: '修改督办设置', en: 'changed supervision settings' },
   'task.assign': { zh: '交办任务', en: 'assigned a task' },
@@ -53,6 +54,16 @@ export const AUDIT_ENTITY_WORDS: Readonly<Record<string, LocalizedText>> = {
   task_notice: { zh: '督办通知', en: 'notice' },
   project_import: { zh: '项目调度表', en: 'project dispatch table' },
   unit: { zh: '责任单位', en: 'unit' },
+  region: { zh: '地区', en: 'region' },
+  region_registry: { zh: '行政区划文件', en: 'region registry file' },
+  qualitative_assessment: { zh: '定性目标评估', en: 'assessment of a qualitative target' },
+  enterprise: { zh: '企业', en: 'enterprise' },
+  enterprise_import_batch: { zh: '企业数据导入批次', en: 'enterprise import batch' },
+  enterprise_search: { zh: '企业查询', en: 'enterprise search' },
+  industry_aggregate: { zh: '行业汇总', en: 'industry aggregate' },
+  survey: { zh: '景气调查', en: 'survey' },
+  survey_wave: { zh: '调查期次', en: 'survey wave' },
+  survey_import_batch: { zh: '调查问卷导入批次', en: 'survey import batch' },
 };
 
 /** "导入批次第3号" / "import batch no. 3"; an entity without a number reads by its word alone. */
