@@ -27,7 +27,8 @@ import { createUser } from '../services/access/users';
 import type { PlanEvaluationDto, PlanForecastsDto, PlanSummaryDto } from '../shared/api';
 import type { z } from 'zod';
 import type { userDto } from '../shared/api';
-import { isWide, printTable, wantsJson, type OutputOptions } from './output';
+import { isWide, outputLang, printTable, wantsJson, type OutputOptions } from './output';
+import { modelWords } from '../shared/modelWords';
 import { startReminders } from './reminders';
 import { onDatabase, query, ServerError } from './target';
 
@@ -227,21 +228,28 @@ export async function evaluate(opts: OutputOptions & { plan: string; asOf: strin
     process.stdout.write(`${JSON.stringify({ ...result, lights: lightList }, null, 2)}\n`);
     return;
   }
+  // In the language of the command (--lang, else the locale).
+  const lang = outputLang();
+  const zh = lang === 'zh';
   const rows = result.indicators.map((i) => {
     const light = lights.get(i.indicator.code)?.light ?? i.standing.light;
     return {
       no: i.indicator.number,
-      indicator: i.indicator.name.zh,
-      baseline: i.baseline ? formatValue(round(i.baseline.value), i.indicator.unit, 'zh') + `（${i.baseline.year}${i.baseline.from === 'plan' ? '' : '，取自统计数据'}）` : NOT_AVAILABLE.zh,
-      latest: i.latest ? formatValue(round(i.latest.value), i.indicator.unit, 'zh') + `（${i.latest.year}${i.latest.derivation ? '，推算' : ''}）` : NOT_AVAILABLE.zh,
+      indicator: i.indicator.name[lang],
+      baseline: i.baseline ? formatValue(round(i.baseline.value), i.indicator.unit, lang) + (zh ? `（${i.baseline.year}${i.baseline.from === 'plan' ? '' : '，取自统计数据'}）` : ` (${i.baseline.year}${i.baseline.from === 'plan' ? '' : ', from the statistics'})`) : NOT_AVAILABLE[lang],
+      latest: i.latest ? formatValue(round(i.latest.value), i.indicator.unit, lang) + (zh ? `（${i.latest.year}${i.latest.derivation ? '，推算' : ''}）` : ` (${i.latest.year}${i.latest.derivation ? ', derived' : ''})`) : NOT_AVAILABLE[lang],
       target: i.indicator.target?.printed ?? i.indicator.growthTarget?.printed ?? '—',
-      light: LIGHT_LABELS[light].zh,
-      standing: i.standing.label.zh,
-      ...Object.fromEntries(methods.map((m) => [m, i.results[m]?.label.zh ?? '—'])),
+      light: LIGHT_LABELS[light][lang],
+      standing: i.standing.label[lang],
+      ...Object.fromEntries(methods.map((m) => [m, i.results[m]?.label[lang] ?? '—'])),
     };
   });
-  const counts = LIGHTS.map((k) => `${LIGHT_LABELS[k].zh} ${[...lights.values()].filter((x) => x.light === k).length} 项`).join('，');
-  console.log(`评估基准：截至${zhDate(result.asOf.text)}${result.asOf.publishedBy ? `（仅计${zhDate(result.asOf.publishedBy)}前发布的数据）` : ''}；${counts}`);
+  const counts = LIGHTS.map((k) => (zh ? `${LIGHT_LABELS[k].zh} ${[...lights.values()].filter((x) => x.light === k).length} 项` : `${LIGHT_LABELS[k].en} ${[...lights.values()].filter((x) => x.light === k).length}`)).join(zh ? '，' : ', ');
+  console.log(
+    zh
+      ? `评估基准：截至${zhDate(result.asOf.text)}${result.asOf.publishedBy ? `（仅计${zhDate(result.asOf.publishedBy)}前发布的数据）` : ''}；${counts}`
+      : `As of ${result.asOf.text}${result.asOf.publishedBy ? ` (only figures published by ${result.asOf.publishedBy})` : ''}; ${counts}`,
+  );
   printTable(rows, [['no', '序号'], ['indicator', '指标'], ['baseline', '基期值'], ['latest', '最新值'], ['target', '目标值'], ['light', '信号灯'], ['standing', '评估结论'], ...(isWide() ? methods.map((m) => [m, METHOD_NAMES[m]] as [string, string]) : [])], { json: false });
 }
 
@@ -305,19 +313,21 @@ export async function forecast(opts: OutputOptions & { plan: string; asOf: strin
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  const LEVEL = { red: '红', yellow: '黄', green: '绿', none: '—' } as const;
+  // In the language of the command (--lang, else the locale); the model in words, not in notation.
+  const lang = outputLang();
+  const LEVEL = lang === 'zh' ? ({ red: '红', yellow: '黄', green: '绿', none: '—' } as const) : ({ red: 'red', yellow: 'yellow', green: 'green', none: '—' } as const);
   const rows = result.indicators.map((i) => ({
-    indicator: i.name.zh,
-    model: i.model ?? (i.reason?.zh ?? '—'),
-    forecast: i.atTarget ? `${formatValue(round(i.atTarget.point), i.unit, 'zh')}（${i.atTarget.year}）` : '—',
+    indicator: i.name[lang],
+    model: i.model ? modelWords(i.model)[lang] : (i.reason?.[lang] ?? '—'),
+    forecast: i.atTarget ? `${formatValue(round(i.atTarget.point), i.unit, lang)}${lang === 'zh' ? `（${i.atTarget.year}年）` : ` (${i.atTarget.year})`}` : '—',
     interval: i.atTarget ? `${round(i.atTarget.lo80)}—${round(i.atTarget.hi80)}` : '—',
-    target: i.target === null ? '—' : formatValue(round(i.target), i.unit, 'zh'),
+    target: i.target === null ? '—' : formatValue(round(i.target), i.unit, lang),
     probability: i.probability === null ? '—' : `${Math.round(i.probability * 100)}%`,
     warning: LEVEL[i.warning.level],
   }));
-  console.log(`预测 as of ${result.asOf}，地区 ${result.regionCode}`);
+  console.log(lang === 'zh' ? `预测基准：截至${zhDate(result.asOf)}${opts.region ? `；地区 ${opts.region}` : ''}` : `Forecasts as of ${result.asOf}${opts.region ? `, region ${opts.region}` : ''}`);
   printTable(rows, [['indicator', '指标'], ['model', '模型'], ['forecast', '目标年预测'], ['interval', '80%区间'], ['target', '目标值'], ['probability', '达标概率'], ['warning', '预警']], { json: false });
-  for (const i of result.indicators) if (i.warning.level !== 'none') console.log(`【${LEVEL[i.warning.level]}】${i.warning.sentence.zh}`);
+  for (const i of result.indicators) if (i.warning.level !== 'none') console.log(lang === 'zh' ? `【${LEVEL[i.warning.level]}】${i.warning.sentence.zh}` : `[${LEVEL[i.warning.level]}] ${i.warning.sentence.en}`);
 }
 
 export async function backtestFile(file: string, opts: OutputOptions & { horizon?: string; minTrain?: string; method?: string }): Promise<void> {

@@ -2,7 +2,8 @@
  * Under the indicator chart: the forecast's model, which members the automatic forecast used and why, and the
  * revision basis it was fitted on (issue 17) — so a reader sees why the forecast keeps or damps the trend.
  */
-import { Typography } from 'antd';
+import { Tooltip, Typography } from 'antd';
+import { modelWords } from '../../../shared/modelWords';
 import type { IndicatorForecast } from '../../forecast';
 import { useLang } from '../../i18n';
 
@@ -13,7 +14,11 @@ export function ForecastNote({ forecast }: { forecast: IndicatorForecast | undef
   return (
     <div data-testid="forecast-note">
       <Typography.Text className="muted">
-        {t('预测模型', 'Model')}: {forecast.model}
+        {t('预测模型：', 'Model: ')}
+        {/* The model in words (its notes — the basis left out — follow below); the notation on hover, in code style. */}
+        <Tooltip title={<code>{forecast.model}</code>}>
+          <span data-testid="forecast-model">{l(modelWords(forecast.model.split('; ')[0] ?? forecast.model))}</span>
+        </Tooltip>
       </Typography.Text>
       {forecast.method ? <Typography.Paragraph className="muted" style={{ fontSize: 12, marginBottom: 0 }}>{l(forecast.method.reason)}</Typography.Paragraph> : null}
       {leftOut ? (

@@ -15,6 +15,12 @@ describe('a forecast model in words', () => {
     expect(modelWords('ARIMA(0,1,0) with drift').zh).toBe('带漂移随机游走');
     expect(modelWords('ARIMA(1,1,1)').en).toBe('an ARIMA model');
   });
+  it('says the forecaster\'s notes in words: interpolated years, years left out of the fit', () => {
+    expect(modelWords('ARIMA(0,1,0) with drift; interpolated 2019; fitted on the post-4th-census basis (2017, 2018 left out)')).toEqual({
+      zh: '带漂移随机游走（2019年数据为插值；2017、2018年数据为此前口径，未用于拟合）',
+      en: 'a random walk with drift (2019 interpolated; 2017, 2018 on an earlier basis, not used)',
+    });
+  });
   it('gives a name it does not know as it is', () => {
     expect(modelWords('TBATS(1, {0,0}, -, -)')).toEqual({ zh: 'TBATS(1, {0,0}, -, -)', en: 'TBATS(1, {0,0}, -, -)' });
   });
