@@ -183,6 +183,19 @@ describe('web app in Chromium', () => {
     expect(note).toContain('深汕特别合作区');
     // One filled outline per district at least (ECharts draws each polygon as a path).
     expect(await map.locator('svg path').count()).toBeGreaterThanOrEqual(9);
+    // Districts without a figure are hatched (a pattern fill), and the key under the map says so.
+    expect(await map.locator('svg pattern').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('map-no-data-key').innerText()).toContain('斜线：该年无数据');
+    // Each name sits inside its own district: every label's centre lies in a filled path's box (no name on the sea).
+    const outside = await map.evaluate((el) => {
+      const shapes = Array.from(el.querySelectorAll('svg path')).map((p) => p.getBoundingClientRect()).filter((r) => r.width > 4 && r.height > 4);
+      return Array.from(el.querySelectorAll('svg text'))
+        .filter((t) => /区$/.test(t.textContent ?? ''))
+        .map((t) => ({ name: t.textContent ?? '', r: t.getBoundingClientRect() }))
+        .filter(({ r }) => !shapes.some((s) => r.left + r.width / 2 >= s.left && r.left + r.width / 2 <= s.right && r.top + r.height / 2 >= s.top && r.top + r.height / 2 <= s.bottom))
+        .map(({ name }) => name);
+    });
+    expect(outside).toEqual([]);
     await shot(page, '07-districts');
 
     await page.getByRole('button', { name: 'Switch to English' }).click();

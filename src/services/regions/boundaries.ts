@@ -4,6 +4,7 @@
  * start), and served per region for the map (GET /api/regions/geo?region=). A region with no boundaries answers an
  * empty collection that says so, which the web app shows as such.
  */
+import { labelPoint } from '../../domain/region/labelPoint';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, Db } from '../../db/client';
@@ -102,7 +103,9 @@ export async function regionGeo({ db }: Database, regionCode: string | undefined
   const byCode = new Map(rows.map((r) => [r.regionCode, r]));
   const features = children.flatMap((c) => {
     const row = byCode.get(c.code);
-    return row ? [{ type: 'Feature' as const, properties: { name: c.name.zh, ...row.properties, code: c.code, nameEn: c.name.en }, geometry: row.geometry }] : [];
+    // cp: where ECharts puts the name — inside the shape (domain/region/labelPoint.ts), not its bounding box's centre.
+    const cp = row ? labelPoint(row.geometry) : null;
+    return row ? [{ type: 'Feature' as const, properties: { name: c.name.zh, ...row.properties, code: c.code, nameEn: c.name.en, ...(cp ? { cp } : {}) }, geometry: row.geometry }] : [];
   });
   return {
     type: 'FeatureCollection',

@@ -13,6 +13,7 @@ import { EChart } from '../components/EChart';
 import { formatValue } from '../format';
 import { useLang } from '../i18n';
 import { usePlan } from '../plan';
+import { useNarrow } from '../useNarrow';
 
 interface GeoJson {
   type: 'FeatureCollection';
@@ -21,6 +22,30 @@ interface GeoJson {
   withoutBoundary: Array<{ code: string; name: { zh: string; en: string } }>;
   sources: string[];
   empty: { zh: string; en: string } | null;
+}
+
+/** The hatch of a district with no figure: grey diagonal lines on white, unlike any shade of the scale (a pattern fill). */
+function noDataHatch(): { image: HTMLCanvasElement; repeat: 'repeat' } {
+  const c = document.createElement('canvas');
+  c.width = 8;
+  c.height = 8;
+  const g = c.getContext('2d');
+  if (g) {
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, 8, 8);
+    g.strokeStyle = '#9ca3af';
+    g.lineWidth = 1.5;
+    g.beginPath();
+    // One diagonal per tile, continued across the corners so that the tiles join into unbroken lines.
+    g.moveTo(0, 8);
+    g.lineTo(8, 0);
+    g.moveTo(-2, 2);
+    g.lineTo(2, -2);
+    g.moveTo(6, 10);
+    g.lineTo(10, 6);
+    g.stroke();
+  }
+  return { image: c, repeat: 'repeat' };
 }
 
 /** Figures of one indicator per district, for one year: the newest vintage of each. */
@@ -71,6 +96,7 @@ export default function Districts() {
   const values = useMemo(() => (indicator && year ? valuesFor((figures.data ?? []).filter((o) => o.indicatorCode === indicator), year) : new Map<string, ObservationDto>()), [figures.data, indicator, year]);
 
   const byCode = useMemo(() => new Map(districts.map((d) => [d.code, d])), [districts]);
+  const narrow = useNarrow();
   // On the map, English names drop "District" and the like, so that neighbours' labels do not run into each other.
   const mapLabel = useCallback(
     (r: RegionDto | undefined) => (r ? (lang === 'zh' ? r.name.zh : r.name.en.replace(/ (New District|District|Special Cooperation Zone)$/, '')) : ''),
@@ -87,19 +113,35 @@ export default function Districts() {
     });
     const nums = data.map((d) => d.value).filter((v): v is number => v !== '-');
     const unit = [...values.values()][0]?.unit ?? '';
+    // A district without a figure is hatched on white — never a pale shade of the scale, which would read as "low".
+    const hatch = noDataHatch();
+    const noData = data.filter((d) => d.value === '-').map((d) => ({ name: d.name, itemStyle: { areaColor: hatch } }));
     return {
       animation: false,
       aria: { enabled: true },
       tooltip: { trigger: 'item' },
       visualMap: nums.length
-        ? { min: Math.min(...nums), max: Math.max(...nums), left: 8, bottom: 8, text: [t('高', 'high'), t('低', 'low')], calculable: false, inRange: { color: ['#dbeafe', '#1e3a8a'] }, textStyle: { color: '#111827' }, seriesIndex: 0 }
+        ? {
+            min: Math.min(...nums),
+            max: Math.max(...nums),
+            // On a phone the scale lies under the map, not over its west side.
+            ...(narrow ? { orient: 'horizontal' as const, left: 'center', bottom: 0, itemWidth: 12, itemHeight: 140 } : { left: 8, bottom: 8 }),
+            text: [t('高', 'high'), t('低', 'low')],
+            calculable: false,
+            inRange: { color: ['#dbeafe', '#1e3a8a'] },
+            textStyle: { color: '#111827' },
+            seriesIndex: 0,
+          }
         : undefined,
       geo: {
         map: geo.data.region.code,
         nameMap,
         roam: false,
-        label: { show: true, color: '#111827', fontSize: 12, textBorderColor: '#fff', textBorderWidth: 2 },
-        itemStyle: { areaColor: '#f3f4f6', borderColor: '#374151', borderWidth: 1 },
+        ...(narrow ? { top: 8, bottom: 48, left: 8, right: 8 } : {}),
+        // Names with a white halo, at each district's label point (properties.cp, inside its shape); smaller on a phone.
+        label: { show: true, color: '#111827', fontSize: narrow ? 10 : 12, textBorderColor: '#fff', textBorderWidth: 3 },
+        itemStyle: { areaColor: '#ffffff', borderColor: '#374151', borderWidth: 1 },
+        regions: noData,
         emphasis: { itemStyle: { areaColor: '#fde68a' }, label: { color: '#111827' } },
       },
       series: [
@@ -112,7 +154,7 @@ export default function Districts() {
         },
       ],
     };
-  }, [geo.data, districts, values, byCode, mapLabel, t, indicator, year]);
+  }, [geo.data, districts, values, byCode, mapLabel, t, indicator, year, narrow]);
 
   if (geo.error) return <Alert type="error" showIcon title={geo.error.message} />;
   const unit = [...values.values()][0]?.unit ?? '';
@@ -145,7 +187,7 @@ export default function Districts() {
             ) : option ? (
               <EChart
                 option={option}
-                height={520}
+                height={narrow ? 340 : 520}
                 renderer="svg"
                 testId="district-map"
                 label={geo.data ? t(`${geo.data.region.name.zh}下辖地区地图`, `Map of the subdivisions of ${geo.data.region.name.en}`) : ''}
@@ -160,6 +202,21 @@ export default function Districts() {
             ) : (
               <Skeleton active />
             )}
+            {option ? (
+              <div className="muted" style={{ fontSize: 12, marginTop: 4 }} data-testid="map-no-data-key">
+                <svg width="18" height="12" aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 4 }}>
+                  <defs>
+                    <pattern id="no-data-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                      <rect width="4" height="4" fill="#fff" />
+                      <line x1="0" y1="0" x2="0" y2="4" stroke="#9ca3af" strokeWidth="1.5" />
+                    </pattern>
+                  </defs>
+                  <rect x="0.5" y="0.5" width="17" height="11" fill="url(#no-data-hatch)" stroke="#374151" />
+                </svg>
+                {t('斜线：该年无数据', 'Hatched: no figure for the year')}
+                {narrow ? t('；点击地图或下表中的区查看详情', '; tap a district on the map or in the table below') : ''}
+              </div>
+            ) : null}
             <Typography.Paragraph className="muted" style={{ fontSize: 12, marginTop: 8 }}>
               {geo.data && geo.data.sources.length > 0 ? (
                 <>
