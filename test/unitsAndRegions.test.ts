@@ -262,13 +262,14 @@ describe.each(drivers)('units and regions as data on $name', ({ open }) => {
     expect(await loadUnitFile(database, file)).toMatchObject({ added: ['万辆', '辆'], known: ['万吨'] });
     // The API lists the catalogue in pages: bundled units first, then loaded ones (plans' and files').
     const pages: string[] = [];
-    type Page = { items: Array<{ symbol: string; en: string }>; nextCursor: string | null };
+    // Like every list: a JSON array, the next page's cursor in the x-next-cursor header.
     let cursor: string | null = '';
     while (cursor !== null) {
       const url: string = `/api/measurement-units?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page: Page = (await app.inject({ method: 'GET', url })).json<Page>();
-      pages.push(...page.items.map((u) => u.symbol));
-      cursor = page.nextCursor;
+      const res = await app.inject({ method: 'GET', url });
+      pages.push(...res.json<Array<{ symbol: string; en: string }>>().map((u) => u.symbol));
+      const next = res.headers['x-next-cursor'];
+      cursor = typeof next === 'string' ? next : null;
     }
     expect(pages.slice(0, 3)).toEqual(['元', '万元', '亿元']);
     expect(pages.slice(-4)).toEqual(['架次', '万架次', '万辆', '辆']);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { listRegions } from '../db/regions';
 import type { Region } from '../domain/region/region';
-import type { MeasurementUnitDto, UnitsPageDto } from '../shared/api';
+import type { MeasurementUnitDto } from '../shared/api';
 import { SYSTEM } from '../services/access/audit';
 import type { LoadBoundariesResult } from '../services/regions/boundaries';
 import type { LoadRegionsResult } from '../services/regions/loadRegions';
@@ -61,16 +61,7 @@ async function listUnitsCommand(opts: OutputOptions): Promise<void> {
   const units = await onDatabase(
     async (database): Promise<Array<Pick<MeasurementUnitDto, 'symbol' | 'name' | 'dimension' | 'factor' | 'aliases'>>> =>
       (await unitCatalogueOf(database.db)).units.map((u) => ({ symbol: u.code, name: u.name, dimension: u.dimension, factor: u.factor, aliases: [...u.aliases] })),
-    async (server) => {
-      const all: MeasurementUnitDto[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: UnitsPageDto = await server.json<UnitsPageDto>('GET', `/api/measurement-units?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        all.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      return all;
-    },
+    (server) => server.pages<MeasurementUnitDto>('/api/measurement-units?limit=1000'),
   );
   printTable(
     units.map((u) => ({ symbol: u.symbol, name: u.name.en, dimension: u.dimension, factor: u.factor, aliases: u.aliases })),

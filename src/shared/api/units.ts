@@ -11,12 +11,4 @@ export const measurementUnitDto = z.object({
   aliases: z.array(z.string()),
 });
 
-export const unitsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-  cursor: z.string().optional().describe('the nextCursor of the previous page'),
-});
-
-export const unitsPage = z.object({ items: z.array(measurementUnitDto), nextCursor: z.string().nullable() });
-
 export type MeasurementUnitDto = z.infer<typeof measurementUnitDto>;
-export type UnitsPageDto = z.infer<typeof unitsPage>;
