@@ -14,6 +14,7 @@ import { formatValue } from '../format';
 import { useLang } from '../i18n';
 import { usePlan } from '../plan';
 import { useNarrow } from '../useNarrow';
+import { noDataHatch } from '../mapHatch';
 
 interface GeoJson {
   type: 'FeatureCollection';
@@ -22,30 +23,6 @@ interface GeoJson {
   withoutBoundary: Array<{ code: string; name: { zh: string; en: string } }>;
   sources: string[];
   empty: { zh: string; en: string } | null;
-}
-
-/** The hatch of a district with no figure: grey diagonal lines on white, unlike any shade of the scale (a pattern fill). */
-function noDataHatch(): { image: HTMLCanvasElement; repeat: 'repeat' } {
-  const c = document.createElement('canvas');
-  c.width = 8;
-  c.height = 8;
-  const g = c.getContext('2d');
-  if (g) {
-    g.fillStyle = '#ffffff';
-    g.fillRect(0, 0, 8, 8);
-    g.strokeStyle = '#9ca3af';
-    g.lineWidth = 1.5;
-    g.beginPath();
-    // One diagonal per tile, continued across the corners so that the tiles join into unbroken lines.
-    g.moveTo(0, 8);
-    g.lineTo(8, 0);
-    g.moveTo(-2, 2);
-    g.lineTo(2, -2);
-    g.moveTo(6, 10);
-    g.lineTo(10, 6);
-    g.stroke();
-  }
-  return { image: c, repeat: 'repeat' };
 }
 
 /** Figures of one indicator per district, for one year: the newest vintage of each. */

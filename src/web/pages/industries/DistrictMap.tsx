@@ -1,12 +1,13 @@
 /**
  * The chosen industry's total by district on the map of Shenzhen (the bundled boundaries); a confidential district
- * (suppressed) is grey and says 保密, never a number.
+ * (suppressed) is grey and says 保密, never a number; a district with no figure is hatched.
  */
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useApi, type AggregateCellDto } from '../../api';
 import { EChart } from '../../components/EChart';
 import { useLang } from '../../i18n';
+import { noDataHatch } from '../../mapHatch';
 
 interface GeoJson {
   type: 'FeatureCollection';
@@ -19,12 +20,14 @@ export function DistrictMap({ cells, unit, title }: { cells: readonly AggregateC
   const option = useMemo<EChartsOption | null>(() => {
     if (!geo.data) return null;
     const byCode = new Map(cells.map((c) => [c.region, c]));
+    // Confidential: solid grey, said 保密; no figure at all: hatched — neither reads as a low value.
+    const hatch = noDataHatch();
     const data = geo.data.features.map((f) => {
       const c = byCode.get(String(f.properties.adcode));
       return {
         name: f.properties.name,
         value: c && c.total !== null ? c.total : ('-' as const),
-        itemStyle: c?.suppressed && c.total === null ? { areaColor: '#d1d5db' } : undefined,
+        itemStyle: c?.suppressed && c.total === null ? { areaColor: '#d1d5db' } : c && c.total !== null ? undefined : { areaColor: hatch },
         label: c?.suppressed && c.total === null ? { formatter: `{b}\n${t('保密', 'confidential')}` } : undefined,
       };
     });
