@@ -111,8 +111,10 @@ try {
   const cockpit = (page) => page.waitForSelector('[data-testid="cockpit-chart"][data-chart-ready="true"]', { timeout: 60_000 });
   const health = (page) => page.waitForLoadState('load');
   // One load of each first, not counted: the server's first evaluation and the browser's own start-up.
+  // With two plans loaded, / lists them: each cockpit is opened at its own address.
+  const first = `${base}/plans/shenzhen-services-14th-fyp`;
   const second = `${base}/plans/${SECOND_PLAN}`;
-  await cold(`${base}/`, cockpit);
+  await cold(first, cockpit);
   await cold(second, cockpit);
   await cold(`${base}/api/health`, health);
   if (baseline) await cold(`${baseline.base}/`, cockpit);
@@ -121,7 +123,7 @@ try {
   const refs = [];
   const before = [];
   for (let i = 0; i < runs; i++) {
-    loads.push(await cold(`${base}/`, cockpit));
+    loads.push(await cold(first, cockpit));
     secondLoads.push(await cold(second, cockpit));
     refs.push(await cold(`${base}/api/health`, health));
     if (baseline) before.push(await cold(`${baseline.base}/`, cockpit));
@@ -134,7 +136,7 @@ try {
   console.log(`web app load, median of ${runs} cold loads (node ${process.version}, Chromium headless, 1366×768)`);
   console.log('| what | value | reference | ratio | target | met |');
   console.log('|---|---|---|---|---|---|');
-  console.log(`| cockpit: navigation → first chart drawn with data | ${ms.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(ms / ref).toFixed(1)}× | < 1500 ms | ${ms < 1500 ? 'yes' : 'NO'} |`);
+  console.log(`| cockpit of the bundled plan (/plans/shenzhen-services-14th-fyp): navigation → first chart drawn with data | ${ms.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(ms / ref).toFixed(1)}× | < 1500 ms | ${ms < 1500 ? 'yes' : 'NO'} |`);
   const ms2 = median(secondLoads);
   console.log(`| second plan (/plans/${SECOND_PLAN}): navigation → first chart drawn with data | ${ms2.toFixed(0)} ms | ${ref.toFixed(0)} ms (/api/health) | ${(ms2 / ref).toFixed(1)}× | < 1500 ms | ${ms2 < 1500 ? 'yes' : 'NO'} |`);
   console.log(`| initial JavaScript (${initial.length} files, gzip) | ${kb(initialGzip)} | — | — | < 500 KB | ${initialGzip < 500 * 1024 ? 'yes' : 'NO'} |`);
