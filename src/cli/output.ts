@@ -35,6 +35,7 @@ const HEADERS: ReadonlyArray<readonly [zh: string, en: string]> = [
   ['地区', 'Regions'], ['已停用', 'Disabled'], ['编号', 'ID'], ['名称', 'Name'], ['期间', 'Period'], ['单位', 'Unit'], ['发送', 'Sent'],
   ['方式', 'How'], ['序号', 'No.'], ['指标', 'Indicator'], ['基期值', 'Baseline'], ['最新值', 'Latest'], ['目标值', 'Target'],
   ['信号灯', 'Light'], ['评估结论', 'Standing'], ['序时进度', 'Time-proportional'], ['模型', 'Model'], ['目标年预测', 'Forecast (target year)'],
+  ['任务', 'Task'], ['牵头单位', 'Lead unit'], ['原因', 'Why'],
   ['80%区间', '80% interval'], ['达标概率', 'Probability'], ['预警', 'Warning'], ['已发布', 'Published'], ['文件', 'File'], ['责任单位', 'Unit'],
 ];
 

@@ -12,7 +12,7 @@ import { importProjects } from '../services/supervision/projectImport';
 import { buildReminders } from '../services/supervision/reminders';
 import { sendReminders } from '../services/supervision/remind';
 import { readSupervisionEnv } from '../services/supervision/settings';
-import { printTable, wantsJson } from './output';
+import { outputLang, printTable, wantsJson } from './output';
 import { withDatabase } from './target';
 
 const atOf = (day?: string): Date | undefined => {
@@ -44,11 +44,13 @@ export function tasksCommand(program: Command): void {
         }
         if (o.light !== undefined && !(TASK_LIGHTS as readonly string[]).includes(o.light)) throw new Error(`--light must be one of ${TASK_LIGHTS.join(', ')}`);
         if (o.kind !== undefined && !(TASK_KINDS as readonly string[]).includes(o.kind)) throw new Error(`--kind must be one of ${TASK_KINDS.join(', ')}`);
+        const lang = outputLang();
         const rows = board.tasks
           .filter((t) => (unitId === undefined || t.leadUnitId === unitId || t.coUnitIds.includes(unitId)) && (o.light === undefined || t.light === o.light) && (o.kind === undefined || t.kind === o.kind))
           .sort(byLight);
         printTable(
-          rows.map((t) => ({ id: t.id, key: t.itemKey ?? `↳${t.parentId}`, task: t.title.zh, unit: t.leadUnit?.name.zh ?? '—', state: TASK_STATE_LABELS[t.state].zh, light: TASK_LIGHT_LABELS[t.light].zh, why: t.reasons.map((r) => r.text.zh).join('；') })),
+          // In the language of the command (--lang, else the locale).
+          rows.map((t) => ({ id: t.id, key: t.itemKey ?? `↳${t.parentId}`, task: t.title[lang], unit: t.leadUnit?.name[lang] ?? '—', state: TASK_STATE_LABELS[t.state][lang], light: TASK_LIGHT_LABELS[t.light][lang], why: t.reasons.map((r) => r.text[lang]).join(lang === 'zh' ? '；' : '; ') })),
           [['id', 'Id'], ['key', 'Key'], ['task', '任务'], ['unit', '牵头单位'], ['state', '状态'], ['light', '预警'], ['why', '原因']],
           o,
           { planId: o.plan, asOf: board.asOf, tasks: rows },
