@@ -6,40 +6,32 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWeb } from '../scripts/build-web.mjs';
-import { openDatabase, type Database } from '../src/db/client';
-import { buildApp } from '../src/server/app';
 import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { createUser } from '../src/services/access/users';
 import { prepare } from '../src/services/bootstrap';
-import { launch, watchedPage } from './support/browser';
+import { startBrowserRig, type BrowserRig } from './support/browserRig';
+import { watchedPage } from './support/browser';
 import { plansDir, regionsDir, root } from './support/paths';
 import { TEST_PASSWORD } from './support/session';
 
 const shots = path.join(root, 'test-results', 'screenshots');
-let database: Database;
-let app: FastifyInstance;
 let base: string;
 let browser: Browser;
+let rig: BrowserRig | undefined;
 
 beforeAll(async () => {
-  await ensureWeb({ log: () => undefined });
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets'), enterprises: { dir: path.join(root, 'enterprises'), sample: true } });
-  await createUser(database, { username: 'web-stat', password: TEST_PASSWORD, role: 'statistician' });
-  app = await buildApp(database);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launch();
+  rig = await startBrowserRig(async (database) => {
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets'), enterprises: { dir: path.join(root, 'enterprises'), sample: true } });
+    await createUser(database, { username: 'web-stat', password: TEST_PASSWORD, role: 'statistician' });
+  });
+  ({ base, browser } = rig);
   await mkdir(shots, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await rig?.close();
 });
 
 describe('enterprise pages in the browser', () => {

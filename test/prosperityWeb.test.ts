@@ -7,42 +7,36 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWeb } from '../scripts/build-web.mjs';
-import { openDatabase, type Database } from '../src/db/client';
+import type { Database } from '../src/db/client';
 import { panelMembers } from '../src/db/prosperity';
-import { buildApp } from '../src/server/app';
 import { createUser } from '../src/services/access/users';
 import { prepare } from '../src/services/bootstrap';
-import { launch, watchedPage } from './support/browser';
+import { startBrowserRig, type BrowserRig } from './support/browserRig';
+import { watchedPage } from './support/browser';
 import { plansDir, regionsDir, root } from './support/paths';
 import { TEST_PASSWORD } from './support/session';
 
 const shots = path.join(root, 'test-results', 'screenshots');
 let database: Database;
-let app: FastifyInstance;
 let base: string;
 let browser: Browser;
+let rig: BrowserRig | undefined;
 let tmp: string;
 
 beforeAll(async () => {
-  await ensureWeb({ log: () => undefined });
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
-  await createUser(database, { username: 'survey-web', password: TEST_PASSWORD, role: 'statistician' });
-  app = await buildApp(database);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launch();
+  rig = await startBrowserRig(async (database) => {
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
+    await createUser(database, { username: 'survey-web', password: TEST_PASSWORD, role: 'statistician' });
+  });
+  ({ database, base, browser } = rig);
   tmp = await mkdtemp(path.join(tmpdir(), 'pm-prosperity-web-'));
   await mkdir(shots, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await rig?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

@@ -8,15 +8,12 @@ import ExcelJS from 'exceljs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWeb } from '../scripts/build-web.mjs';
-import { openDatabase, type Database } from '../src/db/client';
-import { buildApp } from '../src/server/app';
 import { createUser } from '../src/services/access/users';
 import { prepare } from '../src/services/bootstrap';
-import { launch, watchedPage, type WatchedPage } from './support/browser';
+import { startBrowserRig, type BrowserRig } from './support/browserRig';
+import { watchedPage, type WatchedPage } from './support/browser';
 import { plansDir, regionsDir, root } from './support/paths';
 import { TEST_PASSWORD } from './support/session';
 
@@ -26,28 +23,23 @@ const ADMIN = 'web-admin';
 /** HTTP answers that are part of the story, not failures: a dry run of a file with a bad row is refused with 422. */
 const expected = (url: string, status: number) => status === 422 && url.endsWith('/api/observations/import');
 
-let database: Database;
-let app: FastifyInstance;
 let base: string;
 let browser: Browser;
+let rig: BrowserRig | undefined;
 let tmp: string;
 
 beforeAll(async () => {
-  await ensureWeb({ log: () => undefined });
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
-  await createUser(database, { username: ADMIN, password: TEST_PASSWORD, role: 'admin' });
-  app = await buildApp(database);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launch();
+  rig = await startBrowserRig(async (database) => {
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
+    await createUser(database, { username: ADMIN, password: TEST_PASSWORD, role: 'admin' });
+  });
+  ({ base, browser } = rig);
   tmp = await mkdtemp(path.join(tmpdir(), 'pm-web-'));
   await mkdir(shots, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await rig?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 

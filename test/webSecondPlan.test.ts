@@ -7,51 +7,43 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWeb } from '../scripts/build-web.mjs';
-import { openDatabase, type Database } from '../src/db/client';
-import { buildApp } from '../src/server/app';
 import { SYSTEM } from '../src/services/access/audit';
 import { prepare } from '../src/services/bootstrap';
 import { importObservations } from '../src/services/import/importObservations';
 import { loadPlanFile } from '../src/services/loadPlan';
 import { loadBoundaryFile } from '../src/services/regions/boundaries';
 import { loadRegionFile } from '../src/services/regions/loadRegions';
-import { launch, watchedPage } from './support/browser';
+import { startBrowserRig, type BrowserRig } from './support/browserRig';
+import { watchedPage } from './support/browser';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const fixture = (p: string) => path.join(root, 'test', 'fixtures', p);
 const PLAN = 'demo-gz-logistics-15th';
 const shots = path.join(root, 'test-results', 'screenshots');
 
-let database: Database;
-let app: FastifyInstance;
 let base: string;
 let browser: Browser;
+let rig: BrowserRig | undefined;
 
 beforeAll(async () => {
-  await ensureWeb({ log: () => undefined });
-  database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), });
-  await database.db.transaction((tx) => loadRegionFile(tx, fixture('regions/guangdong-guangzhou-440100.yaml'), null));
-  await database.db.transaction((tx) => loadBoundaryFile(tx, fixture('regions/guangzhou-districts-440100.schematic.geojson'), { who: null }));
-  // Published, so that the public (this browser, not signed in) reads it like the bundled plan.
-  const planFile = path.join(await mkdtemp(path.join(tmpdir(), 'pm-plan2-')), 'plan.yaml');
-  await writeFile(planFile, (await readFile(fixture('plans/guangzhou-logistics-15th.yaml'), 'utf8')).replace(/^region: (.*)$/m, 'region: $1\npublished: true'));
-  expect(await loadPlanFile(database, planFile)).toMatchObject({ status: 'loaded' });
-  await importObservations(database, { file: fixture('data/guangzhou-logistics-2026-2027.csv'), within: '广州市', audit: SYSTEM });
-  app = await buildApp(database);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launch();
+  rig = await startBrowserRig(async (database) => {
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), });
+    await database.db.transaction((tx) => loadRegionFile(tx, fixture('regions/guangdong-guangzhou-440100.yaml'), null));
+    await database.db.transaction((tx) => loadBoundaryFile(tx, fixture('regions/guangzhou-districts-440100.schematic.geojson'), { who: null }));
+    // Published, so that the public (this browser, not signed in) reads it like the bundled plan.
+    const planFile = path.join(await mkdtemp(path.join(tmpdir(), 'pm-plan2-')), 'plan.yaml');
+    await writeFile(planFile, (await readFile(fixture('plans/guangzhou-logistics-15th.yaml'), 'utf8')).replace(/^region: (.*)$/m, 'region: $1\npublished: true'));
+    expect(await loadPlanFile(database, planFile)).toMatchObject({ status: 'loaded' });
+    await importObservations(database, { file: fixture('data/guangzhou-logistics-2026-2027.csv'), within: '广州市', audit: SYSTEM });
+  });
+  ({ base, browser } = rig);
   await mkdir(shots, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
+  await rig?.close();
 });
 
 describe('a second plan in the browser', () => {
