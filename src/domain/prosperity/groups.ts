@@ -5,7 +5,7 @@
  */
 import type { Language } from '../text';
 import { SECTION_NAMES } from './industrySection';
-import { SIZE_CLASS_LABELS, type SizeClass } from './sampling';
+import { SIZE_CLASS_LABELS, type SizeClass } from '../enterprise/size';
 
 export type GroupDimension = 'industry' | 'size' | 'region';
 export const GROUP_DIMENSIONS: readonly GroupDimension[] = ['industry', 'size', 'region'];

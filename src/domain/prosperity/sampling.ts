@@ -8,16 +8,8 @@
  * `EnterpriseSummary` — uscc, industryCode, sectionCode, regionCode, sizeClass) and the size measures the weighted
  * indices use (revenue 营业收入 万元, employees 从业人员 人).
  */
+import type { SizeClass } from '../enterprise/size';
 import { seededUniform } from '../forecast/random';
-
-export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
-export const SIZE_CLASS_LABELS: Record<SizeClass, { zh: string; en: string }> = {
-  large: { zh: '大型', en: 'large' },
-  medium: { zh: '中型', en: 'medium' },
-  small: { zh: '小型', en: 'small' },
-  micro: { zh: '微型', en: 'micro' },
-};
 
 export interface FrameMember {
   uscc: string;

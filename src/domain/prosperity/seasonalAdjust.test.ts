@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seasonallyAdjust } from './seasonalAdjust';
-import { combineJanuaryFebruary, SPRING_FESTIVAL } from './springFestival';
+import { SPRING_FESTIVAL } from '../period/springFestival';
+import { combineJanuaryFebruary } from './springFestival';
 
 describe('春节 handled by combining January and February, then STL', () => {
   it('gives both months their mean, year by year', () => {

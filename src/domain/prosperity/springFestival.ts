@@ -12,15 +12,6 @@
  * Months are given as 1–12 alongside the values.
  */
 
-/** 春节 (正月初一) by year, 2010–2035, from the Chinese calendar (for display and for the synthetic demo data). */
-export const SPRING_FESTIVAL: Readonly<Record<number, string>> = {
-  2010: '2010-02-14', 2011: '2011-02-03', 2012: '2012-01-23', 2013: '2013-02-10', 2014: '2014-01-31', 2015: '2015-02-19',
-  2016: '2016-02-08', 2017: '2017-01-28', 2018: '2018-02-16', 2019: '2019-02-05', 2020: '2020-01-25', 2021: '2021-02-12',
-  2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06',
-  2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03', 2031: '2031-01-23', 2032: '2032-02-11', 2033: '2033-01-31',
-  2034: '2034-02-19', 2035: '2035-02-08',
-};
-
 /**
  * Replaces each year's January and February values by their mean (a month whose partner is missing keeps its value).
  *

@@ -14,7 +14,7 @@ import { COMPOSITE_GROUPS } from './composite';
 import { DEFAULT_COMPOSITE_THRESHOLDS, thresholdProblem, type Thresholds } from './signals';
 import { MONTHLY_RULES, QUARTERLY_RULES } from './turningPoints';
 import { SERVICE_SECTIONS } from './industrySection';
-import { SIZE_CLASSES } from './sampling';
+import { SIZE_CLASSES } from '../enterprise/size';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an upper-case code (letters, digits, _)');
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');

@@ -12,8 +12,9 @@
 import { seededNormal, seededUniform } from '../forecast/random';
 import type { Answer, Horizon } from './answers';
 import { SERVICE_SECTIONS } from './industrySection';
-import type { FrameMember, SizeClass } from './sampling';
-import { SPRING_FESTIVAL } from './springFestival';
+import type { SizeClass } from '../enterprise/size';
+import type { FrameMember } from './sampling';
+import { SPRING_FESTIVAL } from '../period/springFestival';
 import type { SurveyDefinition } from './survey';
 import type { WavePeriod } from './wavePeriod';
 

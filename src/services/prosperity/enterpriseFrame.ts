@@ -12,7 +12,8 @@
 import path from 'node:path';
 import { normaliseUscc, USCC_HEADERS, usccProblem } from '../../domain/prosperity/enterpriseRef';
 import { sectionOf } from '../../domain/prosperity/industrySection';
-import { SIZE_CLASSES, type FrameMember, type SizeClass } from '../../domain/prosperity/sampling';
+import { SIZE_CLASSES, type SizeClass } from '../../domain/enterprise/size';
+import type { FrameMember } from '../../domain/prosperity/sampling';
 import { BadRequestError } from '../errors';
 import { readCsv } from '../import/readCsv';
 
