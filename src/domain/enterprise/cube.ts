@@ -21,10 +21,8 @@ export interface BaseCell extends CellStats {
   regionCode: string;
 }
 
-/** The 可比口径 sums of one class × region cell: enterprises with a figure in both periods. */
-export interface ComparableBase {
-  industryCode: string;
-  regionCode: string;
+/** 可比口径 sums: enterprises with a figure in both periods (current and previous totals, count, largest, absolute). */
+export interface ComparableStats {
   current: number;
   previous: number;
   count: number;
@@ -32,6 +30,12 @@ export interface ComparableBase {
   maxPrevious: number;
   absCurrent: number;
   absPrevious: number;
+}
+
+/** The 可比口径 sums of one class × region cell. */
+export interface ComparableBase extends ComparableStats {
+  industryCode: string;
+  regionCode: string;
 }
 
 export interface Trees {
@@ -107,16 +111,6 @@ export function buildCube(base: readonly BaseCell[], trees: Trees): Cube {
     }
   }
   return { cells, relations, industries, regions, industryChildren, regionChildren };
-}
-
-export interface ComparableStats {
-  current: number;
-  previous: number;
-  count: number;
-  maxCurrent: number;
-  maxPrevious: number;
-  absCurrent: number;
-  absPrevious: number;
 }
 
 /** Rolls the 可比口径 sums up both trees (no relations: they are published only as growth rates). */

@@ -5,6 +5,7 @@
  * rows are committed and the bad ones reported (used for the bundled real data). Importing the same file again
  * adds nothing: figures are identified by what was published (domain/observation/key.ts).
  */
+import { emptyFileProblem } from './emptyFile';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -191,12 +192,9 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     }
     await spool.add(batch.join(''));
     batch = [];
-    if (!mapping) {
-      report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
-      throw new Rollback();
-    }
-    if (report.rows === 0) {
-      report.errors.push(`${fileName}: the file has a header but no data rows`);
+    const empty = emptyFileProblem(fileName, Boolean(mapping), report.rows);
+    if (empty) {
+      report.errors.push(empty);
       throw new Rollback();
     }
     report.counts.rejected = rejectedRows.size;

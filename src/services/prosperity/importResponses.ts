@@ -5,6 +5,7 @@
  * same file again changes nothing; a changed answer makes a new version of the questionnaire (the file's answers
  * laid over the stored ones), which supersedes the earlier version, kept.
  */
+import { emptyFileProblem } from '../import/emptyFile';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
@@ -120,12 +121,9 @@ export async function importResponses(database: Database, opts: ResponseImportOp
         }
       }
       await stageResponses(tx, database.driver, lines.join(''));
-      if (!cols) {
-        report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
-        throw new Rollback();
-      }
-      if (report.rows === 0) {
-        report.errors.push(`${fileName}: the file has a header but no data rows`);
+      const empty = emptyFileProblem(fileName, Boolean(cols), report.rows);
+      if (empty) {
+        report.errors.push(empty);
         throw new Rollback();
       }
       report.counts.rejectedRows = rejectedRows.size;

@@ -6,6 +6,7 @@
  * row rejects the file; with onError 'skip' the good rows are committed. Importing the same file again adds nothing:
  * a figure is identified by enterprise, item and period, and the registry changes only when a cell changes.
  */
+import { emptyFileProblem } from '../../import/emptyFile';
 import path from 'node:path';
 import type { Database } from '../../../db/client';
 import { insertEnterpriseBatch, setEnterpriseBatchResult } from '../../../db/enterprises/batches';
@@ -171,12 +172,10 @@ export async function importEnterpriseRecords(
         }
       }
       await stager.flush();
-      if (!layout) {
-        report.errors.push(`${fileName}: the file is empty (no header row, no data)`);
-        throw new Rollback();
-      }
-      if (report.rows === 0) {
-        report.errors.push(`${fileName}: the file has a header but no data rows`);
+      const empty = emptyFileProblem(fileName, Boolean(layout), report.rows);
+      // (!layout implies a problem; said again so that the type knows the layout from here on)
+      if (empty || !layout) {
+        if (empty) report.errors.push(empty);
         throw new Rollback();
       }
       const columnOf = (field: EnterpriseField) => layout?.headers[field] ?? ENTERPRISE_HEADERS[field];
