@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { setCsrf, useApi, type Loaded } from './api';
 import type { z } from 'zod';
 import type { meResponse } from '../shared/api';
+import { roleMay, type Policy } from '../shared/policies';
 
 export type Me = z.infer<typeof meResponse>;
 const Ctx = createContext<Loaded<Me> | null>(null);
@@ -20,9 +21,11 @@ export function useSession(): Loaded<Me> {
   return v;
 }
 
-export const mayWrite = (me: Me | null) => !!me?.signedIn && ['admin', 'statistician', 'reporter'].includes(me.role ?? '');
-export const isAdmin = (me: Me | null) => me?.role === 'admin';
-export const mayReadAudit = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';
-export const mayApprove = (me: Me | null) => me?.role === 'admin' || me?.role === 'planner';
+/** Whether the signed-in user's role may act under a policy: the server's own table (shared/policies.ts). */
+export const mayAct = (me: Me | null, policy: Exclude<Policy, 'public' | 'system'>): boolean => !!me?.signedIn && !!me.role && roleMay(me.role, policy);
+export const mayWrite = (me: Me | null) => mayAct(me, 'write:observations');
+export const isAdmin = (me: Me | null) => mayAct(me, 'manage:users');
+export const mayReadAudit = (me: Me | null) => mayAct(me, 'read:audit');
+export const mayApprove = (me: Me | null) => mayAct(me, 'approve:observations');
 /** 企业微观数据 (read:microdata, write:enterprises): the statistics office's staff. */
-export const mayReadMicrodata = (me: Me | null) => me?.role === 'admin' || me?.role === 'statistician';
+export const mayReadMicrodata = (me: Me | null) => mayAct(me, 'read:microdata');

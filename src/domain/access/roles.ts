@@ -55,6 +55,9 @@ const allowed: Record<Exclude<Policy, 'public' | 'system'>, readonly Role[]> = {
   'write:survey': ['admin', 'statistician'],
 };
 
+/** Whether a role may act under a policy at all (before tokens and row scopes): what a page offers a signed-in user. */
+export const roleMay = (role: Role, policy: Exclude<Policy, 'public' | 'system'>): boolean => allowed[policy].includes(role);
+
 export type Decision = { allow: true } | { allow: false; status: 401 | 403; reason: string };
 
 /**

@@ -7,7 +7,7 @@ import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Table, Typog
 import { useMemo, useState } from 'react';
 import { useApi, type IndicesResponseDto, type SurveyDetailDto, type SurveySummaryDto } from '../api';
 import { useLang } from '../i18n';
-import { useSession } from '../session';
+import { mayAct, useSession } from '../session';
 import { ClimateByIndustry } from './prosperity/ClimateByIndustry';
 import { CompositeChart } from './prosperity/CompositeChart';
 import { DiffusionPart } from './prosperity/DiffusionPart';
@@ -41,7 +41,7 @@ export default function Prosperity() {
   const all = (kind: 'climate' | 'confidence') => climate.data?.items.find((p) => p.group === 'all' && p.kind === kind);
   const row = signals.data?.signals.rows.at(-1);
   const level = (g: string) => composite.data?.composite.indices.find((x) => x.group === g)?.level.at(-1);
-  const writer = me?.signedIn && (me.role === 'admin' || me.role === 'statistician');
+  const writer = mayAct(me ?? null, 'write:survey');
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
