@@ -4,6 +4,7 @@
  * level, a range, 比2025年下降10%, 累计新增200万吨, 基本建成… — or its 年均增长 requirement. The comparator sign (≥, ≤)
  * is added only where the printed words do not already say it, so 突破2万亿元 never reads "≥突破2万亿元".
  */
+import { targetWords } from '../shared/targetWords';
 import { formatValue } from './format';
 import type { Lang } from './i18n';
 import type { IndicatorEvaluation } from './status';
@@ -27,11 +28,11 @@ export function targetLabel(ev: IndicatorEvaluation, lang: Lang): string {
     if (g) return lang === 'zh' ? `${g.printed}（${g.fromYear}—${g.toYear}年）` : `${g.ratePercent}% a year, ${g.fromYear}–${g.toYear}`;
     const tg = ev.indicator.target;
     if (!tg) return lang === 'zh' ? '无量化目标' : 'no numeric target';
-    return levelLabel(tg.printed, tg.value, tg.comparator, tg.year, unit, lang);
+    return levelLabel(tg.printed, tg.value, tg.comparator, tg.year, unit, lang, tg.wording);
   }
   const t = cur.target;
   if (lang === 'zh') {
-    if (t.kind === 'level' && t.value !== undefined && t.comparator) return levelLabel(t.printed, t.value, t.comparator, t.year, unit, lang);
+    if (t.kind === 'level' && t.value !== undefined && t.comparator) return levelLabel(t.printed, t.value, t.comparator, t.year, unit, lang, t.wording);
     return t.printed.includes(`${t.year}年`) ? t.printed : `${t.year}年${t.printed}`;
   }
   switch (t.kind) {
@@ -48,9 +49,10 @@ export function targetLabel(ev: IndicatorEvaluation, lang: Lang): string {
   }
 }
 
-function levelLabel(printed: string | null, value: number, comparator: string, year: number, unit: string, lang: Lang): string {
+function levelLabel(printed: string | null, value: number, comparator: string, year: number, unit: string, lang: Lang, wording: string | null = null): string {
   if (lang === 'zh') {
-    const text = printed ?? formatValue(value, unit, lang);
+    // The plan's own words with its wording (突破, 控制在…以内), as the reports say them; ≥ / ≤ only where no word says it.
+    const text = targetWords({ value, year, printed, comparator: comparator as 'at_least' | 'at_most' | 'about', tolerance: null, wording }, unit).zh;
     const sign = COMPARING_WORDS.test(text) ? '' : ({ at_least: '≥', at_most: '≤', about: '' }[comparator] ?? '');
     const about = comparator === 'about' && !COMPARING_WORDS.test(text) ? '左右' : '';
     return text.includes(`${year}年`) ? `${sign}${text}${about}` : `${year}年${sign}${text}${about}`;

@@ -9,6 +9,12 @@ import { num, readable } from './format';
 
 /** The target as the plan prints it, in Chinese quotation marks: “突破2.5万亿元”, “16%左右”. */
 export function targetPhrase(target: Target, unit: string): LocalizedText {
+  const w = targetWords(target, unit);
+  return { zh: `“${w.zh}”`, en: `“${w.en}”` };
+}
+
+/** The target in the plan's own words, unquoted (a page's target line): 突破2.5万亿元, 16%左右, at least 25,000 …. */
+export function targetWords(target: Target, unit: string): LocalizedText {
   const printed = target.printed ?? formatValue(target.value, unit, 'zh');
   // The wording may wrap the value ("控制在…以内"), follow it ("以内", "左右") or lead it ("突破", "达"); each part is
   // added only where the printed text lacks it, so nothing is said twice.
@@ -23,7 +29,7 @@ export function targetPhrase(target: Target, unit: string): LocalizedText {
   const en = target.range
     ? `${formatValue(target.value - tol, unit, 'en')}–${formatValue(target.value + tol, unit, 'en')}`
     : target.comparator === 'at_least' ? `at least ${v}` : target.comparator === 'at_most' ? `at most ${v}` : `about ${v}`;
-  return { zh: `“${zh}”`, en: `“${en}”` };
+  return { zh, en };
 }
 
 const TRAILING = ['以内', '左右', '以上', '以下'];
