@@ -36,6 +36,7 @@ import { qualityRoutes } from './routes/quality';
 import { prosperityRoutes } from './routes/prosperity';
 import { serveWebApp } from './web';
 import { version } from './version';
+import { closeSilentSockets } from './silentSockets';
 import { hardening, type HardeningOptions } from './hardening';
 import { publicNames } from './publicNames';
 import type { FourEyesRule } from '../domain/access/fourEyes';
@@ -71,6 +72,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
+  await app.register(closeSilentSockets);
   // The request id goes back to the client: the same id is in the audit log, so a write can be traced both ways.
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
