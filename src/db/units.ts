@@ -23,7 +23,9 @@ export async function listLoadedUnits(db: Db): Promise<Unit[]> {
  */
 export async function upsertUnits(db: Db, list: readonly Unit[], source: string): Promise<void> {
   for (const u of list) {
-    const row = { code: u.code, nameZh: u.name.zh, nameEn: u.name.en, enShort: u.enShort, dimension: u.dimension, factor: u.factor, aliases: [...u.aliases], source, loadedAt: new Date() };
+    // clock_timestamp(), not the client's clock: microseconds that advance between two inserts of one call, so the
+    // catalogue lists units in the order they were loaded (two in the same millisecond fell back to the collation).
+    const row = { code: u.code, nameZh: u.name.zh, nameEn: u.name.en, enShort: u.enShort, dimension: u.dimension, factor: u.factor, aliases: [...u.aliases], source, loadedAt: sql`clock_timestamp()` };
     await db
       .insert(units)
       .values(row)
