@@ -1,14 +1,41 @@
 /**
- * Where the database's write-ahead log has got to: every committed write (and every rolled-back one) moves it
- * forward, reads never do. Two equal positions mean no data has changed in between — what a cache of computed
- * results keys on (services/cache/byDataVersion.ts).
+ * The data version: a number that moves forward when a transaction that changed data commits, and at no other time
+ * (drizzle/0015_data_changes.sql: a statement trigger on every watched table adds one row per writing transaction,
+ * and the version is the sum of the committed rows' weights). Two equal versions mean that no data changed in
+ * between, on this process or any other sharing the database — what a cache of computed results keys on
+ * (services/cache/byDataVersion.ts). Read before computing, it never names a result older than the data it was
+ * computed from: a write that commits in between only makes the entry newer than its key, and the next read
+ * computes again.
+ *
+ * @example
+ * const v = await dataVersion(db); // '4711'
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { queryRows } from './raw';
 
-export async function walPosition(db: Db): Promise<string> {
-  const [row] = await queryRows<{ lsn: string }>(db, sql`select pg_current_wal_insert_lsn()::text as lsn`);
-  if (!row) throw new Error('pg_current_wal_insert_lsn() returned no row');
-  return row.lsn;
+/** Rows the table may hold before a reader folds them into one; reading stays one small scan. */
+const COMPACT_ABOVE = 200;
+
+export async function dataVersion(db: Db): Promise<string> {
+  const [row] = await queryRows<{ version: string; rows: number }>(
+    db,
+    sql`select coalesce(sum(weight), 0)::text as version, count(*)::int as rows from data_changes`,
+  );
+  if (!row) throw new Error('the data version could not be read');
+  // Folding is housekeeping: where it cannot write (a read-only replica, a role without DELETE) the version read
+  // stands all the same, and the next writer-side reader folds.
+  if (row.rows > COMPACT_ABOVE) await compactDataChanges(db).catch(() => undefined);
+  return row.version;
+}
+
+/**
+ * Folds the committed rows into one of the same total weight, in one statement: the version is unchanged, and two
+ * readers compacting at once each fold only the rows they deleted. Rows of transactions still open are not
+ * visible to it, stay, and count when they commit.
+ */
+export async function compactDataChanges(db: Db): Promise<void> {
+  await db.execute(sql`
+    with gone as (delete from data_changes returning weight)
+    insert into data_changes (weight) select sum(weight) from gone having count(*) > 0`);
 }

@@ -36,6 +36,7 @@ import { qualityRoutes } from './routes/quality';
 import { prosperityRoutes } from './routes/prosperity';
 import { serveWebApp } from './web';
 import { version } from './version';
+import { answerCache } from './answerCache';
 import { closeSilentSockets } from './silentSockets';
 import { hardening, type HardeningOptions } from './hardening';
 import { publicNames } from './publicNames';
@@ -81,6 +82,7 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
   configureFourEyes(opts.fourEyes ?? 'below-admin');
   await app.register(hardening, opts);
   await app.register(publicNames, { database });
+  await app.register(answerCache, { database });
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });

@@ -8,37 +8,24 @@ import fp from 'fastify-plugin';
 import type { Database } from '../db/client';
 import { listUsers } from '../db/access';
 import { ROLE_LABELS, type Role } from '../domain/access/roles';
+import { byDataVersion } from '../services/cache/byDataVersion';
 
 const NAME_FIELDS = ['enteredBy', 'submittedBy', 'decidedBy'] as const;
 /** Who a user name stands for when the user no longer exists. */
 export const STAFF = '工作人员';
-const ROLES_SECONDS = 5;
 
 export const publicNames = fp<{ database: Database }>(async (app, { database }) => {
-  let roles: { until: number; byName: Promise<Map<string, Role>> } | null = null;
-  const roleOf = (fresh = false) => {
-    if (fresh || !roles || roles.until < Date.now()) {
-      roles = { until: Date.now() + ROLES_SECONDS * 1000, byName: listUsers(database.db).then((us) => new Map(us.map((u) => [u.username, u.role]))) };
-      roles.byName.catch(() => (roles = null));
-    }
-    return roles.byName;
-  };
+  // Kept while the data version stands (a user's row is data): an answer kept by server/answerCache.ts names the
+  // roles the users had when it was made, and a new or changed user moves the version.
+  const roleOf = () => byDataVersion(database, 'public-names:roles', async () => new Map((await listUsers(database.db)).map((u) => [u.username, u.role])));
   app.addHook('preSerialization', async (req, reply, payload: unknown) => {
     if (req.principal.kind !== 'public' || reply.statusCode >= 300 || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
     // Without the user list (a database failure) every name still goes: as the generic 工作人员.
-    const scrub = async (fresh: boolean) => {
-      const byName = await roleOf(fresh).catch(() => new Map<string, Role>());
-      let missed = false;
-      const out = withoutNames(payload, (name) => {
-        const role = byName.get(name);
-        if (role === undefined) missed = true;
-        return role === undefined ? STAFF : ROLE_LABELS[role].zh;
-      });
-      return { out, missed };
-    };
-    const first = await scrub(false);
-    // A user created since the list was read: read it again, once.
-    return first.missed ? (await scrub(true)).out : first.out;
+    const byName = await roleOf().catch(() => new Map<string, Role>());
+    return withoutNames(payload, (name) => {
+      const role = byName.get(name);
+      return role === undefined ? STAFF : ROLE_LABELS[role].zh;
+    });
   });
 });
 

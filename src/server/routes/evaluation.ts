@@ -22,7 +22,7 @@ export function parseMethods(list: readonly string[] | undefined): MethodId[] {
 export const evaluationRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/plans/:planId/evaluation', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['evaluation'],
         summary: 'Progress of every indicator of the plan as of a year or date: value used, its source, status and workings per method',

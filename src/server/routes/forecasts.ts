@@ -17,7 +17,7 @@ import { backtestQuery, errorResponse, forecastQuery, planBacktest, planForecast
 export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/plans/:planId/forecasts', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['forecast'],
         summary: 'Forecast of every indicator to its target year: model, path with 80%/95% intervals, probability of meeting the target, early warning and its sentence',
@@ -46,7 +46,7 @@ export const forecastRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/plans/:planId/forecasts/backtest', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['forecast'],
         summary: 'Rolling-origin backtest of every forecasting method on each indicator series: sMAPE, MASE, 80%/95% interval coverage',

@@ -32,7 +32,7 @@ export const observationRoutes = (database: Database, uploadLimits: Partial<Uplo
     const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...uploadLimits };
     const gate = uploadGate(limits);
     app.get('/api/observations', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['figures'],
         summary: 'Figures, every vintage and source (filter by indicator, region, period, plan)',

@@ -11,19 +11,19 @@ import { baselineOffer, catalogueIndicator, errorResponse, itemsQuery, planIndic
 export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     app.get('/api/plans', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: { tags: ['plans'], summary: 'Plans loaded in the platform (the public sees published plans only)', description: pageDescription('Plans'), querystring: pageQuery(200), response: { 200: z.array(planSummary), 400: errorResponse } },
       handler: async (req, reply) => pageOf(req, reply, await plansService.list(database, planReader(req)), req.query),
     });
 
     app.get('/api/plans/:planId', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: { tags: ['plans'], summary: 'One plan', params: planParams, response: { 200: planSummary, 404: errorResponse } },
       handler: (req) => plansService.get(database, req.params.planId, planReader(req)),
     });
 
     app.get('/api/plans/:planId/indicators', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['plans'],
         summary: 'The plan’s indicators: the indicator system (专栏1) first, then supporting indicators',
@@ -36,7 +36,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/plans/:planId/items', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['plans'],
         summary: 'Chapters, sections, measures, projects, district directions, bases and parks, in plan order',
@@ -49,7 +49,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/plans/:planId/baseline-offers', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['plans'],
         summary: '规划衔接: the final values of an earlier plan of the same region (ending in this plan’s base year) offered as this plan’s 基期值',
@@ -61,7 +61,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/indicators', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: {
         tags: ['plans'],
         summary: 'The indicator catalogue shared by all plans: code, name and unit of every indicator figures may be recorded for',
@@ -73,7 +73,7 @@ export const planRoutes = (database: Database): FastifyPluginAsyncZod =>
     });
 
     app.get('/api/regions', {
-      config: { policy: 'public' },
+      config: { policy: 'public', answerCache: true },
       schema: { tags: ['regions'], summary: 'Shenzhen and its districts, with validity dates', description: pageDescription('Regions'), querystring: pageQuery(1000), response: { 200: z.array(region), 400: errorResponse } },
       handler: async (req, reply) => pageOf(req, reply, await plansService.regions(database), req.query),
     });

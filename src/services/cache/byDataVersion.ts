@@ -1,34 +1,28 @@
 /**
  * Results computed from the database (a plan's evaluation, its forecasts), kept until the data changes: each entry
- * carries the write-ahead log position read before it was computed (db/dataVersion.ts), and is used only while the
- * position is still the same — any write, import, approval or plan load moves it, so a cached figure is never
- * staler than the database. The key must hold everything else the result depends on (plan, as-of, region,
- * methods, the approval states the caller may see).
- *
- * Only on the embedded database: PGlite runs one statement at a time and never one inside another's transaction,
- * so everything committed before the position was read is visible to the computation that follows. On a
- * PostgreSQL server a commit can be logged a moment before other sessions see it, and other processes write too;
- * there every call computes afresh (the server's own caches serve it).
+ * carries the data version read before it was computed (db/dataVersion.ts), and is used only while the version is
+ * still the same — any committed write, import, approval or plan load, by this process or another on the same
+ * database, moves it, so a cached figure is never staler than the database. The same on both drivers. The key must
+ * hold everything else the result depends on (plan, as-of, region, methods, the approval states the caller may see).
  */
 import type { Database } from '../../db/client';
-import { walPosition } from '../../db/dataVersion';
+import { dataVersion } from '../../db/dataVersion';
 
 const MAX_ENTRIES = 64;
 
 interface Entry {
-  position: string;
+  version: string;
   value: Promise<unknown>;
 }
 
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 export async function byDataVersion<T>(database: Database, key: string, compute: () => Promise<T>): Promise<T> {
-  if (database.driver !== 'pglite') return compute();
   let cache = caches.get(database);
   if (!cache) caches.set(database, (cache = new Map()));
-  const position = await walPosition(database.db);
+  const version = await dataVersion(database.db);
   const hit = cache.get(key);
-  if (hit && hit.position === position) {
+  if (hit && hit.version === version) {
     // Most recently used last, so the oldest is dropped first.
     cache.delete(key);
     cache.set(key, hit);
@@ -36,7 +30,7 @@ export async function byDataVersion<T>(database: Database, key: string, compute:
   }
   // The promise is kept at once, so requests arriving while it is computed share it; a failure is not kept.
   const value = compute();
-  const entry = { position, value };
+  const entry = { version, value };
   cache.set(key, entry);
   value.catch(() => {
     if (cache.get(key) === entry) cache.delete(key);
@@ -48,3 +42,6 @@ export async function byDataVersion<T>(database: Database, key: string, compute:
   }
   return value;
 }
+
+/** The database's data version now (db/dataVersion.ts): what a layer above keys its own kept answers on. */
+export const dataVersionOf = (database: Database): Promise<string> => dataVersion(database.db);
