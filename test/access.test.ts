@@ -81,6 +81,8 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'POST', url: '/api/observations/999999/submit', policy: 'write:observations', body: { version: 1 } },
   { method: 'POST', url: '/api/observations/999999/approve', policy: 'approve:observations', body: { version: 1 } },
   { method: 'POST', url: '/api/observations/999999/reject', policy: 'approve:observations', body: { version: 1, comment: 'x' } },
+  { method: 'POST', url: '/api/observations/999999/withdraw', policy: 'write:observations', body: { version: 1 } },
+  { method: 'GET', url: '/api/observations/999999/actions', policy: 'read' },
   { method: 'PATCH', url: '/api/observations/999999', policy: 'write:observations', body: { version: 1, value: 1 } },
   { method: 'POST', url: '/api/approvals/bulk', policy: 'approve:observations', body: { action: 'approve', items: [{ id: 999999, version: 1 }] } },
   { method: 'POST', url: '/api/imports/999999/approve', policy: 'approve:observations', body: {}, doc: '/api/imports/{batchId}/approve' },

@@ -159,6 +159,51 @@ describe.each(drivers)('approval of figures on $name', ({ open }) => {
     expect(still).toMatchObject({ value: 5000, approval: { state: 'draft', version: 1 } });
   });
 
+  it('withdraws a figure not yet approved: kept, counted nowhere, locked; offered only to its writers; never an approved one', async () => {
+    const f = await enter('reporter', { indicator: 'TERTIARY_VA', region: '440305', period: '2021', value: 5321.77, unit: '亿元' });
+    // What each person may do with it now, as the figure's history offers it.
+    const actions = async (who: Who) => (await call<{ actions: string[] }>('GET', `/api/observations/${f.id}/actions`, who)).body.actions;
+    expect(await actions('reporter')).toEqual(['submit', 'edit', 'withdraw']);
+    expect(await actions('planner')).toEqual(['approve']);
+    expect((await call('GET', `/api/observations/${f.id}/actions`, 'public')).status).toBe(401);
+
+    await call('POST', `/api/observations/${f.id}/submit`, 'reporter', { version: 1 });
+    // Sent: the writer may still take it back while it waits for a decision; another region's writer may not.
+    expect(await actions('reporter')).toEqual(['withdraw']);
+    const other = await enter('statistician', { indicator: 'TERTIARY_VA', region: '440304', period: '2021', value: 4000, unit: '亿元' });
+    expect((await call<{ error: string }>('POST', `/api/observations/${other.id}/withdraw`, 'reporter', { version: 1 })).status).toBe(403);
+    expect((await call('POST', `/api/observations/${f.id}/withdraw`, 'planner', { version: 2 })).status).toBe(403);
+
+    const withdrawn = await call<{ observation: ObservationDto }>('POST', `/api/observations/${f.id}/withdraw`, 'reporter', { version: 2, comment: '重复报送' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.observation.approval).toMatchObject({ state: 'withdrawn', version: 3, comment: '重复报送' });
+    expect(await actions('reporter')).toEqual([]);
+    // Counted nowhere: not in the approvals queue, not in an evaluation with drafts; kept in the history.
+    const queue = await call<{ items: ObservationDto[] }>('GET', '/api/approvals?state=draft,submitted,rejected', 'planner');
+    expect(queue.body.items.map((o) => o.id)).not.toContain(f.id);
+    const withDrafts = (await call<PlanEvaluationDto>('GET', `/api/plans/${PLAN}/evaluation?asOf=2023&region=440305&includeDrafts=true`, 'planner')).body;
+    expect(JSON.stringify(withDrafts)).not.toContain(`"id":${f.id},`);
+    expect(JSON.stringify(withDrafts)).not.toContain('5321.77');
+    const history = await call<ObservationDto[]>('GET', '/api/observations?indicator=TERTIARY_VA&region=440305&period=2021', 'admin');
+    expect(history.body.find((o) => o.id === f.id)?.approval?.state).toBe('withdrawn');
+    // Locked: no edit, no submission, no second withdrawal, not even through SQL.
+    expect((await call('PATCH', `/api/observations/${f.id}`, 'reporter', { version: 3, value: 1 })).status).toBe(409);
+    expect((await call('POST', `/api/observations/${f.id}/submit`, 'reporter', { version: 3 })).status).toBe(409);
+    expect((await call<{ error: string }>('POST', `/api/observations/${f.id}/withdraw`, 'reporter', { version: 3 })).body.error).toMatch(/a withdrawn figure cannot be withdrawn/);
+    expect(await refusal(database.db.execute(sql`update observations set approval_state = 'draft' where id = ${f.id}`))).toMatch(/withdrawn and is locked/);
+    // Audited, as the writer.
+    const audit = await queryRows<{ action: string; actor: string }>(database.db, sql`select action, actor_name as actor from audit_log where entity = 'observation' and entity_id = ${String(f.id)} order by id`);
+    expect(audit).toEqual([{ action: 'figure.submit', actor: 'a-reporter' }, { action: 'figure.withdraw', actor: 'a-reporter' }]);
+
+    // An approved figure is never withdrawn: it is corrected (a new vintage).
+    const approved = await enter('admin', { indicator: 'RETAIL', region: '440300', period: '2021', value: 9498.12, unit: '亿元' }, true);
+    expect(await actions('statistician')).not.toContain('withdraw');
+    expect((await call<{ actions: string[] }>('GET', `/api/observations/${approved.id}/actions`, 'statistician')).body.actions).toEqual(['correct']);
+    const refused = await call<{ error: string }>('POST', `/api/observations/${approved.id}/withdraw`, 'statistician', { version: approved.approval?.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/locked.*correction/);
+  });
+
   it('lets two planners approve the same figure at once: one wins, the other gets 409, one audit record', async () => {
     const f = await enter('statistician', { indicator: 'RETAIL', region: '440300', period: '2023', value: 10486.19, unit: '亿元' });
     await call('POST', `/api/observations/${f.id}/submit`, 'statistician', { version: 1 });

@@ -90,6 +90,34 @@ describe('what a planner sees (issue 15)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a writer withdraws a figure sent by mistake from its history in the figures browser; it is kept as 已撤回', async () => {
+    const statistician = await apiSession('flow-statistician');
+    const entered = await fetch(`${base}/api/observations`, { method: 'POST', headers: statistician, body: JSON.stringify({ figures: [{ indicator: 'RETAIL', region: '440300', period: '2013', value: 4433.59, unit: '亿元', source: '误报测试 2013', publishedDate: '2014-03-01' }] }) });
+    expect(entered.status).toBe(200);
+
+    const { page, problems } = await open({ width: 1440, height: 900 });
+    await signIn(page, 'flow-statistician');
+    await page.goto(`${base}/data`);
+    await page.getByRole('tab', { name: '浏览数据' }).click();
+    const browser = page.getByTestId('figures-browser');
+    await browser.getByLabel('审核状态').click();
+    await page.locator('.ant-select-item-option', { hasText: '草稿' }).click();
+    const row = browser.locator('tr', { hasText: '误报测试 2013' });
+    await row.click();
+    const drawer = page.getByTestId('figure-history');
+    await drawer.getByTestId('withdraw-figure').click();
+    await shot(page, '32-figure-withdraw-confirm');
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /撤\s*回/ }).click();
+    await drawer.getByText(/已撤回数据第\d+号/).waitFor();
+    // The vintages list of the history now names it 已撤回, and the button is gone (nothing more may be done).
+    await expect.poll(() => drawer.locator('.ant-table-row', { hasText: '误报测试 2013' }).textContent()).toContain('已撤回');
+    expect(await drawer.getByTestId('withdraw-figure').count()).toBe(0);
+    await shot(page, '33-figure-withdrawn');
+    const list = await fetch(`${base}/api/observations?indicator=RETAIL&region=440300&period=2013&state=withdrawn`, { headers: statistician });
+    expect(((await list.json()) as Array<{ source: { publication: string } }>).map((o) => o.source.publication)).toEqual(['误报测试 2013']);
+    expect(problems).toEqual([]);
+  });
+
   it('names things: no raw indicator or region code in any page\'s visible text; English pages without Chinese outside names and plan quotes', async () => {
     const catalogue = (await (await fetch(`${base}/api/indicators`)).json()) as Array<{ code: string; name: { zh: string; en: string } }>;
     // A code that is also a word of the names (GDP) is a word, not a raw code.

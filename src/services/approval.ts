@@ -1,5 +1,5 @@
 /**
- * Approval of figures (审核): submit, approve, reject, edit a draft, correct an approved figure. Each use case runs
+ * Approval of figures (审核): submit, approve, reject, withdraw, edit a draft, correct an approved figure. Each use case runs
  * in one transaction with its audit record; a stale version or a state that does not allow the action is a
  * conflict (HTTP 409) and changes nothing.
  */
@@ -33,7 +33,7 @@ export interface FigureChanges {
   publishedDate?: string | undefined;
 }
 
-export type Decision = Extract<ApprovalAction, 'submit' | 'approve' | 'reject'>;
+export type Decision = Extract<ApprovalAction, 'submit' | 'approve' | 'reject' | 'withdraw'>;
 
 export const approvalService = {
   /** The approvals queue: figures in the given states (default: submitted), oldest first. */
@@ -99,7 +99,7 @@ export const approvalService = {
 export async function decideIn(tx: Db, driver: DatabaseTarget['driver'], id: number, action: Decision, input: { version: number; comment?: string | undefined }, ctx: AuditContext): Promise<Observation> {
   const figure = await load(tx, id);
   const who = user(ctx.principal);
-  if (action === 'submit') requireWriter(who, figure);
+  if (action === 'submit' || action === 'withdraw') requireWriter(who, figure);
   else if (!may(who, 'approve:observations')) throw new ForbiddenError(`role ${who.role} may not ${action} figures`);
   if (action === 'approve') requireFourEyes(who, current(figure).enteredBy);
   const approval = current(figure);

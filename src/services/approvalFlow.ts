@@ -7,6 +7,7 @@
  */
 import type { Database } from '../db/client';
 import { draftsOfBatch } from '../db/directApproval';
+import { getObservation } from '../db/observations';
 import { figureActions, type FigureAction } from '../domain/observation/actions';
 import type { Observation } from '../domain/observation/observation';
 import { decideIn, type Decision } from './approval';
@@ -21,6 +22,13 @@ export function actionsOf(figure: Observation, ctx: AuditContext): FigureAction[
 }
 
 export const withActions = (figures: readonly Observation[], ctx: AuditContext) => figures.map((f) => ({ ...f, actions: actionsOf(f, ctx) }));
+
+/** The actions this person may take on one stored figure now (a figure's history offers only these). */
+export async function actionsOfFigure(database: Database, id: number, ctx: AuditContext): Promise<FigureAction[]> {
+  const figure = await getObservation(database.db, id);
+  if (!figure) throw new NotFoundError(`no figure ${id}`);
+  return actionsOf(figure, ctx);
+}
 
 export const approvalFlow = {
   async decideMany(

@@ -19,6 +19,7 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<string, LocalizedText>> = {
   'figure.approve': { zh: '批准数据', en: 'approved a figure' },
   'figure.approve_direct': { zh: '直接批准草稿', en: 'approved a draft directly' },
   'figure.reject': { zh: '退回数据', en: 'returned a figure' },
+  'figure.withdraw': { zh: '撤回数据', en: 'withdrew a figure' },
   'figure.edit': { zh: '修改数据', en: 'edited a figure' },
   'figure.correct': { zh: '更正数据（新版本）', en: 'corrected a figure (new vintage)' },
   'quality.acknowledge': { zh: '确认数据质量警告', en: 'acknowledged a data-quality warning' },

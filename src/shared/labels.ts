@@ -4,7 +4,7 @@
  * Plain constants: importing them brings no schema library into the browser.
  */
 export { PRECISION_LABELS, PRICE_BASIS_LABELS, SOURCE_KIND_LABELS, STANDING_LABELS, SOURCE_STANDING, STATUS_LABELS } from '../domain/observation/terms';
-export { APPROVAL_STATE_LABELS } from '../domain/observation/approval';
+export { APPROVAL_STATE_LABELS, APPROVAL_STATES } from '../domain/observation/approval';
 export { LIGHT_LABELS, STANDING_LIGHTS } from '../domain/evaluation/lights';
 export { VERDICT_LABELS } from '../domain/evaluation/verdict';
 export { TARGET_KIND_LABELS } from '../domain/plan/targets';

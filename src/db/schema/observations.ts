@@ -83,9 +83,9 @@ export const observations = pgTable(
     corrects: integer('corrects').references((): AnyPgColumn => observations.id),
   },
   (t) => [
-    // The approvals queue reads the few figures not yet approved; approved ones are the vast majority.
-    index('observations_pending_idx').on(t.approvalState).where(sql`${t.approvalState} <> 'approved'`),
-    check('observations_approval_state_check', sql`${t.approvalState} in ('draft', 'submitted', 'approved', 'rejected')`),
+    // The approvals queue reads the few figures not yet decided for good; approved (and withdrawn) ones are the vast majority.
+    index('observations_pending_idx').on(t.approvalState).where(sql`${t.approvalState} not in ('approved', 'withdrawn')`),
+    check('observations_approval_state_check', sql`${t.approvalState} in ('draft', 'submitted', 'approved', 'rejected', 'withdrawn')`),
     index('observations_series_idx').on(t.indicatorCode, t.regionCode, t.periodStart, t.periodEnd),
     check('observations_status_check', sql`${t.status} in ('preliminary', 'final', 'revised', 'estimate')`),
     check('observations_price_basis_check', sql`${t.priceBasis} is null or ${t.priceBasis} in ('current', 'comparable')`),

@@ -5,13 +5,13 @@
  * rule lets them approve the figure (domain/access/fourEyes.ts).
  *
  * @example
- * figureActions({ state: 'draft', enteredBy: 'admin' }, admin, 'below-admin', true) // ['submit', 'approve', 'edit']
+ * figureActions({ state: 'draft', enteredBy: 'admin' }, admin, 'below-admin', true) // ['submit', 'approve', 'edit', 'withdraw']
  */
 import { mayApproveFigure, type FourEyesRule } from '../access/fourEyes';
 import { may, mayWriteRegion, type Principal } from '../access/roles';
 import type { ApprovalState } from './approval';
 
-export const FIGURE_ACTIONS = ['submit', 'approve', 'reject', 'edit', 'correct'] as const;
+export const FIGURE_ACTIONS = ['submit', 'approve', 'reject', 'edit', 'correct', 'withdraw'] as const;
 export type FigureAction = (typeof FIGURE_ACTIONS)[number];
 
 /** The states a direct approval starts from: a draft only (a rejected figure goes back to its writer first). */
@@ -30,14 +30,16 @@ export function figureActions(
     case 'draft':
       if (writes) out.push('submit');
       if (approves) out.push('approve');
-      if (writes) out.push('edit');
+      if (writes) out.push('edit', 'withdraw');
       break;
     case 'rejected':
-      if (writes) out.push('submit', 'edit');
+      if (writes) out.push('submit', 'edit', 'withdraw');
       break;
     case 'submitted':
       if (approves) out.push('approve');
       if (may(who, 'approve:observations')) out.push('reject');
+      // The writer may take back what waits for a decision (sent by mistake, sent twice).
+      if (writes) out.push('withdraw');
       break;
     case 'approved':
       if (writes) out.push('correct');

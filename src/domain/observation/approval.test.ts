@@ -25,6 +25,12 @@ describe('approval of figures', () => {
     expect(nextState('submitted', 'submit').ok).toBe(false);
   });
 
+  it('withdraws a figure not yet approved, and nothing moves a withdrawn figure again', () => {
+    for (const s of ['draft', 'submitted', 'rejected'] as const) expect(nextState(s, 'withdraw')).toEqual({ ok: true, value: 'withdrawn' });
+    for (const a of APPROVAL_ACTIONS) expect(nextState('withdrawn', a).ok).toBe(false);
+    expect(nextState('withdrawn', 'submit')).toEqual({ ok: false, error: 'a withdrawn figure cannot be submitted (only a draft or rejected one)' });
+  });
+
   it('never leads into a state outside the list', () => {
     for (const s of APPROVAL_STATES) {
       for (const a of APPROVAL_ACTIONS) {

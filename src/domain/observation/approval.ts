@@ -1,6 +1,8 @@
 /**
  * 审核 approval of figures: draft (草稿) → submitted (已报送) → approved (已审核, locked) or rejected (已退回).
- * A rejected or draft figure may be edited (it stays or becomes a draft) and submitted again. An approved figure
+ * A rejected or draft figure may be edited (it stays or becomes a draft) and submitted again. A figure not yet
+ * approved may be withdrawn (已撤回) by its writer — entered by mistake, sent twice: it is kept, as every figure is,
+ * but counts nowhere and can no longer change. An approved figure
  * never changes: a correction is a new figure — a new vintage — that goes through the same steps.
  * Every change of state or content adds one to the figure's version: a writer who acted on an older version gets a
  * conflict instead of overwriting what another person did meanwhile (no lost update).
@@ -8,7 +10,7 @@
 import { err, ok, type Result } from '../result';
 import type { LocalizedText } from '../text';
 
-export const APPROVAL_STATES = ['draft', 'submitted', 'approved', 'rejected'] as const;
+export const APPROVAL_STATES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 export const APPROVAL_STATE_LABELS: Record<ApprovalState, LocalizedText> = {
@@ -16,9 +18,10 @@ export const APPROVAL_STATE_LABELS: Record<ApprovalState, LocalizedText> = {
   submitted: { zh: '已报送', en: 'submitted' },
   approved: { zh: '已审核', en: 'approved' },
   rejected: { zh: '已退回', en: 'rejected' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
-export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'edit'] as const;
+export const APPROVAL_ACTIONS = ['submit', 'approve', 'reject', 'edit', 'withdraw'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 const RULES: Record<ApprovalAction, { from: readonly ApprovalState[]; to: ApprovalState }> = {
@@ -26,6 +29,7 @@ const RULES: Record<ApprovalAction, { from: readonly ApprovalState[]; to: Approv
   approve: { from: ['submitted'], to: 'approved' },
   reject: { from: ['submitted'], to: 'rejected' },
   edit: { from: ['draft', 'rejected'], to: 'draft' },
+  withdraw: { from: ['draft', 'submitted', 'rejected'], to: 'withdrawn' },
 };
 
 /** The states an action may start from: the database applies the change only while the figure is in one of them. */
@@ -43,7 +47,7 @@ export function nextState(current: ApprovalState, action: ApprovalAction): Resul
   return err(`a ${current} figure cannot be ${pastTense[action]} (only a ${rule.from.join(' or ')} one)`);
 }
 
-const pastTense: Record<ApprovalAction, string> = { submit: 'submitted', approve: 'approved', reject: 'rejected', edit: 'edited' };
+const pastTense: Record<ApprovalAction, string> = { submit: 'submitted', approve: 'approved', reject: 'rejected', edit: 'edited', withdraw: 'withdrawn' };
 
 /** Who did what to a stored figure, and when (user names; ISO timestamps). */
 export interface Approval {

@@ -1,10 +1,10 @@
-/** 审核: the approvals queue, and submit / approve / reject / edit / correct a figure. */
+/** 审核: the approvals queue, and submit / approve / reject / withdraw / edit / correct a figure. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { approvalService } from '../../services/approval';
-import { withActions } from '../../services/approvalFlow';
+import { actionsOfFigure, withActions } from '../../services/approvalFlow';
 import {
-  approvalsQuery, approvalsResponse, correctionBody, decisionBody, editFigureBody, errorResponse, figureParams, figureResponse,
+  approvalsQuery, approvalsResponse, correctionBody, decisionBody, editFigureBody, errorResponse, figureActionsResponse, figureParams, figureResponse,
 } from '../../shared/api';
 import { auditContext } from '../policy';
 import { pageDescription, pageOf, pageQuery } from '../paging';
@@ -25,15 +25,27 @@ export const approvalRoutes = (database: Database): FastifyPluginAsyncZod =>
       handler: async (req, reply) => ({ items: withActions(pageOf(req, reply, await approvalService.queue(database, req.query.state, req.query.plan), req.query), auditContext(req)) }),
     });
 
-    for (const action of ['submit', 'approve', 'reject'] as const) {
+    app.get('/api/observations/:id/actions', {
+      config: { policy: 'read' },
+      schema: {
+        tags: ['approval'],
+        summary: 'What you may do with this figure now (submit, approve, reject, edit, correct, withdraw): a page offers only these',
+        params: figureParams,
+        response: { 200: figureActionsResponse, ...errors },
+      },
+      handler: async (req) => ({ id: req.params.id, actions: await actionsOfFigure(database, req.params.id, auditContext(req)) }),
+    });
+
+    for (const action of ['submit', 'approve', 'reject', 'withdraw'] as const) {
       app.post(`/api/observations/:id/${action}`, {
-        config: { policy: action === 'submit' ? 'write:observations' : 'approve:observations' },
+        config: { policy: action === 'submit' || action === 'withdraw' ? 'write:observations' : 'approve:observations' },
         schema: {
           tags: ['approval'],
           summary: {
             submit: 'Submit a draft (or rejected) figure for approval',
             approve: 'Approve a submitted figure, or a draft directly (submit and approve in one audited step) when the four-eyes rule allows: it is locked from now on',
             reject: 'Reject a submitted figure, saying why (comment); it can be edited and submitted again',
+            withdraw: 'Withdraw a figure not yet approved (a draft, submitted or rejected one): it is kept but counts nowhere, and is locked',
           }[action],
           params: figureParams,
           body: decisionBody,

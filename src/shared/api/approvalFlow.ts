@@ -7,8 +7,11 @@ export const figureAction = z.enum(FIGURE_ACTIONS);
 
 /** A figure with the actions the signed-in person may take on it now (a page offers only these). */
 export const figureWithActions = observation.extend({
-  actions: z.array(figureAction).describe('what you may do with this figure now: submit, approve (a draft: directly, when the four-eyes rule allows), reject, edit, correct'),
+  actions: z.array(figureAction).describe('what you may do with this figure now: submit, approve (a draft: directly, when the four-eyes rule allows), reject, edit, correct, withdraw'),
 });
+
+/** GET /api/observations/{id}/actions: what the signed-in person may do with one figure now. */
+export const figureActionsResponse = z.object({ id: z.number().int(), actions: z.array(figureAction) });
 
 export const bulkDecisionBody = z.object({
   action: z.enum(['submit', 'approve', 'reject']),

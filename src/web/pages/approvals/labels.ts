@@ -6,6 +6,7 @@ export const STATE_WORDS = {
   submitted: { zh: '待审批', en: 'Submitted' },
   approved: { zh: '已审核', en: 'Approved' },
   rejected: { zh: '已退回', en: 'Returned' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
 } as const;
 
 export const ACTION_WORDS: Record<FigureActionDto, { zh: string; en: string }> = {
@@ -14,6 +15,7 @@ export const ACTION_WORDS: Record<FigureActionDto, { zh: string; en: string }> =
   reject: { zh: '退回', en: 'Return' },
   edit: { zh: '修改', en: 'Edit' },
   correct: { zh: '更正', en: 'Correct' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
 };
 
 /** What each state allows, said once above the table (a disallowed action is never offered as a button). */

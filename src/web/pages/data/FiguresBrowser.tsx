@@ -60,7 +60,7 @@ export function FiguresBrowser() {
     setCursors([null]);
   };
   const rows = (page?.items ?? []).filter((f) => !filter.kind || f.sourceKind === filter.kind);
-  const states = ['approved', 'submitted', 'draft', 'rejected'] as const;
+  const states = ['approved', 'submitted', 'draft', 'rejected', 'withdrawn'] as const;
   return (
     <div data-testid="figures-browser">
       <Space wrap style={{ marginBottom: 12 }}>
