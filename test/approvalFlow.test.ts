@@ -71,11 +71,12 @@ describe.each(drivers)('approvals that flow on $name', ({ open }) => {
     const forPlanner = (await queue('planner', 'draft')).find((x) => x.id === f.id);
     expect(forPlanner?.actions).toEqual(['approve']);
     const forAdmin = (await queue('admin', 'draft')).find((x) => x.id === f.id);
-    expect(forAdmin?.actions).toEqual(['submit', 'approve', 'edit']);
+    expect(forAdmin?.actions).toEqual(['submit', 'approve', 'edit', 'withdraw']);
+    // A writer may also withdraw a draft (已撤回) — the administrator writes figures too.
     // Under FOUR_EYES=everyone an administrator's own draft offers no approval.
     configureFourEyes('everyone');
     const own = (await enter('admin', 1)).figures[0];
-    expect((await queue('admin', 'draft')).find((x) => x.id === own?.id)?.actions).toEqual(['submit', 'edit']);
+    expect((await queue('admin', 'draft')).find((x) => x.id === own?.id)?.actions).toEqual(['submit', 'edit', 'withdraw']);
   });
 
   it('approves a draft directly in one audited step; refuses it where the four-eyes rule does not allow', async () => {
