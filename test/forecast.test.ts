@@ -46,7 +46,8 @@ describe.each(drivers)('forecasts on $name', ({ open }) => {
     expect(va.history.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023]);
     expect(va.basis).toEqual({ label: { zh: '第四次经济普查后口径', en: 'post-4th-census basis' }, leftOut: [2017, 2018] });
     // Every change of 2020–2023 is positive: the short-series rule keeps the trend (random walk with drift).
-    expect(va.model).toBe('ARIMA(0,1,0) with drift; fitted on the post-4th-census basis (2017, 2018 left out)');
+    expect(va.model).toBe('ARIMA(0,1,0) with drift');
+    expect(va.modelNotes).toEqual([{ kind: 'basis', text: { zh: '2017、2018年数据为此前口径，未用于拟合', en: '2017, 2018 on an earlier basis, not used' } }]);
     expect(va.method).toMatchObject({ rule: 'short_steady_trend', members: [{ model: 'ARIMA(0,1,0) with drift', used: true }, { model: 'ETS', used: false }, { model: 'Theta', used: false }] });
     expect(va.path.map((p) => p.year)).toEqual([2024, 2025]);
     // drift: 21566.38 + 2 × (21566.38 − 17190.44) / 3 = 24483.67

@@ -318,7 +318,7 @@ export async function forecast(opts: OutputOptions & { plan: string; asOf: strin
   const LEVEL = lang === 'zh' ? ({ red: '红', yellow: '黄', green: '绿', none: '—' } as const) : ({ red: 'red', yellow: 'yellow', green: 'green', none: '—' } as const);
   const rows = result.indicators.map((i) => ({
     indicator: i.name[lang],
-    model: i.model ? modelWords(i.model)[lang] : (i.reason?.[lang] ?? '—'),
+    model: i.model ? modelWords(i.model, i.modelNotes.map((n) => n.text))[lang] : (i.reason?.[lang] ?? '—'),
     forecast: i.atTarget ? `${formatValue(round(i.atTarget.point), i.unit, lang)}${lang === 'zh' ? `（${i.atTarget.year}年）` : ` (${i.atTarget.year})`}` : '—',
     interval: i.atTarget ? `${round(i.atTarget.lo80)}—${round(i.atTarget.hi80)}` : '—',
     target: i.target === null ? '—' : formatValue(round(i.target), i.unit, lang),

@@ -15,8 +15,12 @@ describe('a forecast model in words', () => {
     expect(modelWords('ARIMA(0,1,0) with drift').zh).toBe('带漂移随机游走');
     expect(modelWords('ARIMA(1,1,1)').en).toBe('an ARIMA model');
   });
-  it('says the forecaster\'s notes in words: interpolated years, years left out of the fit', () => {
-    expect(modelWords('ARIMA(0,1,0) with drift; interpolated 2019; fitted on the post-4th-census basis (2017, 2018 left out)')).toEqual({
+  it('adds the forecast\'s notes after the name: interpolated years, years left out of the fit', () => {
+    const notes = [
+      { zh: '2019年数据为插值', en: '2019 interpolated' },
+      { zh: '2017、2018年数据为此前口径，未用于拟合', en: '2017, 2018 on an earlier basis, not used' },
+    ];
+    expect(modelWords('ARIMA(0,1,0) with drift', notes)).toEqual({
       zh: '带漂移随机游走（2019年数据为插值；2017、2018年数据为此前口径，未用于拟合）',
       en: 'a random walk with drift (2019 interpolated; 2017, 2018 on an earlier basis, not used)',
     });

@@ -57,31 +57,17 @@ const listZh = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0
 const listEn = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`);
 
 /** The notes the forecaster appends after "; " (domain/forecast/indicator.ts): interpolated years, the basis fitted on. */
-function noteWords(note: string): LocalizedText {
-  const interpolated = /^interpolated (.+)$/.exec(note);
-  if (interpolated) {
-    const years = (interpolated[1] ?? '').split(/,\s*/);
-    return { zh: `${years.join('、')}年数据为插值`, en: `${years.join(', ')} interpolated` };
-  }
-  const basis = /^fitted on the .*\((.+) left out\)$/.exec(note);
-  if (basis) {
-    const years = (basis[1] ?? '').split(/,\s*/);
-    return { zh: `${years.join('、')}年数据为此前口径，未用于拟合`, en: `${years.join(', ')} on an earlier basis, not used` };
-  }
-  return { zh: note, en: note };
-}
-
 /**
  * @example
  * modelWords('median(ETS(M,Ad,N), Theta, ARIMA(0,1,0) with drift)').zh
  * // '指数平滑（阻尼趋势）、Theta法与带漂移随机游走的中位数组合'
  */
-export function modelWords(model: string): LocalizedText {
-  const [head = '', ...notes] = model.split('; ');
+export function modelWords(model: string, notes: readonly LocalizedText[] = []): LocalizedText {
+  const head = model;
   const median = /^median\((.*)\)$/.exec(head.trim());
   const members = median ? splitTop(median[1] ?? '').map(memberWords) : null;
   const main = members ? { zh: `${listZh(members.map((m) => m.zh))}的中位数组合`, en: `the median of ${listEn(members.map((m) => m.en))}` } : memberWords(head);
   if (notes.length === 0) return main;
-  const words = notes.map(noteWords);
-  return { zh: `${main.zh}（${words.map((w) => w.zh).join('；')}）`, en: `${main.en} (${words.map((w) => w.en).join('; ')})` };
+  // The forecast's notes (IndicatorForecast.modelNotes), already in words, after the name.
+  return { zh: `${main.zh}（${notes.map((w) => w.zh).join('；')}）`, en: `${main.en} (${notes.map((w) => w.en).join('; ')})` };
 }

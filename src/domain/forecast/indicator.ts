@@ -26,6 +26,12 @@ import { DEFAULT_WARNING_RULES, warningLevel, type WarningLevel, type WarningRul
  */
 export const MIN_POINTS = 4;
 
+/** A note on a forecast's fit: years filled by interpolation, or years left out as they stand on an earlier basis. */
+export interface ModelNote {
+  kind: 'interpolated' | 'basis';
+  text: LocalizedText;
+}
+
 export interface IndicatorForecast {
   indicatorCode: string;
   name: LocalizedText;
@@ -34,6 +40,8 @@ export interface IndicatorForecast {
   status: 'ok' | 'insufficient_data' | 'no_target' | 'ended';
   reason?: LocalizedText;
   model: string | null;
+  /** What the reader should know about the fit, in words: interpolated years, years left out for another basis. */
+  modelNotes: ModelNote[];
   /** Which members the automatic forecast used and why (null for a single method or no forecast). */
   method: MethodChoice | null;
   /** The revision basis the series was fitted on, and the years left out because they stand on another. */
@@ -154,6 +162,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     comparator: target?.comparator ?? null,
     target: target?.value ?? null,
     band: target ? targetBand(target) : null,
+    modelNotes: [] as ModelNote[],
   };
   const last = history[history.length - 1];
   const empty = (status: IndicatorForecast['status'], reason: LocalizedText, model: string | null = null): IndicatorForecast => {
@@ -197,15 +206,18 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
   const h = endYear - last.year;
   let path: ForecastPoint[] = [];
   let model: string | null = null;
+  let modelNotes: ModelNote[] = [];
   let method: MethodChoice | null = null;
   if (h > 0) {
     const f = forecaster(fitting.values, h, 1);
     if (!f.ok) return empty('insufficient_data', f.reason, f.model);
-    const notes = [
-      ...(fitting.interpolated.length > 0 ? [`interpolated ${fitting.interpolated.join(', ')}`] : []),
-      ...(basis && basis.leftOut.length > 0 ? [`fitted on the ${stretch.basis?.label.en ?? ''} (${basis.leftOut.join(', ')} left out)`] : []),
+    modelNotes = [
+      ...(fitting.interpolated.length > 0 ? [{ kind: 'interpolated' as const, text: { zh: `${fitting.interpolated.join('、')}年数据为插值`, en: `${fitting.interpolated.join(', ')} interpolated` } }] : []),
+      ...(basis && basis.leftOut.length > 0
+        ? [{ kind: 'basis' as const, text: { zh: `${basis.leftOut.join('、')}年数据为此前口径，未用于拟合`, en: `${basis.leftOut.join(', ')} on an earlier basis, not used` } }]
+        : []),
     ];
-    model = [f.model, ...notes].join('; ');
+    model = f.model;
     method = f.method ?? null;
     path = yearlyPath(f, last.year);
   }
@@ -217,6 +229,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
       status: 'no_target',
       reason: none ?? (ctx.isPlanRegion ? { zh: '规划未设定目标值', en: 'The plan sets no target' } : { zh: '目标值只适用于规划所在地区', en: 'Targets apply only to the plan’s own region' }),
       model,
+      modelNotes,
       method,
       path,
       atTarget: null,
@@ -235,6 +248,7 @@ export function forecastIndicator(e: IndicatorEvaluation, forecaster: Forecaster
     status: atTarget ? 'ok' : 'insufficient_data',
     ...(atTarget ? {} : { reason: { zh: `目标年 ${target.year} 已有实际数据，无需预测`, en: `The target year ${target.year} is already observed; nothing to forecast` } }),
     model,
+    modelNotes,
     method,
     path,
     atTarget,

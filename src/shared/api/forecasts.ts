@@ -37,7 +37,10 @@ const indicatorForecast = z.object({
   unit: z.string().describe('the indicator’s unit, e.g. 亿元, %'),
   status: z.enum(['ok', 'insufficient_data', 'no_target', 'ended']).describe('ended: the target year has passed — judged by the final verdict, not forecast'),
   reason: localizedText.optional().describe('why not ok'),
-  model: z.string().nullable().describe('e.g. median(ETS(A,Ad,N), Theta, ARIMA(0,1,0) with drift)'),
+  model: z.string().nullable().describe('the model in the usual notation, e.g. median(ETS(A,Ad,N), Theta, ARIMA(0,1,0) with drift)'),
+  modelNotes: z
+    .array(z.object({ kind: z.enum(['interpolated', 'basis']), text: localizedText }))
+    .describe('what to know about the fit, in words: years filled by interpolation, years left out as they stand on an earlier basis'),
   method: methodChoice.nullable().describe('which members the automatic forecast used and why'),
   basis: z
     .object({ label: localizedText, leftOut: z.array(z.number().int()).describe('years on an earlier revision basis, not fitted') })

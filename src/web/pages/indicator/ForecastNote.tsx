@@ -15,12 +15,15 @@ export function ForecastNote({ forecast }: { forecast: IndicatorForecast | undef
     <div data-testid="forecast-note">
       <Typography.Text className="muted">
         {t('预测模型：', 'Model: ')}
-        {/* The model in words (its notes — the basis left out — follow below); the notation on hover, in code style. */}
+        {/* The model in words (its notes follow below); the notation on hover, in code style. */}
         <Tooltip title={<code>{forecast.model}</code>}>
-          <span data-testid="forecast-model">{l(modelWords(forecast.model.split('; ')[0] ?? forecast.model))}</span>
+          <span data-testid="forecast-model">{l(modelWords(forecast.model))}</span>
         </Tooltip>
       </Typography.Text>
       {forecast.method ? <Typography.Paragraph className="muted" style={{ fontSize: 12, marginBottom: 0 }}>{l(forecast.method.reason)}</Typography.Paragraph> : null}
+      {forecast.modelNotes.filter((n) => n.kind === 'interpolated').map((n) => (
+        <Typography.Paragraph key={n.text.en} className="muted" style={{ fontSize: 12, marginBottom: 0 }}>{l(n.text)}{t('。', '.')}</Typography.Paragraph>
+      ))}
       {leftOut ? (
         <Typography.Paragraph className="muted" style={{ fontSize: 12, marginBottom: 0 }}>
           {t(`按${leftOut.label.zh}数据拟合；${leftOut.leftOut.join('、')}年数据为此前口径，未用于拟合。`, `Fitted on the ${leftOut.label.en} figures; ${leftOut.leftOut.join(', ')} stand on an earlier basis and were not used.`)}
