@@ -4,10 +4,10 @@
  */
 import { EVERY_PLAN } from '../services/plans';
 import { baselineOffers, type BaselineOffer } from '../services/baselineOffers';
-import { printTable, wantsJson, type OutputOptions } from './output';
+import { BASELINE_AGREEMENT_LABELS } from '../domain/plan/succession';
+import { outputLang, printTable, wantsJson, type OutputOptions } from './output';
 import { onDatabase } from './target';
 
-const AGREEMENT: Record<BaselineOffer['agreement'], string> = { agrees: '一致', differs: '不一致', not_printed: '未列基期值', no_value: '终期值暂缺' };
 
 export async function baselinesCommand(opts: OutputOptions & { plan: string; yaml?: boolean }): Promise<void> {
   const offers = await onDatabase(
@@ -31,7 +31,7 @@ export async function baselinesCommand(opts: OutputOptions & { plan: string; yam
       verdict: o.from.standing.label.zh,
       offered: o.offered ? `${o.offered.value}${o.unit}（${o.offered.year}年）` : '暂缺',
       printed: o.printed ? `${o.printed.value}${o.unit}（${o.printed.year}年）` : '—',
-      agreement: AGREEMENT[o.agreement] + (o.difference !== null && o.agreement === 'differs' ? `（差${o.difference}）` : ''),
+      agreement: BASELINE_AGREEMENT_LABELS[o.agreement][outputLang()] + (o.difference !== null && o.agreement === 'differs' ? (outputLang() === 'zh' ? `（差${o.difference}）` : ` (by ${o.difference})`) : ''),
     })),
     [['indicator', '指标'], ['from', '上期规划'], ['verdict', '上期结论'], ['offered', '终期值'], ['printed', '规划基期值'], ['agreement', '对照']],
     opts,

@@ -9,3 +9,4 @@ export { LIGHT_LABELS, STANDING_LIGHTS } from '../domain/evaluation/lights';
 export { VERDICT_LABELS } from '../domain/evaluation/verdict';
 export { TARGET_KIND_LABELS } from '../domain/plan/targets';
 export { ASSESSMENT_LABELS } from '../domain/evaluation/qualitative';
+export { BASELINE_AGREEMENT_LABELS } from '../domain/plan/succession';

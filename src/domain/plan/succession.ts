@@ -6,6 +6,7 @@
  * the difference must have a reason (a revision, a new census basis).
  */
 import type { Baseline, PlanSummary } from './model';
+import type { LocalizedText } from '../text';
 
 /**
  * The plans a plan takes over from: same region, ending in its base year, starting before it. Several may qualify
@@ -17,6 +18,14 @@ export function predecessorsOf(plan: Pick<PlanSummary, 'id' | 'regionCode' | 'ba
 
 /** How a printed 基期值 stands to the offered final value. */
 export type BaselineAgreement = 'not_printed' | 'agrees' | 'differs';
+
+/** The agreement in words (no_value: the earlier plan has no final value yet), the same on the plan page and in the CLI. */
+export const BASELINE_AGREEMENT_LABELS: Record<BaselineAgreement | 'no_value', LocalizedText> = {
+  agrees: { zh: '一致', en: 'agrees' },
+  differs: { zh: '不一致', en: 'differs' },
+  not_printed: { zh: '规划未列基期值，可采用', en: 'not printed: may be taken' },
+  no_value: { zh: '上期终期值暂缺', en: 'no final value yet' },
+};
 
 export interface BaselineComparison {
   agreement: BaselineAgreement;

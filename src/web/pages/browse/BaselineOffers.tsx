@@ -9,13 +9,10 @@ import { useApi, type BaselineOfferDto } from '../../api';
 import { formatValue } from '../../format';
 import { useLang } from '../../i18n';
 import { planPath } from '../../plan';
+import { BASELINE_AGREEMENT_LABELS } from '../../../shared/labels';
 
-const AGREEMENT: Record<BaselineOfferDto['agreement'], { zh: string; en: string; color: string }> = {
-  agrees: { zh: '一致', en: 'agrees', color: 'green' },
-  differs: { zh: '不一致', en: 'differs', color: 'red' },
-  not_printed: { zh: '规划未列基期值，可采用', en: 'not printed: may be taken', color: 'blue' },
-  no_value: { zh: '上期终期值暂缺', en: 'no final value yet', color: 'default' },
-};
+const COLOR: Record<BaselineOfferDto['agreement'], string> = { agrees: 'green', differs: 'red', not_printed: 'blue', no_value: 'default' };
+const AGREEMENT = Object.fromEntries(Object.entries(BASELINE_AGREEMENT_LABELS).map(([k, w]) => [k, { ...w, color: COLOR[k as BaselineOfferDto['agreement']] }])) as Record<BaselineOfferDto['agreement'], { zh: string; en: string; color: string }>;
 
 export function BaselineOffers({ planId }: { planId: string }) {
   const { t, l, lang } = useLang();
