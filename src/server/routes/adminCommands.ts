@@ -8,6 +8,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { isIsoDay } from '../../domain/supervision/dates';
 import { csvFrame } from '../../services/prosperity/enterpriseFrame';
 import { importWaveAnswers } from '../../services/prosperity/importWave';
 import { drawSurveyPanel } from '../../services/prosperity/panel';
@@ -22,7 +23,7 @@ import { auditContext } from '../policy';
 
 const hidden = { hide: true } as const;
 const file = z.string().min(1);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD').refine(isIsoDay, 'a real day, YYYY-MM-DD');
 /** The end of an as-of day (UTC), as the supervision routes read it. */
 const atOf = (d: string | undefined): Date | undefined => (d ? new Date(`${d}T23:59:59.999Z`) : undefined);
 const projectsRefused = (r: ProjectImportReport) => r.errors.length > 0 || r.counts.rejected > 0;
