@@ -56,6 +56,7 @@ const commands = (): Array<{ name: string; args: string[]; terminal?: boolean }>
   { name: 'tasks import, dry run (JSON)', args: ['tasks', 'import', files.good ?? '', '--plan', PLAN, '--dry-run'] },
   { name: 'tasks import, dry run (text)', args: ['tasks', 'import', files.good ?? '', '--plan', PLAN, '--dry-run'], terminal: true },
   { name: 'tasks import, a bad cell', args: ['tasks', 'import', files.bad ?? '', '--plan', PLAN] },
+  { name: 'tasks import, no such file', args: ['tasks', 'import', path.join(dir, 'missing.xlsx'), '--plan', PLAN] },
   { name: 'tasks remind (JSON)', args: ['tasks', 'remind', '--plan', PLAN, '--as-of', '2030-06-30'] },
   { name: 'tasks remind in English (text)', args: ['tasks', 'remind', '--plan', PLAN, '--as-of', '2030-06-30', '--lang', 'en'], terminal: true },
   { name: 'tasks remind --send', args: ['tasks', 'remind', '--send', '--plan', PLAN, '--as-of', '2030-06-30'] },
@@ -183,6 +184,7 @@ describe('the tasks, quality and prosperity commands beside a running server', (
     expect(plain(o('tasks import, dry run (text)').stdout)).toContain('试导入：未写入 — 1 行：新增 0，修订 0，未变 1');
     expect(o('tasks import, a bad cell').code).toBe(1);
     expect(JSON.parse(o('tasks import, a bad cell').stdout)).toMatchObject({ committed: false, rejected: [{ row: 2, column: '本年累计完成投资（万元）', reason: 'investment cannot be negative (-5)' }] });
+    expect(o('tasks import, no such file')).toEqual({ code: 1, stdout: '', stderr: `${path.join(dir, 'missing.xlsx')}: (file): cannot read the file (ENOENT)\n` });
     const reminders = json<{ units: Array<{ unit: { name: { zh: string } }; text: string }> }>('tasks remind (JSON)').units;
     expect(reminders.map((u) => u.unit.name.zh)).toEqual([UNIT]);
     expect(reminders[0]?.text).toContain('已交办，请签收');

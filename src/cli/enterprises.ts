@@ -15,6 +15,7 @@ import { monthNumber, syntheticEnterprises, syntheticOptions, writeSyntheticFile
 import { CLI } from '../services/access/audit';
 import { readRegionFile } from '../services/planFile';
 import { readCommandSettings } from '../services/settings';
+import { localFile } from './localFile';
 import { onDatabase, query } from './target';
 import { printTable, say, wantsJson, type OutputOptions } from './output';
 
@@ -22,7 +23,7 @@ const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toLocaleSt
 
 async function importCommand(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; noIndicators?: boolean }): Promise<void> {
   const what = {
-    file: path.resolve(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
+    file: await localFile(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
     ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
   };
   // Directly, or through the server that holds the embedded folder (its admin channel: same checks, same audit).

@@ -14,6 +14,7 @@ import { LIGHT_LABELS, type Light } from '../domain/prosperity/signals';
 import { CLI } from '../services/access/audit';
 import type { ResponseImportReport } from '../services/prosperity/importResponses';
 import { INDEX_QUERY_KINDS, indicesQuery, indicesResponse, type IndicesResponseDto, type ResponseRatesDto, type SurveySummaryDto, type WaveListDto } from '../shared/api/prosperity';
+import { localFile } from './localFile';
 import { outputLang, printTable, say, wantsJson, type OutputOptions } from './output';
 import { onDatabase, query, ServerError, type ServerClient } from './target';
 
@@ -137,7 +138,7 @@ interface ImportOptions extends OutputOptions {
 }
 
 async function importAnswers(file: string, o: ImportOptions): Promise<void> {
-  const what = { file: path.resolve(file), wave: o.wave, survey: o.survey, dryRun: o.dryRun === true, onError: o.skipInvalid ? ('skip' as const) : ('reject' as const) };
+  const what = { file: await localFile(file), wave: o.wave, survey: o.survey, dryRun: o.dryRun === true, onError: o.skipInvalid ? ('skip' as const) : ('reject' as const) };
   const r = await onDatabase(
     async (database) => (await import('../services/prosperity/importWave')).importWaveAnswers(database, { ...what, audit: CLI }),
     (server) => server.json<ResponseImportReport>('POST', '/api/admin/prosperity/import', what, [422]),
@@ -191,7 +192,7 @@ async function waves(o: OutputOptions & { survey?: string; wave?: string }): Pro
 async function drawPanel(o: OutputOptions & { survey?: string; frame: string; seed: string; joined: string }): Promise<void> {
   const seed = Number(o.seed);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed "${o.seed}" must be a whole number`);
-  const file = path.resolve(o.frame);
+  const file = await localFile(o.frame);
   const [{ drawSurveyPanel }, { csvFrame }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/panel'), import('../services/prosperity/enterpriseFrame'), import('../services/prosperity/query')]);
   // Read (and checked) before the database opens: a bad frame costs nothing.
   const frame = csvFrame(file);

@@ -4,7 +4,6 @@
  * SMTP_URL is set). Each runs on the database, or beside a running server through its admin channel (cli/target.ts):
  * the lists through the public routes, the import and --send through admin routes; the same output either way.
  */
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { allUnits } from '../db/supervision/units';
@@ -18,6 +17,7 @@ import { buildReminders } from '../services/supervision/reminders';
 import { sendReminders } from '../services/supervision/remind';
 import { readSupervisionEnv } from '../services/supervision/settings';
 import { taskDto, unitReminderDto, type TaskDto } from '../shared/api/supervision';
+import { localFile } from './localFile';
 import { outputLang, printTable, say, wantsJson, type OutputOptions } from './output';
 import { afterPages, onDatabase, query } from './target';
 
@@ -77,7 +77,7 @@ async function list(o: ListOptions): Promise<void> {
 }
 
 async function importTable(file: string, o: OutputOptions & { plan: string; dryRun?: boolean }): Promise<void> {
-  const what = { planId: o.plan, file: path.resolve(file), dryRun: o.dryRun === true };
+  const what = { planId: o.plan, file: await localFile(file), dryRun: o.dryRun === true };
   const r = await onDatabase(
     (database) => importProjects(database, { ...what, audit: CLI }),
     (server) => server.json<ProjectImportReport>('POST', '/api/admin/projects/import', what, [422]),
