@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
@@ -146,6 +147,27 @@ const ROUTES: Array<{ method: string; url: string; policy: string; body?: unknow
   { method: 'GET', url: '/api/prosperity/surveys/shenzhen-services-bcs/export', policy: 'public' },
 ];
 
+/**
+ * Routes of the local admin channel (policy `system`, hidden from the OpenAPI document): only the plan-monitor command on
+ * this machine reaches them, through the server's socket and token (test/adminCommands.test.ts); on the HTTP port they
+ * are refused to everyone, whatever the body names.
+ */
+const SYSTEM_ROUTES: Array<{ method: string; url: string; body: unknown }> = [
+  { method: 'POST', url: '/api/admin/migrate', body: {} },
+  { method: 'POST', url: '/api/admin/plans/load', body: { file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/regions/load', body: { files: ['/etc/passwd'] } },
+  { method: 'POST', url: '/api/admin/units/load', body: { file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/import', body: { file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/sign-in', body: { username: 'u-admin' } },
+  { method: 'POST', url: '/api/admin/enterprises/import', body: { file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/enterprises/indicators', body: {} },
+  { method: 'POST', url: '/api/admin/projects/import', body: { planId: 'shenzhen-services-14th-fyp', file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/reminders/send', body: {} },
+  { method: 'POST', url: '/api/admin/quality/validate', body: { file: '/etc/passwd' } },
+  { method: 'POST', url: '/api/admin/prosperity/import', body: { file: '/etc/passwd', wave: '2026-01' } },
+  { method: 'POST', url: '/api/admin/prosperity/panel', body: { frame: '/etc/passwd', seed: 1, joined: '2026-01' } },
+];
+
 describe.each(drivers)('access control on $name', ({ open }) => {
   let database: Database;
   let app: FastifyInstance;
@@ -193,6 +215,24 @@ describe.each(drivers)('access control on $name', ({ open }) => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.doc ?? r.url.split('?')[0]?.replace('shenzhen-services-14th-fyp', '{planId}').replace('/reports/final', '/reports/{kind}').replace('9144030071526726XG', '{uscc}').replace(/\/(1|999999)(?=\/|$)/, '/{id}').replace('/regions/440305/', '/regions/{code}/').replace('shenzhen-services-bcs', '{survey}').replace('/777777', '/{waveId}')}`))].sort();
     expect(inMatrix).toEqual(documented);
+  });
+
+  it('refuses every route of the admin channel on the HTTP port, to every role, and keeps them out of the API document', async () => {
+    // Every /api/admin/ route the source declares is in the list.
+    const sources = await Promise.all((await readdir(path.join(root, 'src/server/routes'))).filter((f) => f.endsWith('.ts')).map((f) => readFile(path.join(root, 'src/server/routes', f), 'utf8')));
+    const declared = sources.flatMap((t) => [...t.matchAll(/app\.(get|post|put|patch|delete)\('(\/api\/admin\/[^']+)'/g)].map((m) => `${m[1]?.toUpperCase()} ${m[2]}`));
+    expect(declared.sort()).toEqual(SYSTEM_ROUTES.map((r) => `${r.method} ${r.url}`).sort());
+    const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/admin/'))).toEqual([]);
+    const wrong: string[] = [];
+    for (const route of SYSTEM_ROUTES) {
+      for (const who of ROLES) {
+        const res = await call(route.method, route.url, { who, body: route.body });
+        const expected = who === 'public' ? 401 : 403;
+        if (res.status !== expected) wrong.push(`${route.method} ${route.url} as ${who}: ${res.status}, expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('allows or denies every route for every role as its policy says', async () => {

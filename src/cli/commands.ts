@@ -29,6 +29,7 @@ import type { z } from 'zod';
 import type { userDto } from '../shared/api';
 import { isWide, outputLang, printTable, wantsJson, type OutputOptions } from './output';
 import { modelWords } from '../shared/modelWords';
+import { localFile } from './localFile';
 import { startReminders } from './reminders';
 import { onDatabase, query, ServerError } from './target';
 
@@ -151,7 +152,7 @@ export async function listPlans(opts: OutputOptions): Promise<void> {
 
 export async function importFile(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; within?: string }): Promise<void> {
   const what = {
-    file: path.resolve(file),
+    file: await localFile(file),
     dryRun: opts.dryRun === true,
     within: opts.within ?? null,
     onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),

@@ -15,14 +15,15 @@ import { monthNumber, syntheticEnterprises, syntheticOptions, writeSyntheticFile
 import { CLI } from '../services/access/audit';
 import { readRegionFile } from '../services/planFile';
 import { readCommandSettings } from '../services/settings';
+import { localFile } from './localFile';
 import { onDatabase, query } from './target';
-import { printTable, wantsJson, type OutputOptions } from './output';
+import { printTable, say, wantsJson, type OutputOptions } from './output';
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
 async function importCommand(file: string, opts: OutputOptions & { dryRun?: boolean; skipInvalid?: boolean; mapping?: string; noIndicators?: boolean }): Promise<void> {
   const what = {
-    file: path.resolve(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
+    file: await localFile(file), dryRun: opts.dryRun === true, onError: opts.skipInvalid ? ('skip' as const) : ('reject' as const),
     ...(opts.mapping ? { mapping: JSON.parse(opts.mapping) as Record<string, string> } : {}),
   };
   // Directly, or through the server that holds the embedded folder (its admin channel: same checks, same audit).
@@ -37,12 +38,19 @@ async function importCommand(file: string, opts: OutputOptions & { dryRun?: bool
   if (wantsJson(opts)) process.stdout.write(`${JSON.stringify({ ...report, indicators }, null, 2)}\n`);
   else {
     const c = report.counts;
-    const verdict = report.committed ? `committed (batch ${report.batchId})` : report.dryRun ? 'dry run: nothing written' : 'nothing written';
-    console.log(`${report.file} (${report.layout ?? '?'} layout): ${report.rows} rows — figures new ${c.newFigures}, revised ${c.revisedFigures}, unchanged ${c.unchangedFigures}; enterprises new ${c.newEnterprises}, registry versions ${c.newVersions}, key-list changes ${c.listChanges}; rejected rows ${c.rejectedRows}; ${verdict}`);
-    for (const e of report.errors) console.log(`  error: ${e}`);
-    if (report.ignoredColumns.length > 0) console.log(`  ignored columns: ${report.ignoredColumns.join(', ')}`);
-    printTable(report.rejected.map((r) => ({ ...r })), [['row', 'Row'], ['column', 'Column'], ['reason', 'Reason']], { json: false });
-    for (const i of indicators) for (const y of i.years) console.log(`  ${i.indicator} ${y.period}: ${y.skipped ? `not written (${y.skipped})` : `${fmt(y.value)} from ${y.enterprises} enterprises`}`);
+    const verdict = report.committed ? say(`已写入（批次 ${report.batchId}）`, `committed (batch ${report.batchId})`) : report.dryRun ? say('试导入：未写入', 'dry run: nothing written') : say('未写入', 'nothing written');
+    console.log(
+      say(
+        `${report.file}（${report.layout ?? '?'} 格式）：${report.rows} 行 — 数据新增 ${c.newFigures}、修订 ${c.revisedFigures}、未变 ${c.unchangedFigures}；企业新增 ${c.newEnterprises}、名录版本 ${c.newVersions}、重点名单变动 ${c.listChanges}；拒绝 ${c.rejectedRows} 行；${verdict}`,
+        `${report.file} (${report.layout ?? '?'} layout): ${report.rows} rows — figures new ${c.newFigures}, revised ${c.revisedFigures}, unchanged ${c.unchangedFigures}; enterprises new ${c.newEnterprises}, registry versions ${c.newVersions}, key-list changes ${c.listChanges}; rejected rows ${c.rejectedRows}; ${verdict}`,
+      ),
+    );
+    for (const e of report.errors) console.log(`  ${say('错误：', 'error: ')}${e}`);
+    if (report.ignoredColumns.length > 0) console.log(`  ${say('未使用的列：', 'ignored columns: ')}${report.ignoredColumns.join(', ')}`);
+    printTable(report.rejected.map((r) => ({ ...r })), [['row', say('行', 'Row')], ['column', say('列', 'Column')], ['reason', say('原因', 'Reason')]], { json: false });
+    for (const i of indicators) {
+      for (const y of i.years) console.log(`  ${i.indicator} ${y.period}: ${y.skipped ? say(`未写入（${y.skipped}）`, `not written (${y.skipped})`) : say(`${fmt(y.value)}，来自 ${y.enterprises} 家企业`, `${fmt(y.value)} from ${y.enterprises} enterprises`)}`);
+    }
   }
   if (report.errors.length > 0 || (report.counts.rejectedRows > 0 && !report.committed)) process.exitCode = 1;
 }
@@ -55,8 +63,8 @@ async function aggregateCommand(opts: OutputOptions & { item: string; period: st
       (server) => server.json<MaterialiseReport[]>('POST', '/api/admin/enterprises/indicators', { allowSynthetic: opts.allowSynthetic === true }),
     );
     printTable(
-      out.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, period: y.period, value: y.value, enterprises: y.enterprises, written: y.skipped ?? (i.import?.committed ? 'written' : 'unchanged') }))),
-      [['indicator', 'Indicator'], ['period', 'Period'], ['value', 'Value'], ['enterprises', 'Enterprises'], ['written', 'Result']],
+      out.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, period: y.period, value: y.value, enterprises: y.enterprises, written: y.skipped ?? (i.import?.committed ? say('已写入', 'written') : say('未变', 'unchanged')) }))),
+      [['indicator', 'Indicator'], ['period', 'Period'], ['value', say('数值', 'Value')], ['enterprises', say('企业数', 'Enterprises')], ['written', say('结果', 'Result')]],
       opts,
       out,
     );
@@ -72,10 +80,17 @@ async function aggregateCommand(opts: OutputOptions & { item: string; period: st
     process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     return;
   }
-  console.log(`${r.item.name.zh} (${r.item.unit}), ${r.period.label} vs ${r.previousPeriod.label}, ${r.scope === 'above' ? '规模以上' : '全部'}企业${r.enterprises.synthetic > 0 ? `; 合成数据 ${r.enterprises.synthetic}/${r.enterprises.total} (synthetic)` : ''}`);
+  // In the language of the command (--lang, else the locale); industry and region names are the registry's (Chinese).
+  const synthetic = r.enterprises.synthetic > 0 ? say(`；合成数据 ${r.enterprises.synthetic}/${r.enterprises.total}`, `; synthetic ${r.enterprises.synthetic}/${r.enterprises.total}`) : '';
+  console.log(
+    say(
+      `${r.item.name.zh}（${r.item.unit}），${r.period.label}比${r.previousPeriod.label}，${r.scope === 'above' ? '规模以上' : '全部'}企业${synthetic}`,
+      `${r.item.name.en} (${r.item.unit}), ${r.period.label} vs ${r.previousPeriod.label}, ${r.scope === 'above' ? 'enterprises above the size threshold' : 'all enterprises'}${synthetic}`,
+    ),
+  );
   printTable(
-    r.cells.map((c) => ({ industry: `${c.industry} ${c.industryName}`, region: c.regionName, count: c.count, total: fmt(c.total), growth: fmt(c.growth), comparable: fmt(c.comparableGrowth), share: fmt(c.shareOfParent), public: c.suppressed ? `suppressed (${c.reason})` : 'published' })),
-    [['industry', '行业'], ['region', '地区'], ['count', '企业数'], ['total', '合计'], ['growth', '增速%'], ['comparable', '可比增速%'], ['share', '占比%'], ['public', '对外']],
+    r.cells.map((c) => ({ industry: `${c.industry} ${c.industryName}`, region: c.regionName, count: c.count, total: fmt(c.total), growth: fmt(c.growth), comparable: fmt(c.comparableGrowth), share: fmt(c.shareOfParent), public: c.suppressed ? say(`不公布（${c.reason}）`, `suppressed (${c.reason})`) : say('公布', 'published') })),
+    [['industry', say('行业', 'Industry')], ['region', say('地区', 'Region')], ['count', say('企业数', 'Enterprises')], ['total', say('合计', 'Total')], ['growth', say('增速%', 'Growth %')], ['comparable', say('可比增速%', 'Comparable growth %')], ['share', say('占比%', 'Share %')], ['public', say('对外', 'Public')]],
     { json: false },
   );
 }
@@ -89,7 +104,12 @@ async function generateCommand(opts: { output: string; seed: string; enterprises
   const population = syntheticEnterprises(syntheticOptions(config, regions, { seed: Number(opts.seed), enterprises: Number(opts.enterprises), from: monthNumber(opts.from), to: monthNumber(opts.to) }));
   await mkdir(opts.output, { recursive: true });
   const out = await writeSyntheticFiles(opts.output, population, items, Number(opts.seed));
-  console.error(`合成数据 synthetic: ${population.length} enterprises, ${out.registryRows} registry rows → ${out.registry}; ${out.figureRows} figure rows → ${out.figures}`);
+  console.error(
+    say(
+      `合成数据：${population.length} 家企业，名录 ${out.registryRows} 行 → ${out.registry}；数据 ${out.figureRows} 行 → ${out.figures}`,
+      `synthetic data: ${population.length} enterprises, ${out.registryRows} registry rows → ${out.registry}; ${out.figureRows} figure rows → ${out.figures}`,
+    ),
+  );
 }
 
 export function registerEnterpriseCommands(program: Command): void {

@@ -10,6 +10,7 @@ import { registerEnterpriseCommands } from './enterprises';
 import { registerReferenceDataCommands } from './referenceData';
 import { tasksCommand } from './tasks';
 import { FolderBusyError } from '../db/folderLock';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../services/errors';
 import { ServerError } from './target';
 import { configureOutput } from './output';
 import { packageVersion } from './version';
@@ -119,7 +120,7 @@ program
   .requiredOption('--kind <kind>', 'annual | midterm | final')
   .option('--as-of <year|date>', 'as of a year (2025) or date (2026-03-31); default: plan end (final), middle year (midterm), last year (annual)')
   .option('--format <format>', 'docx | pdf | xlsx (pdf needs Chromium)', 'docx')
-  .option('--lang <lang>', 'zh | en', 'zh')
+  .option('--lang <lang>', 'zh | en (default zh)')
   .option('--region <code>', 'region code (default: the plan\'s region)')
   .option('-o, --output <file>', 'file to write (default: <plan>-<kind>-<as-of>-<lang>.<format> here)')
   .option('--draft', 'print the drafted text as JSON (sections to edit) instead of writing a file')
@@ -158,7 +159,9 @@ prosperityCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof DataFileError || e instanceof SettingsError || e instanceof ServerError || e instanceof FolderBusyError) {
+  // A use case's refusal (services/errors.ts) is said as the server says it, so a command prints the same message
+  // on the database itself and beside a running server (where it arrives as a ServerError).
+  if (e instanceof DataFileError || e instanceof SettingsError || e instanceof ServerError || e instanceof FolderBusyError || e instanceof NotFoundError || e instanceof BadRequestError || e instanceof ConflictError || e instanceof ForbiddenError) {
     console.error(e.message);
   } else {
     console.error(e instanceof Error ? `error: ${e.message}` : e);

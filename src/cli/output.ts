@@ -12,6 +12,7 @@ export interface OutputOptions {
 
 export type CliLang = 'zh' | 'en';
 let lang: CliLang = localeLang(process.env);
+let langGiven: CliLang | null = null;
 let wide = false;
 
 /** en when the locale (LC_ALL, LC_MESSAGES, LANG) is English or another non-Chinese language, else zh (the platform's
@@ -23,10 +24,14 @@ export function localeLang(env: NodeJS.ProcessEnv): CliLang {
 
 /** Set once from the global options (main.ts). */
 export function configureOutput(o: { lang?: string | undefined; wide?: boolean | undefined }): void {
-  if (o.lang === 'zh' || o.lang === 'en') lang = o.lang;
+  if (o.lang === 'zh' || o.lang === 'en') lang = langGiven = o.lang;
   wide = o.wide === true;
 }
 export const outputLang = (): CliLang => lang;
+/** The --lang given on the command line (wherever it stands: commander reads it as the global option), else null. */
+export const givenLang = (): CliLang | null => langGiven;
+/** Words in the command's language: say('试导入', 'dry run'). */
+export const say = (zh: string, en: string): string => (lang === 'zh' ? zh : en);
 export const isWide = (): boolean => wide;
 
 /** Column headers said in one language: the code's headers are English or Chinese words, mapped both ways. */

@@ -1,26 +1,31 @@
 /**
  * plan-monitor prosperity: the business-climate survey from the command line — compute (print or export the
  * indices), import (a wave's answers), waves (response rates), panel (draw the panel from a frame of enterprises).
- * Each command opens the database, does one use case, prints and closes.
+ * Each command does one use case on the database, or beside a running server through its admin channel
+ * (cli/target.ts): the indices, waves and rates through the public routes, the import and the panel through admin
+ * routes; the same output either way.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Database } from '../db/client';
+import type { PanelDraw } from '../domain/prosperity/sampling';
 import { HORIZON_LABELS } from '../domain/prosperity/answers';
 import { LIGHT_LABELS, type Light } from '../domain/prosperity/signals';
-import { openPrepared } from '../services/bootstrap';
-import { readCommandSettings } from '../services/settings';
-import { INDEX_QUERY_KINDS } from '../shared/api/prosperity';
-import { printTable, wantsJson, type OutputOptions } from './output';
+import { CLI } from '../services/access/audit';
+import type { ResponseImportReport } from '../services/prosperity/importResponses';
+import { INDEX_QUERY_KINDS, indicesQuery, indicesResponse, type IndicesResponseDto, type ResponseRatesDto, type SurveySummaryDto, type WaveListDto } from '../shared/api/prosperity';
+import { localFile } from './localFile';
+import { outputLang, printTable, say, wantsJson, type OutputOptions } from './output';
+import { onDatabase, query, ServerError, type ServerClient } from './target';
 
-async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared({ ...readCommandSettings(), prosperityDemo: true });
-  try {
-    return await use(database);
-  } finally {
-    await database.close();
-  }
+/** Survey commands open the database as `serve` does: a survey with no panel gets the synthetic demo. */
+const SURVEY = { prosperityDemo: true } as const;
+
+/** The first survey's code (the default of every survey command), from the server's list. */
+async function firstSurvey(server: ServerClient): Promise<string> {
+  const first = (await server.json<SurveySummaryDto[]>('GET', '/api/prosperity/surveys?limit=1'))[0];
+  if (!first) throw new Error('no survey is loaded (prosperity/*.yaml)');
+  return first.code;
 }
 
 interface ComputeOptions extends OutputOptions {
@@ -38,47 +43,91 @@ interface ComputeOptions extends OutputOptions {
 async function compute(o: ComputeOptions): Promise<void> {
   if (!(INDEX_QUERY_KINDS as readonly string[]).includes(o.kind)) throw new Error(`--kind "${o.kind}" is not one of ${INDEX_QUERY_KINDS.join(', ')}`);
   if (o.horizon !== undefined && o.horizon !== 'current' && o.horizon !== 'expected') throw new Error(`--horizon "${o.horizon}" must be current or expected`);
-  const { indices, defaultSurvey } = await import('../services/prosperity/query');
-  await withDatabase(async (database) => {
-    if (o.xlsx) {
-      const { surveyWorkbook } = await import('../services/prosperity/exportXlsx');
-      const out = path.resolve(o.xlsx);
-      await writeFile(out, await surveyWorkbook(database, o.survey ?? (await defaultSurvey(database))));
-      console.error(`wrote ${out}`);
+  // The API's own checks of a query, here, so that both ways refuse the same options alike.
+  const parsed = indicesQuery.omit({ limit: true, cursor: true }).safeParse({ kind: o.kind, survey: o.survey, industry: o.industry, group: o.group, question: o.question, horizon: o.horizon, from: o.from, to: o.to });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0] ?? 'option')}: ${i.message}`).join('\n'));
+  const q = parsed.data;
+  if (q.from && q.to && q.from > q.to) throw new Error('--from must not be after --to');
+  if (o.xlsx) {
+    const out = path.resolve(o.xlsx);
+    const body = await onDatabase(
+      async (database) => {
+        const [{ surveyWorkbook }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/exportXlsx'), import('../services/prosperity/query')]);
+        return surveyWorkbook(database, q.survey ?? (await defaultSurvey(database)));
+      },
+      async (server) => {
+        const res = await server.request('GET', `/api/prosperity/surveys/${encodeURIComponent(q.survey ?? (await firstSurvey(server)))}/export`);
+        if (res.status !== 200) throw new ServerError(res.status, (JSON.parse(res.body.toString('utf8')) as { error: string }).error);
+        return res.body;
+      },
+      SURVEY,
+    );
+    await writeFile(out, body);
+    console.error(`${say('已写入', 'wrote')} ${out}`);
+    return;
+  }
+  const r = await onDatabase(
+    async (database) => {
+      const { indices } = await import('../services/prosperity/query');
+      // Every item in one answer; as the API presents it, so that the JSON is the same either way.
+      return indicesResponse.parse(await indices(database, { ...q, limit: Number.MAX_SAFE_INTEGER }));
+    },
+    async (server) => {
+      const at = `/api/prosperity/indices${query({ ...q, limit: 5000 })}`;
+      let page = await server.answer<IndicesResponseDto>('GET', at);
+      const whole = page.body;
+      // Diffusion and climate items are paged: the next page's cursor in x-next-cursor.
+      for (let next = page.headers['x-next-cursor']; typeof next === 'string' && next !== '' && (whole.kind === 'diffusion' || whole.kind === 'climate'); next = page.headers['x-next-cursor']) {
+        page = await server.answer<IndicesResponseDto>('GET', `${at}&cursor=${encodeURIComponent(next)}`);
+        if (page.body.kind === 'diffusion' && whole.kind === 'diffusion') whole.items.push(...page.body.items);
+        if (page.body.kind === 'climate' && whole.kind === 'climate') whole.items.push(...page.body.items);
+      }
+      return whole;
+    },
+    SURVEY,
+  );
+  if (wantsJson(o)) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  if (r.synthetic) console.error('注意：本调查的样本和答案为合成数据（演示用），不是真实企业。 Note: synthetic demo data, not real enterprises.');
+  const lang = outputLang();
+  const fix = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v.toFixed(1)));
+  const lamp = (l: Light | null | undefined) => (l ? LIGHT_LABELS[l][lang] : null);
+  const period: [string, string] = ['period', say('期别', 'Period')];
+  const withheld: [string, string] = ['withheld', say('不公布', 'Withheld')];
+  switch (r.kind) {
+    case 'diffusion':
+      printTable(
+        r.items.map((p) => ({ ...p, label: p.label[lang], horizon: HORIZON_LABELS[p.horizon][lang] })),
+        [period, ['label', say('分组', 'Group')], ['question', say('题目', 'Question')], ['horizon', say('时期', 'Horizon')], ['n', say('样本', 'Sample')], ['value', say('扩散指数', 'Diffusion index')], ['weighted', say('加权', 'Weighted')], withheld],
+        o,
+      );
+      return;
+    case 'climate':
+      printTable(
+        r.items.map((p) => ({ ...p, label: p.label[lang], kind: p.kind === 'climate' ? say('企业景气指数', 'Business climate') : say('企业家信心指数', 'Entrepreneur confidence') })),
+        [period, ['label', say('分组', 'Group')], ['kind', say('指数', 'Index')], ['nCurrent', say('样本', 'Sample')], ['current', say('即期', 'Current')], ['expected', say('预期', 'Expected')], ['value', say('指数', 'Index')], ['weighted', say('加权', 'Weighted')], withheld],
+        o,
+      );
+      return;
+    case 'composite': {
+      const c = r.composite;
+      const rows = c.periods.map((p, t) => ({ period: p, ...Object.fromEntries(c.indices.map((g) => [g.group, fix(g.level[t])])) }));
+      printTable(rows, [period, ...c.indices.map((g): [string, string] => [g.group, g.name[lang]])], o);
+      for (const g of c.indices) {
+        if (g.turningPoints.length === 0) continue;
+        const points = g.turningPoints.map((t) => `${t.period} ${t.kind === 'peak' ? say('峰', 'peak') : say('谷', 'trough')}`);
+        console.log(say(`${g.name.zh}转折点：${points.join('，')}`, `turning points of the ${g.name.en}: ${points.join(', ')}`));
+      }
       return;
     }
-    const r = await indices(database, {
-      kind: o.kind as (typeof INDEX_QUERY_KINDS)[number], survey: o.survey, industry: o.industry, group: o.group, question: o.question,
-      horizon: o.horizon as 'current' | 'expected' | undefined, from: o.from, to: o.to, limit: Number.MAX_SAFE_INTEGER,
-    });
-    if (wantsJson(o)) {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      return;
+    case 'signals': {
+      const s = r.signals;
+      const rows = s.rows.map((row) => ({ period: row.period, ...Object.fromEntries(s.components.map((c) => [c.code, lamp(row.lights[c.code]?.light)])), score: fix(row.score), light: lamp(row.light) }));
+      printTable(rows, [period, ...s.components.map((c): [string, string] => [c.code, c.name[lang]]), ['score', say('预警指数', 'Signal score')], ['light', say('综合', 'Overall')]], o);
     }
-    if (r.synthetic) console.error('注意：本调查的样本和答案为合成数据（演示用），不是真实企业。 Note: synthetic demo data, not real enterprises.');
-    const fix = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v.toFixed(1)));
-    const lamp = (l: Light | null | undefined) => (l ? LIGHT_LABELS[l].zh : null);
-    switch (r.kind) {
-      case 'diffusion':
-        printTable(r.items.map((p) => ({ ...p, label: p.label.zh, horizon: HORIZON_LABELS[p.horizon].zh })), [['period', '期别'], ['label', '分组'], ['question', '题目'], ['horizon', '时期'], ['n', '样本'], ['value', '扩散指数'], ['weighted', '加权'], ['withheld', '不公布']], o);
-        return;
-      case 'climate':
-        printTable(r.items.map((p) => ({ ...p, label: p.label.zh, kind: p.kind === 'climate' ? '企业景气指数' : '企业家信心指数' })), [['period', '期别'], ['label', '分组'], ['kind', '指数'], ['nCurrent', '样本'], ['current', '即期'], ['expected', '预期'], ['value', '指数'], ['weighted', '加权'], ['withheld', '不公布']], o);
-        return;
-      case 'composite': {
-        const c = r.composite;
-        const rows = c.periods.map((p, t) => ({ period: p, ...Object.fromEntries(c.indices.map((g) => [g.group, fix(g.level[t])])) }));
-        printTable(rows, [['period', '期别'], ...c.indices.map((g): [string, string] => [g.group, g.name.zh])], o);
-        for (const g of c.indices) if (g.turningPoints.length > 0) console.log(`${g.name.zh}转折点：${g.turningPoints.map((t) => `${t.period} ${t.kind === 'peak' ? '峰' : '谷'}`).join('，')}`);
-        return;
-      }
-      case 'signals': {
-        const s = r.signals;
-        const rows = s.rows.map((row) => ({ period: row.period, ...Object.fromEntries(s.components.map((c) => [c.code, lamp(row.lights[c.code]?.light)])), score: fix(row.score), light: lamp(row.light) }));
-        printTable(rows, [['period', '期别'], ...s.components.map((c): [string, string] => [c.code, c.name.zh]), ['score', '预警指数'], ['light', '综合']], o);
-      }
-    }
-  });
+  }
 }
 
 interface ImportOptions extends OutputOptions {
@@ -89,45 +138,72 @@ interface ImportOptions extends OutputOptions {
 }
 
 async function importAnswers(file: string, o: ImportOptions): Promise<void> {
-  const [{ importResponses }, { openWave }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/importResponses'), import('../services/prosperity/waves'), import('../services/prosperity/query')]);
-  await withDatabase(async (database) => {
-    const wave = await openWave(database, o.survey ?? (await defaultSurvey(database)), o.wave);
-    const r = await importResponses(database, { waveId: wave.id, file, dryRun: o.dryRun === true, onError: o.skipInvalid ? 'skip' : 'reject' });
-    if (wantsJson(o)) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    else {
-      for (const e of r.errors) console.error(e);
-      for (const x of r.rejected) console.error(`${x.file}, row ${x.row}, ${x.column ?? 'row'}: ${x.reason}`);
-      printTable([{ wave: `${r.survey} ${r.wave.period}`, rows: r.rows, answers: r.counts.answers, added: r.counts.added, revised: r.counts.revised, unchanged: r.counts.unchanged, rejected: r.counts.rejectedRows, committed: r.committed }], [['wave', 'Wave'], ['rows', 'Rows'], ['answers', 'Answers'], ['added', 'Added'], ['revised', 'Revised'], ['unchanged', 'Unchanged'], ['rejected', 'Rejected rows'], ['committed', 'Committed']], o);
-    }
-    if (r.errors.length > 0 || (r.counts.rejectedRows > 0 && !r.committed)) process.exitCode = 1;
-  });
+  const what = { file: await localFile(file), wave: o.wave, survey: o.survey, dryRun: o.dryRun === true, onError: o.skipInvalid ? ('skip' as const) : ('reject' as const) };
+  const r = await onDatabase(
+    async (database) => (await import('../services/prosperity/importWave')).importWaveAnswers(database, { ...what, audit: CLI }),
+    (server) => server.json<ResponseImportReport>('POST', '/api/admin/prosperity/import', what, [422]),
+    SURVEY,
+  );
+  if (wantsJson(o)) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  else {
+    for (const e of r.errors) console.error(e);
+    for (const x of r.rejected) console.error(say(`${x.file}，第 ${x.row} 行，${x.column ?? '整行'}：${x.reason}`, `${x.file}, row ${x.row}, ${x.column ?? 'row'}: ${x.reason}`));
+    printTable(
+      [{ wave: `${r.survey} ${r.wave.period}`, rows: r.rows, answers: r.counts.answers, added: r.counts.added, revised: r.counts.revised, unchanged: r.counts.unchanged, rejected: r.counts.rejectedRows, committed: r.committed }],
+      [['wave', say('期次', 'Wave')], ['rows', say('行数', 'Rows')], ['answers', say('答案', 'Answers')], ['added', say('新增', 'Added')], ['revised', say('修订', 'Revised')], ['unchanged', say('未变', 'Unchanged')], ['rejected', say('拒绝行', 'Rejected rows')], ['committed', say('已写入', 'Committed')]],
+      o,
+    );
+  }
+  if (r.errors.length > 0 || (r.counts.rejectedRows > 0 && !r.committed)) process.exitCode = 1;
+}
+
+/** The wave of a period in a survey's list, or a clear error. */
+function waveOf(list: WaveListDto, period: string, survey: string): WaveListDto[number] {
+  const w = list.find((x) => x.period === period);
+  if (!w) throw new Error(`no wave ${period} in ${survey}`);
+  return w;
 }
 
 async function waves(o: OutputOptions & { survey?: string; wave?: string }): Promise<void> {
-  const [{ waveList, waveResponseRates }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/waves'), import('../services/prosperity/query')]);
-  await withDatabase(async (database) => {
-    const code = o.survey ?? (await defaultSurvey(database));
-    const list = await waveList(database, code, 1000, null);
-    if (o.wave) {
-      const w = list.find((x) => x.period === o.wave);
-      if (!w) throw new Error(`no wave ${o.wave} in ${code}`);
-      const r = await waveResponseRates(database, w.id);
-      printTable(r.rows.map((x) => ({ ...x, rate: x.rate === null ? null : `${(x.rate * 100).toFixed(1)}%` })), [['group', 'Group'], ['panel', 'Panel'], ['responded', 'Responded'], ['rate', 'Rate']], o, r);
-      return;
-    }
-    printTable(list.map((w) => ({ ...w, rate: w.panel > 0 ? `${((w.responded / w.panel) * 100).toFixed(1)}%` : null })), [['period', 'Wave'], ['panel', 'Panel'], ['responded', 'Responded'], ['rate', 'Rate']], o, list);
-  });
+  const { list, rates } = await onDatabase(
+    async (database): Promise<{ list: WaveListDto; rates: ResponseRatesDto | null }> => {
+      const [{ labelledResponseRates, waveList, waveSummaryOf }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/waves'), import('../services/prosperity/query')]);
+      const code = o.survey ?? (await defaultSurvey(database));
+      const list = (await waveList(database, code, 1_000_000, null)).map(waveSummaryOf);
+      return { list, rates: o.wave ? await labelledResponseRates(database, waveOf(list, o.wave, code).id) : null };
+    },
+    async (server) => {
+      const code = o.survey ?? (await firstSurvey(server));
+      const list = await server.pages<WaveListDto[number]>(`/api/prosperity/surveys/${encodeURIComponent(code)}/waves?limit=500`);
+      return { list, rates: o.wave ? await server.json<ResponseRatesDto>('GET', `/api/prosperity/waves/${waveOf(list, o.wave, code).id}/response-rates`) : null };
+    },
+    SURVEY,
+  );
+  const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);
+  const counts: Array<[string, string]> = [['panel', say('样本', 'Panel')], ['responded', say('已答', 'Responded')], ['rate', say('回答率', 'Rate')]];
+  if (rates) {
+    const lang = outputLang();
+    printTable(rates.rows.map((x) => ({ ...x, label: x.label[lang], rate: percent(x.rate) })), [['label', say('分组', 'Group')], ...counts], o, rates);
+    return;
+  }
+  printTable(list.map((w) => ({ ...w, rate: percent(w.rate) })), [['period', say('期次', 'Wave')], ...counts], o, list);
 }
 
 async function drawPanel(o: OutputOptions & { survey?: string; frame: string; seed: string; joined: string }): Promise<void> {
+  const seed = Number(o.seed);
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed "${o.seed}" must be a whole number`);
+  const file = await localFile(o.frame);
   const [{ drawSurveyPanel }, { csvFrame }, { defaultSurvey }] = await Promise.all([import('../services/prosperity/panel'), import('../services/prosperity/enterpriseFrame'), import('../services/prosperity/query')]);
   // Read (and checked) before the database opens: a bad frame costs nothing.
-  const frame = csvFrame(o.frame);
+  const frame = csvFrame(file);
   const members = await frame.members();
-  await withDatabase(async (database) => {
-    const draw = await drawSurveyPanel(database, o.survey ?? (await defaultSurvey(database)), { source: frame.source, members: async () => members }, { seed: Number(o.seed), joined: o.joined });
-    printTable(draw.strata, [['section', 'Section'], ['sizeClass', 'Size'], ['frame', 'Frame'], ['drawn', 'Drawn'], ['designWeight', 'N/n']], o, draw);
-  });
+  const draw = await onDatabase(
+    async (database) => drawSurveyPanel(database, o.survey ?? (await defaultSurvey(database)), { source: frame.source, members: async () => members }, { seed, joined: o.joined, who: CLI }),
+    // The server reads the same file: it is on this machine.
+    (server) => server.json<PanelDraw>('POST', '/api/admin/prosperity/panel', { frame: file, survey: o.survey, seed, joined: o.joined }),
+    SURVEY,
+  );
+  printTable(draw.strata, [['section', say('门类', 'Section')], ['sizeClass', say('规模', 'Size')], ['frame', say('框', 'Frame')], ['drawn', say('抽中', 'Drawn')], ['designWeight', 'N/n']], o, draw);
 }
 
 /** Adds `prosperity` and its subcommands to the program. */

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isReportKind, REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../domain/report/kinds';
 import { reportEdits } from '../shared/api';
+import { givenLang } from './output';
 import { onDatabase, query, ServerError } from './target';
 
 export interface ReportOptions {
@@ -13,7 +14,8 @@ export interface ReportOptions {
   kind: string;
   asOf?: string;
   format: string;
-  lang: string;
+  /** zh | en; default: the --lang given (commander reads it as the global option), else zh — a report is Chinese first. */
+  lang?: string;
   region?: string;
   output?: string;
   draft?: boolean;
@@ -23,15 +25,16 @@ export interface ReportOptions {
 export async function reportCommand(opts: ReportOptions): Promise<void> {
   if (!isReportKind(opts.kind)) throw new Error(`--kind "${opts.kind}" is not a report kind (${REPORT_KINDS.join(', ')})`);
   if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new Error(`--format "${opts.format}" is not a report format (${REPORT_FORMATS.join(', ')})`);
-  if (opts.lang !== 'zh' && opts.lang !== 'en') throw new Error(`--lang "${opts.lang}" must be zh or en`);
+  const lang = opts.lang ?? givenLang() ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new Error(`--lang "${lang}" must be zh or en`);
   const edits = opts.edits ? await readEdits(opts.edits) : undefined;
   const { generateReport, reportDraft, ChromiumMissingError } = await import('../reports/generate');
   const { chromiumAvailable, chromiumPath } = await import('../reports/browser');
   // Say so before the database is opened: nothing else is worth waiting for when the PDF cannot be printed.
   if (opts.format === 'pdf' && !opts.draft && !chromiumAvailable()) throw new ChromiumMissingError(chromiumPath());
-  const req = { planId: opts.plan, kind: opts.kind, lang: opts.lang, asOf: opts.asOf, regionCode: opts.region } as const;
+  const req = { planId: opts.plan, kind: opts.kind, lang, asOf: opts.asOf, regionCode: opts.region } as const;
   const path_ = `/api/plans/${encodeURIComponent(opts.plan)}/reports/${opts.kind}`;
-  const q = { asOf: opts.asOf, lang: opts.lang, region: opts.region };
+  const q = { asOf: opts.asOf, lang, region: opts.region };
   if (opts.draft) {
     const draft = await onDatabase(
       (database) => reportDraft(database, req),

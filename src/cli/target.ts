@@ -24,21 +24,30 @@ export interface ServerClient {
   request(method: string, path: string, body?: unknown): Promise<ServerAnswer>;
   /** The answer's JSON; a status outside `accept` (default 2xx) throws with the server's message. */
   json<T>(method: string, path: string, body?: unknown, accept?: readonly number[]): Promise<T>;
+  /** The same with the answer's headers (a list paged by x-next-cursor whose body is not an array). */
+  answer<T>(method: string, path: string, body?: unknown, accept?: readonly number[]): Promise<{ status: number; headers: ServerAnswer['headers']; body: T }>;
   /** Every page of a paged list (GET, limit + cursor, the next cursor in x-next-cursor), in order. */
   pages<T>(path: string): Promise<T[]>;
 }
 
 export type Target = { kind: 'direct'; database: Database } | { kind: 'server'; server: ServerClient };
 
-/** Opens the database, or finds the server that holds it. `prepare: false` opens without migrating or loading. */
-export async function openTarget(opts: { prepare?: boolean } = {}): Promise<Target> {
+export interface TargetOptions {
+  /** false: open without migrating or loading. */
+  prepare?: boolean;
+  /** Give a survey with no panel the synthetic demo, as `serve` does (the prosperity commands). */
+  prosperityDemo?: boolean;
+}
+
+/** Opens the database, or finds the server that holds it. */
+export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
   const settings = readCommandSettings();
   try {
     if (opts.prepare === false) {
       const { openDatabase } = await import('../db/client');
       return { kind: 'direct', database: await openDatabase(settings.database) };
     }
-    return { kind: 'direct', database: (await openPrepared(settings)).database };
+    return { kind: 'direct', database: (await openPrepared({ ...settings, ...(opts.prosperityDemo ? { prosperityDemo: true } : {}) })).database };
   } catch (e) {
     if (!(e instanceof FolderBusyError) || !e.holder?.channel) throw e;
     return { kind: 'server', server: await serverClient(e) };
@@ -46,7 +55,7 @@ export async function openTarget(opts: { prepare?: boolean } = {}): Promise<Targ
 }
 
 /** Runs a command on the database directly, or through the server that holds it. */
-export async function onDatabase<T>(direct: (database: Database) => Promise<T>, viaServer: (server: ServerClient) => Promise<T>, opts: { prepare?: boolean } = {}): Promise<T> {
+export async function onDatabase<T>(direct: (database: Database) => Promise<T>, viaServer: (server: ServerClient) => Promise<T>, opts: TargetOptions = {}): Promise<T> {
   const target = await openTarget(opts);
   if (target.kind === 'server') return viaServer(target.server);
   try {
@@ -88,20 +97,24 @@ async function serverClient(busy: FolderBusyError): Promise<ServerClient> {
       req.on('error', (e) => reject(new Error(`the server (pid ${holder.pid}) did not answer on its admin channel ${channel.socket} (${e.message}); if it has just stopped, run this again`)));
       req.end(payload);
     });
+  const answer = async <T>(method: string, path: string, body?: unknown, accept: readonly number[] = []) => {
+    const res = await send(method, path, body);
+    const text = res.body.toString('utf8');
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if ((res.status < 200 || res.status >= 300) && !accept.includes(res.status)) throw new ServerError(res.status, parsed && typeof parsed === 'object' && 'error' in parsed ? String(parsed.error) : `HTTP ${res.status}: ${text.slice(0, 200)}`);
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  };
   return {
     holder,
     request: send,
+    answer,
     async json<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []) {
-      const res = await send(method, path, body);
-      const text = res.body.toString('utf8');
-      let parsed: unknown = null;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        parsed = null;
-      }
-      if ((res.status < 200 || res.status >= 300) && !accept.includes(res.status)) throw new ServerError(res.status, parsed && typeof parsed === 'object' && 'error' in parsed ? String(parsed.error) : `HTTP ${res.status}: ${text.slice(0, 200)}`);
-      return parsed as T;
+      return (await answer<T>(method, path, body, accept)).body;
     },
     async pages<T>(path: string) {
       const out: T[] = [];
@@ -138,14 +151,16 @@ export function query(params: Record<string, string | number | boolean | undefin
 }
 
 /**
- * Runs `fn` on the prepared database itself, for commands the admin channel does not carry (reference data,
- * supervision). With a server holding the embedded folder this stops with FolderBusyError, which names it.
+ * Every item of a list paged by `after`, whose body holds the page's items and the next cursor ({ items, next }:
+ * the supervision lists), in order; `first` is the first page, for the fields beside the items (asOf …).
  */
-export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await openPrepared(readCommandSettings());
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
+export async function afterPages<T, P extends { items: T[]; next: string | null } = { items: T[]; next: string | null }>(server: ServerClient, path: string): Promise<{ first: P; items: T[] }> {
+  const first = await server.json<P>('GET', path);
+  const items = [...first.items];
+  for (let next = first.next; next !== null; ) {
+    const page: P = await server.json<P>('GET', `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(next)}`);
+    items.push(...page.items);
+    next = page.next;
   }
+  return { first, items };
 }

@@ -20,6 +20,7 @@ import { loadUnitFile } from '../../services/units/loadUnits';
 import { DataFileError } from '../../services/yamlFile';
 import { errorResponse } from '../../shared/api';
 import { auditContext } from '../policy';
+import { adminCommandRoutes } from './adminCommands';
 import { setSessionCookie } from '../sessionCookie';
 
 /** A console ticket is good for one use within this many seconds. */
@@ -32,6 +33,8 @@ export const adminRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     const tickets = new Map<string, { username: string; until: number }>();
     const ticketKey = (t: string) => createHash('sha256').update(t).digest('hex');
+    // The routes of the tasks, quality and prosperity commands, in a file of their own.
+    await app.register(adminCommandRoutes(database));
 
     app.post('/api/admin/migrate', {
       config: { policy: 'system' },

@@ -9,9 +9,7 @@ import { byDataVersion } from '../../services/cache/byDataVersion';
 import { surveyWorkbook } from '../../services/prosperity/exportXlsx';
 import { importResponses } from '../../services/prosperity/importResponses';
 import { indices, surveyDetail, surveyPage } from '../../services/prosperity/query';
-import { openWave, waveList, waveResponseRates } from '../../services/prosperity/waves';
-import { listRegions } from '../../db/regions';
-import { groupLabel } from '../../domain/prosperity/groups';
+import { labelledResponseRates, openWave, waveList, waveSummaryOf } from '../../services/prosperity/waves';
 import { BadRequestError } from '../../services/errors';
 import {
   errorResponse, indicesQuery, indicesResponse, openedWave, openWaveBody, responseImportReport, responseRates, surveyDetail as surveyDetailSchema, surveyList, surveyListQuery, surveyParams, waveList as waveListSchema,
@@ -50,7 +48,7 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
         const before = req.query.cursor === undefined ? null : Buffer.from(req.query.cursor, 'base64url').toString('utf8');
         if (before !== null && !/^\d{4}(-\d{2}|Q[1-4])$/.test(before)) throw new BadRequestError('query field cursor: not a cursor this server gave (use the x-next-cursor header of the previous page)');
         const rows = await waveList(database, req.params.survey, req.query.limit + 1, before);
-        const items = rows.slice(0, req.query.limit).map((w) => ({ id: w.id, period: w.period, panel: w.panel, responded: w.responded, rate: w.panel > 0 ? w.responded / w.panel : null }));
+        const items = rows.slice(0, req.query.limit).map(waveSummaryOf);
         const last = items[items.length - 1];
         announceNext(req, reply, rows.length > req.query.limit && last ? Buffer.from(last.period, 'utf8').toString('base64url') : null);
         return items;
@@ -69,14 +67,7 @@ export const prosperityRoutes = (database: Database, uploadLimits: Partial<Uploa
     app.get('/api/prosperity/waves/:waveId/response-rates', {
       config: { policy: 'read' },
       schema: { tags: ['prosperity'], summary: 'Response rate of a wave: all enterprises and by industry section, size class and district', params: waveParams, response: { 200: responseRates, 404: errorResponse } },
-      handler: async (req) => {
-        const r = await waveResponseRates(database, req.params.waveId);
-        const regions = new Map((await listRegions(database.db)).map((x) => [x.code, x.name]));
-        return {
-          wave: { id: r.wave.id, survey: r.wave.surveyCode, period: r.wave.period },
-          rows: r.rows.map((x) => ({ ...x, label: { zh: groupLabel(x.group, 'zh', (c) => regions.get(c)?.zh), en: groupLabel(x.group, 'en', (c) => regions.get(c)?.en) } })),
-        };
-      },
+      handler: (req) => labelledResponseRates(database, req.params.waveId),
     });
 
     app.post('/api/prosperity/surveys/:waveId/responses/import', {

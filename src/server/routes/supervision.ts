@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { listRegions } from '../../db/regions';
 import { BadRequestError } from '../../services/errors';
-import { actorOf } from '../../services/supervision/actor';
+import { readerOf } from '../../services/supervision/actor';
 import { lightCounts, loadBoard, rollup, visibleTasks } from '../../services/supervision/board';
 import { noticesService } from '../../services/supervision/notices';
 import { buildReminders } from '../../services/supervision/reminders';
@@ -30,11 +30,16 @@ const tags = ['supervision'];
 /** A moment from an as-of day: its end (UTC), so everything written that day counts. */
 const atOf = (day: string | undefined): Date | undefined => (day ? new Date(`${day}T23:59:59.999Z`) : undefined);
 
-/** A page of a list ordered by a numeric key: the items after the cursor, and the cursor of the next page. */
+/**
+ * A page of a list with a unique numeric key: the items after the cursor's item, and the cursor of the next page. A
+ * list in another order than its key (the reminders: most overdue first) pages by the cursor item's place, so no
+ * item is skipped or given twice; when that item is gone (the data changed), by the key.
+ */
 export function page<T>(items: readonly T[], key: (t: T) => number, q: { limit: number; after?: string | undefined }): { items: T[]; next: string | null } {
   const after = q.after === undefined ? null : Number(q.after);
   if (after !== null && !Number.isSafeInteger(after)) throw new BadRequestError('after: the cursor a previous page returned (next)');
-  const rest = after === null ? items : items.filter((t) => key(t) > after);
+  const at = after === null ? -1 : items.findIndex((t) => key(t) === after);
+  const rest = after === null ? items : at >= 0 ? items.slice(at + 1) : items.filter((t) => key(t) > after);
   const slice = rest.slice(0, q.limit);
   const last = slice[slice.length - 1];
   return { items: slice, next: rest.length > q.limit && last !== undefined ? String(key(last)) : null };
@@ -44,7 +49,7 @@ export const supervisionRoutes = (database: Database): FastifyPluginAsyncZod =>
   async function routes(app) {
     const env = readSupervisionEnv();
     const visible = async (req: FastifyRequest, planId: string, asOf?: string) => {
-      const actor = await actorOf(database.db, req.principal);
+      const actor = await readerOf(database.db, req.principal);
       const at = atOf(asOf);
       const board = await loadBoard(database, planId, { reader: planReader(req), ...(at ? { at } : {}) });
       return { board, tasks: visibleTasks(board, actor) };
@@ -100,10 +105,10 @@ export const supervisionRoutes = (database: Database): FastifyPluginAsyncZod =>
       config: { policy: 'read' },
       schema: { tags, summary: 'What each unit must do and by when, as notice text (a reporter: its own units only)', params: planParams, querystring: remindersQuery, response: { 200: remindersResponse, ...errors } },
       handler: async (req) => {
-        const actor = await actorOf(database.db, req.principal);
+        const actor = await readerOf(database.db, req.principal);
         const at = atOf(req.query.asOf);
         const r = await buildReminders(database, req.params.planId, { lang: req.query.lang, ...(at ? { at } : {}) });
-        const mine = actor.seesAll ? r.units : r.units.filter((u) => actor.units.includes(u.unit.id));
+        const mine = actor === null || actor.seesAll ? r.units : r.units.filter((u) => actor.units.includes(u.unit.id));
         return { asOf: r.asOf, ...page(mine, (u) => u.unit.id, req.query) };
       },
     });

@@ -17,6 +17,14 @@ export async function actorOf(db: Db, who: Principal): Promise<Actor> {
   return { principal: who, units: await unitIdsOfUser(db, who.userId), supervises: may(who, 'supervise:tasks'), seesAll: seesAllTasks(who) };
 }
 
+/**
+ * Whose tasks a reader sees: null for the operator at the server's console (the system principal of the local admin
+ * channel: the plan-monitor command sees every task, as it does on the database itself), else the signed-in actor.
+ */
+export async function readerOf(db: Db, who: Principal): Promise<Actor | null> {
+  return who.kind === 'system' ? null : actorOf(db, who);
+}
+
 /** A reporter sees the tasks its units lead or co-operate on. */
 export const sees = (a: Actor, t: Pick<TaskRecord, 'leadUnitId' | 'coUnitIds'>): boolean =>
   a.seesAll || (t.leadUnitId !== null && a.units.includes(t.leadUnitId)) || t.coUnitIds.some((u) => a.units.includes(u));

@@ -167,4 +167,4 @@ export function lightCounts(tasks: readonly TaskView[]): Record<TaskLight, numbe
   return c;
 }
 
-export const byLight = (a: TaskView, b: TaskView): number => LIGHT_RANK[a.light] - LIGHT_RANK[b.light] || a.id - b.id;
+export const byLight = (a: Pick<TaskView, 'light' | 'id'>, b: Pick<TaskView, 'light' | 'id'>): number => LIGHT_RANK[a.light] - LIGHT_RANK[b.light] || a.id - b.id;

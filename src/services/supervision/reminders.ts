@@ -49,8 +49,8 @@ export async function buildReminders(database: Database, planId: string, opts: {
     const u = t.leadUnitId;
     if (t.state === 'assigned') add(u, { taskId: t.id, title, what: 'accept', late: false, due: null, text: lang === 'zh' ? `${title}：已交办，请签收` : `${title}: assigned, please accept` });
     for (const r of t.reasons) {
-      if (r.code === 'report_missing' || r.code === 'node_overdue') add(u, { taskId: t.id, title, what: r.code === 'report_missing' ? 'report_late' : 'node_overdue', late: true, due: null, text: `${title}：${r.text[lang]}` });
-      if (r.code === 'node_due_soon') add(u, { taskId: t.id, title, what: 'node_due', late: false, due: null, text: `${title}：${r.text[lang]}` });
+      if (r.code === 'report_missing' || r.code === 'node_overdue') add(u, { taskId: t.id, title, what: r.code === 'report_missing' ? 'report_late' : 'node_overdue', late: true, due: null, text: `${title}${lang === 'zh' ? '：' : ': '}${r.text[lang]}` });
+      if (r.code === 'node_due_soon') add(u, { taskId: t.id, title, what: 'node_due', late: false, due: null, text: `${title}${lang === 'zh' ? '：' : ': '}${r.text[lang]}` });
     }
     if (t.nextDue && t.nextDue.due <= soon && t.state !== 'assigned') {
       add(u, { taskId: t.id, title, what: 'report_due', late: false, due: t.nextDue.due, text: lang === 'zh' ? `${title}：请于${t.nextDue.due}前报送${t.nextDue.code}进度` : `${title}: report ${t.nextDue.code} by ${t.nextDue.due}` });
