@@ -5,8 +5,8 @@
  * The enterprise link: a panel member is an enterprise of the enterprise database (issue 18), by a foreign key to
  * `enterprises.uscc` (its 统一社会信用代码, the registry's key: there is no surrogate id to refer to). Who the member is
  * — name, industry, section, district, size class, synthetic or not — is read from the registry, the version in force
- * at each wave (db/prosperity.ts `panelInForce`), never copied here: a reclassification in the registry moves the
- * enterprise's later answers to its new group and leaves earlier waves where they were.
+ * at each wave (`panelInForce` in db/prosperityRegistry.ts), never copied here: a reclassification in the registry
+ * moves the enterprise's later answers to its new group and leaves earlier waves where they were.
  *
  * Answers are never overwritten: a changed questionnaire is a new row, and the one it replaces gets `superseded_at`;
  * a trigger (custom migration) refuses any other UPDATE and every DELETE.
