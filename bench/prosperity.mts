@@ -88,13 +88,24 @@ console.log(`load average after: ${load()}`);
 if (!process.argv.includes('--no-db')) {
   const { prepare } = await import('../src/services/bootstrap');
   const { copyResponses, copyTallies, ensureWave, insertPanelMembers, itemKey, rebuildWaveTallies, responseLine } = await import('../src/db/prosperity');
+  const { copyInto, copyLine } = await import('../src/db/copy');
   const { diffusionIndices, climateIndices, compositeIndices } = await import('../src/services/prosperity/indices');
   const { askedItems } = await import('../src/domain/prosperity/survey');
   const database = await openDatabase({ driver: 'pglite', dataDir: null });
-  await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), prosperityDir: path.join(root, 'prosperity') });
+  await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), prosperityDir: path.join(root, 'prosperity'), enterprises: { dir: path.join(root, 'enterprises'), sample: false } });
   const items = askedItems(survey);
   await database.db.transaction(async (tx) => {
-    await insertPanelMembers(tx, database.driver, survey.code, frame, periods[0]?.code ?? '', true);
+    // The panel refers to the enterprise registry: the frame's enterprises are registered first (synthetic, one
+    // version each, as the frame describes them, so the SQL count groups them as the memory count does).
+    await copyInto(tx, database.driver, 'enterprises', ['uscc', 'synthetic'], frame.map((m) => copyLine([m.uscc, true])).join(''));
+    await copyInto(
+      tx,
+      database.driver,
+      'enterprise_versions',
+      ['uscc', 'valid_from', 'name', 'region_code', 'industry_code', 'size_class', 'above_designated_size'],
+      frame.map((m) => copyLine([m.uscc, '2000-01-01', `企业${m.uscc.slice(8, 17)}（合成）`, m.regionCode, m.industryCode, m.sizeClass, false])).join(''),
+    );
+    await insertPanelMembers(tx, database.driver, survey.code, frame, periods[0]?.code ?? '');
     const ids: number[] = [];
     for (const p of periods) ids.push((await ensureWave(tx, survey.code, p.code)).id);
     const waveOf = new Map(periods.map((p, i) => [p.code, ids[i] ?? 0]));

@@ -5,6 +5,7 @@
  * (JSON when piped, the table on a terminal), with the same exit code. The writes made through the channel (a
  * dispatch table, a wave's answers) are there afterwards, audited as the operator (`cli`).
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/raw';
 import { openDatabase } from '../src/db/client';
 import { panelMembers } from '../src/db/prosperity';
 import { root } from './support/paths';
@@ -107,11 +109,18 @@ beforeAll(async () => {
   expect((await cli(['prosperity', 'waves'], env)).code).toBe(0);
   const database = await openDatabase({ driver: 'pglite', dataDir: path.join(dir, 'pglite') });
   const members = (await panelMembers(database.db, 'shenzhen-services-bcs')).slice(0, 3);
+  // The frame's columns for these members, from their registry rows (the panel keeps only the key and its weights).
+  const registry = await queryRows<{ uscc: string; industry: string; region: string; size: string | null }>(
+    database.db,
+    sql`select distinct on (uscc) uscc, industry_code as industry, region_code as region, size_class as size from enterprise_versions
+        where uscc in (${sql.join(members.map((m) => sql`${m.uscc}`), sql`, `)}) order by uscc, valid_from desc`,
+  );
+  const row = new Map(registry.map((r) => [r.uscc, r]));
   await database.close();
   files.answers = path.join(dir, 'answers.csv');
   await writeFile(files.answers, `统一社会信用代码,BUSINESS.current,BUSINESS.expected\n${members.map((m, i) => `${m.uscc},${['上升', '持平', '下降'][i]},持平`).join('\n')}\n`);
   files.frame = path.join(dir, 'frame.csv');
-  await writeFile(files.frame, `统一社会信用代码,行业代码,区划代码,企业规模,营业收入,从业人员\n${members.map((m) => `${m.uscc},${m.industryCode},${m.regionCode},${m.sizeClass ?? 'small'},${m.revenue ?? 1},${m.employees ?? 1}`).join('\n')}\n`);
+  await writeFile(files.frame, `统一社会信用代码,行业代码,区划代码,企业规模,营业收入,从业人员\n${members.map((m) => `${m.uscc},${row.get(m.uscc)?.industry ?? ''},${row.get(m.uscc)?.region ?? ''},${row.get(m.uscc)?.size ?? 'small'},${m.revenue ?? 1},${m.employees ?? 1}`).join('\n')}\n`);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('调度表');
   ws.addRow(['规划项目', '责任单位', '报告期', '年度计划投资（万元）', '本年累计完成投资（万元）']);

@@ -1,5 +1,6 @@
 /**
- * The business-climate survey on both databases: the bundled survey and its synthetic demo load; SQL counts the
+ * The business-climate survey on both databases: the bundled survey and its synthetic demo load, the demo's panel
+ * drawn from the enterprise registry's synthetic sample (every member joins its registry row); SQL counts the
  * answers into the same cells the domain counts in memory; a wave's answers import atomically with every problem
  * named by row and column, idempotently, revisions kept; the indices of an imported wave are the hand-computed ones;
  * response rates; answers cannot be deleted or rewritten.
@@ -12,10 +13,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { panelMembers, rebuildWaveTallies, tallyCells, wavesOf } from '../src/db/prosperity';
+import { panelAt, registryFrameRows } from '../src/db/prosperityRegistry';
 import { queryRows } from '../src/db/raw';
-import { syntheticAnswers, syntheticFrame } from '../src/domain/prosperity/synthetic';
+import { withCheckChar } from '../src/domain/enterprise/uscc';
+import { syntheticAnswers } from '../src/domain/prosperity/synthetic';
 import { drawPanel } from '../src/domain/prosperity/sampling';
 import { tallyAnswers } from '../src/domain/prosperity/tallyAnswers';
+import { waveFirstDay, waveLastDay } from '../src/domain/prosperity/waveDays';
 import { periodRange } from '../src/domain/prosperity/wavePeriod';
 import { prepare } from '../src/services/bootstrap';
 import { DEFAULT_DEMO } from '../src/services/prosperity/demo';
@@ -27,11 +31,14 @@ import { drivers } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const SURVEY = 'shenzhen-services-bcs';
+const START = { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true, enterprises: { dir: path.join(root, 'enterprises'), sample: true } };
 
 describe.each(drivers)('business-climate survey on $name', ({ open }) => {
   let database: Database;
   let dir: string;
   let members: Awaited<ReturnType<typeof panelMembers>>;
+  /** The members still in the panel (those whose enterprise the registry closes left it): who may answer a 2026 wave. */
+  let current: typeof members;
   const file = (name: string, text: string | Buffer) => {
     const p = path.join(dir, name);
     writeFileSync(p, text);
@@ -41,40 +48,66 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
   beforeAll(async () => {
     database = await open();
     dir = mkdtempSync(path.join(tmpdir(), 'pm-survey-'));
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
+    await prepare(database, START);
     members = await panelMembers(database.db, SURVEY);
+    current = members.filter((m) => m.leftPeriod === null);
   }, 240_000);
   afterAll(async () => {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loads the survey and its synthetic demo once: a marked-synthetic panel, 60 monthly waves of 2021–2025', async () => {
-    expect(members.length).toBeGreaterThan(200);
+  it('loads the survey and its synthetic demo once: a panel of the registry’s synthetic enterprises, 60 monthly waves of 2021–2025', async () => {
+    // 77 of the sample's 160 enterprises: large ones all, six per other section × size class of the survey's sections.
+    expect(members.length).toBeGreaterThan(50);
     expect(members.every((m) => m.synthetic)).toBe(true);
+    // Every member joins its registry row and a version, named …（合成）; none is a real enterprise.
+    const joined = await queryRows<{ members: number; registered: number; synthetic: number; named: number }>(
+      database.db,
+      sql`select count(*)::int as members, count(e.uscc)::int as registered, count(*) filter (where e.synthetic)::int as synthetic,
+          count(*) filter (where exists (select 1 from enterprise_versions v where v.uscc = m.uscc and v.name like '%（合成）'))::int as named
+        from survey_panel_members m left join enterprises e on e.uscc = m.uscc where m.survey_code = ${SURVEY}`,
+    );
+    expect(joined).toEqual([{ members: members.length, registered: members.length, synthetic: members.length, named: members.length }]);
+    // Drawn from the enterprises open on the first wave's first day, stratified by section and size class.
+    const frame = await registryFrameRows(database.db, { at: '2021-01-01', synthetic: true });
+    expect(new Set(members.map((m) => m.uscc)).size).toBe(members.length);
+    for (const m of members) expect(frame.some((f) => f.uscc === m.uscc)).toBe(true);
+    // An enterprise the registry says closes leaves the panel with the wave before it closed.
+    for (const m of members) expect(m.leftPeriod === null).toBe(frame.find((f) => f.uscc === m.uscc)?.closedOn === null);
     const waves = await wavesOf(database.db, SURVEY);
     expect(waves.map((w) => w.period)).toEqual(periodRange([DEFAULT_DEMO.from, DEFAULT_DEMO.to], 'monthly').map((p) => p.code));
     // A second start changes nothing.
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
+    await prepare(database, START);
     expect((await panelMembers(database.db, SURVEY)).length).toBe(members.length);
   });
 
-  it('counts answers in SQL into exactly the cells the domain counts in memory', async () => {
+  it('counts answers in SQL into exactly the cells the domain counts in memory, by the registry version in force at each wave', async () => {
     const survey = await getSurvey(database, SURVEY);
     const periods = periodRange([DEFAULT_DEMO.from, DEFAULT_DEMO.to], 'monthly');
-    const panel = drawPanel(syntheticFrame(DEFAULT_DEMO.frame, DEFAULT_DEMO.seed), survey.design, DEFAULT_DEMO.seed);
-    const memory = tallyAnswers(survey, panel.members, periods, syntheticAnswers(survey, panel.members, periods, DEFAULT_DEMO.seed));
+    const panel = drawPanel(await registryFrameRows(database.db, { at: waveFirstDay(DEFAULT_DEMO.from), synthetic: true }), survey.design, DEFAULT_DEMO.seed);
+    expect(panel.members.map((m) => m.uscc)).toEqual(members.map((m) => m.uscc));
+    const answers = syntheticAnswers(survey, panel.members, periods, DEFAULT_DEMO.seed);
     const waves = await wavesOf(database.db, SURVEY);
     // Recount three waves by SQL (rebuildWaveTallies is what every import runs) and compare every cell.
-    const picked = [waves[0], waves[25], waves[59]].flatMap((w) => (w ? [w] : []));
-    for (const w of picked) await database.db.transaction((tx) => rebuildWaveTallies(tx, w));
-    for (const w of picked) {
+    const picked = [0, 25, 59].flatMap((i) => (waves[i] ? [{ wave: waves[i], index: i }] : []));
+    for (const { wave } of picked) await database.db.transaction((tx) => rebuildWaveTallies(tx, wave));
+    const sizes: Array<Map<string, string | null>> = [];
+    for (const { wave: w, index } of picked) {
+      // The members as the registry has them at the wave (in the draw's order: answers name members by position);
+      // a member out of the panel then answered nothing.
+      const at = new Map((await panelAt(database.db, SURVEY, w.period, waveLastDay(w.period))).map((m) => [m.uscc, m]));
+      sizes.push(new Map([...at.values()].map((m) => [m.uscc, m.sizeClass])));
+      const asOf = panel.members.map((m) => at.get(m.uscc) ?? m);
+      const keep: number[] = [];
+      for (let k = 0; k < answers.length; k++) if (answers.period[k] === index && at.has(panel.members[answers.member[k] ?? 0]?.uscc ?? '')) keep.push(k);
+      const pick = <T extends ArrayLike<number>>(xs: T) => Int32Array.from(keep, (k) => xs[k] ?? 0);
+      const memory = tallyAnswers(survey, asOf, [periods[index] ?? { code: w.period, year: 0, sub: 0 }], { member: pick(answers.member), period: new Int32Array(keep.length), item: pick(answers.item), answer: pick(answers.answer), length: keep.length });
       const fromSql = await tallyCells(database.db, SURVEY, { from: w.period, to: w.period, weight: 'revenue' });
-      const fromMemory = memory.filter((c) => c.period === w.period);
       const key = (c: { group: string; question: string; horizon: string }) => `${c.group}|${c.question}|${c.horizon}`;
-      expect(fromSql.length).toBe(fromMemory.length);
+      expect(fromSql.length).toBe(memory.length);
       const byKey = new Map(fromSql.map((c) => [key(c), c.tally]));
-      for (const c of fromMemory) {
+      for (const c of memory) {
         const s = byKey.get(key(c));
         expect(s, `${w.period} ${key(c)}`).toBeDefined();
         if (!s) continue;
@@ -82,25 +115,30 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
         for (const k of ['wPositive', 'wNeutral', 'wNegative', 'wMax'] as const) expect(Math.abs(s[k] - c.tally[k])).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(c.tally[k])));
       }
     }
+    // The registry's yearly revision moves some members to another size class between the first and the last wave.
+    const [first, last] = [sizes[0], sizes[sizes.length - 1]];
+    expect([...(first?.entries() ?? [])].some(([u, size]) => last?.has(u) && last.get(u) !== size)).toBe(true);
   });
 
   describe('importing a wave', () => {
     let waveId: number;
+    // A valid code (check character and all) of no enterprise in the registry.
+    const STRANGER = withCheckChar('91440300MA5F66666');
     const header = '统一社会信用代码,单位名称,BUSINESS.current,本企业业务总量（预期）,OPERATING_STATE_即期,OPERATING_STATE_预期\n';
-    const row = (i: number, cells: string) => `${members[i]?.uscc ?? '?'},企业${i},${cells}\n`;
+    const row = (i: number, cells: string) => `${current[i]?.uscc ?? '?'},企业${i},${cells}\n`;
 
     beforeAll(async () => {
       waveId = (await openWave(database, SURVEY, '2026年1月')).id;
     });
 
     it('rejects the whole file for one bad cell, naming row and column, and writes nothing', async () => {
-      const bad = file('bad.csv', `${header}${row(0, '上升,持平,良好,良好')}${row(1, '大涨,持平,良好,一般')}91440300XXXXXXXXX1,外来,上升,上升,良好,良好\n${row(0, '下降,下降,不佳,不佳')}`);
+      const bad = file('bad.csv', `${header}${row(0, '上升,持平,良好,良好')}${row(1, '大涨,持平,良好,一般')}${STRANGER},外来,上升,上升,良好,良好\n${row(0, '下降,下降,不佳,不佳')}`);
       const r = await importResponses(database, { waveId, file: bad });
       expect(r.committed).toBe(false);
       expect(r.rejected).toEqual([
         { file: 'bad.csv', row: 3, column: 'BUSINESS.current', reason: '"大涨" is not an answer to 本企业业务总量 (上升/持平/下降, or 1–3)' },
-        { file: 'bad.csv', row: 4, column: '统一社会信用代码', reason: `91440300XXXXXXXXX1 is not in the panel of ${SURVEY}` },
-        { file: 'bad.csv', row: 5, column: '统一社会信用代码', reason: `${members[0]?.uscc} answered twice in one file: rows 2 and 5` },
+        { file: 'bad.csv', row: 4, column: '统一社会信用代码', reason: `${STRANGER} is not in the enterprise registry (企业名录), so not in the panel of ${SURVEY}` },
+        { file: 'bad.csv', row: 5, column: '统一社会信用代码', reason: `${current[0]?.uscc} answered twice in one file: rows 2 and 5` },
       ]);
       expect(r.ignoredColumns).toEqual(['单位名称']);
       const [n] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from survey_responses where wave_id = ${waveId}`);
@@ -108,7 +146,7 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
     });
 
     it('refuses an unknown column rather than dropping its answers', async () => {
-      const r = await importResponses(database, { waveId, file: file('typo.csv', `统一社会信用代码,BUSINES.current\n${members[0]?.uscc},上升\n`) });
+      const r = await importResponses(database, { waveId, file: file('typo.csv', `统一社会信用代码,BUSINES.current\n${current[0]?.uscc},上升\n`) });
       expect(r.errors[0]).toMatch(/column "BUSINES.current" is neither 统一社会信用代码 nor a question of this survey/);
     });
 
@@ -122,11 +160,11 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
       const again = await importResponses(database, { waveId, file: file('good.csv', good) });
       expect(again).toMatchObject({ committed: false, counts: { added: 0, revised: 0, unchanged: 5 } });
       // A correction of one answer: enterprise 3's business becomes 持平; its other answers stay.
-      const fix = await importResponses(database, { waveId, file: file('fix.csv', `统一社会信用代码,BUSINESS.current\n${members[3]?.uscc},持平\n`) });
+      const fix = await importResponses(database, { waveId, file: file('fix.csv', `统一社会信用代码,BUSINESS.current\n${current[3]?.uscc},持平\n`) });
       expect(fix).toMatchObject({ committed: true, counts: { added: 0, revised: 1, unchanged: 0 } });
       const versions = await queryRows<{ answers: Record<string, number>; superseded: boolean }>(
         database.db,
-        sql`select answers, superseded_at is not null as superseded from survey_responses where wave_id = ${waveId} and uscc = ${members[3]?.uscc ?? ''} order by id`,
+        sql`select answers, superseded_at is not null as superseded from survey_responses where wave_id = ${waveId} and uscc = ${current[3]?.uscc ?? ''} order by id`,
       );
       expect(versions).toEqual([
         { answers: { 'BUSINESS.current': -1, 'BUSINESS.expected': -1, 'OPERATING_STATE.current': -1, 'OPERATING_STATE.expected': 1 }, superseded: true },
@@ -158,14 +196,14 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
     it('reads GBK CSV and XLSX files the same way', async () => {
       const wave2 = (await openWave(database, SURVEY, '2026-02')).id;
       // GBK bytes of a header and one row, written by hand: "统一社会信用代码,BUSINESS.current\n<uscc>,持平\n".
-      const text = `统一社会信用代码,BUSINESS.current\n${members[5]?.uscc},持平\n`;
+      const text = `统一社会信用代码,BUSINESS.current\n${current[5]?.uscc},持平\n`;
       const encoded = Buffer.from(await gbkBytes(text));
       const r = await importResponses(database, { waveId: wave2, file: file('gbk.csv', encoded) });
       expect(r).toMatchObject({ encoding: 'gb18030', committed: true, counts: { added: 1 } });
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('数据');
       ws.addRow(['统一社会信用代码', '本企业综合经营状况（即期）']);
-      ws.addRow([members[6]?.uscc, 2]);
+      ws.addRow([current[6]?.uscc, 2]);
       const xlsx = file('answers.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
       expect(await importResponses(database, { waveId: wave2, file: xlsx })).toMatchObject({ format: 'xlsx', committed: true, counts: { added: 1, answers: 1 } });
     });
@@ -173,10 +211,10 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
     it('reports response rates for all enterprises and by industry, size and district', async () => {
       const r = await waveResponseRates(database, waveId);
       const all = r.rows.find((x) => x.group === 'all');
-      expect(all).toMatchObject({ panel: members.length, responded: 5 });
-      expect(all?.rate).toBeCloseTo(5 / members.length, 12);
+      expect(all).toMatchObject({ panel: current.length, responded: 5 });
+      expect(all?.rate).toBeCloseTo(5 / current.length, 12);
       const byIndustry = r.rows.filter((x) => x.group.startsWith('industry:'));
-      expect(byIndustry.reduce((a, x) => a + x.panel, 0)).toBe(members.length);
+      expect(byIndustry.reduce((a, x) => a + x.panel, 0)).toBe(current.length);
       expect(byIndustry.reduce((a, x) => a + x.responded, 0)).toBe(5);
       expect(r.rows.some((x) => x.group.startsWith('region:44030'))).toBe(true);
       expect(r.rows.some((x) => x.group.startsWith('size:'))).toBe(true);
@@ -186,7 +224,7 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
       expect(await refusal(database.db.execute(sql`delete from survey_responses where wave_id = ${waveId}`))).toMatch(/never deleted/);
       expect(await refusal(database.db.execute(sql`update survey_responses set answers = '{}'::jsonb where wave_id = ${waveId}`))).toMatch(/kept as recorded/);
       expect(await refusal(database.db.execute(sql`truncate survey_responses cascade`))).toMatch(/never deleted/);
-      expect(await refusal(database.db.execute(sql`insert into survey_responses (wave_id, survey_code, uscc, answers) values (${waveId}, ${SURVEY}, ${members[9]?.uscc ?? ''}, '{"BUSINESS.current": 2}'::jsonb)`))).toMatch(/answers_check/);
+      expect(await refusal(database.db.execute(sql`insert into survey_responses (wave_id, survey_code, uscc, answers) values (${waveId}, ${SURVEY}, ${current[9]?.uscc ?? ''}, '{"BUSINESS.current": 2}'::jsonb)`))).toMatch(/answers_check/);
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The 景气 API on both databases, with the synthetic demo loaded as on first start: surveys and waves paged by
- * cursor, a wave opened and its answers uploaded (refused with 422 naming row and column, then accepted), response
- * rates, every kind of index, and the Excel export of every index with its inputs.
+ * The 景气 API on both databases, with the synthetic demo loaded as on first start (its panel drawn from the
+ * registry's synthetic sample): surveys and waves paged by cursor, a wave opened and its answers uploaded (refused
+ * with 422 naming row and column, then accepted), response rates, every kind of index, and the Excel export of every
+ * index with its inputs.
  */
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
@@ -26,7 +27,7 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
   let viewer: Record<string, string>;
   beforeAll(async () => {
     database = await open();
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true, enterprises: { dir: path.join(root, 'enterprises'), sample: true } });
     app = await buildApp(database);
     statistician = await signIn(app, database, 'survey-stats', 'statistician');
     viewer = await signIn(app, database, 'survey-viewer', 'viewer');
@@ -68,7 +69,8 @@ describe.each(drivers)('景气 API on $name', ({ open }) => {
     const opened = await app.inject({ method: 'POST', url: `/api/prosperity/surveys/${SURVEY}/waves`, headers: statistician, payload: { period: '2026-01' } });
     expect(opened.json()).toMatchObject({ period: '2026-01', committed: true });
     const { id } = opened.json<{ id: number }>();
-    const members = await panelMembers(database.db, SURVEY);
+    // Members still in the panel in 2026 (one whose enterprise the registry closes has left it).
+    const members = (await panelMembers(database.db, SURVEY)).filter((m) => m.leftPeriod === null);
     const csv = (cell: string) => `统一社会信用代码,BUSINESS.current,BUSINESS.expected\n${members[0]?.uscc},上升,上升\n${members[1]?.uscc},${cell},持平\n${members[2]?.uscc},下降,持平\n`;
     const bad = await app.inject({ method: 'POST', url: `/api/prosperity/surveys/${id}/responses/import`, ...withHeaders(statistician, multipart({}, { name: '一月.csv', content: csv('涨') })) });
     expect(bad.statusCode).toBe(422);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { root } from './support/paths';
 
 const run = promisify(execFile);
@@ -48,11 +49,13 @@ describe('plan-monitor prosperity', () => {
     const waves = JSON.parse((await cli(['prosperity', 'waves'], env)).stdout) as Array<{ period: string }>;
     expect(waves[0]?.period).toBe('2025-12');
     const file = path.join(dir, 'answers.csv');
-    await writeFile(file, '统一社会信用代码,BUSINESS.current\n91440300XXXXXXXXX1,上升\n');
+    // A valid code (check character and all) of no enterprise in the registry.
+    const stranger = withCheckChar('91440300MA5F66666');
+    await writeFile(file, `统一社会信用代码,BUSINESS.current\n${stranger},上升\n`);
     const r = await cli(['prosperity', 'import', file, '--wave', '2026-01', '--dry-run'], env);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { rejected: Array<{ row: number; column: string; reason: string }> };
-    expect(report.rejected).toEqual([{ file: 'answers.csv', row: 2, column: '统一社会信用代码', reason: '91440300XXXXXXXXX1 is not in the panel of shenzhen-services-bcs' }]);
+    expect(report.rejected).toEqual([{ file: 'answers.csv', row: 2, column: '统一社会信用代码', reason: `${stranger} is not in the enterprise registry (企业名录), so not in the panel of shenzhen-services-bcs` }]);
   }, 120_000);
 
   it('writes every index with its inputs to Excel', async () => {

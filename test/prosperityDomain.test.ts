@@ -75,10 +75,10 @@ describe('response file layout', () => {
     expect(mapResponseHeader(['uscc', '营业收入'], survey).errors[0]).toMatch(/column "营业收入" is neither/);
   });
 
-  it('checks every cell: the USCC’s shape and each answer against its question’s scale; blank is no answer', () => {
+  it('checks every cell: the USCC as the enterprise database does (check character too) and each answer against its question’s scale; blank is no answer', () => {
     const cols = mapResponseHeader(['uscc', 'BUSINESS.current', 'OPERATING_STATE.current', 'ECONOMY_OUTLOOK.expected'], survey);
-    expect(checkResponseRow(['91440300715267266g', '上升', '', '不乐观'], cols)).toEqual({
-      uscc: '91440300715267266G',
+    expect(checkResponseRow(['9144030071526726xg', '上升', '', '不乐观'], cols)).toEqual({
+      uscc: '9144030071526726XG',
       answers: [
         { question: 'BUSINESS', horizon: 'current', answer: 1, column: 'BUSINESS.current' },
         { question: 'ECONOMY_OUTLOOK', horizon: 'expected', answer: -1, column: 'ECONOMY_OUTLOOK.expected' },
@@ -86,9 +86,12 @@ describe('response file layout', () => {
       problems: [],
     });
     expect(checkResponseRow(['12345', '良好', '上升', ''], cols).problems).toEqual([
-      { column: '统一社会信用代码', reason: '"12345" is not an 18-character unified social credit code' },
+      { column: '统一社会信用代码', reason: '统一社会信用代码 12345: 5 characters, it must have 18 (应为18位)' },
       { column: 'BUSINESS.current', reason: '"良好" is not an answer to 本企业业务总量 (上升/持平/下降, or 1–3)' },
       { column: 'OPERATING_STATE.current', reason: '"上升" is not an answer to 本企业综合经营状况 (良好/一般/不佳, or 1–3)' },
+    ]);
+    expect(checkResponseRow(['91440300715267266G', '上升', '', ''], cols).problems).toEqual([
+      { column: '统一社会信用代码', reason: '统一社会信用代码 91440300715267266G: check character G is wrong, it should be 9 (校验码错误)' },
     ]);
   });
 });

@@ -27,7 +27,7 @@ let tmp: string;
 
 beforeAll(async () => {
   rig = await startBrowserRig(async (database) => {
-    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true });
+    await prepare(database, { regionsDir, plansDir, prosperityDir: path.join(root, 'prosperity'), prosperityDemo: true, enterprises: { dir: path.join(root, 'enterprises'), sample: true } });
     await createUser(database, { username: 'survey-web', password: TEST_PASSWORD, role: 'statistician' });
   });
   ({ database, base, browser } = rig);
@@ -90,7 +90,8 @@ describe('景气 in Chromium', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="prosperity-card"] dd')).every((d) => !d.textContent?.startsWith('—')), null, { timeout: 60_000 });
     await page.goto(`${base}/prosperity`);
     await page.getByText('调查期次与回收率').waitFor();
-    const members = await panelMembers(database.db, 'shenzhen-services-bcs');
+    // Members still in the panel in 2026 (one whose enterprise the registry closes has left it).
+    const members = (await panelMembers(database.db, 'shenzhen-services-bcs')).filter((m) => m.leftPeriod === null);
     const file = path.join(tmp, '2026年1月.csv');
     await writeFile(file, `统一社会信用代码,本企业业务总量（即期）\n${members[0]?.uscc},上升\n${members[1]?.uscc},大涨\n`);
     await page.getByPlaceholder('期别，如 2026-01').fill('2026-01');

@@ -7,14 +7,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Horizon } from '../domain/prosperity/answers';
 import type { TallyCell } from '../domain/prosperity/indices';
 import type { Tally } from '../domain/prosperity/tally';
-import type { SizeClass } from '../domain/enterprise/size';
-import type { FrameMember } from '../domain/prosperity/sampling';
+import { waveLastDay } from '../domain/prosperity/waveDays';
 import type { SurveyDefinition } from '../domain/prosperity/survey';
 import type { Db, DatabaseTarget } from './client';
 import { copyInto, copyLine } from './copy';
 import { numberToNumeric, numericToNumber } from './numeric';
+import { panelInForce } from './prosperityRegistry';
 import { queryRows } from './raw';
-import { surveyImportBatches, surveyPanelMembers, surveyQuestions, surveyResponses, surveys, surveyTallies, surveyWaves } from './schema';
+import { enterprises, surveyImportBatches, surveyPanelMembers, surveyQuestions, surveyResponses, surveys, surveyTallies, surveyWaves } from './schema';
 
 /** Writes a survey file's content: the survey row and its questions (questions no longer in the file are kept: answers name them). */
 export async function upsertSurvey(db: Db, s: SurveyDefinition, contentHash: string): Promise<void> {
@@ -56,7 +56,7 @@ export async function listSurveys(db: Db, limit: number, key: string | null, exa
     sql`select s.code, s.name_zh as "nameZh", s.name_en as "nameEn", s.frequency,
         (select count(*)::int from ${surveyWaves} w where w.survey_code = s.code) as waves,
         (select count(*)::int from ${surveyPanelMembers} m where m.survey_code = s.code) as panel,
-        coalesce((select bool_or(m.synthetic) from ${surveyPanelMembers} m where m.survey_code = s.code), false) as synthetic,
+        exists (select 1 from ${surveyPanelMembers} m join ${enterprises} e on e.uscc = m.uscc where m.survey_code = s.code and e.synthetic) as synthetic,
         (select min(w.period) from ${surveyWaves} w where w.survey_code = s.code) as "firstPeriod",
         (select max(w.period) from ${surveyWaves} w where w.survey_code = s.code) as "lastPeriod"
       from ${surveys} s where ${key === null ? sql`true` : exact ? sql`s.code = ${key}` : sql`s.code > ${key}`} order by s.code limit ${limit}`,
@@ -111,22 +111,40 @@ export async function listWaves(db: Db, surveyCode: string, limit: number, befor
   );
 }
 
-/** The panel's members as the domain's frame rows (every member, joined or not by a period). */
-export async function panelMembers(db: Db, surveyCode: string): Promise<Array<FrameMember & { joinedPeriod: string; leftPeriod: string | null; synthetic: boolean }>> {
-  const rows = await db.select().from(surveyPanelMembers).where(eq(surveyPanelMembers.surveyCode, surveyCode)).orderBy(asc(surveyPanelMembers.uscc));
-  return rows.map((r) => ({
-    uscc: r.uscc, industryCode: r.industryCode, sectionCode: r.sectionCode, regionCode: r.regionCode, sizeClass: r.sizeClass as SizeClass | null,
-    revenue: numericToNumber(r.revenue), employees: numericToNumber(r.employees), joinedPeriod: r.joinedPeriod, leftPeriod: r.leftPeriod, synthetic: r.synthetic,
-  }));
+export interface PanelMemberRow {
+  uscc: string;
+  revenue: number | null;
+  employees: number | null;
+  joinedPeriod: string;
+  leftPeriod: string | null;
+  /** The registry's flag: a synthetic enterprise (合成数据). */
+  synthetic: boolean;
 }
 
-const PANEL_COLUMNS = ['survey_code', 'uscc', 'industry_code', 'section_code', 'region_code', 'size_class', 'revenue', 'employees', 'synthetic', 'joined_period'] as const;
+/** The panel's members (every member, joined or not by a period); who they are is in the registry (prosperityRegistry.ts). */
+export async function panelMembers(db: Db, surveyCode: string): Promise<PanelMemberRow[]> {
+  const rows = await db
+    .select({ uscc: surveyPanelMembers.uscc, revenue: surveyPanelMembers.revenue, employees: surveyPanelMembers.employees, joinedPeriod: surveyPanelMembers.joinedPeriod, leftPeriod: surveyPanelMembers.leftPeriod, synthetic: enterprises.synthetic })
+    .from(surveyPanelMembers)
+    .innerJoin(enterprises, eq(enterprises.uscc, surveyPanelMembers.uscc))
+    .where(eq(surveyPanelMembers.surveyCode, surveyCode))
+    .orderBy(asc(surveyPanelMembers.uscc));
+  return rows.map((r) => ({ ...r, revenue: numericToNumber(r.revenue), employees: numericToNumber(r.employees) }));
+}
 
-/** Adds members to a panel (COPY); a member already in it is an error of the caller (primary key). */
-export async function insertPanelMembers(db: Db, driver: DatabaseTarget['driver'], surveyCode: string, members: readonly FrameMember[], joinedPeriod: string, synthetic: boolean): Promise<void> {
-  const text = members
-    .map((m) => copyLine([surveyCode, m.uscc, m.industryCode, m.sectionCode, m.regionCode, m.sizeClass, numberToNumeric(m.revenue), numberToNumeric(m.employees), synthetic, joinedPeriod]))
-    .join('');
+/** A member as the panel records it: the enterprise, its weights, and the last period it is in the panel (null: still in). */
+export interface NewPanelMember {
+  uscc: string;
+  revenue: number | null;
+  employees: number | null;
+  leftPeriod?: string | null;
+}
+
+const PANEL_COLUMNS = ['survey_code', 'uscc', 'revenue', 'employees', 'joined_period', 'left_period'] as const;
+
+/** Adds members to a panel (COPY); a member already in it, or an enterprise not in the registry, is an error of the caller (keys). */
+export async function insertPanelMembers(db: Db, driver: DatabaseTarget['driver'], surveyCode: string, members: readonly NewPanelMember[], joinedPeriod: string): Promise<void> {
+  const text = members.map((m) => copyLine([surveyCode, m.uscc, numberToNumeric(m.revenue), numberToNumeric(m.employees), joinedPeriod, m.leftPeriod ?? null])).join('');
   await copyInto(db, driver, 'survey_panel_members', PANEL_COLUMNS, text);
 }
 
@@ -177,15 +195,15 @@ export async function tallyCells(db: Db, surveyCode: string, opts: TallyOptions)
 
 /**
  * Counts a wave's current questionnaires again into survey_tallies (after an import, in its transaction): per item
- * and for all enterprises and each section, size class and district. A member without a weight measure weighs 0
- * (it counts in the unweighted indices only).
+ * and for all enterprises and each section, size class and district — the enterprise's in the registry version in
+ * force on the wave's last day. A member without a weight measure weighs 0 (it counts in the unweighted indices only).
  */
 export async function rebuildWaveTallies(db: Db, wave: WaveRow): Promise<void> {
   await db.execute(sql`delete from ${surveyTallies} where wave_id = ${wave.id}`);
   await db.execute(sql`insert into ${surveyTallies} (wave_id, item, grp, n, positive, neutral, negative, revenue_positive, revenue_neutral, revenue_negative,
       revenue_max, employees_positive, employees_neutral, employees_negative, employees_max)
     with m as (select uscc, section_code, size_class, region_code, coalesce(revenue, 0)::float8 as rev, coalesce(employees, 0)::float8 as emp
-        from ${surveyPanelMembers} where survey_code = ${wave.surveyCode}),
+        from ${panelInForce(wave.surveyCode, waveLastDay(wave.period))} p),
       a as (select kv.key as item, kv.value::int as answer, r.uscc
         from ${surveyResponses} r cross join lateral jsonb_each_text(r.answers) kv
         where r.wave_id = ${wave.id} and r.superseded_at is null)
@@ -221,11 +239,14 @@ export interface ResponseRateRow {
   responded: number;
 }
 
-/** Panel members in the wave's panel and those who answered, for all and by section, size class and district. */
+/**
+ * Panel members in the wave's panel and those who answered, for all and by section, size class and district (the
+ * registry version in force on the wave's last day).
+ */
 export async function responseRates(db: Db, wave: WaveRow): Promise<ResponseRateRow[]> {
   return queryRows<ResponseRateRow & Record<string, unknown>>(
     db,
-    sql`with panel as (select * from ${surveyPanelMembers} m where m.survey_code = ${wave.surveyCode} and m.joined_period <= ${wave.period} and (m.left_period is null or m.left_period >= ${wave.period})),
+    sql`with panel as (select * from ${panelInForce(wave.surveyCode, waveLastDay(wave.period))} m where m.joined_period <= ${wave.period} and (m.left_period is null or m.left_period >= ${wave.period})),
         answered as (select uscc from ${surveyResponses} r where r.wave_id = ${wave.id} and r.superseded_at is null)
       select case when grouping(p.section_code) = 0 then 'industry:' || p.section_code
                   when grouping(p.size_class) = 0 then 'size:' || coalesce(p.size_class, 'unknown')

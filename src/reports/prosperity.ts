@@ -101,7 +101,7 @@ function zh(b: ProsperityBrief): string[] {
     const parts = (['red', 'yellow', 'green', 'lightBlue', 'blue'] as const).filter((l) => by(l).length > 0).map((l) => `${LIGHT_LABELS[l].zh}${by(l).length}项（${by(l).join('、')}）`);
     out.push(`景气信号灯：${b.period}预警指数为${n1(s.score)}，综合为${LIGHT_LABELS[s.light].zh}；其中${parts.join('，')}。`);
   }
-  if (b.synthetic) out.push('注：本专栏所用样本企业和问卷答案为合成数据（演示用），不反映真实企业情况；接入企业数据库和正式调查后自动替换。');
+  if (b.synthetic) out.push('注：本专栏所用样本企业和问卷答案为合成数据（演示用），不反映真实企业情况：样本抽自企业数据库中的合成企业，抽取真实企业样本并开展正式调查后替换。');
   return out;
 }
 
@@ -126,6 +126,6 @@ function en(b: ProsperityBrief): string[] {
     const parts = (['red', 'yellow', 'green', 'lightBlue', 'blue'] as const).filter((l) => by(l).length > 0).map((l) => `${LIGHT_LABELS[l].en}: ${by(l).join(', ')}`);
     out.push(`Signal lights: in ${b.period} the signal score was ${n1(s.score)}, overall ${LIGHT_LABELS[s.light].en}; ${parts.join('; ')}.`);
   }
-  if (b.synthetic) out.push('Note: the enterprises and answers behind this box are synthetic demo data, not real enterprises; they are replaced once the panel is drawn from the enterprise database and the survey runs.');
+  if (b.synthetic) out.push('Note: the enterprises and answers behind this box are synthetic demo data, not real enterprises: the panel is drawn from the enterprise database’s synthetic enterprises, and is replaced once a panel of real enterprises is drawn and the survey runs.');
   return out;
 }

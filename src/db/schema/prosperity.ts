@@ -2,19 +2,18 @@
  * 服务业景气调查: business-climate surveys (questionnaire as data), their panels of enterprises, waves and answers.
  * docs/PROSPERITY.md explains the model.
  *
- * The enterprise link: a panel member is an enterprise of the enterprise database (issue 18: `enterprises.uscc`),
- * named by its 统一社会信用代码 with the attributes the sample is drawn and grouped by (industry, section, region, size
- * class and the size measures of the weighted indices), under the names and types of `enterprise_versions`. No
- * foreign key to `enterprises` yet: that table is not on main; the lead adds
- * `survey_panel_members.uscc → enterprises.uscc` when both are merged (a synthetic demo panel has no registry rows
- * until then — `synthetic` marks it).
+ * The enterprise link: a panel member is an enterprise of the enterprise database (issue 18), by a foreign key to
+ * `enterprises.uscc` (its 统一社会信用代码, the registry's key: there is no surrogate id to refer to). Who the member is
+ * — name, industry, section, district, size class, synthetic or not — is read from the registry, the version in force
+ * at each wave (`panelInForce` in db/prosperityRegistry.ts), never copied here: a reclassification in the registry
+ * moves the enterprise's later answers to its new group and leaves earlier waves where they were.
  *
  * Answers are never overwritten: a changed questionnaire is a new row, and the one it replaces gets `superseded_at`;
  * a trigger (custom migration) refuses any other UPDATE and every DELETE.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { regions } from './plans';
+import { bigint, check, doublePrecision, foreignKey, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises';
 
 /** 调查: one row per loaded survey file (prosperity/*.yaml); `definition` is the checked file. */
 export const surveys = pgTable(
@@ -47,43 +46,30 @@ export const surveyQuestions = pgTable(
   (t) => [primaryKey({ columns: [t.surveyCode, t.code] })],
 );
 
-/** 调查样本: the panel, one row per enterprise and survey (joined in a wave's period, left in another). */
+/**
+ * 调查样本: the panel, one row per enterprise and survey (joined in a wave's period, left in another). What the panel
+ * itself decides is kept here: membership and the size measures of the weighted indices, taken from the registry's
+ * figures when the panel is drawn (a survey weighs an enterprise by the frame it was drawn from, as it stratifies by
+ * it); everything else about the enterprise is the registry's.
+ */
 export const surveyPanelMembers = pgTable(
   'survey_panel_members',
   {
     surveyCode: text('survey_code')
       .notNull()
       .references(() => surveys.code),
-    /**
-     * 统一社会信用代码 (enterprises.uscc of the enterprise database). When issue 18 is merged, this line becomes
-     * `uscc: text('uscc').notNull().references(() => enterprises.uscc),` (import from './enterprises'), and the
-     * synthetic demo panel draws from issue 18's synthetic registry so that every member has its row there.
-     */
-    uscc: text('uscc').notNull(),
-    /** GB/T 4754-2017 industry code (enterprise_versions.industry_code) and its 门类. */
-    industryCode: text('industry_code').notNull(),
-    sectionCode: text('section_code').notNull(),
-    regionCode: text('region_code')
+    /** 统一社会信用代码: the enterprise in the registry. */
+    uscc: text('uscc')
       .notNull()
-      .references(() => regions.code),
-    /** large / medium / small / micro (enterprise_versions.size_class). */
-    sizeClass: text('size_class'),
-    /** 营业收入 (万元) and 从业人员 (人): the weights of the weighted indices. */
+      .references(() => enterprises.uscc),
+    /** 营业收入 (万元, the latest full year) and 从业人员 (人, the latest month-end) at the draw: the weights of the weighted indices. */
     revenue: numeric('revenue'),
     employees: numeric('employees'),
-    /** Made by the demo generator: not a real enterprise. */
-    synthetic: boolean('synthetic').notNull().default(false),
     joinedPeriod: text('joined_period').notNull(),
     leftPeriod: text('left_period'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.surveyCode, t.uscc] }),
-    check('survey_panel_members_uscc_check', sql`length(${t.uscc}) = 18`),
-    check('survey_panel_members_size_class_check', sql`${t.sizeClass} is null or ${t.sizeClass} in ('large', 'medium', 'small', 'micro')`),
-    check('survey_panel_members_section_check', sql`${t.sectionCode} ~ '^[A-T]$'`),
-    index('survey_panel_members_groups_idx').on(t.surveyCode, t.sectionCode, t.regionCode),
-  ],
+  (t) => [primaryKey({ columns: [t.surveyCode, t.uscc] })],
 );
 
 /** 调查期次: one wave per survey and period (a month 2024-03 or a quarter 2024Q1). */

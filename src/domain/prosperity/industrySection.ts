@@ -1,7 +1,8 @@
 /**
  * The 门类 (section, A–T) of a GB/T 4754-2017 industry code, from the division ranges of the standard — what the
  * survey groups its cells by. The enterprise database (issue 18) keeps the whole classification with each code's
- * section; a panel member carries its section from there, and this table checks it (and serves the synthetic demo).
+ * section, and the survey reads a member's section from there; this table checks a frame file's codes and serves the
+ * synthetic benchmark frame.
  */
 import type { LocalizedText } from '../text';
 

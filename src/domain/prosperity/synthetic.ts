@@ -1,7 +1,7 @@
 /**
- * SYNTHETIC demo data (合成数据, never real enterprises): a frame of service enterprises and their answers to the
- * survey, made from a seed so every run gives the same. It stands in for the enterprise database (issue 18) until the
- * panel is drawn from the real registry, and feeds the demo, the tests and the benchmark.
+ * SYNTHETIC survey data (合成数据, never real enterprises), made from a seed so every run gives the same: answers to
+ * the survey for any panel — the demo's, drawn from the registry's synthetic enterprises (services/prosperity/demo.ts)
+ * — and a frame of service enterprises for the benchmark and the domain tests, which run without a registry.
  *
  * How answers are made: a common business cycle (a 40-month swing with a dip in the first half of 2022), each
  * section's sensitivity to it, each enterprise's own persistent level, and noise; a question's answer is up / same /

@@ -1,27 +1,37 @@
 /**
  * Where a survey's panel finds its enterprises: the sampling frame (抽样框), the enterprises in scope with the
- * attributes the sample is stratified and weighted by. One seam for the enterprise database (issue 18), which is on
- * another branch: today the frame is a CSV exported from the registry (`csvFrame`); when both are merged, a
- * `registryFrame(database, at)` beside it reads the enterprises in force at the panel's start (issue 18's
- * `enterprise_versions`: industry_code, region_code, size_class; revenue and employees from its figures) and the
- * callers (`prosperity panel`, the demo) take it instead. Nothing else in the survey reads enterprises.
+ * attributes the sample is stratified and weighted by. `registryFrame` reads the enterprise database (issue 18): the
+ * enterprises open on a day with the registry version in force then, and their size measures from their figures
+ * (db/prosperityRegistry.ts). `csvFrame` reads a frame exported from the registry as a file; its enterprises must be
+ * in the registry all the same (the panel refers to them: `drawSurveyPanel` refuses one that is not, by name).
  *
  * @example
- * await drawSurveyPanel(database, 'shenzhen-services-bcs', csvFrame('frame.csv'), { seed: 1, joined: '2026-01' });
+ * await drawSurveyPanel(database, 'shenzhen-services-bcs', registryFrame(database, { at: '2026-01-01', synthetic: false }), { seed: 1, joined: '2026-01' });
  */
 import path from 'node:path';
 import { normaliseUscc, USCC_HEADERS, usccProblem } from '../../domain/prosperity/enterpriseRef';
 import { sectionOf } from '../../domain/prosperity/industrySection';
 import { SIZE_CLASSES, type SizeClass } from '../../domain/enterprise/size';
 import type { FrameMember } from '../../domain/prosperity/sampling';
+import type { Database } from '../../db/client';
+import { registryFrameRows } from '../../db/prosperityRegistry';
 import { BadRequestError } from '../errors';
 import { readCsv } from '../import/readCsv';
 
 export interface EnterpriseFrame {
-  /** What the audit records as the frame's origin (`csv:frame.csv`, later `registry:2026-01-01`). */
+  /** What the audit records as the frame's origin (`registry:2026-01-01`, `csv:frame.csv`). */
   source: string;
   members(): Promise<FrameMember[]>;
 }
+
+/**
+ * The registry's enterprises open on `at` (an ISO day: a panel's first wave's first day), real ones or the synthetic
+ * ones (合成数据, for the demo) — never both.
+ */
+export const registryFrame = (database: Database, o: { at: string; synthetic: boolean }): EnterpriseFrame => ({
+  source: `registry:${o.at}${o.synthetic ? ' (synthetic)' : ''}`,
+  members: () => registryFrameRows(database.db, o),
+});
 
 /** A frame from a CSV with the registry's columns (see `readFrameFile`). */
 export const csvFrame = (file: string): EnterpriseFrame => ({ source: `csv:${path.basename(file)}`, members: () => readFrameFile(file) });

@@ -11,6 +11,7 @@ import type { Database } from '../../db/client';
 import {
   classifyStagedResponses, commitStagedResponses, createResponseStaging, getWave, insertSurveyImportBatch, itemKey, lockSurveyImports, panelMembers, rebuildWaveTallies, stageResponses, stagingResponseLine,
 } from '../../db/prosperity';
+import { notInRegistry } from '../../db/prosperityRegistry';
 import { USCC_COLUMN } from '../../domain/prosperity/enterpriseRef';
 import { checkResponseRow, mapResponseHeader } from '../../domain/prosperity/responseFile';
 import { audit, SYSTEM, type AuditContext } from '../access/audit';
@@ -82,6 +83,9 @@ export async function importResponses(database: Database, opts: ResponseImportOp
       let cols: ReturnType<typeof mapResponseHeader> | null = null;
       const rowOf = new Map<string, number>();
       const rejectedRows = new Set<number>();
+      // Rows of enterprises outside the panel: told apart after the file is read (one registry query), as enterprises
+      // the registry does not know and registry enterprises not in this panel.
+      const outsiders: Array<{ row: number; uscc: string }> = [];
       let lines: string[] = [];
       for await (const rec of records) {
         if (!cols) {
@@ -98,16 +102,17 @@ export async function importResponses(database: Database, opts: ResponseImportOp
         const checked = checkResponseRow(rec.cells, cols);
         const problems = [...checked.problems];
         const member = panel.get(checked.uscc);
+        const outsider = checked.uscc !== '' && problems.length === 0 && !member;
+        if (outsider) outsiders.push({ row: rec.row, uscc: checked.uscc });
         if (checked.uscc !== '' && problems.length === 0) {
-          if (!member) problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} is not in the panel of ${survey.code}` });
-          else if (member.joinedPeriod > wave.period || (member.leftPeriod !== null && member.leftPeriod < wave.period)) {
+          if (member && (member.joinedPeriod > wave.period || (member.leftPeriod !== null && member.leftPeriod < wave.period))) {
             problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} is not in the panel in ${wave.period} (from ${member.joinedPeriod}${member.leftPeriod ? ` to ${member.leftPeriod}` : ''})` });
           }
           const first = rowOf.get(checked.uscc);
           if (first !== undefined) problems.push({ column: USCC_COLUMN, reason: `${checked.uscc} answered twice in one file: rows ${first} and ${rec.row}` });
           else rowOf.set(checked.uscc, rec.row);
         }
-        if (problems.length > 0) {
+        if (problems.length > 0 || outsider) {
           rejectedRows.add(rec.row);
           for (const p of problems) reject(rec.row, p.column, p.reason);
           continue;
@@ -121,6 +126,13 @@ export async function importResponses(database: Database, opts: ResponseImportOp
         }
       }
       await stageResponses(tx, database.driver, lines.join(''));
+      if (outsiders.length > 0) {
+        const unknown = new Set(await notInRegistry(tx, [...new Set(outsiders.map((o) => o.uscc))]));
+        for (const o of outsiders) {
+          reject(o.row, USCC_COLUMN, unknown.has(o.uscc) ? `${o.uscc} is not in the enterprise registry (企业名录), so not in the panel of ${survey.code}` : `${o.uscc} is not in the panel of ${survey.code}`);
+        }
+        report.rejected.sort((a, b) => a.row - b.row);
+      }
       const empty = emptyFileProblem(fileName, Boolean(cols), report.rows);
       if (empty) {
         report.errors.push(empty);

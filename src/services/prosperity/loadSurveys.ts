@@ -1,6 +1,7 @@
 /**
  * Loads the bundled survey files (prosperity/*.yaml) at start: a changed file is written again (by content hash),
- * an unchanged one only checked. A survey with no panel yet gets the synthetic demo (demo.ts) when asked.
+ * an unchanged one only checked. A survey with no panel yet gets the synthetic demo (demo.ts) when asked and the
+ * enterprise registry holds synthetic enterprises to draw it from (so the enterprise sample loads before this).
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -48,7 +48,7 @@ export default function Prosperity() {
         {t('服务业景气指数', 'Service-industry prosperity index')} <Typography.Text type="secondary" style={{ fontSize: 16 }}>{l(s.name)} · {last}</Typography.Text>
       </Typography.Title>
       {s.synthetic ? (
-        <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('本页的样本企业和问卷答案为合成数据（演示用），不是真实企业；接入企业数据库并导入调查问卷后显示真实结果。', 'The panel and answers on this page are synthetic demo data, not real enterprises; real results appear once the panel is drawn from the enterprise database and answers are imported.')} />
+        <Alert style={{ marginBottom: 12 }} type="warning" showIcon title={t('本页的样本企业和问卷答案为合成数据（演示用），不是真实企业：样本抽自企业数据库中的合成企业；抽取真实企业样本并导入调查问卷后显示真实结果。', 'The panel and answers on this page are synthetic demo data, not real enterprises: the panel is drawn from the enterprise database’s synthetic enterprises; real results appear once a panel of real enterprises is drawn and its answers are imported.')} />
       ) : null}
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('企业景气指数', 'Business climate index')} value={all('climate')?.value ?? '—'} precision={1} /><span className="muted">{t('即期', 'current')} {all('climate')?.current ?? '—'} · {t('预期', 'expected')} {all('climate')?.expected ?? '—'}</span></Card></Col>

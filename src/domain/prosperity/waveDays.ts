@@ -1,0 +1,49 @@
+/**
+ * The calendar days of a wave's period, where the survey meets the enterprise registry, whose versions are dated by
+ * day: a wave groups an enterprise by the registry version in force on the wave's last day, a panel is drawn from the
+ * enterprises in force on its first wave's first day, and an enterprise that closes leaves the panel after the wave
+ * of the day before it closed.
+ *
+ * @example
+ * waveFirstDay('2024Q2')               // '2024-04-01'
+ * waveLastDay('2024-02')               // '2024-02-29'
+ * waveOfDay('2024-05-31', 'quarterly') // { code: '2024Q2', year: 2024, sub: 2 }
+ */
+import { monthRange } from '../period/period';
+import { parsePeriod } from '../period/parse';
+import { periodAt, type Frequency, type WavePeriod } from './wavePeriod';
+
+const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+function months(code: string): { start: { year: number; month: number }; end: { year: number; month: number } } {
+  const p = parsePeriod(code);
+  if (!p.ok || (p.value.type !== 'month' && p.value.type !== 'quarter')) throw new Error(`"${code}" is not a wave period (2024-03 or 2024Q1)`);
+  return monthRange(p.value);
+}
+
+/** The first day of a wave's period (ISO date). */
+export function waveFirstDay(code: string): string {
+  const { start } = months(code);
+  return iso(start.year, start.month, 1);
+}
+
+/** The last day of a wave's period (ISO date). */
+export function waveLastDay(code: string): string {
+  const { end } = months(code);
+  // Day 0 of the next month is the last day of this one (UTC: no time zone moves the date).
+  return iso(end.year, end.month, new Date(Date.UTC(end.year, end.month, 0)).getUTCDate());
+}
+
+/** The wave period of a survey's frequency that contains a day (ISO date). */
+export function waveOfDay(day: string, frequency: Frequency): WavePeriod {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return periodAt(frequency === 'monthly' ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3), frequency);
+}
+
+/** The day before an ISO date. */
+export function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
