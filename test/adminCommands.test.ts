@@ -13,6 +13,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckChar } from '../src/domain/enterprise/uscc';
+import { SYSTEM } from '../src/services/access/audit';
+import { importEnterpriseFile } from '../src/services/enterprises/import/importEnterprises';
 import type { Database } from '../src/db/client';
 import { lockFolder, type FolderLock } from '../src/db/folderLock';
 import { queryRows } from '../src/db/raw';
@@ -26,13 +29,21 @@ import { plansDir, regionsDir, root } from './support/paths';
 import { PLAN, taskOf, unitId, unitUser } from './support/supervision';
 
 const UNIT = '市文化广电旅游体育局';
-// A frame of enterprises for the survey (no panel yet): two large ones, taken with certainty, and four small ones.
-const LARGE = ['91440300MA5F000011', '91440300MA5F000022'];
+// A frame of enterprises for the survey (no panel yet): two large ones, taken with certainty, and four small ones —
+// all in the enterprise registry, as a panel's members must be.
+const LARGE = [withCheckChar('91440300MA5F00001'), withCheckChar('91440300MA5F00002')];
+const SMALL = Array.from({ length: 4 }, (_, i) => withCheckChar(`91440300MA5F1000${i}`));
 const FRAME = [
   '统一社会信用代码,行业代码,区划代码,企业规模,营业收入,从业人员',
-  `${LARGE[0]},6510,440305,large,250000,1200`,
+  `${LARGE[0]},6513,440305,large,250000,1200`,
   `${LARGE[1]},7212,440304,large,180000,900`,
-  ...Array.from({ length: 4 }, (_, i) => `91440300MA5F1000${i}${i},6510,440305,small,${1000 + i},${20 + i}`),
+  ...SMALL.map((u, i) => `${u},6513,440305,small,${1000 + i},${20 + i}`),
+].join('\n');
+const REGISTRY = [
+  '统一社会信用代码,单位名称,行业代码,区划代码,规模以上,企业规模,成立日期',
+  `${LARGE[0]},甲软件有限公司,6513,440305,是,大型,2010-05-01`,
+  `${LARGE[1]},乙咨询有限公司,7212,440304,是,大型,2012-01-01`,
+  ...SMALL.map((u, i) => `${u},丙${i}软件有限公司,6513,440305,否,小型,2018-01-01`),
 ].join('\n');
 
 describe('a page of a supervision list', () => {
@@ -86,18 +97,21 @@ describe.each(drivers)('the admin channel for the tasks, quality and prosperity 
 
   beforeAll(async () => {
     database = await open();
-    // The survey without its synthetic demo: no panel yet, so the panel can be drawn.
-    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), prosperityDir: path.join(root, 'prosperity') });
+    // The survey without its synthetic demo: no panel yet, so the panel can be drawn; the industry classification
+    // without the synthetic enterprise sample: the registry is the test's own.
+    await prepare(database, { regionsDir, plansDir, catalogueDir: path.join(root, 'catalogue'), prosperityDir: path.join(root, 'prosperity'), enterprises: { dir: path.join(root, 'enterprises'), sample: false } });
     app = await buildApp(database);
     await app.ready();
     dir = await mkdtemp(path.join(tmpdir(), 'pm-admin-'));
+    const registered = await importEnterpriseFile(database, { file: await file('registry.csv', REGISTRY), audit: SYSTEM });
+    expect(registered.committed, JSON.stringify(registered.rejected.slice(0, 3))).toBe(true);
     lock = lockFolder(path.join(dir, 'pglite'), 'adminCommands.test');
     channel = await openAdminChannel(app, { dataDir: dir, lock, url: 'http://127.0.0.1:0', warn: (m) => expect.fail(m) });
     token = (await readFile(path.join(dir, 'admin.token'), 'utf8')).trim();
   }, 300_000);
   afterAll(async () => {
     await channel?.close();
-    lock.release();
+    lock?.release();
     await app.close();
     await database.close();
   });
