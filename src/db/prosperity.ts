@@ -202,7 +202,9 @@ export async function rebuildWaveTallies(db: Db, wave: WaveRow): Promise<void> {
   await db.execute(sql`delete from ${surveyTallies} where wave_id = ${wave.id}`);
   await db.execute(sql`insert into ${surveyTallies} (wave_id, item, grp, n, positive, neutral, negative, revenue_positive, revenue_neutral, revenue_negative,
       revenue_max, employees_positive, employees_neutral, employees_negative, employees_max)
-    with m as (select uscc, section_code, size_class, region_code, coalesce(revenue, 0)::float8 as rev, coalesce(employees, 0)::float8 as emp
+    -- MATERIALIZED: the panel as the registry describes it is worked out once (a lookup per member), not again for
+    -- every answer it is joined to (inlined, the planner ran the per-member lookup per answer: 20 s for 5,000 answers).
+    with m as materialized (select uscc, section_code, size_class, region_code, coalesce(revenue, 0)::float8 as rev, coalesce(employees, 0)::float8 as emp
         from ${panelInForce(wave.surveyCode, waveLastDay(wave.period))} p),
       a as (select kv.key as item, kv.value::int as answer, r.uscc
         from ${surveyResponses} r cross join lateral jsonb_each_text(r.answers) kv
@@ -246,7 +248,7 @@ export interface ResponseRateRow {
 export async function responseRates(db: Db, wave: WaveRow): Promise<ResponseRateRow[]> {
   return queryRows<ResponseRateRow & Record<string, unknown>>(
     db,
-    sql`with panel as (select * from ${panelInForce(wave.surveyCode, waveLastDay(wave.period))} m where m.joined_period <= ${wave.period} and (m.left_period is null or m.left_period >= ${wave.period})),
+    sql`with panel as materialized (select * from ${panelInForce(wave.surveyCode, waveLastDay(wave.period))} m where m.joined_period <= ${wave.period} and (m.left_period is null or m.left_period >= ${wave.period})),
         answered as (select uscc from ${surveyResponses} r where r.wave_id = ${wave.id} and r.superseded_at is null)
       select case when grouping(p.section_code) = 0 then 'industry:' || p.section_code
                   when grouping(p.size_class) = 0 then 'size:' || coalesce(p.size_class, 'unknown')
