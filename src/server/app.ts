@@ -36,6 +36,7 @@ import { qualityRoutes } from './routes/quality';
 import { prosperityRoutes } from './routes/prosperity';
 import { serveWebApp } from './web';
 import { version } from './version';
+import { DataFileError } from '../services/yamlFile';
 import { answerCache } from './answerCache';
 import { closeSilentSockets } from './silentSockets';
 import { hardening, type HardeningOptions } from './hardening';
@@ -86,7 +87,8 @@ export async function buildApp(database: Database, opts: AppOptions = {}): Promi
 
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
-    if (error instanceof BadRequestError) return reply.code(400).send({ error: error.message });
+    // A data file that does not check (a plan, region or rule file named on this machine): the file and line are in the message.
+    if (error instanceof BadRequestError || error instanceof DataFileError) return reply.code(400).send({ error: error.message });
     if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
     if (error instanceof ConflictError) return reply.code(409).send({ error: error.message });
     if (error instanceof TooLargeError) return reply.code(413).send({ error: error.message });

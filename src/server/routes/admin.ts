@@ -17,7 +17,6 @@ import { importObservations, type ImportReport } from '../../services/import/imp
 import { loadPlanFile } from '../../services/loadPlan';
 import { loadRegionFiles } from '../../services/regions/loadRegionFiles';
 import { loadUnitFile } from '../../services/units/loadUnits';
-import { DataFileError } from '../../services/yamlFile';
 import { errorResponse } from '../../shared/api';
 import { auditContext } from '../policy';
 import { adminCommandRoutes } from './adminCommands';
@@ -48,41 +47,20 @@ export const adminRoutes = (database: Database): FastifyPluginAsyncZod =>
     app.post('/api/admin/plans/load', {
       config: { policy: 'system' },
       schema: { ...hidden, body: z.object({ file: z.string().min(1) }) },
-      handler: async (req, reply) => {
-        try {
-          return await loadPlanFile(database, req.body.file);
-        } catch (e) {
-          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
-          throw e;
-        }
-      },
+      handler: async (req) => loadPlanFile(database, req.body.file),
     });
 
     // Reference data from files on this machine (plan-monitor regions load / units load beside a running server).
     app.post('/api/admin/regions/load', {
       config: { policy: 'system' },
       schema: { ...hidden, body: z.object({ files: z.array(z.string().min(1)).min(1), parent: z.string().nullable().default(null) }) },
-      handler: async (req, reply) => {
-        try {
-          return await loadRegionFiles(database, req.body.files, { parent: req.body.parent, who: auditContext(req) });
-        } catch (e) {
-          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
-          throw e;
-        }
-      },
+      handler: async (req) => loadRegionFiles(database, req.body.files, { parent: req.body.parent, who: auditContext(req) }),
     });
 
     app.post('/api/admin/units/load', {
       config: { policy: 'system' },
       schema: { ...hidden, body: z.object({ file: z.string().min(1) }) },
-      handler: async (req, reply) => {
-        try {
-          return await loadUnitFile(database, req.body.file, auditContext(req));
-        } catch (e) {
-          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
-          throw e;
-        }
-      },
+      handler: async (req) => loadUnitFile(database, req.body.file, auditContext(req)),
     });
 
     app.post('/api/admin/import', {

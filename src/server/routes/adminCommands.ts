@@ -18,7 +18,6 @@ import { notifierFor } from '../../services/supervision/notifier';
 import { importProjects, type ProjectImportReport } from '../../services/supervision/projectImport';
 import { sendReminders } from '../../services/supervision/remind';
 import { readSupervisionEnv } from '../../services/supervision/settings';
-import { DataFileError } from '../../services/yamlFile';
 import { auditContext } from '../policy';
 
 const hidden = { hide: true } as const;
@@ -57,14 +56,7 @@ export const adminCommandRoutes = (database: Database): FastifyPluginAsyncZod =>
     app.post('/api/admin/quality/validate', {
       config: { policy: 'system' },
       schema: { ...hidden, body: z.object({ file }) },
-      handler: async (req, reply) => {
-        try {
-          return await validateQualityFile(database, req.body.file);
-        } catch (e) {
-          if (e instanceof DataFileError) return reply.code(400).send({ error: e.message });
-          throw e;
-        }
-      },
+      handler: async (req) => validateQualityFile(database, req.body.file),
     });
 
     // plan-monitor prosperity import FILE --wave P: the wave opened when new, its answers imported.
