@@ -13,21 +13,30 @@ import { drivers } from './support/databases';
 
 const UNWATCHED = ['api_tokens', 'audit_log', 'data_changes', 'login_failures', 'sessions'];
 
-describe.each(drivers)('the data version on $name', ({ open }) => {
-  let database: Database;
+/** A fresh, migrated database for the describe block that calls it, and its data version. */
+function migrated(open: () => Promise<Database>) {
+  const at: { database?: Database } = {};
   beforeAll(async () => {
-    database = await open();
-    await database.migrate();
+    at.database = await open();
+    await at.database.migrate();
   }, 120_000);
   afterAll(async () => {
-    await database?.close();
+    await at.database?.close();
   });
-  const version = async () => BigInt(await dataVersion(database.db));
-  const addUnit = (code: string) => database.db.execute(sql`insert into units (code, name_zh, name_en, kind) values (${code}, ${code}, ${code}, 'department')`);
+  const db = () => {
+    if (!at.database) throw new Error('the database is opened in beforeAll');
+    return at.database;
+  };
+  return { db, version: async () => BigInt(await dataVersion(db().db)) };
+}
+
+describe.each(drivers)('the data version on $name', ({ open }) => {
+  const { db, version } = migrated(open);
+  const addUnit = (code: string) => db().db.execute(sql`insert into units (code, name_zh, name_en, kind) values (${code}, ${code}, ${code}, 'department')`);
 
   it('watches every table but the audit log, sessions, sign-in failures, API tokens and itself', async () => {
     const tables = await queryRows<{ table: string; watched: boolean; always: boolean }>(
-      database.db,
+      db().db,
       sql`select c.relname as table,
                  exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'data_changed') as watched,
                  exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'data_changed' and t.tgenabled = 'A') as always
@@ -43,31 +52,31 @@ describe.each(drivers)('the data version on $name', ({ open }) => {
 
   it('moves by one per writing transaction, not for reads, a rollback or an unwatched table', async () => {
     const v0 = await version();
-    await database.db.execute(sql`select count(*) from observations`);
+    await db().db.execute(sql`select count(*) from observations`);
     expect(await version()).toBe(v0);
     await addUnit('dv-1');
     expect(await version()).toBe(v0 + 1n);
     // Three statements in one transaction: one step.
-    await database.db.transaction(async (tx) => {
+    await db().db.transaction(async (tx) => {
       await tx.execute(sql`insert into units (code, name_zh, name_en, kind) values ('dv-2', 'dv-2', 'dv-2', 'department')`);
       await tx.execute(sql`update units set name_zh = 'dv-2b' where code = 'dv-2'`);
       await tx.execute(sql`delete from units where code = 'dv-1'`);
     });
     expect(await version()).toBe(v0 + 2n);
     await expect(
-      database.db.transaction(async (tx) => {
+      db().db.transaction(async (tx) => {
         await tx.execute(sql`insert into units (code, name_zh, name_en, kind) values ('dv-3', 'dv-3', 'dv-3', 'department')`);
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     expect(await version()).toBe(v0 + 2n);
-    await database.db.execute(sql`insert into login_failures (username, client_address) values ('dv', '127.0.0.1')`);
+    await db().db.execute(sql`insert into login_failures (username, client_address) values ('dv', '127.0.0.1')`);
     expect(await version()).toBe(v0 + 2n);
   });
 
   it('moves when row triggers are off for an import (session_replication_role = replica)', async () => {
     const v0 = await version();
-    const allowed = await database.db
+    const allowed = await db().db
       .transaction(async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);
         await tx.execute(sql`insert into units (code, name_zh, name_en, kind) values ('dv-replica', 'dv-replica', 'dv-replica', 'department')`);
@@ -81,11 +90,11 @@ describe.each(drivers)('the data version on $name', ({ open }) => {
   it('keeps its value through compaction, however many rows it folds', async () => {
     for (let i = 0; i < 5; i++) await addUnit(`dv-c${i}`);
     const before = await version();
-    await compactDataChanges(database.db);
-    const [rows] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from data_changes`);
+    await compactDataChanges(db().db);
+    const [rows] = await queryRows<{ n: number }>(db().db, sql`select count(*)::int as n from data_changes`);
     expect(rows?.n).toBe(1);
     expect(await version()).toBe(before);
-    await compactDataChanges(database.db);
+    await compactDataChanges(db().db);
     expect(await version()).toBe(before);
     await addUnit('dv-after');
     expect(await version()).toBe(before + 1n);
@@ -95,23 +104,15 @@ describe.each(drivers)('the data version on $name', ({ open }) => {
 
 // A server runs transactions side by side (PGlite runs one at a time): only there can one commit while another is open.
 describe.each(drivers.filter((d) => d.name === 'postgres'))('the data version between sessions on $name', ({ open }) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await open();
-    await database.migrate();
-  }, 120_000);
-  afterAll(async () => {
-    await database?.close();
-  });
-  const version = async () => BigInt(await dataVersion(database.db));
+  const { db, version } = migrated(open);
 
   it('moves exactly when a writer commits, and writers do not wait for each other on it', async () => {
     const v0 = await version();
     let insideA = 0n;
-    await database.db.transaction(async (a) => {
+    await db().db.transaction(async (a) => {
       await a.execute(sql`insert into units (code, name_zh, name_en, kind) values ('dv-a', 'dv-a', 'dv-a', 'department')`);
       // A second writer on another connection commits while A is open: not blocked by A's version row.
-      await database.db.transaction(async (b) => {
+      await db().db.transaction(async (b) => {
         await b.execute(sql`insert into units (code, name_zh, name_en, kind) values ('dv-b', 'dv-b', 'dv-b', 'department')`);
       });
       // Others see B's commit, not A's uncommitted change.
