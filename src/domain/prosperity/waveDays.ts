@@ -10,10 +10,11 @@
  * waveOfDay('2024-05-31', 'quarterly') // { code: '2024Q2', year: 2024, sub: 2 }
  */
 import { monthRange } from '../period/period';
+import { addDays, lastDayOfMonth } from '../supervision/dates';
 import { parsePeriod } from '../period/parse';
 import { periodAt, type Frequency, type WavePeriod } from './wavePeriod';
 
-const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const firstOf = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
 
 function months(code: string): { start: { year: number; month: number }; end: { year: number; month: number } } {
   const p = parsePeriod(code);
@@ -24,14 +25,13 @@ function months(code: string): { start: { year: number; month: number }; end: { 
 /** The first day of a wave's period (ISO date). */
 export function waveFirstDay(code: string): string {
   const { start } = months(code);
-  return iso(start.year, start.month, 1);
+  return firstOf(start.year, start.month);
 }
 
 /** The last day of a wave's period (ISO date). */
 export function waveLastDay(code: string): string {
   const { end } = months(code);
-  // Day 0 of the next month is the last day of this one (UTC: no time zone moves the date).
-  return iso(end.year, end.month, new Date(Date.UTC(end.year, end.month, 0)).getUTCDate());
+  return lastDayOfMonth(end.year, end.month);
 }
 
 /** The wave period of a survey's frequency that contains a day (ISO date). */
@@ -42,8 +42,4 @@ export function waveOfDay(day: string, frequency: Frequency): WavePeriod {
 }
 
 /** The day before an ISO date. */
-export function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayBefore = (day: string): string => addDays(day, -1);
