@@ -108,5 +108,5 @@ export function mayActForUnit(who: Principal, memberOf: readonly number[], unitI
   return (who.role === 'reporter' || who.role === 'planner') && memberOf.includes(unitId);
 }
 
-/** A reporter (a unit's user) sees only the tasks of its units; every other signed-in role sees every task. */
-export const seesAllTasks = (who: Principal): boolean => who.kind === 'user' && who.role !== 'reporter';
+/** A reporter (a unit's user) sees only the tasks of its units; every other signed-in role, and the operator at the console (system), every task. */
+export const seesAllTasks = (who: Principal): boolean => who.kind === 'system' || (who.kind === 'user' && who.role !== 'reporter');

@@ -18,11 +18,11 @@ export async function actorOf(db: Db, who: Principal): Promise<Actor> {
 }
 
 /**
- * Whose tasks a reader sees: null for the operator at the server's console (the system principal of the local admin
- * channel: the plan-monitor command sees every task, as it does on the database itself), else the signed-in actor.
+ * Whose tasks a reader sees: null when the policy lets this principal see every task without being a user (the
+ * operator at the server's console, through the local admin channel — seesAllTasks), else the signed-in actor.
  */
 export async function readerOf(db: Db, who: Principal): Promise<Actor | null> {
-  return who.kind === 'system' ? null : actorOf(db, who);
+  return who.kind !== 'user' && seesAllTasks(who) ? null : actorOf(db, who);
 }
 
 /** A reporter sees the tasks its units lead or co-operate on. */
