@@ -103,7 +103,7 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
       for (let k = 0; k < answers.length; k++) if (answers.period[k] === index && at.has(panel.members[answers.member[k] ?? 0]?.uscc ?? '')) keep.push(k);
       const pick = <T extends ArrayLike<number>>(xs: T) => Int32Array.from(keep, (k) => xs[k] ?? 0);
       const memory = tallyAnswers(survey, asOf, [periods[index] ?? { code: w.period, year: 0, sub: 0 }], { member: pick(answers.member), period: new Int32Array(keep.length), item: pick(answers.item), answer: pick(answers.answer), length: keep.length });
-      const fromSql = await tallyCells(database.db, SURVEY, { from: w.period, to: w.period, weight: 'revenue' });
+      const fromSql = await tallyCells(database.db, database.driver, SURVEY, { from: w.period, to: w.period, weight: 'revenue' });
       const key = (c: { group: string; question: string; horizon: string }) => `${c.group}|${c.question}|${c.horizon}`;
       expect(fromSql.length).toBe(memory.length);
       const byKey = new Map(fromSql.map((c) => [key(c), c.tally]));

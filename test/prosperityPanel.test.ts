@@ -182,7 +182,7 @@ describe.each(drivers)('a panel drawn from the enterprise registry on $name', ({
     const feb = await openWave(database, SURVEY, '2025-02');
     const r = await importResponses(database, { waveId: feb.id, file: file('feb.csv', `统一社会信用代码,BUSINESS.current\n${LARGE[0]},上升\n${LARGE[1]},持平\n`) });
     expect(r.committed).toBe(true);
-    const cells = await tallyCells(database.db, SURVEY, { from: '2025-01', to: '2025-02', weight: 'revenue', items: ['BUSINESS.current'] });
+    const cells = await tallyCells(database.db, database.driver, SURVEY, { from: '2025-01', to: '2025-02', weight: 'revenue', items: ['BUSINESS.current'] });
     const n = (period: string, group: string) => cells.find((c) => c.period === period && c.group === group)?.tally.n ?? 0;
     // January: the first large enterprise is software (I), the second business services (L); February: both L.
     expect([n('2025-01', 'industry:I'), n('2025-01', 'industry:L')]).toEqual([1, 1]);

@@ -10,7 +10,7 @@ import type { Tally } from '../domain/prosperity/tally';
 import { waveLastDay } from '../domain/prosperity/waveDays';
 import type { SurveyDefinition } from '../domain/prosperity/survey';
 import type { Db, DatabaseTarget } from './client';
-import { copyInto, copyLine } from './copy';
+import { copyFields, copyInto, copyLine, copyOut, sqlLiteral } from './copy';
 import { numberToNumeric, numericToNumber } from './numeric';
 import { panelInForce } from './prosperityRegistry';
 import { queryRows } from './raw';
@@ -172,25 +172,34 @@ export interface TallyOptions {
   items?: readonly string[] | undefined;
 }
 
-/** Every cell's tally of a survey (survey_tallies), in the weights the survey's indices use. */
-export async function tallyCells(db: Db, surveyCode: string, opts: TallyOptions): Promise<TallyCell[]> {
-  const w = opts.weight === 'employees'
-    ? sql`t.employees_positive as wp, t.employees_neutral as ws, t.employees_negative as wd, t.employees_max as wmax`
-    : sql`t.revenue_positive as wp, t.revenue_neutral as ws, t.revenue_negative as wd, t.revenue_max as wmax`;
-  const rows = await queryRows<{ period: string; item: string; grp: string; n: number; p: number; s: number; d: number; wp: number; ws: number; wd: number; wmax: number }>(
-    db,
-    sql`select w.period, t.item, t.grp, t.n, t.positive as p, t.neutral as s, t.negative as d, ${w}
-      from ${surveyTallies} t join ${surveyWaves} w on w.id = t.wave_id
-      where w.survey_code = ${surveyCode} ${opts.allOnly ? sql`and t.grp = 'all'` : sql``}
-        ${opts.items ? sql`and t.item in (select value from json_array_elements_text(${JSON.stringify(opts.items)}::json))` : sql``} ${opts.from ? sql`and w.period >= ${opts.from}` : sql``} ${opts.to ? sql`and w.period <= ${opts.to}` : sql``}`,
-  );
-  return rows.map((r) => {
-    const dot = r.item.lastIndexOf('.');
-    return {
-      period: r.period, group: r.grp, question: r.item.slice(0, dot), horizon: r.item.slice(dot + 1) as Horizon,
-      tally: { n: r.n, positive: r.p, neutral: r.s, negative: r.d, wPositive: Number(r.wp), wNeutral: Number(r.ws), wNegative: Number(r.wd), wMax: Number(r.wmax) },
-    };
+/**
+ * Every cell's tally of a survey (survey_tallies), in the weights the survey's indices use. Read as COPY text, not as
+ * query rows: a survey of 5,000 enterprises over ten years has 65,280 cells, which PGlite returned as row objects in
+ * 1.2 s and as COPY text in 0.25 s (bench/prosperity.mts) — most of an index request's time.
+ */
+export async function tallyCells(db: Db, driver: DatabaseTarget['driver'], surveyCode: string, opts: TallyOptions): Promise<TallyCell[]> {
+  const w = opts.weight === 'employees' ? 'employees' : 'revenue';
+  const where = [`w.survey_code = ${sqlLiteral(surveyCode)}`];
+  if (opts.allOnly) where.push(`t.grp = 'all'`);
+  if (opts.items) where.push(opts.items.length === 0 ? 'false' : `t.item in (${opts.items.map(sqlLiteral).join(', ')})`);
+  if (opts.from) where.push(`w.period >= ${sqlLiteral(opts.from)}`);
+  if (opts.to) where.push(`w.period <= ${sqlLiteral(opts.to)}`);
+  const query = `select w.period, t.item, t.grp, t.n, t.positive, t.neutral, t.negative, t.${w}_positive, t.${w}_neutral, t.${w}_negative, t.${w}_max
+    from survey_tallies t join survey_waves w on w.id = t.wave_id where ${where.join(' and ')}`;
+  // In a transaction of its own (a savepoint inside another): a server streams COPY over one connection.
+  const text = await db.transaction((tx) => copyOut(tx, driver, query));
+  const cells: TallyCell[] = [];
+  // Every column is not null (the table's definition): no field is null here.
+  const num = (f: string | null | undefined) => Number(f);
+  copyFields(text, (f) => {
+    const item = f[1] ?? '';
+    const dot = item.lastIndexOf('.');
+    cells.push({
+      period: f[0] ?? '', group: f[2] ?? '', question: item.slice(0, dot), horizon: item.slice(dot + 1) as Horizon,
+      tally: { n: num(f[3]), positive: num(f[4]), neutral: num(f[5]), negative: num(f[6]), wPositive: num(f[7]), wNeutral: num(f[8]), wNegative: num(f[9]), wMax: num(f[10]) },
+    });
   });
+  return cells;
 }
 
 /**

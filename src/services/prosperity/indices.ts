@@ -25,7 +25,7 @@ export interface IndicesQuery {
 
 /** Cells of the survey in the span (all groups); the composite needs its whole history, so it asks for no span. */
 export async function surveyTallies(database: Database, survey: SurveyDefinition, q: Pick<IndicesQuery, 'from' | 'to'> & { allOnly?: boolean; items?: readonly string[] } = {}): Promise<TallyCell[]> {
-  return tallyCells(database.db, survey.code, { from: q.from, to: q.to, weight: survey.settings.weight, allOnly: q.allOnly ?? false, items: q.items });
+  return tallyCells(database.db, database.driver, survey.code, { from: q.from, to: q.to, weight: survey.settings.weight, allOnly: q.allOnly ?? false, items: q.items });
 }
 
 /** The items ("QUESTION.horizon") asked, narrowed to a question and a horizon when given. */
