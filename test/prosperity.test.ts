@@ -23,7 +23,9 @@ import { waveFirstDay, waveLastDay } from '../src/domain/prosperity/waveDays';
 import { periodRange } from '../src/domain/prosperity/wavePeriod';
 import { prepare } from '../src/services/bootstrap';
 import { DEFAULT_DEMO } from '../src/services/prosperity/demo';
+import { SYSTEM } from '../src/services/access/audit';
 import { importResponses } from '../src/services/prosperity/importResponses';
+import { importWaveAnswers } from '../src/services/prosperity/importWave';
 import { climateIndices, diffusionIndices } from '../src/services/prosperity/indices';
 import { getSurvey } from '../src/services/prosperity/surveys';
 import { openWave, waveResponseRates } from '../src/services/prosperity/waves';
@@ -143,6 +145,24 @@ describe.each(drivers)('business-climate survey on $name', ({ open }) => {
       expect(r.ignoredColumns).toEqual(['单位名称']);
       const [n] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from survey_responses where wave_id = ${waveId}`);
       expect(n?.n).toBe(0);
+    });
+
+    it('opens the wave of a new period only when the import commits: a dry run or a refused file opens none', async () => {
+      const waves = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from survey_waves where survey_code = ${SURVEY} and period = '2026-02'`))[0]?.n;
+      const opened = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where action = 'survey_wave_opened' and new_value->>'period' = '2026-02'`))[0]?.n;
+      const good = file('feb.csv', `统一社会信用代码,BUSINESS.current\n${current[0]?.uscc},上升\n`);
+      const dry = await importWaveAnswers(database, { file: good, wave: '2026年2月', dryRun: true, onError: 'reject', audit: SYSTEM });
+      expect(dry).toMatchObject({ committed: false, dryRun: true, wave: { id: null, period: '2026-02' }, counts: { added: 1 } });
+      const refused = await importWaveAnswers(database, { file: file('feb-bad.csv', `统一社会信用代码,BUSINESS.current\n${current[0]?.uscc},大涨\n`), wave: '2026-02', dryRun: false, onError: 'reject', audit: SYSTEM });
+      expect(refused).toMatchObject({ committed: false, wave: { id: null }, rejected: [{ row: 2, column: 'BUSINESS.current' }] });
+      expect([await waves(), await opened()]).toEqual([0, 0]);
+      const done = await importWaveAnswers(database, { file: good, wave: '2026-02', dryRun: false, onError: 'reject', audit: SYSTEM });
+      expect(done).toMatchObject({ committed: true, counts: { added: 1 } });
+      expect(done.wave.id).toBeGreaterThan(0);
+      expect([await waves(), await opened()]).toEqual([1, 1]);
+      // The same file again: the wave exists, nothing changes, nothing more is opened.
+      expect(await importWaveAnswers(database, { file: good, wave: '2026-02', dryRun: true, onError: 'reject', audit: SYSTEM })).toMatchObject({ wave: { id: done.wave.id }, counts: { unchanged: 1 } });
+      expect([await waves(), await opened()]).toEqual([1, 1]);
     });
 
     it('refuses an unknown column rather than dropping its answers', async () => {

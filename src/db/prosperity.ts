@@ -82,8 +82,14 @@ export interface WaveRow {
 export async function ensureWave(db: Db, surveyCode: string, period: string): Promise<WaveRow & { created: boolean }> {
   const added = await db.insert(surveyWaves).values({ surveyCode, period }).onConflictDoNothing().returning({ id: surveyWaves.id });
   if (added[0]) return { id: added[0].id, surveyCode, period, created: true };
-  const found = await db.select({ id: surveyWaves.id }).from(surveyWaves).where(and(eq(surveyWaves.surveyCode, surveyCode), eq(surveyWaves.period, period)));
-  return { id: found[0]?.id ?? 0, surveyCode, period, created: false };
+  const found = await findWave(db, surveyCode, period);
+  return { id: found?.id ?? 0, surveyCode, period, created: false };
+}
+
+/** The wave of a survey's period, or null when it was never opened. */
+export async function findWave(db: Db, surveyCode: string, period: string): Promise<WaveRow | null> {
+  const rows = await db.select({ id: surveyWaves.id }).from(surveyWaves).where(and(eq(surveyWaves.surveyCode, surveyCode), eq(surveyWaves.period, period)));
+  return rows[0] ? { id: rows[0].id, surveyCode, period } : null;
 }
 
 export async function getWave(db: Db, id: number): Promise<WaveRow | null> {

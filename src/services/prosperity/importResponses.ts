@@ -9,7 +9,7 @@ import { emptyFileProblem } from '../import/emptyFile';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStagedResponses, commitStagedResponses, createResponseStaging, getWave, insertSurveyImportBatch, itemKey, lockSurveyImports, panelMembers, rebuildWaveTallies, stageResponses, stagingResponseLine,
+  classifyStagedResponses, commitStagedResponses, createResponseStaging, findWave, getWave, insertSurveyImportBatch, itemKey, lockSurveyImports, panelMembers, rebuildWaveTallies, stageResponses, stagingResponseLine, type WaveRow,
 } from '../../db/prosperity';
 import { notInRegistry } from '../../db/prosperityRegistry';
 import { USCC_COLUMN } from '../../domain/prosperity/enterpriseRef';
@@ -22,9 +22,15 @@ import { FileFormatError, readCsv, type SourceRecord } from '../import/readCsv';
 import { readXlsx } from '../import/readXlsx';
 import { DEFAULT_ZIP_LIMITS } from '../import/zipGuard';
 import { getSurvey } from './surveys';
+import { openWaveIn } from './waves';
 
-export interface ResponseImportOptions {
-  waveId: number;
+/**
+ * The wave the answers go to: one that exists (its id), or the wave of a period, opened in the import's own
+ * transaction when it is new — so a dry run, or an import that is refused, leaves no empty wave behind.
+ */
+export type WaveChoice = { waveId: number } | { opens: { survey: string; period: string } };
+
+export type ResponseImportOptions = WaveChoice & {
   file: string;
   /** The uploaded file's own name, for reports; defaults to the base name. */
   fileName?: string;
@@ -34,14 +40,15 @@ export interface ResponseImportOptions {
   audit?: AuditContext;
   /** Most data rows the file may have (uploads: UPLOAD_MAX_ROWS); more is refused whole (TooLargeError, HTTP 413). */
   maxRows?: number;
-}
+};
 
 export interface ResponseImportReport {
   file: string;
   format: 'csv' | 'xlsx';
   encoding: Encoding | null;
   survey: string;
-  wave: { id: number; period: string };
+  /** id null: a dry run (or a refused import) into a period whose wave was not opened before — it opened nothing. */
+  wave: { id: number | null; period: string };
   dryRun: boolean;
   committed: boolean;
   batchId: number | null;
@@ -59,13 +66,15 @@ const BATCH = 20_000;
 class Rollback extends Error {}
 
 export async function importResponses(database: Database, opts: ResponseImportOptions): Promise<ResponseImportReport> {
-  const wave = await getWave(database.db, opts.waveId);
-  if (!wave) throw new NotFoundError(`no survey wave ${opts.waveId}`);
+  const known = 'waveId' in opts ? await getWave(database.db, opts.waveId) : await findWave(database.db, opts.opens.survey, opts.opens.period);
+  if (!known && 'waveId' in opts) throw new NotFoundError(`no survey wave ${opts.waveId}`);
+  // Only the opening path is left without a wave here; it is opened below, inside the transaction.
+  let wave: WaveRow = known ?? { id: 0, surveyCode: 'opens' in opts ? opts.opens.survey : '', period: 'opens' in opts ? opts.opens.period : '' };
   const survey = await getSurvey(database, wave.surveyCode);
   const fileName = opts.fileName ?? path.basename(opts.file);
   const format = opts.format ?? (/\.xlsx$/i.test(fileName) || /\.xlsx$/i.test(opts.file) ? 'xlsx' : 'csv');
   const report: ResponseImportReport = {
-    file: fileName, format, encoding: null, survey: survey.code, wave: { id: wave.id, period: wave.period }, dryRun: opts.dryRun === true, committed: false,
+    file: fileName, format, encoding: null, survey: survey.code, wave: { id: known ? wave.id : null, period: wave.period }, dryRun: opts.dryRun === true, committed: false,
     batchId: null, rows: 0, counts: { answers: 0, added: 0, revised: 0, unchanged: 0, rejectedRows: 0 }, errors: [], rejected: [], ignoredColumns: [], truncated: false,
   };
   const reject = (row: number, column: string | null, reason: string) => {
@@ -79,6 +88,7 @@ export async function importResponses(database: Database, opts: ResponseImportOp
   try {
     await database.db.transaction(async (tx) => {
       await lockSurveyImports(tx);
+      if (!known) wave = await openWaveIn(tx, survey.code, wave.period, opts.audit ?? SYSTEM);
       await createResponseStaging(tx);
       let cols: ReturnType<typeof mapResponseHeader> | null = null;
       const rowOf = new Map<string, number>();
@@ -150,6 +160,7 @@ export async function importResponses(database: Database, opts: ResponseImportOp
       await commitStagedResponses(tx, wave, report.batchId);
       await rebuildWaveTallies(tx, wave);
       report.committed = true;
+      report.wave.id = wave.id;
       await audit(tx, opts.audit ?? SYSTEM, {
         action: 'survey_import', entity: 'survey_import_batch', entityId: report.batchId,
         newValue: { file: fileName, survey: survey.code, wave: wave.period, counts: report.counts },

@@ -1,5 +1,5 @@
 /** Survey waves: opening one for a period, listing them with their response counts, and a wave's response rates. */
-import type { Database } from '../../db/client';
+import type { Database, Db } from '../../db/client';
 import { ensureWave, getWave, listWaves, responseRates, type ResponseRateRow, type WaveRow, type WaveSummaryRow } from '../../db/prosperity';
 import { listRegions } from '../../db/regions';
 import { groupLabel } from '../../domain/prosperity/groups';
@@ -11,14 +11,23 @@ import { getSurvey } from './surveys';
 
 /** Opens the wave of a period (2024-03 for a monthly survey, 2024Q1 for a quarterly one); an existing wave is returned as it is. */
 export async function openWave(database: Database, surveyCode: string, periodText: string, who: AuditContext = SYSTEM): Promise<WaveRow & { created: boolean }> {
+  const period = await wavePeriodOf(database, surveyCode, periodText);
+  return database.db.transaction((tx) => openWaveIn(tx, surveyCode, period, who));
+}
+
+/** The period of a wave of this survey, checked and written as the survey's frequency writes it (2024-03, 2024Q1). */
+export async function wavePeriodOf(database: Database, surveyCode: string, periodText: string): Promise<string> {
   const survey = await getSurvey(database, surveyCode);
   const p = parseWavePeriod(periodText, survey.frequency);
   if (!p.ok) throw new BadRequestError(`period: ${p.error}`);
-  return database.db.transaction(async (tx) => {
-    const wave = await ensureWave(tx, survey.code, p.value.code);
-    if (wave.created) await audit(tx, who, { action: 'survey_wave_opened', entity: 'survey_wave', entityId: wave.id, newValue: { survey: survey.code, period: wave.period } });
-    return wave;
-  });
+  return p.value.code;
+}
+
+/** Opens (audited) the wave of a checked period in the caller's transaction; an existing wave is returned as it is. */
+export async function openWaveIn(tx: Db, surveyCode: string, period: string, who: AuditContext): Promise<WaveRow & { created: boolean }> {
+  const wave = await ensureWave(tx, surveyCode, period);
+  if (wave.created) await audit(tx, who, { action: 'survey_wave_opened', entity: 'survey_wave', entityId: wave.id, newValue: { survey: surveyCode, period: wave.period } });
+  return wave;
 }
 
 export async function waveList(database: Database, surveyCode: string, limit: number, before: string | null): Promise<WaveSummaryRow[]> {

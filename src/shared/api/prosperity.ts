@@ -67,7 +67,7 @@ export const responseImportReport = z.object({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
   survey: z.string(),
-  wave: z.object({ id: z.number().int(), period: z.string() }),
+  wave: z.object({ id: z.number().int().nullable().describe("null: a dry run (or a refused import) into a period whose wave was not opened before: it opened nothing"), period: z.string() }),
   dryRun: z.boolean(),
   committed: z.boolean(),
   batchId: z.number().int().nullable(),
