@@ -107,7 +107,7 @@ export function stl(y: readonly number[], opts: StlOptions): StlResult {
     if (pass >= used.outer) break;
     const fit = ws.fit;
     for (let i = 0; i < n; i++) fit[i] = (trend[i] ?? 0) + (seasonal[i] ?? 0);
-    bisquareWeights(y, fit, weights, opts.exactMedian === true);
+    bisquareWeights(y, fit, weights, opts.exactMedian === true, ws);
     robustWeights = weights;
   }
   if (used.outer <= 0) weights.fill(1);
@@ -129,6 +129,25 @@ export function stl(y: readonly number[], opts: StlOptions): StlResult {
   return { seasonal: s, trend: t, remainder: y.map((v, i) => v - (s[i] ?? 0) - (t[i] ?? 0)), weights: Array.from(weights), used };
 }
 
+/**
+ * Tricube weights by distance, one table per window half-width h: positions are integers, so a distance r is an
+ * integer and its weight (1 − (r/h)³)³ the same in every window of that width — looked up instead of computed for
+ * every point of every fit (a robust fit runs 16 passes; the arithmetic was most of its time). Kept for the process
+ * (a table depends on h alone) up to a half-width of CACHED_H; wider windows (a periodic seasonal's 10n + 1) get a
+ * table of the distances the series can have, made for the call.
+ */
+const CACHED_H = 2048;
+const tricubeTables: Array<Float64Array | undefined> = [];
+function tricubeTable(h: number, maxR: number): Float64Array {
+  const cached = h <= CACHED_H ? tricubeTables[h] : undefined;
+  if (cached) return cached;
+  const h1 = 0.001 * h;
+  const t = new Float64Array((h <= CACHED_H ? Math.floor(h) : Math.min(Math.floor(h), maxR)) + 1);
+  for (let r = 0; r < t.length; r++) t[r] = tricube(r, h, h1);
+  if (h <= CACHED_H) tricubeTables[h] = t;
+  return t;
+}
+
 /** Scratch arrays reused across iterations (sized for the seasonal's two extra cycles). */
 class Workspace {
   readonly detrended: Float64Array;
@@ -140,6 +159,8 @@ class Workspace {
   readonly sub: Float64Array;
   readonly subWeights: Float64Array;
   readonly subSmooth: Float64Array;
+  readonly residual: Float64Array;
+  readonly sorted: Float64Array;
   constructor(n: number, period: number) {
     const long = n + 2 * period;
     this.detrended = new Float64Array(n);
@@ -148,6 +169,8 @@ class Workspace {
     this.ma = new Float64Array(long);
     this.smooth = new Float64Array(n);
     this.fit = new Float64Array(n);
+    this.residual = new Float64Array(n);
+    this.sorted = new Float64Array(n);
     const k = Math.ceil(n / period) + 2;
     this.sub = new Float64Array(k);
     this.subWeights = new Float64Array(k);
@@ -231,13 +254,10 @@ function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree
     return;
   }
   const step = Math.min(jump, n - 1);
-  const at = (pos: number, left: number, right: number) => {
-    out[o + pos] = loessAt(y, n, span, degree, pos, left, right, rw) ?? (y[pos - 1] ?? 0);
-  };
   let left = 1;
   let right = n;
   if (span >= n) {
-    for (let i = 1; i <= n; i += step) at(i, left, right);
+    for (let i = 1; i <= n; i += step) out[o + i] = loessAt(y, n, span, degree, i, left, right, rw) ?? (y[i - 1] ?? 0);
   } else if (step === 1) {
     const half = Math.floor((span + 1) / 2);
     right = span;
@@ -247,7 +267,7 @@ function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree
         left++;
         right++;
       }
-      at(i, left, right);
+      out[o + i] = loessAt(y, n, span, degree, i, left, right, rw) ?? (y[i - 1] ?? 0);
     }
   } else {
     const half = Math.floor((span + 1) / 2);
@@ -262,7 +282,7 @@ function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree
         left = i - half + 1;
         right = span + i - half;
       }
-      at(i, left, right);
+      out[o + i] = loessAt(y, n, span, degree, i, left, right, rw) ?? (y[i - 1] ?? 0);
     }
   }
   if (step === 1) return;
@@ -274,7 +294,7 @@ function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree
   // The last evaluated position; the end point is fitted in the window of that last evaluation.
   const last = Math.floor((n - 1) / step) * step + 1;
   if (last !== n) {
-    at(n, left, right);
+    out[o + n] = loessAt(y, n, span, degree, n, left, right, rw) ?? (y[n - 1] ?? 0);
     if (last !== n - 1) {
       const a = out[o + last] ?? 0;
       const delta = ((out[o + n] ?? 0) - a) / (n - last);
@@ -300,7 +320,6 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
   let h = Math.max(x - left, right - x);
   if (span > n) h += Math.floor((span - n) / 2);
   const h9 = 0.999 * h;
-  const h1 = 0.001 * h;
   let a = 0;
   let sd = 0;
   let sdd = 0;
@@ -309,12 +328,13 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
   // Positions outside 0.999·h weigh nothing: only j in [lo, hi] can count.
   const lo = Math.max(left, Math.ceil(x - h9));
   const hi = Math.min(right, Math.floor(x + h9));
-  if (degree === 0 || !(h > 0)) return weightedMean(y, x, lo, hi, h, h1, rw);
+  // h is a whole number (positions are), and every |j − x| for j in lo..hi is at most 0.999·h and at most n + 1
+  // (x is 0..n+1): within the table.
+  const table = tricubeTable(h, n + 1);
+  if (degree === 0 || !(h > 0)) return weightedMean(y, x, lo, hi, table, rw);
   for (let j = lo; j <= hi; j++) {
     const d = j - x;
-    const r = d < 0 ? -d : d;
-    if (r > h9) continue;
-    let wj = tricube(r, h, h1);
+    let wj = table[d < 0 ? -d : d] as number;
     if (rw !== null) wj *= rw[j - 1] as number;
     const yj = y[j - 1] as number;
     a += wj;
@@ -340,11 +360,11 @@ function tricube(r: number, h: number, h1: number): number {
 }
 
 /** The degree-0 loess: the tricube-weighted mean of y over lo..hi (the seasonal smoother's, by default). */
-function weightedMean(y: Float64Array, x: number, lo: number, hi: number, h: number, h1: number, rw: Float64Array | null): number | null {
+function weightedMean(y: Float64Array, x: number, lo: number, hi: number, table: Float64Array, rw: Float64Array | null): number | null {
   let a = 0;
   let sy = 0;
   for (let j = lo; j <= hi; j++) {
-    let wj = tricube(j < x ? x - j : j - x, h, h1);
+    let wj = table[j < x ? x - j : j - x] as number;
     if (rw !== null) wj *= rw[j - 1] as number;
     a += wj;
     sy += wj * (y[j - 1] as number);
@@ -356,11 +376,12 @@ function weightedMean(y: Float64Array, x: number, lo: number, hi: number, h: num
  * Tukey's bisquare of |y − fit| / (6 · median |y − fit|) (the median of an even count: the mean of the middle two,
  * asked of the partial sort as ranks n/2 + 1 and n/2 — in that order, as R does).
  */
-function bisquareWeights(y: readonly number[], fit: Float64Array, out: Float64Array, exactMedian: boolean): void {
+function bisquareWeights(y: readonly number[], fit: Float64Array, out: Float64Array, exactMedian: boolean, ws: Workspace): void {
   const n = y.length;
-  const abs = new Float64Array(n);
+  const abs = ws.residual;
   for (let i = 0; i < n; i++) abs[i] = Math.abs((y[i] ?? 0) - (fit[i] ?? 0));
-  const sorted = Float64Array.from(abs);
+  const sorted = ws.sorted;
+  sorted.set(abs);
   const mid1 = Math.floor(n / 2) + 1;
   const mid2 = n - mid1 + 1;
   if (exactMedian) sorted.sort();
