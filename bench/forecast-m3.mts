@@ -134,7 +134,7 @@ for (const s of series) {
   const [combo, tCombo] = time(() => combineMedian([ets, theta, arima]));
   add(s.label, 'ours: automatic (median, calibrated intervals)', s, calibrated, tAuto);
   add(s.label, 'ours: median(ETS, Theta, ARIMA), raw intervals', s, combo, plus(tEts, tTheta, tArima, tCombo));
-  const [before, tBefore] = time(() => (combo.ok ? calibrate(combo, frequencyOf(s.m), MAIN_BEFORE) : combo));
+  const [before, tBefore] = time(() => (combo.ok ? calibrate(combo, frequencyOf(s.m), s.train, s.m, MAIN_BEFORE) : combo));
   add(s.label, 'ours: median, calibration of main before this issue', s, before, plus(tEts, tTheta, tArima, tCombo, tBefore));
   add(s.label, 'ours: ETS', s, ets, tEts);
   add(s.label, 'ours: Theta', s, theta, tTheta);

@@ -58,7 +58,7 @@ const toForecast = (b: RBands | undefined): ModelForecast | null =>
 const MAIN_YEARLY = { f80: [1.072, 1.22, 1.304, 1.328, 1.34, 1.344], f95: [1.468, 1.619, 1.722, 1.965, 2.13, 2.194] };
 const mainBefore = (y: readonly number[], h: number): ModelResult => {
   const f = combineMedian([autoEtsForecast(y, h, 1), thetaForecast(y, h, 1), randomWalkDriftForecast(y, h)]);
-  return f.ok ? calibrate(f, 'yearly', { yearly: MAIN_YEARLY }) : f;
+  return f.ok ? calibrate(f, 'yearly', y, 1, { yearly: MAIN_YEARLY }) : f;
 };
 const auto = defaultForecast(arimaForecast);
 for (const w of windows.slice(0, 50)) auto(w.train, H, 1); // warm-up: the engine's compiler, outside the timings

@@ -61,7 +61,7 @@ describe.each(drivers)('forecasts on $name', ({ open }) => {
     // short-trend factors, and P(met) = 1 − F(25000) of the distribution through its 80% and 95% bounds (issue 17).
     const raw = shortAnnualForecast(va.history.map((h) => h.value), 2);
     if (!raw.ok) throw new Error(raw.reason.en);
-    const calibrated = calibrate(raw, 'yearly_short_trend');
+    const calibrated = calibrate(raw, 'yearly_short_trend', va.history.map((h) => h.value), 1);
     for (const k of ['lo80', 'hi80', 'lo95', 'hi95'] as const) expect(va.atTarget?.[k]).toBeCloseTo(calibrated[k][1] ?? Number.NaN, 6);
     expect(va.probability).toBeCloseTo(1 - forecastCdf(va.atTarget ?? { point: 0, lo95: 0, hi95: 0 }, 25000), 12);
     const p = va.probability ?? Number.NaN;

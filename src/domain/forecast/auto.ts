@@ -42,6 +42,6 @@ export function defaultForecast(arima: Forecaster): (y: readonly number[], h: nu
   const raw = rawAutoForecast(arima);
   return (y, h, m) => {
     const f = raw(y, h, m);
-    return f.ok ? { ...calibrate(f, calibrationKeyOf(f, m)), ...(f.failures ? { failures: f.failures } : {}) } : f;
+    return f.ok ? { ...calibrate(f, calibrationKeyOf(f, m), y, m), ...(f.failures ? { failures: f.failures } : {}) } : f;
   };
 }
