@@ -100,7 +100,7 @@ export function stl(y: readonly number[], opts: StlOptions): StlResult {
   const trend = new Float64Array(n);
   const seasonal = new Float64Array(n);
   const weights = new Float64Array(n).fill(1);
-  const ws = new Workspace(n, period);
+  const ws = workspaceFor(n, period);
   let robustWeights: Float64Array | null = null;
   for (let pass = 0; ; pass++) {
     innerLoop(y, period, spans, used, robustWeights, seasonal, trend, ws);
@@ -146,6 +146,19 @@ function tricubeTable(h: number, maxR: number): Float64Array {
   for (let r = 0; r < t.length; r++) t[r] = tricube(r, h, h1);
   if (h <= CACHED_H) tricubeTables[h] = t;
   return t;
+}
+
+/**
+ * The last workspace, kept for the next call of the same shape: a seasonal adjustment decomposes many series of one
+ * length and period in a row, and eleven typed arrays per call were a tenth of a short series' time. Safe because
+ * stl() is synchronous and every array is written before it is read in each call.
+ */
+let lastWorkspace: { n: number; period: number; ws: Workspace } | null = null;
+function workspaceFor(n: number, period: number): Workspace {
+  if (lastWorkspace !== null && lastWorkspace.n === n && lastWorkspace.period === period) return lastWorkspace.ws;
+  const ws = new Workspace(n, period);
+  lastWorkspace = { n, period, ws };
+  return ws;
 }
 
 /** Scratch arrays reused across iterations (sized for the seasonal's two extra cycles). */
@@ -332,22 +345,38 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
   // (x is 0..n+1): within the table.
   const table = tricubeTable(h, n + 1);
   if (degree === 0 || !(h > 0)) return weightedMean(y, x, lo, hi, table, rw);
-  for (let j = lo; j <= hi; j++) {
-    const d = j - x;
-    let wj = table[d < 0 ? -d : d] as number;
-    if (rw !== null) wj *= rw[j - 1] as number;
-    const yj = y[j - 1] as number;
-    a += wj;
-    const wd = wj * d;
-    sd += wd;
-    sdd += wd * d;
-    sy += wj * yj;
-    sdy += wd * yj;
+  // Two loops rather than a test of rw per point: the robust fits run this 16 times per decomposition.
+  if (rw === null) {
+    for (let j = lo; j <= hi; j++) {
+      const d = j - x;
+      const wj = table[d < 0 ? -d : d] as number;
+      const yj = y[j - 1] as number;
+      a += wj;
+      const wd = wj * d;
+      sd += wd;
+      sdd += wd * d;
+      sy += wj * yj;
+      sdy += wd * yj;
+    }
+  } else {
+    for (let j = lo; j <= hi; j++) {
+      const d = j - x;
+      const wj = (table[d < 0 ? -d : d] as number) * (rw[j - 1] as number);
+      const yj = y[j - 1] as number;
+      a += wj;
+      const wd = wj * d;
+      sd += wd;
+      sdd += wd * d;
+      sy += wj * yj;
+      sdy += wd * yj;
+    }
   }
   if (a <= 0) return null;
   const m = sd / a;
   const c = sdd / a - m * m;
-  if (Math.sqrt(c) > 0.001 * range) return (sy + (-m / c) * (sdy - m * sy)) / a;
+  // √c > 0.001·range, squared (c < 0 from rounding fails both ways).
+  const t = 0.001 * range;
+  if (c > t * t) return (sy + (-m / c) * (sdy - m * sy)) / a;
   return sy / a;
 }
 
@@ -363,11 +392,18 @@ function tricube(r: number, h: number, h1: number): number {
 function weightedMean(y: Float64Array, x: number, lo: number, hi: number, table: Float64Array, rw: Float64Array | null): number | null {
   let a = 0;
   let sy = 0;
-  for (let j = lo; j <= hi; j++) {
-    let wj = table[j < x ? x - j : j - x] as number;
-    if (rw !== null) wj *= rw[j - 1] as number;
-    a += wj;
-    sy += wj * (y[j - 1] as number);
+  if (rw === null) {
+    for (let j = lo; j <= hi; j++) {
+      const wj = table[j < x ? x - j : j - x] as number;
+      a += wj;
+      sy += wj * (y[j - 1] as number);
+    }
+  } else {
+    for (let j = lo; j <= hi; j++) {
+      const wj = (table[j < x ? x - j : j - x] as number) * (rw[j - 1] as number);
+      a += wj;
+      sy += wj * (y[j - 1] as number);
+    }
   }
   return a > 0 ? sy / a : null;
 }
