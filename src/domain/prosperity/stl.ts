@@ -103,7 +103,8 @@ export function stl(y: readonly number[], opts: StlOptions): StlResult {
   const ws = workspaceFor(n, period);
   // The series as a typed array: the passes read it as often as their own scratch arrays.
   ws.y.set(y);
-  let robustWeights: Float64Array | null = null;
+  // No robustness weights yet: every point weighs 1 (a weight of 1 multiplies exactly, so the first pass is R's).
+  let robustWeights: Float64Array = ws.ones;
   for (let pass = 0; ; pass++) {
     innerLoop(ws.y, period, spans, used, robustWeights, seasonal, trend, ws);
     if (pass >= used.outer) break;
@@ -166,6 +167,8 @@ function workspaceFor(n: number, period: number): Workspace {
 /** Scratch arrays reused across iterations (sized for the seasonal's two extra cycles). */
 class Workspace {
   readonly y: Float64Array;
+  /** Weights of 1 wherever a loess has no robustness weights (the low-pass filter, the first pass). */
+  readonly ones: Float64Array;
   readonly detrended: Float64Array;
   readonly cycle: Float64Array;
   readonly lowPass: Float64Array;
@@ -180,6 +183,7 @@ class Workspace {
   constructor(n: number, period: number) {
     const long = n + 2 * period;
     this.y = new Float64Array(n);
+    this.ones = new Float64Array(long).fill(1);
     this.detrended = new Float64Array(n);
     this.cycle = new Float64Array(long);
     this.lowPass = new Float64Array(long);
@@ -200,7 +204,7 @@ function innerLoop(
   period: number,
   spans: { s: number; t: number; l: number },
   used: StlResult['used'],
-  rw: Float64Array | null,
+  rw: Float64Array,
   seasonal: Float64Array,
   trend: Float64Array,
   ws: Workspace,
@@ -214,7 +218,7 @@ function innerLoop(
     movingAverage(ws.cycle, n + 2 * period, period, ws.ma);
     movingAverage(ws.ma, n + period + 1, period, ws.lowPass);
     movingAverage(ws.lowPass, n + 2, 3, ws.ma);
-    loessSmooth(ws.ma, n, spans.l, used.lDegree, used.lJump, null, ws.smooth);
+    loessSmooth(ws.ma, n, spans.l, used.lDegree, used.lJump, ws.ones, ws.smooth);
     // 3. Detrending of the smoothed cycle-subseries gives the seasonal.
     for (let i = 0; i < n; i++) seasonal[i] = (ws.cycle[period + i] ?? 0) - (ws.smooth[i] ?? 0);
     // 4–6. Deseasonalise and smooth: the trend.
@@ -227,17 +231,17 @@ function innerLoop(
  * Smooths each cycle-subseries (all Januaries, all Februaries …) by loess and extends it by one value before and
  * after, so that C covers positions −period+1 … n+period: written into ws.cycle (index 0 = the first extra value).
  */
-function smoothCycleSubseries(x: Float64Array, n: number, period: number, span: number, degree: StlDegree, jump: number, rw: Float64Array | null, ws: Workspace): void {
+function smoothCycleSubseries(x: Float64Array, n: number, period: number, span: number, degree: StlDegree, jump: number, rw: Float64Array, ws: Workspace): void {
   for (let p = 0; p < period; p++) {
     const k = Math.floor((n - 1 - p) / period) + 1;
     for (let i = 0; i < k; i++) {
       ws.sub[i] = x[i * period + p] ?? 0;
-      if (rw) ws.subWeights[i] = rw[i * period + p] ?? 0;
+      ws.subWeights[i] = rw[i * period + p] ?? 0;
     }
     // The buffers are longer than k; every loess below reads positions 1..k only (no views: they cost more than
     // the arithmetic on short subseries).
     const sub = ws.sub;
-    const subW = rw ? ws.subWeights : null;
+    const subW = ws.subWeights;
     // Smoothed values at positions 1..k go to subSmooth[1..k]; the extensions at 0 and k+1 to [0] and [k+1].
     loessSmooth(sub, k, span, degree, jump, subW, ws.subSmooth, 1);
     const before = loessAt(sub, k, span, degree, 0, 1, Math.min(span, k), subW);
@@ -263,7 +267,7 @@ function movingAverage(x: Float64Array, n: number, len: number, out: Float64Arra
  * Loess of y[0..n) at every position, evaluated every `jump` positions and linearly interpolated in between.
  * Where the local fit has no weight (all neighbours zero-weighted), the value itself is kept.
  */
-function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree, jump: number, rw: Float64Array | null, out: Float64Array, outOffset = 0): void {
+function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree, jump: number, rw: Float64Array, out: Float64Array, outOffset = 0): void {
   // Position i (1-based) is written to out[o + i].
   const o = outOffset - 1;
   if (n < 2) {
@@ -333,7 +337,7 @@ function loessSmooth(y: Float64Array, n: number, span: number, degree: StlDegree
  * same in several passes; the results agree to rounding, 1e-11 on R's data). It is computed multiplied through by
  * a² (below), which needs one division.
  */
-function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x: number, left: number, right: number, rw: Float64Array | null): number | null {
+function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x: number, left: number, right: number, rw: Float64Array): number | null {
   const range = n - 1;
   let h = Math.max(x - left, right - x);
   if (span > n) h += Math.floor((span - n) / 2);
@@ -350,31 +354,17 @@ function loessAt(y: Float64Array, n: number, span: number, degree: StlDegree, x:
   // (x is 0..n+1): within the table.
   const table = tricubeTable(h, n + 1);
   if (degree === 0 || !(h > 0)) return weightedMean(y, x, lo, hi, table, rw);
-  // Two loops rather than a test of rw per point: the robust fits run this 16 times per decomposition.
-  if (rw === null) {
-    for (let j = lo; j <= hi; j++) {
-      const d = j - x;
-      const wj = table[d < 0 ? -d : d] as number;
-      const yj = y[j - 1] as number;
-      a += wj;
-      const wd = wj * d;
-      sd += wd;
-      sdd += wd * d;
-      sy += wj * yj;
-      sdy += wd * yj;
-    }
-  } else {
-    for (let j = lo; j <= hi; j++) {
-      const d = j - x;
-      const wj = (table[d < 0 ? -d : d] as number) * (rw[j - 1] as number);
-      const yj = y[j - 1] as number;
-      a += wj;
-      const wd = wj * d;
-      sd += wd;
-      sdd += wd * d;
-      sy += wj * yj;
-      sdy += wd * yj;
-    }
+  // rw is never null (all ones before the first robustness pass): no test per point in the loop.
+  for (let j = lo; j <= hi; j++) {
+    const d = j - x;
+    const wj = (table[d < 0 ? -d : d] as number) * (rw[j - 1] as number);
+    const yj = y[j - 1] as number;
+    a += wj;
+    const wd = wj * d;
+    sd += wd;
+    sdd += wd * d;
+    sy += wj * yj;
+    sdy += wd * yj;
   }
   if (a <= 0) return null;
   // With m = sd/a and c = sdd/a − m² (the local variance of the positions), R's test √c > 0.001·range and the fit
@@ -395,21 +385,13 @@ function tricube(r: number, h: number, h1: number): number {
 }
 
 /** The degree-0 loess: the tricube-weighted mean of y over lo..hi (the seasonal smoother's, by default). */
-function weightedMean(y: Float64Array, x: number, lo: number, hi: number, table: Float64Array, rw: Float64Array | null): number | null {
+function weightedMean(y: Float64Array, x: number, lo: number, hi: number, table: Float64Array, rw: Float64Array): number | null {
   let a = 0;
   let sy = 0;
-  if (rw === null) {
-    for (let j = lo; j <= hi; j++) {
-      const wj = table[j < x ? x - j : j - x] as number;
-      a += wj;
-      sy += wj * (y[j - 1] as number);
-    }
-  } else {
-    for (let j = lo; j <= hi; j++) {
-      const wj = (table[j < x ? x - j : j - x] as number) * (rw[j - 1] as number);
-      a += wj;
-      sy += wj * (y[j - 1] as number);
-    }
+  for (let j = lo; j <= hi; j++) {
+    const wj = (table[j < x ? x - j : j - x] as number) * (rw[j - 1] as number);
+    a += wj;
+    sy += wj * (y[j - 1] as number);
   }
   return a > 0 ? sy / a : null;
 }
