@@ -17,9 +17,10 @@ import { regionRegistryOf } from './regions/registry';
 import { bundledUnits } from './units/bundledUnits';
 import { unitCatalogueOf } from './units/unitCatalogue';
 import { readYamlFile } from './yamlFile';
+import { concurrently } from '../db/concurrently';
 
 export async function databasePlanContext(db: Db): Promise<PlanCheckContext> {
-  const [regions, units, catalogue] = await Promise.all([regionRegistryOf(db), unitCatalogueOf(db), listCatalogue(db)]);
+  const [regions, units, catalogue] = await concurrently(db, [() => regionRegistryOf(db), () => unitCatalogueOf(db), () => listCatalogue(db)]);
   return { regions, units, catalogue: new Map(catalogue.map((c) => [c.code, c])) };
 }
 

@@ -22,6 +22,7 @@ import { annualSeries, type SeriesPoint } from '../../domain/observation/series'
 import { isMoneyAmount } from '../../domain/unit/kind';
 import { unitCatalogueOf } from '../units/unitCatalogue';
 import { NotFoundError } from '../errors';
+import { concurrently } from '../../db/concurrently';
 
 export type { IndicatorEvaluation };
 
@@ -118,7 +119,7 @@ export async function evaluatePlanForRegions(
  * adjustment took effect after that date, when the earlier version's stored file is read the same way.
  */
 async function indicatorsInForce(db: Db, planId: string, plan: { baseYear: number; version: PlanEvaluation['version'] }, asOfDate: string | null): Promise<{ indicators: PlanIndicator[]; version: PlanEvaluation['version'] }> {
-  const [versions, current] = await Promise.all([listPlanVersions(db, planId), listPlanIndicators(db, planId)]);
+  const [versions, current] = await concurrently(db, [() => listPlanVersions(db, planId), () => listPlanIndicators(db, planId)]);
   const chosen = versionInForce(versions, asOfDate);
   const document = chosen && chosen.number !== plan.version.number ? await planVersionDocument(db, planId, chosen.number) : null;
   if (!chosen || !document) return { indicators: current, version: plan.version };

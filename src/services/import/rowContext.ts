@@ -9,6 +9,7 @@ import type { RowContext } from '../../domain/observation/row';
 import { err, ok, type Result } from '../../domain/result';
 import { regionRegistryOf } from '../regions/registry';
 import { unitCatalogueOf } from '../units/unitCatalogue';
+import { concurrently } from '../../db/concurrently';
 
 /**
  * The row context, or why the scope is not a region. `within` may be a code or a name.
@@ -17,7 +18,7 @@ import { unitCatalogueOf } from '../units/unitCatalogue';
  * const ctx = await rowContextOf(db, '广州市'); // ok: 白云区 reads as 440111
  */
 export async function rowContextOf(db: Db, within: string | null = null): Promise<Result<RowContext>> {
-  const [indicators, units, registry] = await Promise.all([indicatorUnits(db), unitCatalogueOf(db), regionRegistryOf(db)]);
+  const [indicators, units, registry] = await concurrently(db, [() => indicatorUnits(db), () => unitCatalogueOf(db), () => regionRegistryOf(db)]);
   let scope: string | null = null;
   if (within !== null && within.trim() !== '') {
     const r = registry.resolve(within);

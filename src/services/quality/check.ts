@@ -15,6 +15,7 @@ import { rulesInForce, type ActiveRule, type IndicatorInfo, type RuleSet } from 
 import { knownNames } from './files';
 import type { UnitCatalogue } from '../../domain/unit/catalogue';
 import { unitCatalogueOf } from '../units/unitCatalogue';
+import { concurrently } from '../../db/concurrently';
 
 /** The stored rule files (checked when they were loaded; parsed again here for their types and defaults). */
 export async function ruleSet(db: Db): Promise<RuleSet> {
@@ -32,7 +33,7 @@ export interface CheckEnvironment {
 }
 
 export async function checkEnvironment(db: Db, driver: DatabaseTarget['driver'], planId: string | null = null): Promise<CheckEnvironment> {
-  const [set, names] = await Promise.all([ruleSet(db), knownNames(db)]);
+  const [set, names] = await concurrently(db, [() => ruleSet(db), () => knownNames(db)]);
   return { driver, rules: rulesInForce(set, planId), indicators: names.indicators, regions: await listRegions(db), units: await unitCatalogueOf(db) };
 }
 

@@ -18,6 +18,7 @@ import { parseRuleFile, type RuleFile } from '../../domain/quality/rules';
 import { crossCheckRules, type IndicatorInfo } from '../../domain/quality/ruleSet';
 import type { PlanIssue } from '../../domain/plan/issues';
 import { DataFileError, readYamlFile } from '../yamlFile';
+import { concurrently } from '../../db/concurrently';
 
 /** What the files may name, read from the database. */
 export interface KnownNames {
@@ -27,7 +28,7 @@ export interface KnownNames {
 }
 
 export async function knownNames(db: Db): Promise<KnownNames> {
-  const [catalogue, regions, plans] = await Promise.all([listCatalogue(db), listRegions(db), listPlans(db)]);
+  const [catalogue, regions, plans] = await concurrently(db, [() => listCatalogue(db), () => listRegions(db), () => listPlans(db)]);
   const indicators = new Map(catalogue.map((c) => [c.code, { unit: c.unit, share: c.numeratorCode && c.denominatorCode ? { numerator: c.numeratorCode, denominator: c.denominatorCode } : null }]));
   return { indicators, regions, plans };
 }

@@ -16,6 +16,7 @@ import { audit, type AuditContext } from '../access/audit';
 import { BadRequestError, ConflictError } from '../errors';
 import { actorOf, requireLeadMember, requireSees, requireSupervisor, sees } from './actor';
 import { loadBoard, type TaskView } from './board';
+import { concurrently } from '../../db/concurrently';
 
 export interface TaskPlanInput {
   leadUnit: number;
@@ -47,7 +48,7 @@ export const tasksService = {
     const board = await loadBoard(database, record.planId, { taskIds: ids, ...(at ? { at } : {}) });
     const task = board.tasks.find((t) => t.id === id);
     if (!task) throw new ConflictError(`task ${id} changed meanwhile: reload`);
-    const [nodes, reports, notices] = await Promise.all([nodesOf(db, [id]), listReports(db, { taskIds: [id] }), listNotices(db, { taskIds: [id] })]);
+    const [nodes, reports, notices] = await concurrently(db, [() => nodesOf(db, [id]), () => listReports(db, { taskIds: [id] }), () => listNotices(db, { taskIds: [id] })]);
     const parent = task.parentId === null ? null : (board.tasks.find((t) => t.id === task.parentId) ?? null);
     return {
       task,
