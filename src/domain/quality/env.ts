@@ -37,7 +37,7 @@ export class Env {
 
   /** Whether the subject is the figure chosen for its cell (then every comparison it takes part in is everyone's). */
   private subjectChosen = false;
-  private readonly visited = new Map<ActiveRule, Set<number>>();
+  private readonly visited = new Map<ActiveRule, Uint8Array | Set<number>>();
 
   /** @param chosen the figure chosen for the subject's cell, if the caller has it at hand */
   setSubject(s: QualityFigure, chosen: QualityFigure | undefined = this.cells.get(s.indicatorCode, s.regionCode, s.periodCode)): void {
@@ -52,7 +52,13 @@ export class Env {
   firstVisit(active: ActiveRule, instance: number): boolean {
     if (!this.subjectChosen || instance < 0) return true;
     let seen = this.visited.get(active);
-    if (!seen) this.visited.set(active, (seen = new Set()));
+    // A mark per key when keys index a flat table (an array read, not a hash of a large number).
+    if (!seen) this.visited.set(active, (seen = this.cells.denseKeys ? new Uint8Array(this.cells.keySpace) : new Set()));
+    if (seen instanceof Uint8Array) {
+      if (seen[instance] === 1) return false;
+      seen[instance] = 1;
+      return true;
+    }
     if (seen.has(instance)) return false;
     seen.add(instance);
     return true;
