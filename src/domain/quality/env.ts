@@ -28,7 +28,8 @@ export class Env {
     readonly indicators: ReadonlyMap<string, IndicatorInfo>,
     private readonly changeKinds: ReadonlyMap<string, ChangeKind>,
     private readonly regions: readonly Region[],
-    private readonly keep: 'all' | 'failures',
+    /** 'failures': a check of the whole database (every figure a subject); 'all': a few figures' every result. */
+    readonly keep: 'all' | 'failures',
     private readonly out: RuleResult[],
     private readonly counts: Map<string, Counts>,
     /** How many more results that are not failures may be kept. */

@@ -17,7 +17,7 @@ import { show } from '../tolerance';
 
 type OutlierRule = Extract<Rule, { kind: 'outlier' }>;
 
-interface Series {
+export interface Series {
   /** The slots of the chosen figures of one series (indicator, region, kind of period), by end month. */
   slots: Int32Array;
   ends: Int32Array;
@@ -31,7 +31,7 @@ const NOT_SWEPT = -2;
 const TOO_FEW = -1;
 
 /** Per rule, per slot (cells.ts): the history's median, scale, MAD and length, in flat arrays. */
-class Scales {
+export class Scales {
   readonly median: Float64Array;
   readonly scale: Float64Array;
   readonly mad: Float64Array;
@@ -55,8 +55,20 @@ class History {
   private readonly series = new Map<number, Series>();
   private readonly scales = new Map<string, Scales>();
   private readonly built = new Set<number>();
+  /** Each slot's index in its series (set when its base is built). */
+  private readonly position: Int32Array;
+  private readonly buffers = { values: new Float64Array(64), scratch: new Float64Array(64) };
 
-  constructor(private readonly env: Env) {}
+  /**
+   * @param sweepAll sweep every cell of a series at its first use (a check of the whole database asks for every
+   *   cell); otherwise each cell's window is sorted when asked for (a file's rows ask for a few cells of each series)
+   */
+  constructor(
+    private readonly env: Env,
+    private readonly sweepAll: boolean,
+  ) {
+    this.position = new Int32Array(env.cells.slotCount);
+  }
 
   /**
    * The series of one indicator and region, every kind of period at once, built when first asked for — a file of
@@ -85,6 +97,7 @@ class History {
     for (const [k, rows] of kinds) {
       // Stable: cells ending in the same month keep their slot order.
       rows.sort((x, y) => (ends[x] ?? 0) - (ends[y] ?? 0));
+      for (let i = 0; i < rows.length; i++) this.position[slots[rows[i] ?? 0] ?? 0] = i;
       this.series.set(k, {
         slots: Int32Array.from(rows, (j) => slots[j] ?? 0),
         ends: Int32Array.from(rows, (j) => ends[j] ?? 0),
@@ -127,6 +140,10 @@ class History {
     const sk = k < 0 ? this.seriesOfNew(f) : cells.seriesOfKey(k);
     const s = sk === null ? undefined : this.build(sk);
     if (!s || sk === null) return null;
+    if (slot >= 0 && !this.sweepAll) {
+      cellScale(s, this.position[slot] ?? 0, months, min, slot, byRule, this.buffers);
+      return byRule.read(slot);
+    }
     if (!byRule.swept.has(sk)) {
       byRule.swept.add(sk);
       sweep(s, months, min, byRule);
@@ -144,7 +161,7 @@ class History {
  * The history of every cell of a series in one pass: a window of past changes kept sorted (each change inserted
  * and, once older than the window, removed by binary search), its median and MAD read off the sorted window.
  */
-function sweep(s: Series, months: number, min: number, out: Scales): void {
+export function sweep(s: Series, months: number, min: number, out: Scales): void {
   const window = new Float64Array(s.ends.length);
   const scratch = new Float64Array(s.ends.length);
   let size = 0;
@@ -178,6 +195,34 @@ function sweep(s: Series, months: number, min: number, out: Scales): void {
   }
 }
 
+/**
+ * The history of one cell of a series (its index `i`), as `sweep` finds it: the changes of the cells before it
+ * in the series that end within the window, sorted here. Kept in `out` at `slot`.
+ */
+export function cellScale(s: Series, i: number, months: number, min: number, slot: number, out: Scales, buffers: { values: Float64Array; scratch: Float64Array }): void {
+  const from = lowerBound(s.ends, (s.ends[i] ?? 0) - months, i);
+  if (buffers.values.length < i - from) {
+    buffers.values = new Float64Array(2 * (i - from));
+    buffers.scratch = new Float64Array(2 * (i - from));
+  }
+  const values = buffers.values;
+  let size = 0;
+  for (let j = from; j < i; j++) {
+    const c = s.changes[j] ?? Number.NaN;
+    if (!Number.isNaN(c)) values[size++] = c;
+  }
+  if (size < min) {
+    out.n[slot] = TOO_FEW;
+    return;
+  }
+  const sorted = values.subarray(0, size).sort();
+  const r = robustScaleSorted(sorted, size, buffers.scratch);
+  out.median[slot] = r.median;
+  out.scale[slot] = r.scale;
+  out.mad[slot] = r.mad;
+  out.n[slot] = r.n;
+}
+
 /** The first index of `sorted` (its first `length` items) whose value is not below `x`. */
 function lowerBound(sorted: ArrayLike<number>, x: number, length = sorted.length): number {
   let lo = 0;
@@ -202,7 +247,7 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
   const s = env.subject;
   if (env.subjectExcluded()) return;
   let history = histories.get(env);
-  if (!history) histories.set(env, (history = new History(env)));
+  if (!history) histories.set(env, (history = new History(env, env.keep === 'failures')));
   const k = env.cells.keyOf(s.indicatorCode, s.regionCode, s.periodCode);
   const prev = history.previous(s, k);
   const change = history.change(s, prev);
