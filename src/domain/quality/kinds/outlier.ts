@@ -57,11 +57,10 @@ class History {
   private readonly built = new Set<number>();
   /** Each slot's index in its series (set when its base is built). */
   private readonly position: Int32Array;
-  private readonly buffers = { values: new Float64Array(64), scratch: new Float64Array(64) };
 
   /**
    * @param sweepAll sweep every cell of a series at its first use (a check of the whole database asks for every
-   *   cell); otherwise each cell's window is sorted when asked for (a file's rows ask for a few cells of each series)
+   *   cell); otherwise from the cell asked for on (a file's rows ask for the newest cells of each series)
    */
   constructor(
     private readonly env: Env,
@@ -141,7 +140,8 @@ class History {
     const s = sk === null ? undefined : this.build(sk);
     if (!s || sk === null) return null;
     if (slot >= 0 && !this.sweepAll) {
-      cellScale(s, this.position[slot] ?? 0, months, min, slot, byRule, this.buffers);
+      // From this cell on: a file's rows are mostly the newest cells of their series, asked for in order.
+      sweep(s, months, min, byRule, this.position[slot] ?? 0);
       return byRule.read(slot);
     }
     if (!byRule.swept.has(sk)) {
@@ -158,15 +158,25 @@ class History {
 }
 
 /**
- * The history of every cell of a series in one pass: a window of past changes kept sorted (each change inserted
- * and, once older than the window, removed by binary search), its median and MAD read off the sorted window.
+ * The history of the cells of a series in one pass, from cell `from` on: a window of past changes kept sorted
+ * (each change inserted and, once older than the window, removed by binary search), its median and MAD read off
+ * the sorted window. From a cell after the first, the window is first filled with that cell's past and sorted; the
+ * pass then stops at the first later cell already done (an earlier pass went on from there).
  */
-export function sweep(s: Series, months: number, min: number, out: Scales): void {
-  const window = new Float64Array(s.ends.length);
-  const scratch = new Float64Array(s.ends.length);
+export function sweep(s: Series, months: number, min: number, out: Scales, from = 0): void {
+  const count = s.ends.length;
+  const window = new Float64Array(count);
+  const scratch = new Float64Array(count);
   let size = 0;
-  let oldest = 0;
-  for (let i = 0; i < s.ends.length; i++) {
+  let oldest = from === 0 ? 0 : lowerBound(s.ends, (s.ends[from] ?? 0) - months, from);
+  for (let j = oldest; j < from; j++) {
+    const c = s.changes[j] ?? Number.NaN;
+    if (!Number.isNaN(c)) window[size++] = c;
+  }
+  if (size > 1) window.subarray(0, size).sort();
+  for (let i = from; i < count; i++) {
+    const slot = s.slots[i] ?? 0;
+    if (i > from && out.n[slot] !== NOT_SWEPT) return;
     const end = s.ends[i] ?? 0;
     while (oldest < i && (s.ends[oldest] ?? 0) < end - months) {
       const c = s.changes[oldest] ?? Number.NaN;
@@ -177,7 +187,6 @@ export function sweep(s: Series, months: number, min: number, out: Scales): void
       }
       oldest++;
     }
-    const slot = s.slots[i] ?? 0;
     if (size >= min) {
       const r = robustScaleSorted(window, size, scratch);
       out.median[slot] = r.median;
@@ -193,34 +202,6 @@ export function sweep(s: Series, months: number, min: number, out: Scales): void
       size++;
     }
   }
-}
-
-/**
- * The history of one cell of a series (its index `i`), as `sweep` finds it: the changes of the cells before it
- * in the series that end within the window, sorted here. Kept in `out` at `slot`.
- */
-export function cellScale(s: Series, i: number, months: number, min: number, slot: number, out: Scales, buffers: { values: Float64Array; scratch: Float64Array }): void {
-  const from = lowerBound(s.ends, (s.ends[i] ?? 0) - months, i);
-  if (buffers.values.length < i - from) {
-    buffers.values = new Float64Array(2 * (i - from));
-    buffers.scratch = new Float64Array(2 * (i - from));
-  }
-  const values = buffers.values;
-  let size = 0;
-  for (let j = from; j < i; j++) {
-    const c = s.changes[j] ?? Number.NaN;
-    if (!Number.isNaN(c)) values[size++] = c;
-  }
-  if (size < min) {
-    out.n[slot] = TOO_FEW;
-    return;
-  }
-  const sorted = values.subarray(0, size).sort();
-  const r = robustScaleSorted(sorted, size, buffers.scratch);
-  out.median[slot] = r.median;
-  out.scale[slot] = r.scale;
-  out.mad[slot] = r.mad;
-  out.n[slot] = r.n;
 }
 
 /** The first index of `sorted` (its first `length` items) whose value is not below `x`. */
