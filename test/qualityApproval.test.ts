@@ -131,6 +131,17 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
     expect(list).toEqual([expect.objectContaining({ acknowledgement: expect.objectContaining({ by: 'qa-planner', comment }) })]);
   });
 
+  it('checks a file again against figures approved since its last dry run (the kept approved figures are not reused once anything changed)', async () => {
+    const growth = { indicator: 'RETAIL_GROWTH', period: '2011', value: 8, priceBasis: '名义' };
+    const outcome = async () => (await post(stats, [growth], { dryRun: true })).json<ImportReportDto>().quality.results.find((r) => r.ruleId === 'retail-growth-levels')?.outcome;
+    // No retail level for 2011 yet: the growth rate cannot be checked.
+    expect(await outcome()).toBe('skipped');
+    expect(await outcome()).toBe('skipped');
+    // 11325.09 / 10486.19 − 1 = 8.0000 %: once approved, the same dry run checks the rate against it.
+    expect((await post(admin, [{ indicator: 'RETAIL', period: '2011', value: 11325.09 }], { approve: true })).statusCode).toBe(200);
+    expect(await outcome()).toBe('pass');
+  });
+
   it('takes a violating row out of an import an approver sends straight to approved', async () => {
     const bad = await post(admin, [{ indicator: 'GDP', period: '2012', value: 41500.5 }, { indicator: 'RETAIL', period: '2012', value: -1.5 }], { approve: true });
     expect(bad.statusCode).toBe(422);

@@ -86,6 +86,150 @@ export async function copyOut(db: Db, driver: DatabaseTarget['driver'], query: s
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * As `copyOut`, but hands the text over as it arrives, in pieces of whole lines: on a server the rows are read while
+ * PostgreSQL is still writing the rest (the two overlap, on two cores), and no per-row buffer is made. PGlite
+ * gives its blob at once (one piece). On a server, call it inside a transaction (one connection).
+ */
+export async function copyOutText(db: Db, driver: DatabaseTarget['driver'], query: string, onText: (lines: string) => void): Promise<void> {
+  const client = clientOf(db);
+  if (driver === 'pglite') {
+    const result = (await (client as PgliteClient).query(`copy (${query}) to '/dev/blob'`, [])) as { blob?: Blob };
+    if (result.blob) onText(await result.blob.text());
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    (client as PgClient).query(new CopyOutLines(`copy (${query}) to stdout`, onText, resolve, reject));
+  });
+}
+
+/** Backend message codes of the COPY OUT flow (PostgreSQL protocol, "COPY Operations"). */
+const COPY_DATA = 0x64; // 'd'
+const COPY_DONE = 0x63; // 'c'
+const ERROR_RESPONSE = 0x45; // 'E'
+
+/** The socket under a pg connection, as pg-copy-streams reaches it. */
+interface PgSocket {
+  listeners(event: 'data'): Array<(chunk: Buffer) => void>;
+  removeListener(event: string, listener: (...args: never[]) => void): void;
+  addListener(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'readable', listener: () => void): void;
+  read(): Buffer | null;
+  pause(): void;
+  resume(): void;
+}
+interface PgConnection {
+  stream: PgSocket;
+  query(text: string): void;
+}
+
+/**
+ * A pg "submittable" (as pg-copy-streams' copy-to, which it follows): it takes the socket from pg while the COPY
+ * data flows, strips the message framing of every row into one buffer per network read, and hands pg back the
+ * socket at CopyDone (or at an error), so that pg reads CommandComplete and ReadyForQuery itself.
+ */
+class CopyOutLines {
+  private connection: PgConnection | null = null;
+  private pgDataHandler: ((chunk: Buffer) => void) | null = null;
+  private rest: Buffer | null = null;
+  private out = Buffer.allocUnsafe(1 << 16);
+  private settled = false;
+  private readonly onReadable = () => this.drain();
+
+  constructor(
+    readonly text: string,
+    private readonly onText: (lines: string) => void,
+    private readonly resolve: () => void,
+    private readonly reject: (e: unknown) => void,
+  ) {}
+
+  submit(connection: PgConnection): void {
+    this.connection = connection;
+    const socket = connection.stream;
+    const listeners = socket.listeners('data');
+    if (listeners.length !== 1) throw new Error('COPY: the pg connection has not exactly one data listener');
+    this.pgDataHandler = listeners[0] ?? null;
+    if (this.pgDataHandler) socket.removeListener('data', this.pgDataHandler);
+    socket.pause();
+    socket.on('readable', this.onReadable);
+    connection.query(this.text);
+    this.drain();
+  }
+
+  private drain(): void {
+    const socket = this.connection?.stream;
+    if (!socket) return;
+    let chunk: Buffer | null;
+    // Until CopyDone or an error gives the socket back to pg (consume detaches).
+    while (this.attached && (chunk = socket.read()) !== null) this.consume(chunk);
+  }
+
+  private get attached(): boolean {
+    return this.pgDataHandler !== null;
+  }
+
+  private consume(chunk: Buffer): void {
+    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    this.rest = null;
+    if (this.out.length < buf.length) this.out = Buffer.allocUnsafe(Math.max(buf.length, this.out.length * 2));
+    let pos = 0;
+    let used = 0;
+    let done = false;
+    while (buf.length - pos >= 5) {
+      const code = buf[pos];
+      if (code === ERROR_RESPONSE) break;
+      const length = buf.readUInt32BE(pos + 1) - 4;
+      if (buf.length - pos - 5 < length) break;
+      // Every CopyData message is one row (its line, with its newline); the others (CopyOutResponse, notices) are skipped.
+      if (code === COPY_DATA) used += buf.copy(this.out, used, pos + 5, pos + 5 + length);
+      pos += 5 + length;
+      if (code === COPY_DONE) {
+        done = true;
+        break;
+      }
+    }
+    try {
+      if (used > 0 && !this.settled) this.onText(this.out.toString('utf8', 0, used));
+    } catch (e) {
+      this.fail(e);
+    }
+    const left = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
+    if (done || (left && left[0] === ERROR_RESPONSE)) this.detach(left);
+    else this.rest = left;
+  }
+
+  /** Gives the socket back to pg with what it has not read yet (CommandComplete, ReadyForQuery, or an error). */
+  private detach(unread: Buffer | null): void {
+    const socket = this.connection?.stream;
+    const handler = this.pgDataHandler;
+    if (!socket || !handler) return;
+    this.pgDataHandler = null;
+    socket.removeListener('readable', this.onReadable);
+    socket.addListener('data', handler);
+    if (unread) handler(unread);
+    // As pg-copy-streams: the data handler may have paused the socket; resume it once that call has returned.
+    process.nextTick(() => socket.resume());
+  }
+
+  private fail(e: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(e);
+  }
+
+  handleError(e: unknown): void {
+    this.fail(e);
+  }
+
+  handleCommandComplete(): void {}
+
+  handleReadyForQuery(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.resolve();
+  }
+}
+
 /** A string as an SQL literal (standard_conforming_strings: only the quote is doubled). */
 export const sqlLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -115,4 +259,55 @@ export function copyFields(text: string, row: (fields: ReadonlyArray<string | nu
     row(fields);
     start = end + 1;
   }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * An integer field of COPY text (text[from, to)), null for \N, read from its characters (no substring).
+ *
+ * @example
+ * copyInteger('7\t-42\n', 2, 5) // -42
+ */
+export function copyInteger(text: string, from: number, to: number): number | null {
+  if (to - from === 2 && text.charCodeAt(from) === 92) return null;
+  let n = 0;
+  let sign = 1;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (i === from && d === -3) sign = -1; // '-'
+    else if (d >= 0 && d <= 9) n = n * 10 + d;
+    else return Number(text.slice(from, to));
+  }
+  return sign * n;
+}
+
+/**
+ * A numeric field of COPY text as Number() reads it, without a substring: the digits gathered as an integer m and
+ * divided by 10^k (k decimals). While m < 2^53 and k ≤ 22 both are exact doubles and one division rounds
+ * correctly, to the double nearest the decimal — which is what Number() gives. Anything else (more digits, an
+ * exponent, NaN) goes through Number().
+ *
+ * @example
+ * copyDecimal('x\t-12.50\n', 2, 8) // -12.5
+ */
+export function copyDecimal(text: string, from: number, to: number): number {
+  // \N (no value) reads as 0, as Number(null) did.
+  if (to - from === 2 && text.charCodeAt(from) === 92) return 0;
+  let m = 0;
+  let k = -1;
+  let sign = 1;
+  let digits = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      m = m * 10 + (ch - 48);
+      digits++;
+      if (k >= 0) k++;
+    } else if (ch === 46 && k < 0) k = 0;
+    else if (ch === 45 && i === from) sign = -1;
+    else return Number(text.slice(from, to));
+  }
+  if (digits === 0 || m > Number.MAX_SAFE_INTEGER || k > 22) return Number(text.slice(from, to));
+  return (sign * m) / (POW10[k < 0 ? 0 : k] ?? 1);
 }

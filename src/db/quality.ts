@@ -10,7 +10,7 @@ import type { Period } from '../domain/period/period';
 import { FIRST_HAND, type QualityFigure } from '../domain/quality/figure';
 import type { ReceivedCell } from '../domain/quality/completeness';
 import type { DatabaseTarget, Db } from './client';
-import { copyFields, copyOut, sqlLiteral } from './copy';
+import { copyDecimal, copyInteger, copyOutText, sqlLiteral } from './copy';
 import { queryRows } from './raw';
 import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } from './schema';
 
@@ -21,60 +21,127 @@ import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } 
  */
 const LEAN_COLUMNS = `value_std, price_basis, status, source_kind, published_date, (extract(epoch from entered_at) * 1000)::bigint`;
 
+/** Columns of a lean row: id, indicator, region, period, LEAN_COLUMNS (6), state, corrects, precision, read at, superseded by. */
+const LEAN_FIELDS = 15;
+const NO_TEXT = '\u0000';
+
 /**
  * Figures from COPY text (id, indicator, region, period, then LEAN_COLUMNS, state, corrects, precision, read at,
- * superseded by). The same few codes,
- * periods and dates repeat down a million rows: each distinct text is kept once (interned) and each period parsed
- * once, so the figures share them.
+ * superseded by), fed piece by piece as the text arrives (whole lines). The same few codes, periods and dates
+ * repeat down a million rows: each distinct text is kept once (interned) and each period parsed once, so the
+ * figures share them; a field equal to the same field of the row before is recognised in place (no substring,
+ * no hash), and numbers are read from the characters.
  */
-function readFigures(text: string): QualityFigure[] {
-  const texts = new Map<string, string>();
-  const periods = new Map<string, Period>();
-  const sources = new Map<string, { readAt: string }>();
-  const t = (s: string | null | undefined): string => {
-    const v = s ?? '';
-    const hit = texts.get(v);
-    if (hit !== undefined) return hit;
-    texts.set(v, v);
-    return v;
-  };
-  const source = (readAt: string) => {
-    let hit = sources.get(readAt);
-    if (!hit) sources.set(readAt, (hit = { readAt }));
-    return hit;
-  };
-  const out: QualityFigure[] = [];
-  copyFields(text, (f) => {
-    const periodCode = t(f[3]);
-    let period = periods.get(periodCode);
+class LeanFigureReader {
+  readonly figures: QualityFigure[] = [];
+  private readonly texts = new Map<string, string>();
+  private readonly periods = new Map<string, Period>();
+  private readonly sources = new Map<string, { readAt: string }>();
+  /** Per column: the raw text of the row before, and the (interned) value it was read as. */
+  private readonly lastRaw: string[] = Array.from({ length: LEAN_FIELDS }, () => NO_TEXT);
+  private readonly lastValue: Array<string | null> = Array.from({ length: LEAN_FIELDS }, () => null);
+  private lastPeriodCode = NO_TEXT;
+  private lastPeriod: Period | null = null;
+  private readonly starts = new Int32Array(LEAN_FIELDS);
+  private readonly ends = new Int32Array(LEAN_FIELDS);
+
+  push(text: string): void {
+    const starts = this.starts;
+    const ends = this.ends;
+    let start = 0;
+    while (start < text.length) {
+      const lineEnd = text.indexOf('\n', start);
+      const stop = lineEnd < 0 ? text.length : lineEnd;
+      let from = start;
+      let complete = true;
+      for (let c = 0; c < LEAN_FIELDS - 1; c++) {
+        const to = text.indexOf('\t', from);
+        if (to < 0 || to > stop) {
+          complete = false;
+          break;
+        }
+        starts[c] = from;
+        ends[c] = to;
+        from = to + 1;
+      }
+      starts[LEAN_FIELDS - 1] = from;
+      ends[LEAN_FIELDS - 1] = stop;
+      if (complete) this.row(text);
+      start = stop + 1;
+    }
+  }
+
+  /** The field's text (interned), null for \N. */
+  private field(c: number, text: string, from: number, to: number): string | null {
+    const prev = this.lastRaw[c] ?? NO_TEXT;
+    if (prev.length === to - from && text.startsWith(prev, from)) return this.lastValue[c] ?? null;
+    const raw = text.slice(from, to);
+    let value: string | null;
+    if (raw === '\\N') value = null;
+    else {
+      const plain = raw.includes('\\') ? raw.replace(/\\(.)/g, (_m, ch: string) => UNESCAPES[ch] ?? ch) : raw;
+      const hit = this.texts.get(plain);
+      if (hit === undefined) this.texts.set(plain, plain);
+      value = hit ?? plain;
+    }
+    this.lastRaw[c] = raw;
+    this.lastValue[c] = value;
+    return value;
+  }
+
+  private row(text: string): void {
+    const b = this.starts;
+    const e = this.ends;
+    const periodCode = this.field(3, text, b[3] ?? 0, e[3] ?? 0) ?? '';
+    let period = periodCode === this.lastPeriodCode ? this.lastPeriod : this.periods.get(periodCode);
     if (!period) {
       const p = parsePeriod(periodCode);
       // A stored period code is canonical; an unreadable one is no figure to check.
       if (!p.ok) return;
-      periods.set(periodCode, (period = p.value));
+      this.periods.set(periodCode, (period = p.value));
     }
-    out.push({
-      id: Number(f[0]),
-      indicatorCode: t(f[1]),
-      regionCode: t(f[2]),
+    this.lastPeriodCode = periodCode;
+    this.lastPeriod = period;
+    const readAt = this.field(13, text, b[13] ?? 0, e[13] ?? 0);
+    // Epoch milliseconds from the query: padded as enteredText writes them, without parsing (a million rows).
+    const enteredFrom = b[9] ?? 0;
+    const enteredTo = e[9] ?? 0;
+    const enteredRaw = this.lastRaw[9] ?? NO_TEXT;
+    let enteredAt = this.lastValue[9] ?? '';
+    if (!(enteredRaw.length === enteredTo - enteredFrom && text.startsWith(enteredRaw, enteredFrom))) {
+      const raw = text.slice(enteredFrom, enteredTo);
+      enteredAt = raw === '\\N' ? '0'.padStart(15, '0') : raw.padStart(15, '0');
+      this.lastRaw[9] = raw;
+      this.lastValue[9] = enteredAt;
+    }
+    this.figures.push({
+      id: copyInteger(text, b[0] ?? 0, e[0] ?? 0) ?? 0,
+      indicatorCode: this.field(1, text, b[1] ?? 0, e[1] ?? 0) ?? '',
+      regionCode: this.field(2, text, b[2] ?? 0, e[2] ?? 0) ?? '',
       periodCode,
       period,
-      valueStd: Number(f[4]),
-      priceBasis: f[5] === null ? null : (t(f[5]) as PriceBasis),
-      status: t(f[6]) as ObservationStatus,
-      sourceKind: t(f[7]) as SourceKind,
-      publishedDate: t(f[8]),
-      // Epoch milliseconds from the query: padded as enteredText writes them, without parsing (a million rows).
-      enteredAt: t((f[9] ?? '0').padStart(15, '0')),
-      state: t(f[10]) as ApprovalState | 'staged',
-      corrects: f[11] === null || f[11] === undefined ? null : Number(f[11]),
-      precision: t(f[12] ?? 'exact') as Precision,
-      source: f[13] === null || f[13] === undefined ? FIRST_HAND : source(f[13]),
-      supersededBy: f[14] === null || f[14] === undefined ? null : Number(f[14]),
+      valueStd: copyDecimal(text, b[4] ?? 0, e[4] ?? 0),
+      priceBasis: this.field(5, text, b[5] ?? 0, e[5] ?? 0) as PriceBasis | null,
+      status: (this.field(6, text, b[6] ?? 0, e[6] ?? 0) ?? '') as ObservationStatus,
+      sourceKind: (this.field(7, text, b[7] ?? 0, e[7] ?? 0) ?? '') as SourceKind,
+      publishedDate: this.field(8, text, b[8] ?? 0, e[8] ?? 0) ?? '',
+      enteredAt,
+      state: (this.field(10, text, b[10] ?? 0, e[10] ?? 0) ?? '') as ApprovalState | 'staged',
+      corrects: copyInteger(text, b[11] ?? 0, e[11] ?? 0),
+      precision: (this.field(12, text, b[12] ?? 0, e[12] ?? 0) ?? 'exact') as Precision,
+      source: readAt === null ? FIRST_HAND : this.source(readAt),
+      supersededBy: copyInteger(text, b[14] ?? 0, e[14] ?? 0),
     });
-  });
-  return out;
+  }
+
+  private source(readAt: string): { readAt: string } {
+    let hit = this.sources.get(readAt);
+    if (!hit) this.sources.set(readAt, (hit = { readAt }));
+    return hit;
+  }
 }
+
+const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
 
 export interface LeanFilter {
   states: readonly ApprovalState[];
@@ -102,15 +169,20 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
   // it over while that record is in the pool, as choosePreferred does.
   const query = `select id, indicator_code, region_code, period_code, ${LEAN_COLUMNS}, approval_state, corrects, precision, source_read_at, s.superseded_by
     from observations left join figure_supersessions s on s.superseded_id = observations.id where ${where.join(' and ')}`;
-  // In a transaction of its own (a savepoint inside another): a server streams COPY over one connection.
-  return readFigures(await db.transaction((tx) => copyOut(tx, driver, query)));
+  // In a transaction of its own (a savepoint inside another): a server streams COPY over one connection. The rows
+  // are read as they arrive, while the server formats the rest.
+  const reader = new LeanFigureReader();
+  await db.transaction((tx) => copyOutText(tx, driver, query, (lines) => reader.push(lines)));
+  return reader.figures;
 }
 
 /** The rows of the import being staged (import_staging, inside the import's transaction), as figures with id −row. */
 export async function stagedFigures(db: Db, driver: DatabaseTarget['driver']): Promise<QualityFigure[]> {
   const query = `select -row, indicator_code, region_code, period_code, value_std, price_basis, status, source_kind, published_date,
     (extract(epoch from now()) * 1000)::bigint, 'staged', null, precision, source_read_at, null from import_staging`;
-  return readFigures(await copyOut(db, driver, query));
+  const reader = new LeanFigureReader();
+  await copyOutText(db, driver, query, (lines) => reader.push(lines));
+  return reader.figures;
 }
 
 /** Takes rows out of the import (they are reported as rejected instead). */

@@ -3,8 +3,11 @@
  * rule chooses among the pool (approved figures, and the rows of a file being imported), figures corrected by
  * another one, or re-described by a newer record of the pool, left out. Amounts at comparable prices are not cells: levels are compared at current prices.
  *
- * Cells are keyed by small integers (indicator, region and period interned), so that a check of a million figures
- * costs hash lookups of numbers, not of strings.
+ * Indicator, region and period are interned to dense numbers when the cells are built, and a cell's key is
+ * (indicator × regions + region) × periods + period: small integers, so that a check of a million figures reads a
+ * flat table (a Map of those numbers when the table would be much larger than the pool), never a string key.
+ * Each chosen figure has a slot (0, 1, …, in the order its cell first appeared); per-cell data of the rules
+ * (the history's medians) is kept in arrays by slot.
  */
 import { comparePreference } from '../observation/preference';
 import { revisionBasis } from '../observation/revisionBasis';
@@ -15,42 +18,54 @@ import type { QualityFigure } from './figure';
 /** How a change of the indicator is measured: a ratio (amounts, counts) or a difference (rates and shares, in points). */
 export type ChangeKind = 'ratio' | 'difference';
 
-class Interner {
-  private readonly ids = new Map<string, number>();
-  id(text: string): number {
-    let n = this.ids.get(text);
-    if (n === undefined) this.ids.set(text, (n = this.ids.size));
-    return n;
-  }
-  find(text: string): number | undefined {
-    return this.ids.get(text);
-  }
+const PERIOD_TYPES = ['year', 'half', 'quarter', 'month', 'cumulative', 'span'] as const;
+/** Kinds of period a series can be of (PERIOD_TYPES): a series id is base × SERIES_KINDS + kind. */
+export const SERIES_KINDS = 8;
+/** A flat table is used while it has at most this many entries, or four per figure of the pool. */
+const DENSE_TABLE = 1 << 22;
+
+export interface JanuaryLink {
+  endMonth: number;
+  periodCode: string;
 }
 
-const REGION_SPACE = 4096;
-const PERIOD_SPACE = 2 ** 21;
-const YEAR_SPACE = 4096;
-const PERIOD_TYPES = ['year', 'half', 'quarter', 'month', 'cumulative', 'span'] as const;
-
 export class Cells {
-  private readonly indicatorIds = new Interner();
-  private readonly regionIds = new Interner();
-  private readonly periodIds = new Interner();
-  private readonly chosen = new Map<number, QualityFigure>();
-  /** The cell keys of each indicator and region. */
-  private readonly byBase = new Map<number, number[]>();
-  /** Cells of periods that start in January, per (indicator, region, year): the chain the cumulative rule walks. */
-  private readonly januaryChains = new Map<number, Array<{ endMonth: number; periodCode: string }>>();
-  private readonly previousYear = new Map<string, string | null>();
+  private readonly indicatorIds = new Map<string, number>();
+  private readonly regionIds = new Map<string, number>();
+  private readonly periodIds = new Map<string, number>();
+  private readonly regionCount: number;
+  private readonly periodCount: number;
+  /** Number of possible keys (indicators × regions × periods). */
+  readonly keySpace: number;
+  /** key → slot + 1 (0: empty), when the key space is small enough; else `slotMap`. */
+  private readonly table: Int32Array | null;
+  private readonly slotMap: Map<number, number> | null;
+  /** The chosen figure and the key of each slot. */
+  private readonly chosen: QualityFigure[] = [];
+  private readonly slotKeys: number[] = [];
+  /** Per period id: kind (PERIOD_TYPES index), last month as a month index, the same period a year before (id or −1). */
+  private readonly periodKind: Int8Array;
+  private readonly periodEnd: Int32Array;
+  private readonly periodBefore: Int32Array;
+  private readonly periodList: Period[] = [];
+  private readonly periodCodes: string[] = [];
+  /** Slots by base (indicator × regions + region), built when the history rule first asks (CSR: offsets, slots). */
+  private baseOffsets: Int32Array | null = null;
+  private baseSlots: Int32Array | null = null;
+  /** Chains of cells from January, built when the cumulative rule first asks. */
+  private januaryChains: Map<number, JanuaryLink[]> | null = null;
+  private readonly shiftedMemo = new Map<string, string | null>();
   private readonly endIndex = new Map<string, number>();
   private readonly bases = new Map<string, string>();
 
   /**
    * @param excluded figures that are not cells (amounts at comparable prices)
+   * @param denseLimit the largest key space held in a flat table (tests lower it to reach the Map)
    */
   constructor(
     pool: readonly QualityFigure[],
     readonly excluded: (f: QualityFigure) => boolean,
+    denseLimit: number = Math.max(DENSE_TABLE, 4 * pool.length),
   ) {
     // As choosePreferred: a corrected figure counts no longer, nor one re-described by a record in the pool.
     const corrected = new Set<number>();
@@ -61,45 +76,100 @@ export class Cells {
     }
     const present = new Set<number>();
     if (superseders.size > 0) for (const f of pool) if (superseders.has(f.id)) present.add(f.id);
+    // First pass: intern the parts of every figure that stands for a cell (the key's strides need the counts).
+    const standing: QualityFigure[] = [];
+    const ids = new Int32Array(pool.length * 3);
     for (const f of pool) {
-      if (corrected.has(f.id) || (f.supersededBy !== null && present.has(f.supersededBy)) || excluded(f)) continue;
-      const i = this.indicatorIds.id(f.indicatorCode);
-      const r = this.regionIds.id(f.regionCode);
-      const key = (i * REGION_SPACE + r) * PERIOD_SPACE + this.periodIds.id(f.periodCode);
-      const held = this.chosen.get(key);
-      if (held === undefined) {
-        this.chosen.set(key, f);
-        this.chain(i * REGION_SPACE + r, f);
-        const base = i * REGION_SPACE + r;
-        const list = this.byBase.get(base);
-        if (list) list.push(key);
-        else this.byBase.set(base, [key]);
-      } else if (comparePreference(f, held) < 0) this.chosen.set(key, f);
+      if ((corrected.size > 0 && corrected.has(f.id)) || (f.supersededBy !== null && present.has(f.supersededBy)) || excluded(f)) continue;
+      const at = standing.length * 3;
+      standing.push(f);
+      ids[at] = intern(this.indicatorIds, f.indicatorCode);
+      ids[at + 1] = intern(this.regionIds, f.regionCode);
+      let p = this.periodIds.get(f.periodCode);
+      if (p === undefined) {
+        p = this.periodIds.size;
+        this.periodIds.set(f.periodCode, p);
+        this.periodList.push(f.period);
+        this.periodCodes.push(f.periodCode);
+      }
+      ids[at + 2] = p;
+    }
+    this.regionCount = this.regionIds.size;
+    this.periodCount = this.periodIds.size;
+    this.keySpace = this.indicatorIds.size * this.regionCount * this.periodCount;
+    const dense = this.keySpace <= denseLimit;
+    this.table = dense ? new Int32Array(this.keySpace) : null;
+    this.slotMap = dense ? null : new Map();
+
+    const n = this.periodCount;
+    this.periodKind = new Int8Array(n);
+    this.periodEnd = new Int32Array(n);
+    this.periodBefore = new Int32Array(n);
+    for (let p = 0; p < n; p++) {
+      const period = this.periodList[p] as Period; // p < periodCount = periodList.length
+      this.periodKind[p] = PERIOD_TYPES.indexOf(period.type);
+      this.periodEnd[p] = monthIndex(monthRange(period).end);
+      const before = this.shifted(this.periodCodes[p] ?? '', period, -1);
+      this.periodBefore[p] = before === null ? -1 : (this.periodIds.get(before) ?? -1);
+    }
+
+    // Second pass: one slot per cell, holding the figure the preference rule puts first.
+    for (let j = 0; j < standing.length; j++) {
+      const f = standing[j] as QualityFigure; // j < standing.length
+      const key = ((ids[j * 3] ?? 0) * this.regionCount + (ids[j * 3 + 1] ?? 0)) * n + (ids[j * 3 + 2] ?? 0);
+      const slot = this.slotOfKey(key);
+      if (slot < 0) {
+        const s = this.chosen.length;
+        this.chosen.push(f);
+        this.slotKeys.push(key);
+        if (this.table) this.table[key] = s + 1;
+        else this.slotMap?.set(key, s);
+      } else if (comparePreference(f, this.chosen[slot] as QualityFigure) < 0) this.chosen[slot] = f; // slot < chosen.length
     }
   }
 
-  private chain(series: number, f: QualityFigure): void {
-    const { start, end } = monthRange(f.period);
-    if (start.month !== 1 || start.year !== end.year) return;
-    const k = series * YEAR_SPACE + start.year;
-    const list = this.januaryChains.get(k);
-    if (list) list.push({ endMonth: end.month, periodCode: f.periodCode });
-    else this.januaryChains.set(k, [{ endMonth: end.month, periodCode: f.periodCode }]);
+  /** The slot of a key, −1 when its cell is empty. */
+  slotOfKey(key: number): number {
+    if (key < 0) return -1;
+    if (this.table) return (this.table[key] ?? 0) - 1;
+    return this.slotMap?.get(key) ?? -1;
   }
 
-  /** The cell key, or undefined when no figure of the pool names one of its parts (the cell is then empty). */
-  keyOf(indicator: string, region: string, periodCode: string, create = false): number {
-    const i = create ? this.indicatorIds.id(indicator) : this.indicatorIds.find(indicator);
-    const r = create ? this.regionIds.id(region) : this.regionIds.find(region);
-    const p = create ? this.periodIds.id(periodCode) : this.periodIds.find(periodCode);
-    if (i === undefined || r === undefined || p === undefined) return -1;
-    return (i * REGION_SPACE + r) * PERIOD_SPACE + p;
+  /** Whether keys index a flat table (then per-key marks can be an array of `keySpace` entries). */
+  get denseKeys(): boolean {
+    return this.table !== null;
+  }
+
+  /** How many cells have a chosen figure (slots 0 … count − 1). */
+  get slotCount(): number {
+    return this.chosen.length;
+  }
+
+  /** The chosen figure of a slot. */
+  atSlot(slot: number): QualityFigure | undefined {
+    return this.chosen[slot];
+  }
+
+  /** The key of a slot's cell. */
+  keyOfSlot(slot: number): number {
+    return this.slotKeys[slot] ?? -1;
+  }
+
+  /** The cell key, or −1 when no figure of the pool names one of its parts (the cell is then empty). */
+  keyOf(indicator: string, region: string, periodCode: string): number {
+    const i = this.indicatorIds.get(indicator);
+    if (i === undefined) return -1;
+    const r = this.regionIds.get(region);
+    if (r === undefined) return -1;
+    const p = this.periodIds.get(periodCode);
+    if (p === undefined) return -1;
+    return (i * this.regionCount + r) * this.periodCount + p;
   }
 
   /** The chosen figure of a cell. */
   get(indicator: string, region: string, periodCode: string): QualityFigure | undefined {
-    const key = this.keyOf(indicator, region, periodCode);
-    return key < 0 ? undefined : this.chosen.get(key);
+    const slot = this.slotOfKey(this.keyOf(indicator, region, periodCode));
+    return slot < 0 ? undefined : this.chosen[slot];
   }
 
   /** Every chosen figure (one per cell). */
@@ -107,47 +177,100 @@ export class Cells {
     return this.chosen.values();
   }
 
-  /** The cells (key and chosen figure) of the indicator and region of a series id (seriesOfCell). */
-  *cellsOfSeries(series: number): IterableIterator<[number, QualityFigure]> {
-    for (const key of this.byBase.get(Math.floor(series / 8)) ?? []) {
-      const f = this.chosen.get(key);
-      if (f) yield [key, f];
-    }
-  }
-
-  private readonly periodFacts = new Map<number, { type: number; end: number; previous: number }>();
-
-  /**
-   * For the history rule, by numbers only: the series a cell belongs to (indicator, region, kind of period), its end
-   * month, and the cell a year before (−1 when no figure of the pool names that period).
-   */
-  seriesOfCell(key: number, f: QualityFigure): { series: number; end: number; previousCell: number } {
-    const base = Math.floor(key / PERIOD_SPACE);
-    const pid = key - base * PERIOD_SPACE;
-    let facts = this.periodFacts.get(pid);
-    if (!facts) {
-      const before = this.yearBefore(f);
-      const prev = before === null ? undefined : this.periodIds.find(before);
-      facts = { type: PERIOD_TYPES.indexOf(f.period.type), end: this.endOf(f), previous: prev === undefined ? -1 : prev };
-      this.periodFacts.set(pid, facts);
-    }
-    return { series: base * 8 + facts.type, end: facts.end, previousCell: facts.previous < 0 ? -1 : base * PERIOD_SPACE + facts.previous };
-  }
-
   /** The chosen figure of a cell key. */
   atKey(key: number): QualityFigure | undefined {
-    return key < 0 ? undefined : this.chosen.get(key);
+    const slot = this.slotOfKey(key);
+    return slot < 0 ? undefined : this.chosen[slot];
+  }
+
+  /** The base (indicator and region) of a key; series ids are base × SERIES_KINDS + kind of period. */
+  baseOfKey(key: number): number {
+    return Math.floor(key / this.periodCount);
+  }
+
+  /** The series of a cell key (indicator, region, kind of period). */
+  seriesOfKey(key: number): number {
+    const base = Math.floor(key / this.periodCount);
+    return base * SERIES_KINDS + (this.periodKind[key - base * this.periodCount] ?? 0);
+  }
+
+  /** The last month (month index) of a cell key's period. */
+  endOfKey(key: number): number {
+    return this.periodEnd[key % this.periodCount] ?? 0;
+  }
+
+  /** The key of the same cell a year before, −1 when no figure of the pool names that period. */
+  keyBefore(key: number): number {
+    const p = key % this.periodCount;
+    const before = this.periodBefore[p] ?? -1;
+    return before < 0 ? -1 : key - p + before;
+  }
+
+  /** The slots of a base's cells (every kind of period), in slot order. */
+  slotsOfBase(base: number): Int32Array {
+    if (!this.baseOffsets || !this.baseSlots) this.indexBases();
+    const offsets = this.baseOffsets as Int32Array; // built just above
+    const slots = this.baseSlots as Int32Array;
+    if (base < 0 || base + 1 >= offsets.length) return new Int32Array(0);
+    return slots.subarray(offsets[base] ?? 0, offsets[base + 1] ?? 0);
+  }
+
+  /** Counting sort of the slots by base: one pass to count, one to place. */
+  private indexBases(): void {
+    const baseCount = this.indicatorIds.size * this.regionCount;
+    const offsets = new Int32Array(baseCount + 1);
+    const n = this.chosen.length;
+    const baseOf = new Int32Array(n);
+    for (let s = 0; s < n; s++) {
+      const b = Math.floor((this.slotKeys[s] ?? 0) / this.periodCount);
+      baseOf[s] = b;
+      offsets[b + 1] = (offsets[b + 1] ?? 0) + 1;
+    }
+    for (let b = 0; b < baseCount; b++) offsets[b + 1] = (offsets[b + 1] ?? 0) + (offsets[b] ?? 0);
+    const next = offsets.slice(0, baseCount);
+    const slots = new Int32Array(n);
+    for (let s = 0; s < n; s++) {
+      const b = baseOf[s] ?? 0;
+      slots[next[b] ?? 0] = s;
+      next[b] = (next[b] ?? 0) + 1;
+    }
+    this.baseOffsets = offsets;
+    this.baseSlots = slots;
   }
 
   /** End months of the cells from January of one year (ascending), e.g. [3, 6, 9, 12] for Q1, H1, 1–9月, the year. */
-  januaryChain(indicator: string, region: string, year: number): ReadonlyArray<{ endMonth: number; periodCode: string }> {
-    const i = this.indicatorIds.find(indicator);
-    const r = this.regionIds.find(region);
+  januaryChain(indicator: string, region: string, year: number): readonly JanuaryLink[] {
+    const i = this.indicatorIds.get(indicator);
+    const r = this.regionIds.get(region);
     if (i === undefined || r === undefined) return [];
-    const list = this.januaryChains.get((i * REGION_SPACE + r) * YEAR_SPACE + year);
-    if (!list) return [];
-    list.sort((a, b) => a.endMonth - b.endMonth);
-    return list;
+    const chains = this.januaryChains ?? this.indexJanuaryChains();
+    return chains.get((i * this.regionCount + r) * (MAX_CHAIN_YEAR + 1) + year) ?? [];
+  }
+
+  private indexJanuaryChains(): Map<number, JanuaryLink[]> {
+    const chains = new Map<number, JanuaryLink[]>();
+    // Per period: the year it runs from January within (−1 when it does not) and its last month.
+    const fromJanuary = new Int32Array(this.periodCount).fill(-1);
+    const endMonth = new Int8Array(this.periodCount);
+    for (let p = 0; p < this.periodCount; p++) {
+      const { start, end } = monthRange(this.periodList[p] as Period); // p < periodCount = periodList.length
+      if (start.month === 1 && start.year === end.year) fromJanuary[p] = start.year;
+      endMonth[p] = end.month;
+    }
+    for (let s = 0; s < this.chosen.length; s++) {
+      const key = this.slotKeys[s] ?? 0;
+      const p = key % this.periodCount;
+      const year = fromJanuary[p] ?? -1;
+      if (year < 0) continue;
+      const k = (key - p) / this.periodCount * (MAX_CHAIN_YEAR + 1) + year;
+      const link = { endMonth: endMonth[p] ?? 0, periodCode: this.periodCodes[p] ?? '' };
+      const list = chains.get(k);
+      if (list) list.push(link);
+      else chains.set(k, [link]);
+    }
+    for (const list of chains.values()) list.sort((a, b) => a.endMonth - b.endMonth);
+    this.januaryChains = chains;
+    return chains;
   }
 
   /** The same period a year earlier (2023Q3 → 2022Q3); null for a span of years. */
@@ -161,16 +284,18 @@ export class Cells {
   }
 
   private shifted(memoKey: string, p: Period, by: number): string | null {
-    let code = this.previousYear.get(memoKey);
+    let code = this.shiftedMemo.get(memoKey);
     if (code === undefined) {
       code = p.type === 'span' ? null : formatPeriod({ ...p, year: p.year + by });
-      this.previousYear.set(memoKey, code);
+      this.shiftedMemo.set(memoKey, code);
     }
     return code;
   }
 
   /** The period's last month as a month index (for ordering a series and windows of history). */
   endOf(f: Pick<QualityFigure, 'period' | 'periodCode'>): number {
+    const p = this.periodIds.get(f.periodCode);
+    if (p !== undefined) return this.periodEnd[p] ?? 0;
     let n = this.endIndex.get(f.periodCode);
     if (n === undefined) this.endIndex.set(f.periodCode, (n = monthIndex(monthRange(f.period).end)));
     return n;
@@ -182,4 +307,13 @@ export class Cells {
     if (b === undefined) this.bases.set(f.publishedDate, (b = revisionBasis(f.publishedDate).id));
     return b;
   }
+}
+
+/** Years a January chain is keyed by (periods are of years up to MAX_YEAR, well below). */
+const MAX_CHAIN_YEAR = 9999;
+
+function intern(ids: Map<string, number>, text: string): number {
+  let n = ids.get(text);
+  if (n === undefined) ids.set(text, (n = ids.size));
+  return n;
 }

@@ -28,7 +28,8 @@ export class Env {
     readonly indicators: ReadonlyMap<string, IndicatorInfo>,
     private readonly changeKinds: ReadonlyMap<string, ChangeKind>,
     private readonly regions: readonly Region[],
-    private readonly keep: 'all' | 'failures',
+    /** 'failures': a check of the whole database (every figure a subject); 'all': a few figures' every result. */
+    readonly keep: 'all' | 'failures',
     private readonly out: RuleResult[],
     private readonly counts: Map<string, Counts>,
     /** How many more results that are not failures may be kept. */
@@ -37,7 +38,7 @@ export class Env {
 
   /** Whether the subject is the figure chosen for its cell (then every comparison it takes part in is everyone's). */
   private subjectChosen = false;
-  private readonly visited = new Map<ActiveRule, Set<number>>();
+  private readonly visited = new Map<ActiveRule, Uint8Array | Set<number>>();
 
   /** @param chosen the figure chosen for the subject's cell, if the caller has it at hand */
   setSubject(s: QualityFigure, chosen: QualityFigure | undefined = this.cells.get(s.indicatorCode, s.regionCode, s.periodCode)): void {
@@ -52,7 +53,13 @@ export class Env {
   firstVisit(active: ActiveRule, instance: number): boolean {
     if (!this.subjectChosen || instance < 0) return true;
     let seen = this.visited.get(active);
-    if (!seen) this.visited.set(active, (seen = new Set()));
+    // A mark per key when keys index a flat table (an array read, not a hash of a large number).
+    if (!seen) this.visited.set(active, (seen = this.cells.denseKeys ? new Uint8Array(this.cells.keySpace) : new Set()));
+    if (seen instanceof Uint8Array) {
+      if (seen[instance] === 1) return false;
+      seen[instance] = 1;
+      return true;
+    }
     if (seen.has(instance)) return false;
     seen.add(instance);
     return true;

@@ -65,3 +65,29 @@ describe('entry times as text', () => {
     expect(enteredText('999') < enteredText('1000')).toBe(true);
   });
 });
+
+describe('typed-array median and MAD (the history rule reads the first n of a sorted window)', () => {
+  const plainMedian = (xs: readonly number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+  };
+  const cents = fc.integer({ min: -100_000, max: 100_000 }).map((i) => i / 100);
+  it('medianInPlace equals the median of a plain sort (property)', async () => {
+    const { medianInPlace } = await import('./robust');
+    fc.assert(fc.property(fc.array(cents, { minLength: 1, maxLength: 50 }), (xs) => medianInPlace(Float64Array.from(xs)) === plainMedian(xs)));
+  });
+  it('robustScaleSorted over the first n values of a longer sorted window equals the plain median and MAD (property)', async () => {
+    const { robustScaleSorted } = await import('./robust');
+    fc.assert(
+      fc.property(fc.array(cents, { minLength: 1, maxLength: 50 }), fc.array(cents, { maxLength: 10 }), (xs, tail) => {
+        // The window holds xs sorted, followed by stale values past n that must be ignored.
+        const window = Float64Array.from([...[...xs].sort((a, b) => a - b), ...tail]);
+        const s = robustScaleSorted(window, xs.length, new Float64Array(window.length));
+        const median = plainMedian(xs);
+        const mad = plainMedian(xs.map((x) => Math.abs(x - median)));
+        return s.n === xs.length && s.median === median && Math.abs(s.mad - mad) < 1e-9;
+      }),
+    );
+  });
+});

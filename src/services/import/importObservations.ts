@@ -211,7 +211,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         rejectedRows.add(d.row);
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
-      const quality = await checkStagedImport(tx, { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT });
+      const quality = await checkStagedImport(tx, { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
       report.quality = quality.report;
       for (const b of quality.blocked) {
         rejectedRows.add(b.row);

@@ -5,7 +5,7 @@
  * the years from the history window before the earliest subject to the year after the latest.
  */
 import type { DatabaseTarget, Db } from '../../db/client';
-import { leanFigures, listRuleFiles } from '../../db/quality';
+import { leanFigures, listRuleFiles, qualityDataVersion, type LeanFilter } from '../../db/quality';
 import { listRegions } from '../../db/regions';
 import type { Region } from '../../domain/region/region';
 import { checkFigures, type CheckOutput } from '../../domain/quality/engine';
@@ -56,9 +56,37 @@ export function reach(env: CheckEnvironment, subjectIndicators: ReadonlySet<stri
 }
 
 /**
- * Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows).
+ * The approved figures last read for a file's rows, per database (the Database object), kept while nothing a
+ * check reads has changed (qualityDataVersion, as the kept whole-database run) and the rows reach the same
+ * figures: a file checked again — the dry run repeated after a fix, then the import itself — reads them once.
+ * Only a read of at most KEEP_AT_MOST figures is kept (memory).
  */
-export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', keepOthers?: number): Promise<CheckOutput> {
+const keptApproved = new WeakMap<object, { version: string; filter: string; figures: QualityFigure[] }>();
+const KEEP_AT_MOST = 200_000;
+
+/** Forgets the kept approved figures of a database (benchmarks measure a check that reads them). */
+export function forgetKeptApproved(keptBy: object): void {
+  keptApproved.delete(keptBy);
+}
+
+async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, keptBy: object | undefined): Promise<QualityFigure[]> {
+  if (!keptBy) return leanFigures(db, env.driver, filter);
+  const version = await qualityDataVersion(db);
+  const key = JSON.stringify(filter);
+  const kept = keptApproved.get(keptBy);
+  if (kept && kept.version === version && kept.filter === key) return kept.figures;
+  const figures = await leanFigures(db, env.driver, filter);
+  if (figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, { version, filter: key, figures });
+  else keptApproved.delete(keptBy);
+  return figures;
+}
+
+/**
+ * Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows).
+ *
+ * @param keptBy the Database: keep the approved figures read (for a file's rows), and reuse them while unchanged
+ */
+export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', keepOthers?: number, keptBy?: object): Promise<CheckOutput> {
   if (subjects.length === 0 || env.rules.length === 0) return { results: [], counts: new Map() };
   const scope = reach(env, new Set(subjects.map((s) => s.indicatorCode)));
   if (scope.rules.length === 0) return { results: [], counts: new Map() };
@@ -69,13 +97,18 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     if (y < minYear) minYear = y;
     if (y > maxYear) maxYear = y;
   }
-  const approved = await leanFigures(db, env.driver, {
-    states: ['approved'],
-    indicatorCodes: [...scope.indicators],
-    regionCodes: scope.allRegions ? undefined : [...new Set(subjects.map((s) => s.regionCode))],
-    fromYear: minYear - scope.historyYears,
-    toYear: maxYear + 1,
-  });
+  const approved = await approvedFigures(
+    db,
+    env,
+    {
+      states: ['approved'],
+      indicatorCodes: [...scope.indicators].sort(),
+      regionCodes: scope.allRegions ? undefined : [...new Set(subjects.map((s) => s.regionCode))].sort(),
+      fromYear: minYear - scope.historyYears,
+      toYear: maxYear + 1,
+    },
+    keptBy,
+  );
   const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
   return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
 }

@@ -10,54 +10,105 @@
 import type { QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
+import { SERIES_KINDS } from '../cells';
 import { involved, named, type Env } from '../env';
 import { robustScale, robustScaleSorted, robustScore, type RobustScale } from '../robust';
 import { show } from '../tolerance';
 
 type OutlierRule = Extract<Rule, { kind: 'outlier' }>;
 
-interface Series {
-  /** The chosen figures of one series (indicator, region, kind of period), by end month. */
-  cells: number[];
-  ends: number[];
+export interface Series {
+  /** The slots of the chosen figures of one series (indicator, region, kind of period), by end month. */
+  slots: Int32Array;
+  ends: Int32Array;
   /** The change of each on its year before (NaN: none comparable). */
-  changes: number[];
+  changes: Float64Array;
+}
+
+/** A cell's history not computed yet (its series not swept for the rule). */
+const NOT_SWEPT = -2;
+/** Fewer past changes than the rule's minimum: no scale. */
+const TOO_FEW = -1;
+
+/** Per rule, per slot (cells.ts): the history's median, scale, MAD and length, in flat arrays. */
+export class Scales {
+  readonly median: Float64Array;
+  readonly scale: Float64Array;
+  readonly mad: Float64Array;
+  /** Number of past changes; TOO_FEW, or NOT_SWEPT. */
+  readonly n: Int32Array;
+  readonly swept = new Set<number>();
+  constructor(slots: number) {
+    this.median = new Float64Array(slots);
+    this.scale = new Float64Array(slots);
+    this.mad = new Float64Array(slots);
+    this.n = new Int32Array(slots).fill(NOT_SWEPT);
+  }
+  read(slot: number): RobustScale | null {
+    const n = this.n[slot] ?? TOO_FEW;
+    return n < 0 ? null : { median: this.median[slot] ?? Number.NaN, scale: this.scale[slot] ?? 0, mad: this.mad[slot] ?? Number.NaN, n };
+  }
 }
 
 /** Past changes of every series, built once per check from the chosen figures. */
 class History {
   private readonly series = new Map<number, Series>();
-  /** Per rule, per cell (the series and the end month follow from the cell): the history's median and scale. */
-  private readonly scales = new Map<string, Map<number, RobustScale | null>>();
-  private readonly swept = new Set<string>();
+  private readonly scales = new Map<string, Scales>();
   private readonly built = new Set<number>();
+  /** Each slot's index in its series (set when its base is built). */
+  private readonly position: Int32Array;
 
-  constructor(private readonly env: Env) {}
+  /**
+   * @param sweepAll sweep every cell of a series at its first use (a check of the whole database asks for every
+   *   cell); otherwise from the cell asked for on (a file's rows ask for the newest cells of each series)
+   */
+  constructor(
+    private readonly env: Env,
+    private readonly sweepAll: boolean,
+  ) {
+    this.position = new Int32Array(env.cells.slotCount);
+  }
 
   /**
    * The series of one indicator and region, every kind of period at once, built when first asked for — a file of
-   * a few rows reaches a few series, not all the database holds. Numbers only (cell keys, series ids).
+   * a few rows reaches a few series, not all the database holds. Numbers only (slots, keys, series ids).
    */
   private build(seriesId: number): Series | undefined {
     const have = this.series.get(seriesId);
-    if (have || this.built.has(Math.floor(seriesId / 8))) return have;
-    this.built.add(Math.floor(seriesId / 8));
-    const points = new Map<number, Array<{ cell: number; end: number; change: number }>>();
-    for (const [cell, f] of this.env.cells.cellsOfSeries(seriesId)) {
-      const { series, end, previousCell } = this.env.cells.seriesOfCell(cell, f);
-      const row = { cell, end, change: this.change(f, this.env.cells.atKey(previousCell)) ?? Number.NaN };
-      const list = points.get(series);
-      if (list) list.push(row);
-      else points.set(series, [row]);
+    const base = Math.floor(seriesId / SERIES_KINDS);
+    if (have || this.built.has(base)) return have;
+    this.built.add(base);
+    const cells = this.env.cells;
+    const slots = cells.slotsOfBase(base);
+    const kinds = new Map<number, number[]>();
+    const ends = new Int32Array(slots.length);
+    const changes = new Float64Array(slots.length);
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j] ?? 0;
+      const key = cells.keyOfSlot(slot);
+      ends[j] = cells.endOfKey(key);
+      changes[j] = this.change(cells.atSlot(slot) as QualityFigure, cells.atKey(cells.keyBefore(key))) ?? Number.NaN; // a slot of the base
+      const kind = cells.seriesOfKey(key);
+      const list = kinds.get(kind);
+      if (list) list.push(j);
+      else kinds.set(kind, [j]);
     }
-    for (const [k, rows] of points) {
-      rows.sort((x, y) => x.end - y.end);
-      this.series.set(k, { cells: rows.map((r) => r.cell), ends: rows.map((r) => r.end), changes: rows.map((r) => r.change) });
+    for (const [k, rows] of kinds) {
+      // Stable: cells ending in the same month keep their slot order.
+      rows.sort((x, y) => (ends[x] ?? 0) - (ends[y] ?? 0));
+      for (let i = 0; i < rows.length; i++) this.position[slots[rows[i] ?? 0] ?? 0] = i;
+      this.series.set(k, {
+        slots: Int32Array.from(rows, (j) => slots[j] ?? 0),
+        ends: Int32Array.from(rows, (j) => ends[j] ?? 0),
+        changes: Float64Array.from(rows, (j) => changes[j] ?? Number.NaN),
+      });
     }
     return this.series.get(seriesId);
   }
 
-  previous(f: QualityFigure): QualityFigure | undefined {
+  /** The chosen figure a year before the subject's cell (`key`: the subject's cell key, −1 if none). */
+  previous(f: QualityFigure, key: number): QualityFigure | undefined {
+    if (key >= 0) return this.env.cells.atKey(this.env.cells.keyBefore(key));
     const before = this.env.cells.yearBefore(f);
     return before === null ? undefined : this.env.cells.get(f.indicatorCode, f.regionCode, before);
   }
@@ -74,58 +125,75 @@ class History {
   private seriesOfNew(f: QualityFigure): number | null {
     const before = this.env.cells.yearBefore(f);
     const prevKey = before === null ? -1 : this.env.cells.keyOf(f.indicatorCode, f.regionCode, before);
-    const prev = this.env.cells.atKey(prevKey);
-    return prev ? this.env.cells.seriesOfCell(prevKey, prev).series : null;
+    return this.env.cells.atKey(prevKey) ? this.env.cells.seriesOfKey(prevKey) : null;
   }
 
   /** Median and scale of the series' changes ending in [end − months, end); null when fewer than `min`. */
-  scale(ruleId: string, f: QualityFigure, end: number, months: number, min: number): RobustScale | null {
-    let byCell = this.scales.get(ruleId);
-    if (!byCell) this.scales.set(ruleId, (byCell = new Map()));
-    const k = this.env.cells.keyOf(f.indicatorCode, f.regionCode, f.periodCode);
-    const hit = k < 0 ? undefined : byCell.get(k);
-    if (hit !== undefined) return hit;
+  scale(ruleId: string, f: QualityFigure, k: number, end: number, months: number, min: number): RobustScale | null {
+    const cells = this.env.cells;
+    let byRule = this.scales.get(ruleId);
+    if (!byRule) this.scales.set(ruleId, (byRule = new Scales(cells.slotCount)));
+    const slot = cells.slotOfKey(k);
+    if (slot >= 0 && byRule.n[slot] !== NOT_SWEPT) return byRule.read(slot);
     // A figure of a cell the pool does not fill (a new period) belongs to no series yet, unless its series exists.
-    const sk = k < 0 ? this.seriesOfNew(f) : this.env.cells.seriesOfCell(k, f).series;
+    const sk = k < 0 ? this.seriesOfNew(f) : cells.seriesOfKey(k);
     const s = sk === null ? undefined : this.build(sk);
-    if (!s) return null;
-    const sweepKey = `${ruleId}\u0001${sk}`;
-    if (!this.swept.has(sweepKey)) {
-      this.swept.add(sweepKey);
-      sweep(s, months, min, byCell);
-      const after = k < 0 ? undefined : byCell.get(k);
-      if (after !== undefined) return after;
+    if (!s || sk === null) return null;
+    if (slot >= 0 && !this.sweepAll) {
+      // From this cell on: a file's rows are mostly the newest cells of their series, asked for in order.
+      sweep(s, months, min, byRule, this.position[slot] ?? 0);
+      return byRule.read(slot);
+    }
+    if (!byRule.swept.has(sk)) {
+      byRule.swept.add(sk);
+      sweep(s, months, min, byRule);
+      if (slot >= 0) return byRule.read(slot);
     }
     // A figure whose cell no chosen figure fills (a new period): its own window, sorted afresh.
     const from = lowerBound(s.ends, end - months);
     const to = lowerBound(s.ends, end);
-    const past = s.changes.slice(from, to).filter((c) => !Number.isNaN(c));
+    const past = Array.from(s.changes.subarray(from, to)).filter((c) => !Number.isNaN(c));
     return past.length >= min ? robustScale(past) : null;
   }
 }
 
 /**
- * The history of every cell of a series in one pass: a window of past changes kept sorted (each change inserted
- * and, once older than the window, removed by binary search), its median and MAD read off the sorted window.
+ * The history of the cells of a series in one pass, from cell `from` on: a window of past changes kept sorted
+ * (each change inserted and, once older than the window, removed by binary search), its median and MAD read off
+ * the sorted window. From a cell after the first, the window is first filled with that cell's past and sorted; the
+ * pass then stops at the first later cell already done (an earlier pass went on from there).
  */
-function sweep(s: Series, months: number, min: number, out: Map<number, RobustScale | null>): void {
-  const window = new Float64Array(s.ends.length);
-  const scratch = new Float64Array(s.ends.length);
+export function sweep(s: Series, months: number, min: number, out: Scales, from = 0): void {
+  const count = s.ends.length;
+  const window = new Float64Array(count);
+  const scratch = new Float64Array(count);
   let size = 0;
-  let oldest = 0;
-  const remove = (x: number) => {
-    const i = lowerBound(window, x, size);
-    window.copyWithin(i, i + 1, size);
-    size--;
-  };
-  for (let i = 0; i < s.ends.length; i++) {
+  let oldest = from === 0 ? 0 : lowerBound(s.ends, (s.ends[from] ?? 0) - months, from);
+  for (let j = oldest; j < from; j++) {
+    const c = s.changes[j] ?? Number.NaN;
+    if (!Number.isNaN(c)) window[size++] = c;
+  }
+  if (size > 1) window.subarray(0, size).sort();
+  for (let i = from; i < count; i++) {
+    const slot = s.slots[i] ?? 0;
+    if (i > from && out.n[slot] !== NOT_SWEPT) return;
     const end = s.ends[i] ?? 0;
     while (oldest < i && (s.ends[oldest] ?? 0) < end - months) {
       const c = s.changes[oldest] ?? Number.NaN;
-      if (!Number.isNaN(c)) remove(c);
+      if (!Number.isNaN(c)) {
+        const at = lowerBound(window, c, size);
+        window.copyWithin(at, at + 1, size);
+        size--;
+      }
       oldest++;
     }
-    out.set(s.cells[i] ?? -1, size >= min ? robustScaleSorted(window, size, scratch) : null);
+    if (size >= min) {
+      const r = robustScaleSorted(window, size, scratch);
+      out.median[slot] = r.median;
+      out.scale[slot] = r.scale;
+      out.mad[slot] = r.mad;
+      out.n[slot] = r.n;
+    } else out.n[slot] = TOO_FEW;
     const c = s.changes[i] ?? Number.NaN;
     if (!Number.isNaN(c)) {
       const at = lowerBound(window, c, size);
@@ -160,8 +228,9 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
   const s = env.subject;
   if (env.subjectExcluded()) return;
   let history = histories.get(env);
-  if (!history) histories.set(env, (history = new History(env)));
-  const prev = history.previous(s);
+  if (!history) histories.set(env, (history = new History(env, env.keep === 'failures')));
+  const k = env.cells.keyOf(s.indicatorCode, s.regionCode, s.periodCode);
+  const prev = history.previous(s, k);
   const change = history.change(s, prev);
   if (change === null || !prev) {
     if (env.tally(active, 'skipped')) env.record(active, 'skipped', figuresOf(s, prev), { zh: '没有可比的上年同期数据，未检查', en: 'no comparable figure a year before: not checked' });
@@ -172,7 +241,7 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
   const years = rule.historyYears ?? active.settings.historyYears;
   const unit = env.changeKind(s.indicatorCode) === 'difference' ? '个百分点' : '%';
   const unitEn = unit === '%' ? '%' : ' points';
-  const scale = history.scale(active.rule.id, s, env.cells.endOf(s), years * 12, minHistory);
+  const scale = history.scale(active.rule.id, s, k, env.cells.endOf(s), years * 12, minHistory);
   if (!scale) {
     const ratio = prev.valueStd > 0 ? s.valueStd / prev.valueStd : null;
     if (rule.maxRatio !== undefined && ratio !== null && env.changeKind(s.indicatorCode) === 'ratio') {
