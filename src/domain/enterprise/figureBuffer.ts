@@ -1,0 +1,220 @@
+/**
+ * A file's checked figures held in Node, column by column (typed arrays, about 30 bytes a figure), so that a fresh
+ * import can put them in the table's key order before one COPY: PostgreSQL's COPY into the indexed partition costs
+ * about 1.7× as much CPU when the rows come in file order (one enterprise after another) as in primary-key order
+ * (bench/RESULTS.md, 2026-12-04), and no order reached by sorting chunks of the file comes close.
+ */
+
+/** A column that grows by doubling (a typed array cannot grow in place). */
+class Column<A extends Int32Array | Float64Array> {
+  constructor(
+    public data: A,
+    private readonly make: (n: number) => A,
+  ) {}
+
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = v;
+  }
+}
+
+const ints = (n: number) => new Int32Array(n);
+const doubles = (n: number) => new Float64Array(n);
+
+/** A figure as read back from the buffer. */
+export interface BufferedFigure {
+  uscc: string;
+  itemCode: string;
+  periodCode: string;
+  periodStart: number;
+  periodEnd: number;
+  value: number;
+  row: number;
+  col: number;
+}
+
+export interface FigureColumns {
+  size: number;
+  usccs: readonly string[];
+  items: readonly string[];
+  codes: readonly string[];
+  uscc: Int32Array;
+  item: Int32Array;
+  code: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  value: Float64Array;
+}
+
+export class FigureBuffer {
+  private n = 0;
+  private readonly usccIds = new Map<string, number>();
+  private readonly usccs: string[] = [];
+  private readonly itemIds = new Map<string, number>();
+  private readonly items: string[] = [];
+  private readonly codeIds = new Map<string, number>();
+  private readonly codes: string[] = [];
+  private readonly uscc = new Column(ints(1024), ints);
+  private readonly item = new Column(ints(1024), ints);
+  private readonly code = new Column(ints(1024), ints);
+  private readonly start = new Column(ints(1024), ints);
+  private readonly end = new Column(ints(1024), ints);
+  private readonly row = new Column(ints(1024), ints);
+  private readonly col = new Column(ints(1024), ints);
+  private readonly value = new Column(doubles(1024), doubles);
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** The distinct enterprises of the buffered figures. */
+  enterprises(): readonly string[] {
+    return this.usccs;
+  }
+
+  /** The distinct item codes of the buffered figures. */
+  itemCodes(): readonly string[] {
+    return this.items;
+  }
+
+  add(f: BufferedFigure): void {
+    const i = this.n++;
+    this.uscc.set(i, idOf(this.usccIds, this.usccs, f.uscc));
+    this.item.set(i, idOf(this.itemIds, this.items, f.itemCode));
+    this.code.set(i, idOf(this.codeIds, this.codes, f.periodCode));
+    this.start.set(i, f.periodStart);
+    this.end.set(i, f.periodEnd);
+    this.row.set(i, f.row);
+    this.col.set(i, f.col);
+    this.value.set(i, f.value);
+  }
+
+  /** Figure i (0 ≤ i < size), in file order. */
+  at(i: number): BufferedFigure {
+    return {
+      uscc: this.usccs[this.uscc.data[i] ?? 0] ?? '',
+      itemCode: this.items[this.item.data[i] ?? 0] ?? '',
+      periodCode: this.codes[this.code.data[i] ?? 0] ?? '',
+      periodStart: this.start.data[i] ?? 0,
+      periodEnd: this.end.data[i] ?? 0,
+      value: this.value.data[i] ?? 0,
+      row: this.row.data[i] ?? 0,
+      col: this.col.data[i] ?? 0,
+    };
+  }
+
+  /**
+   * The columns themselves (figure i is uscc[i], item[i], … up to `size`; texts by id), for a caller that turns
+   * every figure into text and should not build an object per figure on the way.
+   */
+  view(): FigureColumns {
+    return {
+      size: this.n, usccs: this.usccs, items: this.items, codes: this.codes,
+      uscc: this.uscc.data, item: this.item.data, code: this.code.data, start: this.start.data, end: this.end.data, value: this.value.data,
+    };
+  }
+
+  rowOf(i: number): number {
+    return this.row.data[i] ?? 0;
+  }
+
+  usccOf(i: number): string {
+    return this.usccs[this.uscc.data[i] ?? 0] ?? '';
+  }
+
+  /** The smallest and largest period_end (year*100+month); [0, 0] when empty. */
+  periodEndRange(): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const end = this.end.data;
+    for (let i = 0; i < this.n; i++) {
+      const e = end[i] ?? 0;
+      if (e < lo) lo = e;
+      if (e > hi) hi = e;
+    }
+    return this.n === 0 ? [0, 0] : [lo, hi];
+  }
+
+  /**
+   * The figures `keep` accepts, in the order of enterprise_figures' primary key (period_end, item_code,
+   * period_start, uscc): grouped by (end, item, start) — a few dozen groups — then by enterprise within each group.
+   * Texts are compared by UTF-16 code unit; for USCCs (digits and capitals) that is the database's order too, and
+   * close to it for item codes, which is all the index needs.
+   */
+  keyOrder(keep: (i: number) => boolean): Int32Array {
+    const end = this.end.data;
+    const start = this.start.data;
+    const item = this.item.data;
+    const uscc = this.uscc.data;
+    // Groups: one per (end, item, start).
+    const groupOf = new Map<string, number>();
+    const groups: Array<{ end: number; item: string; start: number; count: number }> = [];
+    const figureGroup = new Int32Array(this.n).fill(-1);
+    for (let i = 0; i < this.n; i++) {
+      if (!keep(i)) continue;
+      const key = `${end[i] ?? 0}|${item[i] ?? 0}|${start[i] ?? 0}`;
+      let g = groupOf.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        groupOf.set(key, g);
+        groups.push({ end: end[i] ?? 0, item: this.items[item[i] ?? 0] ?? '', start: start[i] ?? 0, count: 0 });
+      }
+      figureGroup[i] = g;
+      const group = groups[g];
+      if (group) group.count++;
+    }
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const groupRank = groups.map((_, g) => g).sort((a, b) => {
+      const x = groups[a];
+      const y = groups[b];
+      if (!x || !y) return 0;
+      return x.end - y.end || cmp(x.item, y.item) || x.start - y.start;
+    });
+    // Counting sort into groups (file order within each), then each group by enterprise.
+    const offset = new Int32Array(groups.length + 1);
+    let total = 0;
+    for (const g of groupRank) {
+      offset[g] = total;
+      total += groups[g]?.count ?? 0;
+    }
+    const fill = offset.slice();
+    const order = new Int32Array(total);
+    for (let i = 0; i < this.n; i++) {
+      const g = figureGroup[i] ?? -1;
+      if (g < 0) continue;
+      order[fill[g] ?? 0] = i;
+      fill[g] = (fill[g] ?? 0) + 1;
+    }
+    const usccRank = new Int32Array(this.usccs.length);
+    this.usccs
+      .map((u, id) => ({ u, id }))
+      .sort((a, b) => cmp(a.u, b.u))
+      .forEach(({ id }, rank) => (usccRank[id] = rank));
+    for (const g of groupRank) {
+      const from = offset[g] ?? 0;
+      const size = groups[g]?.count ?? 0;
+      if (size < 2) continue;
+      // rank × size + position: one numeric sort of a Float64Array, no comparator (exact below 2^53).
+      const keys = new Float64Array(size);
+      for (let j = 0; j < size; j++) keys[j] = (usccRank[uscc[order[from + j] ?? 0] ?? 0] ?? 0) * size + j;
+      keys.sort();
+      const members = order.slice(from, from + size);
+      for (let j = 0; j < size; j++) order[from + j] = members[(keys[j] ?? 0) % size] ?? 0;
+    }
+    return order;
+  }
+}
+
+function idOf(ids: Map<string, number>, list: string[], text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) {
+    id = list.length;
+    ids.set(text, id);
+    list.push(text);
+  }
+  return id;
+}
