@@ -72,26 +72,55 @@ export async function commitFresh(tx: Tx, driver: Database['driver'], buffer: Fi
 /** The COPY text of the figures in `order`, about 1 MB a chunk (made as the server takes them). */
 function* lines(v: FigureColumns, rangesOf: ReadonlyArray<readonly RegistryRange[]>, order: Int32Array, batchId: number, used: Set<RegistryRange>): Generator<string> {
   const CHUNK = 10_000;
-  // Codes and USCCs hold no tab, backslash or line break (checked, or from the registry's code lists). Each
-  // version's cells after the period code are one text, made once.
+  // Codes and USCCs hold no tab, backslash or line break (checked, or from the registry's code lists). A row is
+  // four texts made once each: the key's start (the same for a whole group), the enterprise with its region, the
+  // period code and value, and the version's industry, flag and batch.
+  const heads = new Map<RegistryRange, string>();
   const tails = new Map<RegistryRange, string>();
-  const tailOf = (r: RegistryRange) => {
-    let t = tails.get(r);
-    if (t === undefined) {
-      tails.set(r, (t = `\t${r.industryCode}\t${r.aboveDesignatedSize ? 't' : 'f'}\t${batchId}\n`));
+  // Nearly every enterprise has one version: its two texts by enterprise id, no look-up.
+  const headOf: Array<string | undefined> = new Array<string | undefined>(v.usccs.length);
+  const tailOf: Array<string | undefined> = new Array<string | undefined>(v.usccs.length);
+  const texts = (u: number, r: RegistryRange): [string, string] => {
+    let head = heads.get(r);
+    let tail = tails.get(r);
+    if (head === undefined || tail === undefined) {
+      heads.set(r, (head = `${v.usccs[u] ?? ''}\t1\t${r.regionCode}\t`));
+      tails.set(r, (tail = `\t${r.industryCode}\t${r.aboveDesignatedSize ? 't' : 'f'}\t${batchId}\n`));
       used.add(r);
     }
-    return t;
+    return [head, tail];
   };
   const part: string[] = [];
+  let key = '';
+  let lastEnd = -1;
+  let lastItem = -1;
+  let lastStart = -1;
   for (let j = 0; j < order.length; j++) {
     const i = order[j] ?? 0;
     const u = v.uscc[i] ?? 0;
     const end = v.end[i] ?? 0;
-    const r = rangeInForce(rangesOf[u] ?? [], end);
-    // (planFresh rejected every figure of an enterprise without versions: a throw here is a bug, and rolls back)
-    if (!r) throw new Error(`no registry version for ${v.usccs[u] ?? '?'}, though it was checked`);
-    part.push(`${end}\t${v.items[v.item[i] ?? 0]}\t${v.start[i] ?? 0}\t${v.usccs[u]}\t1\t${r.regionCode}\t${v.codes[v.code[i] ?? 0]}\t${v.value[i] ?? 0}${tailOf(r)}`);
+    const item = v.item[i] ?? 0;
+    const start = v.start[i] ?? 0;
+    if (end !== lastEnd || item !== lastItem || start !== lastStart) {
+      key = `${end}\t${v.items[item] ?? ''}\t${start}\t`;
+      lastEnd = end;
+      lastItem = item;
+      lastStart = start;
+    }
+    let head = headOf[u];
+    let tail = tailOf[u];
+    if (head === undefined || tail === undefined) {
+      const ranges = rangesOf[u] ?? [];
+      const r = rangeInForce(ranges, end);
+      // (planFresh rejected every figure of an enterprise without versions: a throw here is a bug, and rolls back)
+      if (!r) throw new Error(`no registry version for ${v.usccs[u] ?? '?'}, though it was checked`);
+      [head, tail] = texts(u, r);
+      if (ranges.length === 1) {
+        headOf[u] = head;
+        tailOf[u] = tail;
+      }
+    }
+    part.push(key + head + (v.codes[v.code[i] ?? 0] ?? '') + '\t' + String(v.value[i] ?? 0) + tail);
     if (part.length === CHUNK) {
       yield part.join('');
       part.length = 0;
