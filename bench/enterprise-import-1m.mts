@@ -78,11 +78,22 @@ try {
   const registryMs = performance.now() - t0;
   if (!reg.committed) throw new Error(`registry import failed: ${JSON.stringify(reg.rejected.slice(0, 3))} ${reg.errors.join('; ')}`);
 
+  // Where Node's share goes: the same file read and checked (cells, duplicates and falls per series, the registry
+  // version of every figure), nothing written — a dry run, which takes the fresh path up to its COPY.
+  let cpu0 = await serverCpuMs(admin, dbName);
+  let node0 = nodeCpuMs();
+  t0 = performance.now();
+  const dry = await importEnterpriseFile(database, { file: figures, audit: SYSTEM, dryRun: true });
+  const dryMs = performance.now() - t0;
+  const dryNodeCpu = nodeCpuMs() - node0;
+  const dryServerCpu = cpuSpent(cpu0, await serverCpuMs(admin, dbName));
+  if (dry.counts.newFigures !== N) throw new Error(`the dry run did not count every row: ${JSON.stringify(dry.counts)}`);
+
   // Ours.
   let peakRss = process.memoryUsage().rss;
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-  let cpu0 = await serverCpuMs(admin, dbName);
-  const node0 = nodeCpuMs();
+  cpu0 = await serverCpuMs(admin, dbName);
+  node0 = nodeCpuMs();
   t0 = performance.now();
   const report = await importEnterpriseFile(database, { file: figures, audit: SYSTEM });
   const oursMs = performance.now() - t0;
@@ -148,6 +159,7 @@ try {
   console.log(`| PostgreSQL COPY of the stored rows, same partitioning, indexes, checks, foreign keys and session settings | ${sec(likeForLike.ms)} | ${rate(likeForLike.ms)} | ${sec(likeForLike.cpuMs)} |`);
   console.log(`| … the same with the foreign-key triggers on | ${sec(withTriggers.ms)} | ${rate(withTriggers.ms)} | ${sec(withTriggers.cpuMs)} |`);
   console.log(`| plan-monitor enterprise import (checked, registry resolved, classified, committed) | ${sec(oursMs)} | ${rate(oursMs)} | ${sec(oursServerCpu)} + ${sec(oursNodeCpu)} |`);
+  console.log(`| … of which reading and checking the file alone (a dry run: Node, nothing written) | ${sec(dryMs)} | ${rate(dryMs)} | ${sec(dryServerCpu)} + ${sec(dryNodeCpu)} |`);
   console.log(`ratio to the like-for-like COPY: ${(likeForLike.ms / oursMs).toFixed(2)} (target ≥ 0.5: ${likeForLike.ms / oursMs >= 0.5 ? 'met' : 'NOT met'}); by CPU ${(likeForLike.cpuMs / (oursServerCpu + oursNodeCpu)).toFixed(2)}`);
   console.log(`ratio to the COPY with foreign-key triggers: ${(withTriggers.ms / oursMs).toFixed(2)}; ratio to the bare COPY: ${(bareMs / oursMs).toFixed(2)}`);
   console.log(`on disk: ${sizes.rows.map((r) => `${r.name} ${(Number(r.bytes) / 2 ** 20).toFixed(0)} MB`).join(', ')}`);
