@@ -2,9 +2,11 @@
  * Imports an enterprise file (CSV or XLSX; registry rows, figures, or both; our template's long layout or the 一套表
  * export's wide one): one file is one transaction. Every cell is checked (bad USCC check character, unknown industry
  * code, value out of range, …) and reported by file, row and column; figures are then checked together in SQL
- * (duplicate rows, enterprises not in the registry, a 1–N月 cumulative value that falls). By default any rejected
- * row rejects the file; with onError 'skip' the good rows are committed. Importing the same file again adds nothing:
- * a figure is identified by enterprise, item and period, and the registry changes only when a cell changes.
+ * (duplicate rows, enterprises not in the registry, a 1–N月 cumulative value that falls) — except a figure file with
+ * nothing stored where it writes, which is checked entirely in Node and copied straight in (freshFigures.ts). By
+ * default any rejected row rejects the file; with onError 'skip' the good rows are committed. Importing the same
+ * file again adds nothing: a figure is identified by enterprise, item and period, and the registry changes only when
+ * a cell changes.
  */
 import { emptyFileProblem } from '../../import/emptyFile';
 import path from 'node:path';
