@@ -44,7 +44,9 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
   let plain = true;
   let pending = '';
   let first = true;
-  function* lines(text: string, last: boolean): Generator<SourceRecord> {
+  // (Arrays, not generators: one record passes through one generator only, the file's.)
+  function lines(text: string, last: boolean): SourceRecord[] {
+    const out: SourceRecord[] = [];
     const s = pending === '' ? text : pending + text;
     let start = 0;
     for (let end = s.indexOf('\n'); end >= 0; end = s.indexOf('\n', start)) {
@@ -53,7 +55,7 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
       start = end + 1;
       row++;
       if (cells.every((c) => c.trim() === '')) continue;
-      yield { row, cells };
+      out.push({ row, cells });
     }
     pending = s.slice(start);
     if (pending.length > MAX_RECORD_BYTES) throw new FileFormatError(`row ${row + 1} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
@@ -61,10 +63,11 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
       row++;
       const cells = pending.split(',');
       pending = '';
-      if (!cells.every((c) => c.trim() === '')) yield { row, cells };
+      if (!cells.every((c) => c.trim() === '')) out.push({ row, cells });
     }
+    return out;
   }
-  function* take(text: string): Generator<SourceRecord> {
+  function take(text: string): Iterable<SourceRecord> {
     // csv-parse drops a byte-order mark at the start of the file; so does the plain split.
     if (first) {
       first = false;
@@ -75,11 +78,9 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
       text = pending + text;
       pending = '';
     }
-    if (plain) yield* lines(text, false);
-    else {
-      parser.write(text);
-      yield* ready();
-    }
+    if (plain) return lines(text, false);
+    parser.write(text);
+    return ready();
   }
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -97,12 +98,12 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
         throw new FileFormatError(`the file is not valid UTF-8 near byte ${byteOffset} (save it as UTF-8 or GBK throughout)`);
       }
       byteOffset += chunk.length;
-      yield* take(text);
+      for (const r of take(text)) yield r;
     }
     if (!decoder) onEncoding('utf-8');
-    if (decoder) yield* take(decoder.decode());
+    if (decoder) for (const r of take(decoder.decode())) yield r;
     if (plain) {
-      yield* lines('', true);
+      for (const r of lines('', true)) yield r;
       return;
     }
     // The last record (one with no line break after it) comes out when the parser has flushed.
