@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
 import { queryRows } from '../src/db/raw';
 import { FigureBuffer } from '../src/domain/enterprise/figureBuffer';
+import { FileSeries } from '../src/domain/enterprise/fileSeries';
 import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
@@ -181,5 +182,25 @@ describe('FigureBuffer', () => {
     const order = [...b.keyOrder((i) => b.rowOf(i) !== 5)];
     expect(order.map((i) => b.rowOf(i))).toEqual([6, 2, 4, 1, 3]);
     expect(b.at(order[0] ?? -1)).toMatchObject({ uscc: 'A', itemCode: 'EMPLOYEES', periodEnd: 202402 });
+  });
+
+  it('finds the same duplicates, conflicts and falling 1–N月 values as FileSeries, with the same messages', () => {
+    const b = new FigureBuffer();
+    const series = new FileSeries();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let row = 2; row < 3000; row++) {
+      const uscc = `U${Math.floor(random() * 40)}`;
+      const itemCode = random() < 0.5 ? 'REVENUE' : 'EMPLOYEES';
+      const year = random() < 0.8 ? 2024 : 2025;
+      const m = 1 + Math.floor(random() * 12);
+      const start = random() < 0.5 ? year * 100 + 1 : year * 100 + m;
+      const value = Math.floor(random() * 100);
+      b.add({ uscc, itemCode, periodCode: `${start}-${year * 100 + m}`, periodStart: start, periodEnd: year * 100 + m, value, row, col: 3 });
+      series.add(uscc, itemCode, itemCode === 'REVENUE', start, year * 100 + m, value, row, 3);
+    }
+    const expected = series.problems();
+    expect(expected.length).toBeGreaterThan(100);
+    expect(b.seriesProblems((code) => code === 'REVENUE')).toEqual(expected);
   });
 });

@@ -5,6 +5,8 @@
  * (bench/RESULTS.md, 2026-12-04), and no order reached by sorting chunks of the file comes close.
  */
 
+import { seriesProblems, type SeriesProblem } from './fileSeries';
+
 /** A column that grows by doubling (a typed array cannot grow in place). */
 class Column<A extends Int32Array | Float64Array> {
   constructor(
@@ -137,6 +139,59 @@ export class FigureBuffer {
       if (e > hi) hi = e;
     }
     return this.n === 0 ? [0, 0] : [lo, hi];
+  }
+
+  /**
+   * What FileSeries finds (duplicates, conflicting repeats, 1–N月 values that fall within the file), found from the
+   * columns: the same series (enterprise, item, year), the same checks and messages, without a second copy of every
+   * figure. `monotone(itemCode)`: whether the item's 1–N月 values may not fall.
+   */
+  seriesProblems(monotone: (itemCode: string) => boolean): SeriesProblem[] {
+    const { n } = this;
+    const uscc = this.uscc.data;
+    const item = this.item.data;
+    const end = this.end.data;
+    const nItems = Math.max(1, this.items.length);
+    const ids = new Map<number, number>();
+    const seriesOf = new Int32Array(n);
+    const sizes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const key = ((uscc[i] ?? 0) * nItems + (item[i] ?? 0)) * 10_000 + Math.floor((end[i] ?? 0) / 100);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = sizes.length;
+        ids.set(key, id);
+        sizes.push(0);
+      }
+      seriesOf[i] = id;
+      sizes[id] = (sizes[id] ?? 0) + 1;
+    }
+    // Each series' figures together, in file order (a counting sort).
+    const from = new Int32Array(sizes.length + 1);
+    for (let s = 0; s < sizes.length; s++) from[s + 1] = (from[s] ?? 0) + (sizes[s] ?? 0);
+    const fill = from.slice(0, sizes.length);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = seriesOf[i] ?? 0;
+      order[fill[s] ?? 0] = i;
+      fill[s] = (fill[s] ?? 0) + 1;
+    }
+    const monotoneOf = this.items.map((code) => monotone(code));
+    const out: SeriesProblem[] = [];
+    const packed: number[] = [];
+    for (let s = 0; s < sizes.length; s++) {
+      const a = from[s] ?? 0;
+      const b = from[s + 1] ?? 0;
+      // A series of one figure has neither a repeat nor a fall.
+      if (b - a < 2) continue;
+      packed.length = 0;
+      for (let k = a; k < b; k++) {
+        const i = order[k] ?? 0;
+        packed.push(this.start.data[i] ?? 0, end[i] ?? 0, this.value.data[i] ?? 0, this.row.data[i] ?? 0, this.col.data[i] ?? 0);
+      }
+      seriesProblems(monotoneOf[item[order[a] ?? 0] ?? 0] ?? false, packed, out);
+    }
+    return out.sort((x, y) => x.row - y.row || x.col - y.col);
   }
 
   /**

@@ -179,7 +179,8 @@ export async function importEnterpriseRecords(
             }
           }
           if (!figure) continue;
-          series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
+          // (A buffered file's series are found from the buffer, after the read.)
+          if (!buffer) series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
           const staged = { row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value };
           if (buffer) buffer.add(staged);
           else await stager.push(figureStagingLine(staged));
@@ -213,7 +214,9 @@ export async function importEnterpriseRecords(
         return problems.map((p) => p.row);
       };
       // A repeated row is a row-level problem (no one cell is wrong), unless two item columns of a wide row collide.
-      for (const p of series.problems()) reject(p.row, p.kind === 'duplicate' && layout.kind !== 'wide' ? null : columnAt(p.col), p.reason);
+      const monotone = new Map(config.items.map((i) => [i.code, i.cumulativeNonDecreasing]));
+      const seriesProblems = buffer ? buffer.seriesProblems((code) => monotone.get(code) === true) : series.problems();
+      for (const p of seriesProblems) reject(p.row, p.kind === 'duplicate' && layout.kind !== 'wide' ? null : columnAt(p.col), p.reason);
       if (fresh && buffer) {
         const figures = buffer;
         const isRejected = (row: number) => rejectedRows.has(row);
