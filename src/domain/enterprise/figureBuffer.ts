@@ -7,26 +7,6 @@
 
 import { seriesProblems, type SeriesProblem } from './fileSeries';
 
-/** A column that grows by doubling (a typed array cannot grow in place). */
-class Column<A extends Int32Array | Float64Array> {
-  constructor(
-    public data: A,
-    private readonly make: (n: number) => A,
-  ) {}
-
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[i] = v;
-  }
-}
-
-const ints = (n: number) => new Int32Array(n);
-const doubles = (n: number) => new Float64Array(n);
-
 /** A figure as read back from the buffer. */
 export interface BufferedFigure {
   uscc: string;
@@ -60,14 +40,36 @@ export class FigureBuffer {
   private readonly items: string[] = [];
   private readonly codeIds = new Map<string, number>();
   private readonly codes: string[] = [];
-  private readonly uscc = new Column(ints(1024), ints);
-  private readonly item = new Column(ints(1024), ints);
-  private readonly code = new Column(ints(1024), ints);
-  private readonly start = new Column(ints(1024), ints);
-  private readonly end = new Column(ints(1024), ints);
-  private readonly row = new Column(ints(1024), ints);
-  private readonly col = new Column(ints(1024), ints);
-  private readonly value = new Column(doubles(1024), doubles);
+  // One typed array per field, all grown together (doubling): a figure is eight numbers written in place.
+  private capacity = 1024;
+  private usccCol = new Int32Array(1024);
+  private itemCol = new Int32Array(1024);
+  private codeCol = new Int32Array(1024);
+  private startCol = new Int32Array(1024);
+  private endCol = new Int32Array(1024);
+  private rowCol = new Int32Array(1024);
+  private colCol = new Int32Array(1024);
+  private valueCol = new Float64Array(1024);
+
+  private grow(): void {
+    const c = this.capacity * 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(c);
+      b.set(a);
+      return b;
+    };
+    this.usccCol = int(this.usccCol);
+    this.itemCol = int(this.itemCol);
+    this.codeCol = int(this.codeCol);
+    this.startCol = int(this.startCol);
+    this.endCol = int(this.endCol);
+    this.rowCol = int(this.rowCol);
+    this.colCol = int(this.colCol);
+    const v = new Float64Array(c);
+    v.set(this.valueCol);
+    this.valueCol = v;
+    this.capacity = c;
+  }
 
   get size(): number {
     return this.n;
@@ -84,28 +86,29 @@ export class FigureBuffer {
   }
 
   add(f: BufferedFigure): void {
+    if (this.n === this.capacity) this.grow();
     const i = this.n++;
-    this.uscc.set(i, idOf(this.usccIds, this.usccs, f.uscc));
-    this.item.set(i, idOf(this.itemIds, this.items, f.itemCode));
-    this.code.set(i, idOf(this.codeIds, this.codes, f.periodCode));
-    this.start.set(i, f.periodStart);
-    this.end.set(i, f.periodEnd);
-    this.row.set(i, f.row);
-    this.col.set(i, f.col);
-    this.value.set(i, f.value);
+    this.usccCol[i] = idOf(this.usccIds, this.usccs, f.uscc);
+    this.itemCol[i] = idOf(this.itemIds, this.items, f.itemCode);
+    this.codeCol[i] = idOf(this.codeIds, this.codes, f.periodCode);
+    this.startCol[i] = f.periodStart;
+    this.endCol[i] = f.periodEnd;
+    this.rowCol[i] = f.row;
+    this.colCol[i] = f.col;
+    this.valueCol[i] = f.value;
   }
 
   /** Figure i (0 ≤ i < size), in file order. */
   at(i: number): BufferedFigure {
     return {
-      uscc: this.usccs[this.uscc.data[i] ?? 0] ?? '',
-      itemCode: this.items[this.item.data[i] ?? 0] ?? '',
-      periodCode: this.codes[this.code.data[i] ?? 0] ?? '',
-      periodStart: this.start.data[i] ?? 0,
-      periodEnd: this.end.data[i] ?? 0,
-      value: this.value.data[i] ?? 0,
-      row: this.row.data[i] ?? 0,
-      col: this.col.data[i] ?? 0,
+      uscc: this.usccs[this.usccCol[i] ?? 0] ?? '',
+      itemCode: this.items[this.itemCol[i] ?? 0] ?? '',
+      periodCode: this.codes[this.codeCol[i] ?? 0] ?? '',
+      periodStart: this.startCol[i] ?? 0,
+      periodEnd: this.endCol[i] ?? 0,
+      value: this.valueCol[i] ?? 0,
+      row: this.rowCol[i] ?? 0,
+      col: this.colCol[i] ?? 0,
     };
   }
 
@@ -116,23 +119,23 @@ export class FigureBuffer {
   view(): FigureColumns {
     return {
       size: this.n, usccs: this.usccs, items: this.items, codes: this.codes,
-      uscc: this.uscc.data, item: this.item.data, code: this.code.data, start: this.start.data, end: this.end.data, value: this.value.data,
+      uscc: this.usccCol, item: this.itemCol, code: this.codeCol, start: this.startCol, end: this.endCol, value: this.valueCol,
     };
   }
 
   rowOf(i: number): number {
-    return this.row.data[i] ?? 0;
+    return this.rowCol[i] ?? 0;
   }
 
   usccOf(i: number): string {
-    return this.usccs[this.uscc.data[i] ?? 0] ?? '';
+    return this.usccs[this.usccCol[i] ?? 0] ?? '';
   }
 
   /** The smallest and largest period_end (year*100+month); [0, 0] when empty. */
   periodEndRange(): [number, number] {
     let lo = Infinity;
     let hi = -Infinity;
-    const end = this.end.data;
+    const end = this.endCol;
     for (let i = 0; i < this.n; i++) {
       const e = end[i] ?? 0;
       if (e < lo) lo = e;
@@ -148,9 +151,9 @@ export class FigureBuffer {
    */
   seriesProblems(monotone: (itemCode: string) => boolean): SeriesProblem[] {
     const { n } = this;
-    const uscc = this.uscc.data;
-    const item = this.item.data;
-    const end = this.end.data;
+    const uscc = this.usccCol;
+    const item = this.itemCol;
+    const end = this.endCol;
     const nItems = Math.max(1, this.items.length);
     const ids = new Map<number, number>();
     const seriesOf = new Int32Array(n);
@@ -187,7 +190,7 @@ export class FigureBuffer {
       packed.length = 0;
       for (let k = a; k < b; k++) {
         const i = order[k] ?? 0;
-        packed.push(this.start.data[i] ?? 0, end[i] ?? 0, this.value.data[i] ?? 0, this.row.data[i] ?? 0, this.col.data[i] ?? 0);
+        packed.push(this.startCol[i] ?? 0, end[i] ?? 0, this.valueCol[i] ?? 0, this.rowCol[i] ?? 0, this.colCol[i] ?? 0);
       }
       seriesProblems(monotoneOf[item[order[a] ?? 0] ?? 0] ?? false, packed, out);
     }
@@ -201,10 +204,10 @@ export class FigureBuffer {
    * close to it for item codes, which is all the index needs.
    */
   keyOrder(keep: (i: number) => boolean): Int32Array {
-    const end = this.end.data;
-    const start = this.start.data;
-    const item = this.item.data;
-    const uscc = this.uscc.data;
+    const end = this.endCol;
+    const start = this.startCol;
+    const item = this.itemCol;
+    const uscc = this.usccCol;
     // Groups: one per (end, item, start).
     const groupOf = new Map<string, number>();
     const groups: Array<{ end: number; item: string; start: number; count: number }> = [];
