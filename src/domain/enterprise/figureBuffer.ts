@@ -209,12 +209,14 @@ export class FigureBuffer {
     const item = this.itemCol;
     const uscc = this.usccCol;
     // Groups: one per (end, item, start).
-    const groupOf = new Map<string, number>();
+    const groupOf = new Map<number, number>();
+    const nItems = Math.max(1, this.items.length);
     const groups: Array<{ end: number; item: string; start: number; count: number }> = [];
     const figureGroup = new Int32Array(this.n).fill(-1);
     for (let i = 0; i < this.n; i++) {
       if (!keep(i)) continue;
-      const key = `${end[i] ?? 0}|${item[i] ?? 0}|${start[i] ?? 0}`;
+      // A number, not a text: no string made per figure (months are < 10^6; exact below 2^53 for < 9,000 items).
+      const key = ((end[i] ?? 0) * nItems + (item[i] ?? 0)) * 1_000_000 + (start[i] ?? 0);
       let g = groupOf.get(key);
       if (g === undefined) {
         g = groups.length;
