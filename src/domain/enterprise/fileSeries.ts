@@ -49,8 +49,12 @@ export function seriesProblems(monotone: boolean, packed: ArrayLike<number>, out
   const n = packed.length / 5;
   const idx = Array.from({ length: n }, (_, i) => i * 5);
   const at = (i: number, k: number) => packed[i + k] ?? 0;
-  // By period (end, then start), then file order (row, column): the first occurrence comes first.
-  idx.sort((a, b) => at(a, 1) - at(b, 1) || at(a, 0) - at(b, 0) || at(a, 3) - at(b, 3) || at(a, 4) - at(b, 4));
+  // By period (end, then start), then file order (row, column): the first occurrence comes first. A file usually
+  // lists an enterprise's months in order: then the series is sorted already, and checking that is cheaper.
+  const before = (a: number, b: number) => at(a, 1) - at(b, 1) || at(a, 0) - at(b, 0) || at(a, 3) - at(b, 3) || at(a, 4) - at(b, 4);
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) sorted = before((k - 1) * 5, k * 5) < 0;
+  if (!sorted) idx.sort(before);
   let prevKept = -1;
   let prevCumulative = -1;
   for (const i of idx) {
