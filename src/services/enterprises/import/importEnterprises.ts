@@ -2,9 +2,11 @@
  * Imports an enterprise file (CSV or XLSX; registry rows, figures, or both; our template's long layout or the 一套表
  * export's wide one): one file is one transaction. Every cell is checked (bad USCC check character, unknown industry
  * code, value out of range, …) and reported by file, row and column; figures are then checked together in SQL
- * (duplicate rows, enterprises not in the registry, a 1–N月 cumulative value that falls). By default any rejected
- * row rejects the file; with onError 'skip' the good rows are committed. Importing the same file again adds nothing:
- * a figure is identified by enterprise, item and period, and the registry changes only when a cell changes.
+ * (duplicate rows, enterprises not in the registry, a 1–N月 cumulative value that falls) — except a figure file with
+ * nothing stored where it writes, which is checked entirely in Node and copied straight in (freshFigures.ts). By
+ * default any rejected row rejects the file; with onError 'skip' the good rows are committed. Importing the same
+ * file again adds nothing: a figure is identified by enterprise, item and period, and the registry changes only when
+ * a cell changes.
  */
 import { emptyFileProblem } from '../../import/emptyFile';
 import path from 'node:path';
@@ -17,7 +19,10 @@ import {
 import { storedRegistry, writeRegistry, type RegistryWrite } from '../../../db/enterprises/registryWrite';
 import { lockImports, tryWithoutRowTriggers, restoreRowTriggers } from '../../../db/observations';
 import { listRegions } from '../../../db/regions';
-import { ENTERPRISE_HEADERS, type EnterpriseField } from '../../../domain/enterprise/fields';
+import { ENTERPRISE_HEADERS, REGISTRY_FIELDS, type EnterpriseField } from '../../../domain/enterprise/fields';
+import { FigureBuffer } from '../../../domain/enterprise/figureBuffer';
+import { figuresStoredFor } from '../../../db/enterprises/freshFigures';
+import { commitFresh, planFresh, unknownEnterprise } from './freshFigures';
 import { itemResolver } from '../../../domain/enterprise/items';
 import { FileSeries } from '../../../domain/enterprise/fileSeries';
 import { applyRecords, type RegistryRecord } from '../../../domain/enterprise/registry';
@@ -46,6 +51,8 @@ export interface EnterpriseImportOptions {
   /** New enterprises are synthetic (the generator's files); a file may also say so per row (合成数据). */
   synthetic?: boolean;
   config?: EnterpriseConfig;
+  /** Stage every figure file, even a fresh one (freshFigures.ts): for tests and benchmarks comparing the two paths. */
+  alwaysStage?: boolean;
 }
 
 export interface EnterpriseRowProblem {
@@ -134,12 +141,17 @@ export async function importEnterpriseRecords(
       // Duplicates and falling cumulative values within the file, found per series as rows arrive.
       const series = new FileSeries();
       const stager = new BatchStager((text) => stageFigureLines(tx, database.driver, text));
+      // A figure file (no registry column) is held in Node until read: if nothing is stored where it writes, it
+      // takes the fresh path (freshFigures.ts); else it is staged as any other file.
+      let buffer: FigureBuffer | null = null;
       for await (const rec of records) {
         if (!layout) {
           header = rec.cells;
           layout = mapEnterpriseHeader(rec.cells, itemResolver(config.items), opts.mapping);
           report.layout = layout.kind;
           report.ignoredColumns = layout.ignored;
+          const columns = layout.columns;
+          if (opts.alwaysStage !== true && layout.kind !== 'registry' && !REGISTRY_FIELDS.some((f) => columns[f] !== undefined)) buffer = new FigureBuffer();
           if (layout.errors.length > 0) {
             report.errors.push(...layout.errors.map((e) => `${fileName}, header (row ${rec.row}): ${e}`));
             throw new Rollback();
@@ -167,9 +179,18 @@ export async function importEnterpriseRecords(
             }
           }
           if (!figure) continue;
-          series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
-          await stager.push(figureStagingLine({ row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value }));
+          // (A buffered file's series are found from the buffer, after the read.)
+          if (!buffer) series.add(uscc, figure.item.code, figure.item.cumulativeNonDecreasing, figure.periodStart, figure.periodEnd, figure.value, rec.row, ex.valueColumn);
+          const staged = { row: rec.row, col: ex.valueColumn, uscc, itemCode: figure.item.code, periodCode: figure.periodCode, periodStart: figure.periodStart, periodEnd: figure.periodEnd, value: figure.value };
+          if (buffer) buffer.add(staged);
+          else await stager.push(figureStagingLine(staged));
         }
+      }
+      let fresh = false;
+      if (buffer && buffer.size > 0) {
+        const [lo, hi] = buffer.periodEndRange();
+        fresh = !(await figuresStoredFor(tx, buffer.enterprises(), Math.floor(lo / 100) * 100 + 1, Math.floor(hi / 100) * 100 + 12));
+        if (!fresh) for (let i = 0; i < buffer.size; i++) await stager.push(figureStagingLine(buffer.at(i)));
       }
       await stager.flush();
       const empty = emptyFileProblem(fileName, Boolean(layout), report.rows);
@@ -193,7 +214,20 @@ export async function importEnterpriseRecords(
         return problems.map((p) => p.row);
       };
       // A repeated row is a row-level problem (no one cell is wrong), unless two item columns of a wide row collide.
-      for (const p of series.problems()) reject(p.row, p.kind === 'duplicate' && layout.kind !== 'wide' ? null : columnAt(p.col), p.reason);
+      const monotone = new Map(config.items.map((i) => [i.code, i.cumulativeNonDecreasing]));
+      const seriesProblems = buffer ? buffer.seriesProblems((code) => monotone.get(code) === true) : series.problems();
+      for (const p of seriesProblems) reject(p.row, p.kind === 'duplicate' && layout.kind !== 'wide' ? null : columnAt(p.col), p.reason);
+      if (fresh && buffer) {
+        const figures = buffer;
+        const isRejected = (row: number) => rejectedRows.has(row);
+        const plan = await planFresh(tx, database.driver, figures, isRejected, (row, uscc) => reject(row, columnOf('uscc'), unknownEnterprise(uscc)));
+        report.counts = { ...report.counts, newFigures: plan.figures, rejectedRows: rejectedRows.size };
+        const rejectFile = rejectedRows.size > 0 && (opts.onError ?? 'reject') === 'reject';
+        if (report.dryRun || rejectFile || plan.figures === 0) throw new Rollback();
+        const added = await commitFresh(tx, database.driver, figures, plan, isRejected, report.batchId);
+        await finish(tx, added);
+        return;
+      }
       await dropStagedRows(tx, [...rejectedRows]);
       await buildRegistryRanges(tx);
       const unknown = await figuresOfUnknownEnterprises(tx, ENTERPRISE_REPORT_LIMIT);
@@ -212,17 +246,22 @@ export async function importEnterpriseRecords(
       await lockFigureReferences(tx);
       const added = await commitFigures(tx, report.batchId, counts.revised + counts.unchanged > 0);
       if (withoutRowTriggers) await restoreRowTriggers(tx);
-      report.committed = true;
-      await setEnterpriseBatchResult(tx, report.batchId, {
-        rowsTotal: report.rows, figuresAdded: added, versionsAdded: write.versions.length, rowsRejected: rejectedRows.size,
-        report: { ...report, rejected: report.rejected.slice(0, 100) },
-      });
-      await audit(tx, opts.audit, {
-        action: 'enterprise_import',
-        entity: 'enterprise_import_batch',
-        entityId: report.batchId,
-        newValue: { file: fileName, format, layout: report.layout, counts: report.counts },
-      });
+      await finish(tx, added);
+
+      async function finish(db: Database['db'], added: number): Promise<void> {
+        const batchId = report.batchId ?? 0;
+        report.committed = true;
+        await setEnterpriseBatchResult(db, batchId, {
+          rowsTotal: report.rows, figuresAdded: added, versionsAdded: write.versions.length, rowsRejected: rejectedRows.size,
+          report: { ...report, rejected: report.rejected.slice(0, 100) },
+        });
+        await audit(db, opts.audit, {
+          action: 'enterprise_import',
+          entity: 'enterprise_import_batch',
+          entityId: batchId,
+          newValue: { file: fileName, format, layout: report.layout, counts: report.counts },
+        });
+      }
     });
   } catch (e) {
     if (e instanceof FileFormatError) report.errors.push(`${fileName}: ${e.message}`);

@@ -86,6 +86,14 @@ function columnsOf(layout: EnterpriseLayout): Array<[EnterpriseField, number]> {
   return e;
 }
 
+const headerFunctions = new WeakMap<EnterpriseLayout, (f: EnterpriseField | null) => string | null>();
+/** The layout's header of a field (its own name for the field, or the template's), one function per file. */
+function headersOf(layout: EnterpriseLayout): (f: EnterpriseField | null) => string | null {
+  let h = headerFunctions.get(layout);
+  if (!h) headerFunctions.set(layout, (h = (f) => (f === null ? null : (layout.headers[f] ?? ENTERPRISE_HEADERS[f]))));
+  return h;
+}
+
 /** One row to check, with the column each of its fields came from (for error messages). */
 export interface ExpandedRow {
   raw: RawEnterpriseRow;
@@ -104,7 +112,7 @@ export interface ExpandedRow {
 export function expandRecord(layout: EnterpriseLayout, cells: readonly string[], periodOf: (text: string) => string | null): ExpandedRow[] {
   const base: RawEnterpriseRow = {};
   for (const [f, i] of columnsOf(layout)) base[f] = cells[i] ?? '';
-  const headerOf = (f: EnterpriseField | null) => (f === null ? null : (layout.headers[f] ?? ENTERPRISE_HEADERS[f]));
+  const headerOf = headersOf(layout);
   if (layout.kind !== 'wide') {
     // In the long layout a row with no 统计期, 指标 or 数值 is a registry row (a file may list its enterprises first).
     const figure = layout.kind === 'long' && [base.period, base.item, base.value].some((c) => (c ?? '').trim() !== '');
