@@ -5,12 +5,10 @@
  * same problems, leave nothing written when any row is wrong, and hand a re-run to the staging path (unchanged,
  * revised).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/client';
 import { queryRows } from '../src/db/raw';
@@ -20,7 +18,7 @@ import { withCheckChar } from '../src/domain/enterprise/uscc';
 import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
 import { importEnterpriseFile, type EnterpriseImportReport } from '../src/services/enterprises/import/importEnterprises';
-import { drivers, serverUrl } from './support/databases';
+import { drivers, serverUrl, withUnprivilegedDatabase } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const A = withCheckChar('91440305AAAAAAAA1');
@@ -172,12 +170,6 @@ describe.each(drivers)('fresh enterprise import on $name', ({ open }) => {
 
 describe.runIf(serverUrl)('fresh enterprise import by a role that may not switch row triggers off', () => {
   it('stores the same rows through the foreign-key triggers', async () => {
-    const url = serverUrl ?? '';
-    const suffix = randomBytes(5).toString('hex');
-    const dbName = `pm_test_fresh_${suffix}`;
-    const role = `pm_test_fresh_importer_${suffix}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
     const dir = await mkdtemp(path.join(tmpdir(), 'pm-ent-fresh-role-'));
     const file = async (name: string, rows: string[][]) => {
       const f = path.join(dir, name);
@@ -192,34 +184,24 @@ describe.runIf(serverUrl)('fresh enterprise import by a role that may not switch
       queryRows(database.db, sql`select period_end, item_code, period_start, uscc, revision, region_code, period_code, value::text, industry_code, above_designated_size
         from enterprise_figures order by 1, 2, 3, 4, 5`);
     try {
-      await admin.query(`create database ${dbName}`);
-      await admin.query(`create role ${role} login password 'x'`);
-      await admin.query(`alter database ${dbName} owner to ${role}`);
-      const asRole = new URL(url);
-      asRole.pathname = `/${dbName}`;
-      asRole.username = role;
-      asRole.password = 'x';
-      const database = await openDatabase({ driver: 'postgres', url: asRole.toString() });
-      const reference = await openDatabase({ driver: 'pglite', dataDir: null });
-      try {
-        await database.migrate();
-        await setUp(database);
-        await setUp(reference);
-        const [who] = await queryRows<{ superuser: string }>(database.db, sql`select current_setting('is_superuser') as superuser`);
-        expect(who?.superuser).toBe('off');
-        const figures = await file('figures.csv', figureRows());
-        const r = await importEnterpriseFile(database, { file: figures, audit: SYSTEM });
-        expect(r).toMatchObject({ committed: true, counts: { newFigures: 3 * 35 } });
-        await importEnterpriseFile(reference, { file: figures, audit: SYSTEM });
-        expect(await rowsOf(database)).toEqual(await rowsOf(reference));
-      } finally {
-        await database.close();
-        await reference.close();
-      }
+      await withUnprivilegedDatabase(serverUrl ?? '', 'fresh', async (database) => {
+        const reference = await openDatabase({ driver: 'pglite', dataDir: null });
+        try {
+          await database.migrate();
+          await setUp(database);
+          await setUp(reference);
+          const [who] = await queryRows<{ superuser: string }>(database.db, sql`select current_setting('is_superuser') as superuser`);
+          expect(who?.superuser).toBe('off');
+          const figures = await file('figures.csv', figureRows());
+          const r = await importEnterpriseFile(database, { file: figures, audit: SYSTEM });
+          expect(r).toMatchObject({ committed: true, counts: { newFigures: 3 * 35 } });
+          await importEnterpriseFile(reference, { file: figures, audit: SYSTEM });
+          expect(await rowsOf(database)).toEqual(await rowsOf(reference));
+        } finally {
+          await reference.close();
+        }
+      });
     } finally {
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.query(`drop role if exists ${role}`);
-      await admin.end();
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);

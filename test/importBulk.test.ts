@@ -4,9 +4,7 @@
  * server a role that may not switch row triggers off imports the same figures through the triggers.
  */
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
 import { listObservations } from '../src/db/observations';
@@ -15,7 +13,7 @@ import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { goodFile, removeTempDirs, type Figure } from './support/badFiles';
-import { drivers, serverUrl } from './support/databases';
+import { drivers, serverUrl, withUnprivilegedDatabase } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
 
 const catalogueDir = path.join(root, 'catalogue');
@@ -56,47 +54,25 @@ describe.each(drivers)('bulk import on $name', ({ open }) => {
 
 describe.runIf(serverUrl)('bulk import by a role that may not switch row triggers off', () => {
   it('imports the same figures through the foreign-key triggers', async () => {
-    const url = serverUrl ?? '';
-    const suffix = randomBytes(5).toString('hex');
-    const dbName = `pm_test_bulk_${suffix}`;
-    const role = `pm_test_importer_${suffix}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${dbName}`);
-      await admin.query(`create role ${role} login password 'x'`);
-      await admin.query(`alter database ${dbName} owner to ${role}`);
-      const asRole = new URL(url);
-      asRole.pathname = `/${dbName}`;
-      asRole.username = role;
-      asRole.password = 'x';
-      const database = await openDatabase({ driver: 'postgres', url: asRole.toString() });
-      try {
-        await database.migrate();
-        await prepare(database, { regionsDir, plansDir, catalogueDir });
-        const [who] = await queryRows<{ superuser: string }>(database.db, sql`select current_setting('is_superuser') as superuser`);
-        expect(who?.superuser).toBe('off');
-        const file = await goodFile('unprivileged.csv', awkward);
-        const report = await importObservations(database, { file, audit: SYSTEM });
-        expect(report.committed).toBe(true);
-        expect(report.counts).toEqual({ new: 3, revision: 0, unchanged: 0, rejected: 0 });
-        const viaTriggers = stored(await listObservations(database.db));
+    await withUnprivilegedDatabase(serverUrl ?? '', 'bulk', async (database) => {
+      await database.migrate();
+      await prepare(database, { regionsDir, plansDir, catalogueDir });
+      const [who] = await queryRows<{ superuser: string }>(database.db, sql`select current_setting('is_superuser') as superuser`);
+      expect(who?.superuser).toBe('off');
+      const file = await goodFile('unprivileged.csv', awkward);
+      const report = await importObservations(database, { file, audit: SYSTEM });
+      expect(report.committed).toBe(true);
+      expect(report.counts).toEqual({ new: 3, revision: 0, unchanged: 0, rejected: 0 });
+      const viaTriggers = stored(await listObservations(database.db));
 
-        const reference = await openDatabase({ driver: 'pglite', dataDir: null });
-        try {
-          await prepare(reference, { regionsDir, plansDir, catalogueDir });
-          await importObservations(reference, { file, audit: SYSTEM });
-          expect(viaTriggers).toEqual(stored(await listObservations(reference.db)));
-        } finally {
-          await reference.close();
-        }
+      const reference = await openDatabase({ driver: 'pglite', dataDir: null });
+      try {
+        await prepare(reference, { regionsDir, plansDir, catalogueDir });
+        await importObservations(reference, { file, audit: SYSTEM });
+        expect(viaTriggers).toEqual(stored(await listObservations(reference.db)));
       } finally {
-        await database.close();
+        await reference.close();
       }
-    } finally {
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.query(`drop role if exists ${role}`);
-      await admin.end();
-    }
+    });
   }, 60_000);
 });

@@ -42,3 +42,35 @@ export const drivers: DriverCase[] = [
   { name: 'pglite', open: () => openDatabase({ driver: 'pglite', dataDir: null }) },
   ...(serverUrl ? [{ name: 'postgres' as const, open: () => freshPostgres(serverUrl) }] : []),
 ];
+
+/**
+ * A fresh database on the test server, owned by a new role that is not a superuser — it may not switch row triggers
+ * off (session_replication_role), so an import takes its foreign-key-trigger path. `use` gets it opened (not yet
+ * migrated); the database and the role are dropped afterwards.
+ */
+export async function withUnprivilegedDatabase<T>(url: string, prefix: string, use: (database: Database) => Promise<T>): Promise<T> {
+  const suffix = randomBytes(5).toString('hex');
+  const dbName = `pm_test_${prefix}_${suffix}`;
+  const role = `pm_test_${prefix}_role_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${dbName}`);
+    await admin.query(`create role ${role} login password 'x'`);
+    await admin.query(`alter database ${dbName} owner to ${role}`);
+    const asRole = new URL(url);
+    asRole.pathname = `/${dbName}`;
+    asRole.username = role;
+    asRole.password = 'x';
+    const database = await openDatabase({ driver: 'postgres', url: asRole.toString() });
+    try {
+      return await use(database);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.query(`drop role if exists ${role}`);
+    await admin.end();
+  }
+}

@@ -9,6 +9,7 @@ import type { DatabaseTarget, Db } from '../client';
 import { copyInto, copyLine } from '../copy';
 import { queryRows } from '../raw';
 import { reportPeriodLabel } from '../../domain/enterprise/reportPeriod';
+import type { BufferedFigure } from '../../domain/enterprise/figureBuffer';
 
 /**
  * Memory for the import's sorts and hash joins on a PostgreSQL server, for this transaction only. With the default
@@ -29,16 +30,8 @@ export async function createFigureStaging(db: Db): Promise<void> {
   ) on commit drop`);
 }
 
-export interface StagedFigure {
-  row: number;
-  col: number;
-  uscc: string;
-  itemCode: string;
-  periodCode: string;
-  periodStart: number;
-  periodEnd: number;
-  value: number;
-}
+/** A figure of the file as staged: the buffer's own shape (row and column of the file for the errors). */
+export type StagedFigure = BufferedFigure;
 
 const STAGING_COLUMNS = ['row', 'col', 'uscc', 'item_code', 'period_code', 'period_start', 'period_end', 'value'] as const;
 
