@@ -48,22 +48,26 @@ export async function* readCsv(file: string, onEncoding: (e: Encoding) => void =
   function lines(text: string, last: boolean): SourceRecord[] {
     const out: SourceRecord[] = [];
     const s = pending === '' ? text : pending + text;
+    const tooLong = (length: number) => {
+      if (length > MAX_RECORD_BYTES) throw new FileFormatError(`row ${row + 1} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
+    };
+    // A line is the next row; a line of empty cells only is skipped, as ready() skips such a record from csv-parse.
+    const line = (text: string) => {
+      const cells = text.split(',');
+      row++;
+      if (!cells.every((c) => c.trim() === '')) out.push({ row, cells });
+    };
     let start = 0;
     for (let end = s.indexOf('\n'); end >= 0; end = s.indexOf('\n', start)) {
-      if (end - start > MAX_RECORD_BYTES) throw new FileFormatError(`row ${row + 1} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
-      const cells = s.slice(start, end).split(',');
+      tooLong(end - start);
+      line(s.slice(start, end));
       start = end + 1;
-      row++;
-      if (cells.every((c) => c.trim() === '')) continue;
-      out.push({ row, cells });
     }
     pending = s.slice(start);
-    if (pending.length > MAX_RECORD_BYTES) throw new FileFormatError(`row ${row + 1} is longer than ${MAX_RECORD_BYTES} bytes: not a table row (is a quote left open?)`);
+    tooLong(pending.length);
     if (last && pending !== '') {
-      row++;
-      const cells = pending.split(',');
+      line(pending);
       pending = '';
-      if (!cells.every((c) => c.trim() === '')) out.push({ row, cells });
     }
     return out;
   }
