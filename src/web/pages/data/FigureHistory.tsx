@@ -21,11 +21,13 @@ export function FigureHistory({ figure, name, region, onClose, onChanged }: { fi
   if (me?.signedIn) q.set('state', APPROVAL_STATES.join(','));
   const vintages = useApi<ObservationDto[]>(`/api/observations?${q.toString()}`);
   const allowed = useApi<{ actions: FigureActionDto[] }>(me?.signedIn && figure.approval ? `/api/observations/${figure.id}/actions` : null);
-  const may = (a: FigureActionDto) => allowed.data?.actions.includes(a) ?? false;
   const [value, setValue] = useState<number | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   // The figure as it stands now: after a withdrawal, the answer's record (state, who, when), not the list's.
   const [shown, setShown] = useState(figure);
+  // A withdrawn figure can do nothing more: its buttons go with the answer, not when the actions' reload comes back
+  // (until then a second click would only meet a version conflict).
+  const may = (a: FigureActionDto) => shown.approval?.state !== 'withdrawn' && (allowed.data?.actions.includes(a) ?? false);
   const a = shown.approval;
   const correct = async () => {
     if (value === null) return;
