@@ -1,6 +1,7 @@
 /**
- * Queries of the data-quality checks: figures in the lean form the rules read (stored ones, and the rows of an
- * import's staging table), rule files and calendars, acknowledgements, and what arrived per cell for completeness.
+ * Queries of the data-quality checks: stored figures in the lean form the rules read (an import's rows are built as
+ * it reads the file: domain/quality/figure.ts stagedFigure), rows taken out of an import's staging, rule files and
+ * calendars, acknowledgements, and what arrived per cell for completeness.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ApprovalState } from '../domain/observation/approval';
@@ -173,15 +174,6 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
   // are read as they arrive, while the server formats the rest.
   const reader = new LeanFigureReader();
   await db.transaction((tx) => copyOutText(tx, driver, query, (lines) => reader.push(lines)));
-  return reader.figures;
-}
-
-/** The rows of the import being staged (import_staging, inside the import's transaction), as figures with id −row. */
-export async function stagedFigures(db: Db, driver: DatabaseTarget['driver']): Promise<QualityFigure[]> {
-  const query = `select -row, indicator_code, region_code, period_code, value_std, price_basis, status, source_kind, published_date,
-    (extract(epoch from now()) * 1000)::bigint, 'staged', null, precision, source_read_at, null from import_staging`;
-  const reader = new LeanFigureReader();
-  await copyOutText(db, driver, query, (lines) => reader.push(lines));
   return reader.figures;
 }
 

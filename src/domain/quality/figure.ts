@@ -6,6 +6,7 @@
 import type { ApprovalState } from '../observation/approval';
 import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../observation/terms';
 import type { Period } from '../period/period';
+import type { ObservationDraft } from '../observation/row';
 
 export interface QualityFigure {
   /** The stored figure's id; a row of a file being imported has −(its row number). */
@@ -36,6 +37,38 @@ export interface QualityFigure {
 
 /** Figures read at first hand share this one object (a million figures, one source each otherwise). */
 export const FIRST_HAND: { readonly readAt: null } = Object.freeze({ readAt: null });
+
+/**
+ * The entry time of a row being imported: after every stored figure's, as the row's will be once stored (the
+ * preference rule's "entered last"), whatever the clocks of Node and the database say.
+ */
+export const STAGED_ENTERED_AT = '9'.repeat(15);
+
+/**
+ * A checked row of a file being imported, as the rules see it: id −row (no stored figure has a negative id), state
+ * 'staged', entered STAGED_ENTERED_AT. The import builds these while it reads the file, so the rules need not read
+ * the rows back from staging.
+ */
+export function stagedFigure(row: number, d: ObservationDraft): QualityFigure {
+  return {
+    id: -row,
+    indicatorCode: d.indicatorCode,
+    regionCode: d.regionCode,
+    periodCode: d.periodCode,
+    period: d.period,
+    valueStd: d.valueStd,
+    priceBasis: d.priceBasis,
+    status: d.status,
+    sourceKind: d.sourceKind,
+    precision: d.precision,
+    source: d.source.readAt === null ? FIRST_HAND : { readAt: d.source.readAt },
+    publishedDate: d.publishedDate,
+    enteredAt: STAGED_ENTERED_AT,
+    corrects: null,
+    supersededBy: null,
+    state: 'staged',
+  };
+}
 
 /**
  * An entry time as the quality checks hold it: epoch milliseconds in 15 digits, so that comparing the text

@@ -29,6 +29,7 @@ import { restoreCell } from '../export/safeCell';
 import { Spool } from './spool';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard';
 import { checkStagedImport, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
+import { stagedFigure, type QualityFigure } from '../../domain/quality/figure';
 
 export interface ImportOptions {
   file: string;
@@ -147,6 +148,8 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     const refs = { indicators: new Set<string>(), regions: new Set<string>() };
     let columns: Array<[Field, number]> = [];
     let batch: string[] = [];
+    // The staged rows as the quality rules read them (built here, not read back from staging).
+    const staged: QualityFigure[] = [];
     for await (const rec of records) {
       if (!mapping) {
         mapping = mapHeader(rec.cells, opts.mapping);
@@ -185,6 +188,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       refs.indicators.add(d.indicatorCode);
       refs.regions.add(d.regionCode);
       batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
+      staged.push(stagedFigure(rec.row, d));
       if (batch.length >= BATCH) {
         await spool.add(batch.join(''));
         batch = [];
@@ -211,7 +215,8 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         rejectedRows.add(d.row);
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
-      const quality = await checkStagedImport(tx, { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
+      const repeated = new Set(duplicates.map((d) => -d.row));
+      const quality = await checkStagedImport(tx, repeated.size === 0 ? staged : staged.filter((f) => !repeated.has(f.id)), { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
       report.quality = quality.report;
       for (const b of quality.blocked) {
         rejectedRows.add(b.row);

@@ -6,7 +6,8 @@
  * nobody acknowledged) is taken out of the import and reported: it must go through the queue.
  */
 import type { DatabaseTarget, Db } from '../../db/client';
-import { stagedFigures, unstageRows } from '../../db/quality';
+import { unstageRows } from '../../db/quality';
+import type { QualityFigure } from '../../domain/quality/figure';
 import type { LocalizedText } from '../../domain/text';
 import { compareResults, type InvolvedFigure, type Outcome, type RuleResult } from '../../domain/quality/result';
 import type { Severity } from '../../domain/quality/rules';
@@ -35,14 +36,15 @@ export interface ImportQuality {
 export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 0, warnings: 0, skipped: 0 }, results: [], truncated: false };
 
 /**
- * Checks the rows in the import's staging table (call inside the import's transaction, after duplicates are
- * removed). With `approving`, rows with a violation are removed from staging and returned as `blocked`. With
- * `keptBy` (the Database), the approved figures read are kept for the next check of a file while nothing changes.
+ * Checks a file's rows — those in the import's staging table, as the import built them while reading the file
+ * (`stagedFigure`, without the duplicates it removed) — against the approved figures and each other (call inside
+ * the import's transaction). With `approving`, rows with a violation are removed from staging and returned as
+ * `blocked`. With `keptBy` (the Database), the approved figures read are kept for the next check of a file while
+ * nothing changes.
  */
-export async function checkStagedImport(db: Db, opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
+export async function checkStagedImport(db: Db, staged: readonly QualityFigure[], opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
   const env = await checkEnvironment(db, opts.driver);
   if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
-  const staged = await stagedFigures(db, opts.driver);
   // Every result is counted; every failure is kept (approval needs them), the others only as many as the report lists.
   const { results, counts: byRule } = await checkAgainstApproved(db, env, staged, staged, 'all', opts.limit, opts.keptBy);
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
