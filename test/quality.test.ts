@@ -15,7 +15,8 @@ import { checkFigures } from '../src/domain/quality/engine';
 import type { RuleResult } from '../src/domain/quality/result';
 import { buildApp } from '../src/server/app';
 import { prepare } from '../src/services/bootstrap';
-import { checkEnvironment } from '../src/services/quality/check';
+import { checkAgainstApproved, checkEnvironment } from '../src/services/quality/check';
+import { STAGED_ENTERED_AT, type QualityFigure } from '../src/domain/quality/figure';
 import type { CompletenessDto, CompletenessItemDto, QualitySummaryDto, ViolationDto } from '../src/shared/api';
 import { drivers } from './support/databases';
 import { plansDir, regionsDir, root } from './support/paths';
@@ -120,6 +121,28 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
   it('changes no figure: the bundled data is stored as published', async () => {
     const [row] = await queryRows<{ v: string }>(database.db, sql`select value::text as v from observations where indicator_code = 'CULTURE_SHARE_GDP' and period_code = '2022'`);
     expect(row?.v).toBe('7.58');
+  });
+
+  it('checks a file\'s rows alike whether the approved figures are read whole or, as the import reads them, whole only where cells are crowded', async () => {
+    const env = await checkEnvironment(database.db, database.driver);
+    const approved = await leanFigures(database.db, database.driver, { states: ['approved'] });
+    // A file's rows: every approved GDP and 服务业 figure of the city 2019–2022 again, 0.1 % higher — each lands in a
+    // cell a stored figure holds (several sources compete in some of them).
+    const rows: QualityFigure[] = approved
+      .filter((f) => ['GDP', 'TERTIARY_VA'].includes(f.indicatorCode) && f.regionCode === '440300' && /^20(19|20|21|22)$/.test(f.periodCode))
+      .map((f, i) => ({ ...f, id: -(i + 1), valueStd: f.valueStd * 1.001, state: 'staged', enteredAt: STAGED_ENTERED_AT, corrects: null, supersededBy: null }));
+    expect(new Set(rows.map((r) => r.periodCode))).toEqual(new Set(['2019', '2020', '2021', '2022']));
+    const seen = (results: readonly RuleResult[]) => results.map((r) => `${r.subjectId} ${r.ruleId} ${r.outcome} ${r.message.en}`).sort();
+    const whole = (subjects: readonly QualityFigure[]) => seen(checkFigures({ rules: env.rules, pool: [...approved, ...subjects], subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep: 'all' }).results);
+    const keptBy = {};
+    // First the rows of 2019 and 2022 (the same years reach the same figures), then all: the second check reuses the
+    // figures the first read and reads whole the cells of 2020 and 2021 it crowds.
+    const ends = rows.filter((r) => r.periodCode === '2019' || r.periodCode === '2022');
+    const first = await checkAgainstApproved(database.db, env, ends, ends, 'all', undefined, keptBy);
+    expect(seen(first.results)).toEqual(whole(ends));
+    const second = await checkAgainstApproved(database.db, env, rows, rows, 'all', undefined, keptBy);
+    expect(seen(second.results)).toEqual(whole(rows));
+    expect(second.results.length).toBeGreaterThan(first.results.length);
   });
 
   /** A page of a paged list: the body is the array, the next cursor and the total come in headers. */

@@ -312,7 +312,8 @@ export class Cells {
 /** Years a January chain is keyed by (periods are of years up to MAX_YEAR, well below). */
 const MAX_CHAIN_YEAR = 9999;
 
-function intern(ids: Map<string, number>, text: string): number {
+/** The number of `text` in `ids`, the next one when it is new. */
+export function intern(ids: Map<string, number>, text: string): number {
   let n = ids.get(text);
   if (n === undefined) ids.set(text, (n = ids.size));
   return n;

@@ -16,6 +16,7 @@ import { knownNames } from './files';
 import type { UnitCatalogue } from '../../domain/unit/catalogue';
 import { unitCatalogueOf } from '../units/unitCatalogue';
 import { concurrently } from '../../db/concurrently';
+import { crowdedIds } from '../../domain/quality/crowded';
 
 /** The stored rule files (checked when they were loaded; parsed again here for their types and defaults). */
 export async function ruleSet(db: Db): Promise<RuleSet> {
@@ -59,9 +60,9 @@ export function reach(env: CheckEnvironment, subjectIndicators: ReadonlySet<stri
  * The approved figures last read for a file's rows, per database (the Database object), kept while nothing a
  * check reads has changed (qualityDataVersion, as the kept whole-database run) and the rows reach the same
  * figures: a file checked again — the dry run repeated after a fix, then the import itself — reads them once.
- * Only a read of at most KEEP_AT_MOST figures is kept (memory).
+ * Only a read of at most KEEP_AT_MOST figures is kept (memory). `ranked`: the ids read with every column.
  */
-const keptApproved = new WeakMap<object, { version: string; filter: string; figures: QualityFigure[] }>();
+const keptApproved = new WeakMap<object, { version: string; filter: string; figures: QualityFigure[]; ranked: Set<number> }>();
 const KEEP_AT_MOST = 200_000;
 
 /** Forgets the kept approved figures of a database (benchmarks measure a check that reads them). */
@@ -69,16 +70,28 @@ export function forgetKeptApproved(keptBy: object): void {
   keptApproved.delete(keptBy);
 }
 
-async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, keptBy: object | undefined): Promise<QualityFigure[]> {
-  if (!keptBy) return leanFigures(db, env.driver, filter);
-  const version = await qualityDataVersion(db);
+/**
+ * The approved figures a check reaches, read with only what places them in their cells — the preference rule's
+ * keys cost PGlite as much to write out as everything else — and then, for the cells where figures compete (two
+ * stored, or a stored one and a figure checked), with every column (db/quality.ts LeanColumns).
+ */
+async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: ReadonlyArray<readonly QualityFigure[]>, keptBy: object | undefined): Promise<QualityFigure[]> {
+  const version = keptBy ? await qualityDataVersion(db) : null;
   const key = JSON.stringify(filter);
-  const kept = keptApproved.get(keptBy);
-  if (kept && kept.version === version && kept.filter === key) return kept.figures;
-  const figures = await leanFigures(db, env.driver, filter);
-  if (figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, { version, filter: key, figures });
-  else keptApproved.delete(keptBy);
-  return figures;
+  const kept = keptBy ? keptApproved.get(keptBy) : undefined;
+  const entry = kept && kept.version === version && kept.filter === key ? kept : { version: version ?? '', filter: key, figures: await leanFigures(db, env.driver, filter, 'cells'), ranked: new Set<number>() };
+  const unranked = new Set(crowdedIds(entry.figures, others).filter((id) => !entry.ranked.has(id)));
+  if (unranked.size > 0) {
+    const full = new Map((await leanFigures(db, env.driver, { states: filter.states, ids: [...unranked] })).map((f) => [f.id, f]));
+    // A figure no longer approved when its columns were read (a server, between the two reads) leaves the pool.
+    entry.figures = entry.figures.flatMap((f) => (unranked.has(f.id) ? (full.get(f.id) ?? []) : [f]));
+    unranked.forEach((id) => entry.ranked.add(id));
+  }
+  if (keptBy) {
+    if (entry.figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, entry);
+    else keptApproved.delete(keptBy);
+  }
+  return entry.figures;
 }
 
 /**
@@ -107,6 +120,7 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
       fromYear: minYear - scope.historyYears,
       toYear: maxYear + 1,
     },
+    extraPool === subjects || extraPool.length === 0 ? [subjects] : [subjects, extraPool],
     keptBy,
   );
   const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
