@@ -16,45 +16,76 @@ import { queryRows } from './raw';
 import { qualityAcknowledgements, qualityRuleFiles, reportingCalendars, users } from './schema';
 
 /**
- * The columns the rules read, in this order (COPY text; see `readFigures`). Chosen for what PostgreSQL formats
- * fastest: the stored decimal as it is (Number() reads it to the nearest double) and the entry time as epoch
- * milliseconds (half the cost of a formatted timestamp, measured on PGlite).
+ * Where each field of a lean row is in the COPY text (−1: not read). The full read is chosen for what PostgreSQL
+ * formats fastest: the stored decimal as it is (Number() reads it to the nearest double) and the entry time as epoch
+ * milliseconds (half the cost of a formatted timestamp, measured on PGlite). id, indicator, region, period, value
+ * and price basis are always the first six.
  */
-const LEAN_COLUMNS = `value_std, price_basis, status, source_kind, published_date, (extract(epoch from entered_at) * 1000)::bigint`;
+interface LeanLayout {
+  select: string;
+  fields: number;
+  status: number;
+  sourceKind: number;
+  published: number;
+  entered: number;
+  state: number;
+  corrects: number;
+  precision: number;
+  readAt: number;
+  supersededBy: number;
+}
+// A figure re-described by a later record names it (figure_supersessions, issue 13): the preference rule passes it
+// over while that record is in the pool, as choosePreferred does.
+const ALL_COLUMNS: LeanLayout = {
+  select: `id, indicator_code, region_code, period_code, value_std, price_basis, status, source_kind, published_date,
+    (extract(epoch from entered_at) * 1000)::bigint, approval_state, corrects, precision, source_read_at, s.superseded_by`,
+  fields: 15, status: 6, sourceKind: 7, published: 8, entered: 9, state: 10, corrects: 11, precision: 12, readAt: 13, supersededBy: 14,
+};
 /**
- * The same positions with only what places a figure in its cell and on its revision basis: the preference rule's
- * keys (status, source kind, entry time; precision, where read and the approval state below) are NULL, which
- * COPY writes without formatting anything — on PGlite a read of 34,000 figures takes half the time.
+ * Only what places a figure in its cell and on its revision basis, and what takes it out of the pool (the figure it
+ * corrects, the record that supersedes it): on PGlite every column costs, even a NULL one — 34,000 figures are
+ * written out in about half the time of the full read.
  */
-const CELL_COLUMNS = `value_std, price_basis, null, null, published_date, null`;
-
-/** Columns of a lean row: id, indicator, region, period, LEAN_COLUMNS (6), state, corrects, precision, read at, superseded by. */
-const LEAN_FIELDS = 15;
+const CELL_COLUMNS: LeanLayout = {
+  select: 'id, indicator_code, region_code, period_code, value_std, price_basis, published_date, corrects, s.superseded_by',
+  fields: 9, status: -1, sourceKind: -1, published: 6, entered: -1, state: -1, corrects: 7, precision: -1, readAt: -1, supersededBy: 8,
+};
 const NO_TEXT = '\u0000';
+const NO_ENTRY_TIME = '0'.padStart(15, '0');
 
 /**
- * Figures from COPY text (id, indicator, region, period, then LEAN_COLUMNS, state, corrects, precision, read at,
- * superseded by), fed piece by piece as the text arrives (whole lines). The same few codes, periods and dates
- * repeat down a million rows: each distinct text is kept once (interned) and each period parsed once, so the
- * figures share them; a field equal to the same field of the row before is recognised in place (no substring,
- * no hash), and numbers are read from the characters.
+ * Figures from COPY text laid out as `layout` says, fed piece by piece as the text arrives (whole lines). The same
+ * few codes, periods and dates repeat down a million rows: each distinct text is kept once (interned) and each
+ * period parsed once, so the figures share them; a field equal to the same field of the row before is recognised
+ * in place (no substring, no hash), and numbers are read from the characters.
  */
 class LeanFigureReader {
   readonly figures: QualityFigure[] = [];
-  /** @param absentState the state of a row whose state column is NULL (a read of one state that does not read it) */
-  constructor(private readonly absentState: ApprovalState | '' = '') {}
+  /**
+   * @param absentState the state of every row when the layout does not read it (a read of one state)
+   */
+  constructor(
+    private readonly layout: LeanLayout,
+    private readonly absentState: ApprovalState | '' = '',
+  ) {
+    this.lastRaw = Array.from({ length: layout.fields }, () => NO_TEXT);
+    this.lastValue = Array.from({ length: layout.fields }, () => null);
+    this.starts = new Int32Array(layout.fields);
+    this.ends = new Int32Array(layout.fields);
+  }
   private readonly texts = new Map<string, string>();
   private readonly periods = new Map<string, Period>();
   private readonly sources = new Map<string, { readAt: string }>();
   /** Per column: the raw text of the row before, and the (interned) value it was read as. */
-  private readonly lastRaw: string[] = Array.from({ length: LEAN_FIELDS }, () => NO_TEXT);
-  private readonly lastValue: Array<string | null> = Array.from({ length: LEAN_FIELDS }, () => null);
+  private readonly lastRaw: string[];
+  private readonly lastValue: Array<string | null>;
   private lastPeriodCode = NO_TEXT;
   private lastPeriod: Period | null = null;
-  private readonly starts = new Int32Array(LEAN_FIELDS);
-  private readonly ends = new Int32Array(LEAN_FIELDS);
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
   push(text: string): void {
+    const fields = this.layout.fields;
     const starts = this.starts;
     const ends = this.ends;
     let start = 0;
@@ -63,7 +94,7 @@ class LeanFigureReader {
       const stop = lineEnd < 0 ? text.length : lineEnd;
       let from = start;
       let complete = true;
-      for (let c = 0; c < LEAN_FIELDS - 1; c++) {
+      for (let c = 0; c < fields - 1; c++) {
         const to = text.indexOf('\t', from);
         if (to < 0 || to > stop) {
           complete = false;
@@ -73,8 +104,8 @@ class LeanFigureReader {
         ends[c] = to;
         from = to + 1;
       }
-      starts[LEAN_FIELDS - 1] = from;
-      ends[LEAN_FIELDS - 1] = stop;
+      starts[fields - 1] = from;
+      ends[fields - 1] = stop;
       if (complete) this.row(text);
       start = stop + 1;
     }
@@ -82,6 +113,7 @@ class LeanFigureReader {
 
   /** The field's text (interned), null for \N. */
   private field(c: number, text: string, from: number, to: number): string | null {
+    if (c < 0) return null;
     const prev = this.lastRaw[c] ?? NO_TEXT;
     if (prev.length === to - from && text.startsWith(prev, from)) return this.lastValue[c] ?? null;
     const raw = text.slice(from, to);
@@ -111,36 +143,50 @@ class LeanFigureReader {
     }
     this.lastPeriodCode = periodCode;
     this.lastPeriod = period;
-    const readAt = this.field(13, text, b[13] ?? 0, e[13] ?? 0);
-    // Epoch milliseconds from the query: padded as enteredText writes them, without parsing (a million rows).
-    const enteredFrom = b[9] ?? 0;
-    const enteredTo = e[9] ?? 0;
-    const enteredRaw = this.lastRaw[9] ?? NO_TEXT;
-    let enteredAt = this.lastValue[9] ?? '';
-    if (!(enteredRaw.length === enteredTo - enteredFrom && text.startsWith(enteredRaw, enteredFrom))) {
-      const raw = text.slice(enteredFrom, enteredTo);
-      enteredAt = raw === '\\N' ? '0'.padStart(15, '0') : raw.padStart(15, '0');
-      this.lastRaw[9] = raw;
-      this.lastValue[9] = enteredAt;
-    }
+    const L = this.layout;
+    const readAt = this.at(L.readAt, text);
     this.figures.push({
       id: copyInteger(text, b[0] ?? 0, e[0] ?? 0) ?? 0,
-      indicatorCode: this.field(1, text, b[1] ?? 0, e[1] ?? 0) ?? '',
-      regionCode: this.field(2, text, b[2] ?? 0, e[2] ?? 0) ?? '',
+      indicatorCode: this.at(1, text) ?? '',
+      regionCode: this.at(2, text) ?? '',
       periodCode,
       period,
       valueStd: copyDecimal(text, b[4] ?? 0, e[4] ?? 0),
-      priceBasis: this.field(5, text, b[5] ?? 0, e[5] ?? 0) as PriceBasis | null,
-      status: (this.field(6, text, b[6] ?? 0, e[6] ?? 0) ?? '') as ObservationStatus,
-      sourceKind: (this.field(7, text, b[7] ?? 0, e[7] ?? 0) ?? '') as SourceKind,
-      publishedDate: this.field(8, text, b[8] ?? 0, e[8] ?? 0) ?? '',
-      enteredAt,
-      state: (this.field(10, text, b[10] ?? 0, e[10] ?? 0) ?? this.absentState) as ApprovalState | 'staged',
-      corrects: copyInteger(text, b[11] ?? 0, e[11] ?? 0),
-      precision: (this.field(12, text, b[12] ?? 0, e[12] ?? 0) ?? 'exact') as Precision,
+      priceBasis: this.at(5, text) as PriceBasis | null,
+      status: (this.at(L.status, text) ?? '') as ObservationStatus,
+      sourceKind: (this.at(L.sourceKind, text) ?? '') as SourceKind,
+      publishedDate: this.at(L.published, text) ?? '',
+      enteredAt: this.enteredAt(text),
+      state: (this.at(L.state, text) ?? this.absentState) as ApprovalState | 'staged',
+      corrects: this.integer(L.corrects, text),
+      precision: (this.at(L.precision, text) ?? 'exact') as Precision,
       source: readAt === null ? FIRST_HAND : this.source(readAt),
-      supersededBy: copyInteger(text, b[14] ?? 0, e[14] ?? 0),
+      supersededBy: this.integer(L.supersededBy, text),
     });
+  }
+
+  /** Field `c` of the current row as text (interned), null for \N or a field the layout does not read. */
+  private at(c: number, text: string): string | null {
+    return this.field(c, text, this.starts[c] ?? 0, this.ends[c] ?? 0);
+  }
+
+  private integer(c: number, text: string): number | null {
+    return c < 0 ? null : copyInteger(text, this.starts[c] ?? 0, this.ends[c] ?? 0);
+  }
+
+  /** Epoch milliseconds from the query: padded as enteredText writes them, without parsing (a million rows). */
+  private enteredAt(text: string): string {
+    const c = this.layout.entered;
+    if (c < 0) return NO_ENTRY_TIME;
+    const from = this.starts[c] ?? 0;
+    const to = this.ends[c] ?? 0;
+    const last = this.lastRaw[c] ?? NO_TEXT;
+    if (last.length === to - from && text.startsWith(last, from)) return this.lastValue[c] ?? NO_ENTRY_TIME;
+    const raw = text.slice(from, to);
+    const value = raw === '\\N' ? NO_ENTRY_TIME : raw.padStart(15, '0');
+    this.lastRaw[c] = raw;
+    this.lastValue[c] = value;
+    return value;
   }
 
   private source(readAt: string): { readAt: string } {
@@ -186,17 +232,13 @@ export async function leanFigures(db: Db, driver: DatabaseTarget['driver'], f: L
   if (f.fromYear !== undefined) where.push(`period_end >= ${Math.trunc(f.fromYear) * 100 + 1}`);
   if (f.toYear !== undefined) where.push(`period_start <= ${Math.trunc(f.toYear) * 100 + 12}`);
   if (f.ids) where.push(f.ids.length === 0 ? 'false' : `id in (${f.ids.map((id) => Math.trunc(id)).join(', ')})`);
-  const cellsOnly = columns === 'cells';
-  // The state is read unless a read of one state names it.
+  const layout = columns === 'cells' ? CELL_COLUMNS : ALL_COLUMNS;
   const oneState = f.states.length === 1 ? f.states[0] : undefined;
-  const stateColumn = cellsOnly && oneState ? 'null' : 'approval_state';
-  // A figure re-described by a later record names it (figure_supersessions, issue 13): the preference rule passes
-  // it over while that record is in the pool, as choosePreferred does.
-  const query = `select id, indicator_code, region_code, period_code, ${cellsOnly ? CELL_COLUMNS : LEAN_COLUMNS}, ${stateColumn}, corrects, ${cellsOnly ? 'null, null' : 'precision, source_read_at'}, s.superseded_by
-    from observations left join figure_supersessions s on s.superseded_id = observations.id where ${where.join(' and ')}`;
+  if (layout.state < 0 && oneState === undefined) throw new Error("a 'cells' read is of one approval state: it does not read the state");
+  const query = `select ${layout.select} from observations left join figure_supersessions s on s.superseded_id = observations.id where ${where.join(' and ')}`;
   // In a transaction of its own (a savepoint inside another): a server streams COPY over one connection. The rows
   // are read as they arrive, while the server formats the rest.
-  const reader = new LeanFigureReader(oneState ?? '');
+  const reader = new LeanFigureReader(layout, oneState ?? '');
   await db.transaction((tx) => copyOutText(tx, driver, query, (lines) => reader.push(lines)));
   return reader.figures;
 }
