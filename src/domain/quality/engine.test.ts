@@ -218,3 +218,27 @@ describe('the preference rule chooses which figure stands for a cell', () => {
     expect(check(rule, [wrong, correction, ...parts], [parts[0] as QualityFigure])[0]?.outcome).toBe('pass');
   });
 });
+
+describe('a file that fails by the thousand', () => {
+  it('keeps the first failures of each severity (an error is never crowded out by warnings), counts and notes them all', () => {
+    const rule = (id: string, severity: 'error' | 'warning', min: number) =>
+      ({ rule: ruleSchema.parse({ id, name: { zh: id, en: id }, severity, kind: 'range', indicators: ['GDP'], min }), settings: DEFAULT_SETTINGS, planId: null });
+    // 30 figures: every one below 0 fails the warning (min 0); the last five, below −100, fail the error too.
+    const subjects = Array.from({ length: 30 }, (_, i) => fig('GDP', String(1990 + i), i < 25 ? -1 : -200));
+    const out = checkFigures({
+      rules: [rule('level-warning', 'warning', 0), rule('level-error', 'error', -100)], pool: subjects, subjects, indicators, regions, units: FIXTURE_CATALOGUE,
+      keep: 'all', keepOthers: 0, keepFailures: 4, noteFailing: true,
+    });
+    expect(out.counts.get('level-warning')).toEqual({ pass: 0, fail: 30, skipped: 0 });
+    expect(out.counts.get('level-error')).toEqual({ pass: 25, fail: 5, skipped: 0 });
+    // Kept: the first four warnings (1990–1993) and the first four errors (2015–2018), nothing else.
+    expect(out.results.map((r) => `${r.ruleId} ${r.anchor.periodCode}`)).toEqual([
+      ...['1990', '1991', '1992', '1993'].map((y) => `level-warning ${y}`),
+      ...['2015', '2016', '2017', '2018'].map((y) => `level-error ${y}`),
+    ]);
+    // Noted: every failing figure with every rule it failed, kept or not.
+    expect(out.failing?.size).toBe(30);
+    expect(out.failing?.get(subjects[29]?.id ?? 0)).toEqual([{ ruleId: 'level-warning', severity: 'warning' }, { ruleId: 'level-error', severity: 'error' }]);
+    expect(out.failing?.get(subjects[0]?.id ?? 0)).toEqual([{ ruleId: 'level-warning', severity: 'warning' }]);
+  });
+});

@@ -10,7 +10,7 @@
 import type { Region } from '../region/region';
 import type { UnitCatalogue } from '../unit/catalogue';
 import { Cells, type ChangeKind } from './cells';
-import { Env, type Counts } from './env';
+import { Env, type Counts, type FailedRule } from './env';
 import type { QualityFigure } from './figure';
 import { checkCumulative } from './kinds/cumulative';
 import { checkGrowthLevel } from './kinds/growthLevel';
@@ -24,7 +24,7 @@ import type { RuleResult } from './result';
 import type { ActiveRule, IndicatorInfo } from './ruleSet';
 import { ruleIndicators } from './rules';
 
-export type { Counts };
+export type { Counts, FailedRule };
 
 export interface CheckInput {
   rules: readonly ActiveRule[];
@@ -40,12 +40,21 @@ export interface CheckInput {
   keep: 'all' | 'failures';
   /** With keep 'all': keep at most this many results that are not failures (all are counted); default no limit. */
   keepOthers?: number;
+  /**
+   * With keep 'all': keep at most this many failures of each severity (all are counted, and noted in `failing` when
+   * asked); default no limit. A file's rows can fail by the million: their results would not fit in memory.
+   */
+  keepFailures?: number;
+  /** With keep 'all': note every failing subject and the rules it failed (output `failing`). */
+  noteFailing?: boolean;
 }
 
 export interface CheckOutput {
   results: RuleResult[];
   /** Outcomes per rule id, every subject counted (a violation seen from two figures counts twice here). */
   counts: Map<string, Counts>;
+  /** With noteFailing: every failing subject's id and the rules it failed, whether its results were kept or not. */
+  failing?: Map<number, FailedRule[]>;
 }
 
 export function checkFigures(input: CheckInput): CheckOutput {
@@ -60,7 +69,9 @@ export function checkFigures(input: CheckInput): CheckOutput {
   const cells = new Cells(input.pool, (f) => f.priceBasis === 'comparable' && money.get(f.indicatorCode) === true);
   const results: RuleResult[] = [];
   const counts = new Map<string, Counts>();
-  const env = new Env(cells, input.indicators, changeKinds, input.regions, input.keep, results, counts, input.keepOthers ?? Number.POSITIVE_INFINITY);
+  const failing = input.noteFailing ? new Map<number, FailedRule[]>() : null;
+  const keepFailures = input.keepFailures ?? Number.POSITIVE_INFINITY;
+  const env = new Env(cells, input.indicators, changeKinds, input.regions, input.keep, results, counts, input.keepOthers ?? Number.POSITIVE_INFINITY, { error: keepFailures, warning: keepFailures }, failing);
 
   const byIndicator = new Map<string, ActiveRule[]>();
   const everyIndicator: ActiveRule[] = [];
@@ -85,7 +96,7 @@ export function checkFigures(input: CheckInput): CheckOutput {
     const unique = results.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
     return { results: unique, counts };
   }
-  return { results, counts };
+  return failing ? { results, counts, failing } : { results, counts };
 }
 
 /** The indicators whose figures a rule is run for (a share rule: the shares, their numerators and denominators). */

@@ -12,6 +12,13 @@ import type { QualityFigure } from './figure';
 import { violationKey, type InvolvedFigure, type Outcome, type RuleResult } from './result';
 import type { ActiveRule } from './ruleSet';
 import type { IndicatorInfo } from './ruleSet';
+import type { Severity } from './rules';
+
+/** A rule a subject failed (noted for every failure, kept as a result or not). */
+export interface FailedRule {
+  ruleId: string;
+  severity: Severity;
+}
 
 export interface Counts {
   pass: number;
@@ -34,6 +41,10 @@ export class Env {
     private readonly counts: Map<string, Counts>,
     /** How many more results that are not failures may be kept. */
     private othersLeft: number = Number.POSITIVE_INFINITY,
+    /** With keep 'all': how many more failures of each severity may be kept (errors and warnings apart). */
+    private readonly failuresLeft: Record<Severity, number> = { error: Number.POSITIVE_INFINITY, warning: Number.POSITIVE_INFINITY },
+    /** With keep 'all': where to note every failing subject and its rules, kept or not (null: not noted). */
+    private readonly failing: Map<number, FailedRule[]> | null = null,
   ) {}
 
   /** Whether the subject is the figure chosen for its cell (then every comparison it takes part in is everyone's). */
@@ -103,7 +114,21 @@ export class Env {
     let c = this.counts.get(id);
     if (!c) this.counts.set(id, (c = { pass: 0, fail: 0, skipped: 0 }));
     c[outcome] += 1;
-    if (outcome === 'fail') return true;
+    if (outcome === 'fail') {
+      if (this.keep === 'failures') return true;
+      const severity = active.rule.severity;
+      if (this.failing) {
+        const list = this.failing.get(this.subject.id);
+        const failed = { ruleId: id, severity };
+        if (list) list.push(failed);
+        else this.failing.set(this.subject.id, [failed]);
+      }
+      // A file of a million rows may fail a million times: the report lists the first ones of each severity (so an
+      // error is never crowded out by warnings), and every failure is counted.
+      if (this.failuresLeft[severity] <= 0) return false;
+      this.failuresLeft[severity]--;
+      return true;
+    }
     if (this.keep === 'failures' || this.othersLeft <= 0) return false;
     this.othersLeft--;
     return true;

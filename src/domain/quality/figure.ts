@@ -47,14 +47,14 @@ export const STAGED_ENTERED_AT = '9'.repeat(15);
 /**
  * A checked row of a file being imported, as the rules see it: id −row (no stored figure has a negative id), state
  * 'staged', entered STAGED_ENTERED_AT. The import builds these while it reads the file, so the rules need not read
- * the rows back from staging.
+ * the rows back from staging; `intern` gives each distinct text one string (a million rows hold a few hundred).
  */
-export function stagedFigure(row: number, d: ObservationDraft): QualityFigure {
+export function stagedFigure(row: number, d: ObservationDraft, intern: (text: string) => string = (text) => text): QualityFigure {
   return {
     id: -row,
-    indicatorCode: d.indicatorCode,
-    regionCode: d.regionCode,
-    periodCode: d.periodCode,
+    indicatorCode: intern(d.indicatorCode),
+    regionCode: intern(d.regionCode),
+    periodCode: intern(d.periodCode),
     period: d.period,
     valueStd: d.valueStd,
     priceBasis: d.priceBasis,
@@ -62,7 +62,7 @@ export function stagedFigure(row: number, d: ObservationDraft): QualityFigure {
     sourceKind: d.sourceKind,
     precision: d.precision,
     source: d.source.readAt === null ? FIRST_HAND : { readAt: d.source.readAt },
-    publishedDate: d.publishedDate,
+    publishedDate: intern(d.publishedDate),
     enteredAt: STAGED_ENTERED_AT,
     corrects: null,
     supersededBy: null,

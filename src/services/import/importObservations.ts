@@ -148,8 +148,17 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     const refs = { indicators: new Set<string>(), regions: new Set<string>() };
     let columns: Array<[Field, number]> = [];
     let batch: string[] = [];
-    // The staged rows as the quality rules read them (built here, not read back from staging).
+    // The staged rows as the quality rules read them (built here, not read back from staging). Their texts are
+    // kept once each, as fresh strings: a long code cut from the file's text would keep that whole piece alive.
     const staged: QualityFigure[] = [];
+    const texts = new Map<string, string>();
+    const intern = (t: string) => {
+      const kept = texts.get(t);
+      if (kept !== undefined) return kept;
+      const fresh = Buffer.from(t).toString();
+      texts.set(fresh, fresh);
+      return fresh;
+    };
     for await (const rec of records) {
       if (!mapping) {
         mapping = mapHeader(rec.cells, opts.mapping);
@@ -188,7 +197,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       refs.indicators.add(d.indicatorCode);
       refs.regions.add(d.regionCode);
       batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
-      staged.push(stagedFigure(rec.row, d));
+      staged.push(stagedFigure(rec.row, d, intern));
       if (batch.length >= BATCH) {
         await spool.add(batch.join(''));
         batch = [];

@@ -94,15 +94,21 @@ async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter
   return entry.figures;
 }
 
-/**
- * Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows).
- *
- * @param keptBy the Database: keep the approved figures read (for a file's rows), and reuse them while unchanged
- */
-export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', keepOthers?: number, keptBy?: object): Promise<CheckOutput> {
-  if (subjects.length === 0 || env.rules.length === 0) return { results: [], counts: new Map() };
+/** How much of a check's results to keep (engine.ts CheckInput), and where to keep the approved figures read. */
+export interface CheckOptions {
+  keepOthers?: number;
+  keepFailures?: number;
+  noteFailing?: boolean;
+  /** The Database: keep the approved figures read (for a file's rows), and reuse them while unchanged. */
+  keptBy?: object;
+}
+
+/** Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows). */
+export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', opts: CheckOptions = {}): Promise<CheckOutput> {
+  const none: CheckOutput = opts.noteFailing ? { results: [], counts: new Map(), failing: new Map() } : { results: [], counts: new Map() };
+  if (subjects.length === 0 || env.rules.length === 0) return none;
   const scope = reach(env, new Set(subjects.map((s) => s.indicatorCode)));
-  if (scope.rules.length === 0) return { results: [], counts: new Map() };
+  if (scope.rules.length === 0) return none;
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
   for (const s of subjects) {
@@ -121,8 +127,12 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
       toYear: maxYear + 1,
     },
     extraPool === subjects || extraPool.length === 0 ? [subjects] : [subjects, extraPool],
-    keptBy,
+    opts.keptBy,
   );
   const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
-  return checkFigures({ rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep, ...(keepOthers === undefined ? {} : { keepOthers }) });
+  const { keepOthers, keepFailures, noteFailing } = opts;
+  return checkFigures({
+    rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep,
+    ...(keepOthers === undefined ? {} : { keepOthers }), ...(keepFailures === undefined ? {} : { keepFailures }), ...(noteFailing ? { noteFailing } : {}),
+  });
 }

@@ -45,8 +45,9 @@ export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 
 export async function checkStagedImport(db: Db, staged: readonly QualityFigure[], opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
   const env = await checkEnvironment(db, opts.driver);
   if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
-  // Every result is counted; every failure is kept (approval needs them), the others only as many as the report lists.
-  const { results, counts: byRule } = await checkAgainstApproved(db, env, staged, staged, 'all', opts.limit, opts.keptBy);
+  // Every result is counted. As many failures of each severity as the report lists are kept with their figures and
+  // messages, the other results likewise; every failing row is noted (approving on import takes them all out).
+  const { results, counts: byRule, failing } = await checkAgainstApproved(db, env, staged, staged, 'all', { keepOthers: opts.limit, keepFailures: opts.limit, noteFailing: opts.approving, keptBy: opts.keptBy });
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
   const severity = new Map(env.rules.map((r) => [r.rule.id, r.rule.severity]));
   const counts = { pass: 0, errors: 0, warnings: 0, skipped: 0 };
@@ -62,12 +63,14 @@ export async function checkStagedImport(db: Db, staged: readonly QualityFigure[]
   const report: ImportQuality = { counts, results: sorted.slice(0, opts.limit).map((r) => present(r, names)), truncated: total > opts.limit };
 
   const blocked: Array<{ row: number; reason: string }> = [];
-  if (opts.approving) {
-    const byRow = new Map<number, RuleResult[]>();
-    for (const r of results) if (r.outcome === 'fail') byRow.set(-r.subjectId, [...(byRow.get(-r.subjectId) ?? []), r]);
-    for (const [row, failed] of [...byRow].sort((a, b) => a[0] - b[0])) {
+  if (opts.approving && failing) {
+    // The message of a row's first kept failure, where its results were kept (the first rows that failed).
+    const message = new Map<number, string>();
+    for (const r of results) if (r.outcome === 'fail' && !message.has(r.subjectId)) message.set(r.subjectId, r.message.en);
+    for (const [subject, failed] of [...failing].sort((a, b) => b[0] - a[0])) {
       const rules = failed.map((f) => `${f.ruleId} (${f.severity})`).join(', ');
-      blocked.push({ row, reason: `cannot be approved on import: data-quality rule ${rules} — ${failed[0]?.message.en ?? ''}; import it as a draft and approve it in the approvals queue (an error must be corrected, a warning acknowledged with a comment)` });
+      const why = message.get(subject);
+      blocked.push({ row: -subject, reason: `cannot be approved on import: data-quality rule ${rules}${why === undefined ? '' : ` — ${why}`}; import it as a draft and approve it in the approvals queue (an error must be corrected, a warning acknowledged with a comment)` });
     }
     await unstageRows(db, blocked.map((b) => b.row));
   }
