@@ -14,6 +14,7 @@ import { revisionBasis } from '../observation/revisionBasis';
 import { formatPeriod } from '../period/format';
 import { monthIndex, monthRange, type Period } from '../period/period';
 import type { QualityFigure } from './figure';
+import type { FigureList } from './figureList';
 
 /** How a change of the indicator is measured: a ratio (amounts, counts) or a difference (rates and shares, in points). */
 export type ChangeKind = 'ratio' | 'difference';
@@ -63,7 +64,7 @@ export class Cells {
    * @param denseLimit the largest key space held in a flat table (tests lower it to reach the Map)
    */
   constructor(
-    pool: readonly QualityFigure[],
+    pool: FigureList,
     readonly excluded: (f: QualityFigure) => boolean,
     denseLimit: number = Math.max(DENSE_TABLE, 4 * pool.length),
   ) {
@@ -76,13 +77,17 @@ export class Cells {
     }
     const present = new Set<number>();
     if (superseders.size > 0) for (const f of pool) if (superseders.has(f.id)) present.add(f.id);
-    // First pass: intern the parts of every figure that stands for a cell (the key's strides need the counts).
-    const standing: QualityFigure[] = [];
+    // First pass: intern the parts of every figure that stands for a cell (the key's strides need the counts). The
+    // figures are kept by position, not held: a file's rows (StagedRows) are built anew on each read, and only
+    // the ones chosen for their cells need to stay.
+    const standing = new Int32Array(pool.length);
+    let standingCount = 0;
     const ids = new Int32Array(pool.length * 3);
-    for (const f of pool) {
+    for (let position = 0; position < pool.length; position++) {
+      const f = pool.at(position) as QualityFigure; // position < length
       if ((corrected.size > 0 && corrected.has(f.id)) || (f.supersededBy !== null && present.has(f.supersededBy)) || excluded(f)) continue;
-      const at = standing.length * 3;
-      standing.push(f);
+      const at = standingCount * 3;
+      standing[standingCount++] = position;
       ids[at] = intern(this.indicatorIds, f.indicatorCode);
       ids[at + 1] = intern(this.regionIds, f.regionCode);
       let p = this.periodIds.get(f.periodCode);
@@ -114,8 +119,8 @@ export class Cells {
     }
 
     // Second pass: one slot per cell, holding the figure the preference rule puts first.
-    for (let j = 0; j < standing.length; j++) {
-      const f = standing[j] as QualityFigure; // j < standing.length
+    for (let j = 0; j < standingCount; j++) {
+      const f = pool.at(standing[j] ?? 0) as QualityFigure; // a position read in the first pass
       const key = ((ids[j * 3] ?? 0) * this.regionCount + (ids[j * 3 + 1] ?? 0)) * n + (ids[j * 3 + 2] ?? 0);
       const slot = this.slotOfKey(key);
       if (slot < 0) {

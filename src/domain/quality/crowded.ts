@@ -5,6 +5,7 @@
  */
 import { intern } from './cells';
 import type { QualityFigure } from './figure';
+import type { FigureList } from './figureList';
 
 /**
  * The ids of the stored figures whose cell something else competes for: another stored figure, or one of `others`
@@ -12,18 +13,19 @@ import type { QualityFigure } from './figure';
  * figure a check reads, so cells are numbered as Cells (domain/quality/cells.ts) numbers them — indicator, region
  * and period interned to small numbers — and marked in a flat table (a Map of 40,000 cells took 20 ms).
  */
-export function crowdedIds(stored: readonly QualityFigure[], others: ReadonlyArray<readonly QualityFigure[]>, denseLimit?: number): number[] {
+export function crowdedIds(stored: readonly QualityFigure[], others: readonly FigureList[], denseLimit?: number): number[] {
   const indicators = new Map<string, number>();
   const regions = new Map<string, number>();
   const periods = new Map<string, number>();
-  const lists = [...others, stored];
+  const lists: FigureList[] = [...others, stored];
   const parts = lists.map((list) => {
     const p = new Int32Array(list.length * 3);
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i] as QualityFigure; // i < length
+    let i = 0;
+    for (const f of list) {
       p[3 * i] = intern(indicators, f.indicatorCode);
       p[3 * i + 1] = intern(regions, f.regionCode);
       p[3 * i + 2] = intern(periods, f.periodCode);
+      i++;
     }
     return p;
   });

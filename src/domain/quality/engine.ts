@@ -12,6 +12,7 @@ import type { UnitCatalogue } from '../unit/catalogue';
 import { Cells, type ChangeKind } from './cells';
 import { Env, type Counts, type FailedRule } from './env';
 import type { QualityFigure } from './figure';
+import type { FigureList } from './figureList';
 import { checkCumulative } from './kinds/cumulative';
 import { checkGrowthLevel } from './kinds/growthLevel';
 import { checkOutlier } from './kinds/outlier';
@@ -29,9 +30,9 @@ export type { Counts, FailedRule };
 export interface CheckInput {
   rules: readonly ActiveRule[];
   /** Figures that stand for their cells: approved ones, and the rows of a file being imported. */
-  pool: readonly QualityFigure[];
+  pool: FigureList;
   /** Figures to check (they need not be in the pool). */
-  subjects: readonly QualityFigure[];
+  subjects: Iterable<QualityFigure>;
   indicators: ReadonlyMap<string, IndicatorInfo>;
   regions: readonly Region[];
   /** Units as data: an indicator's unit says whether it is money (price basis) and how its changes compare. */

@@ -44,17 +44,22 @@ export const FIRST_HAND: { readonly readAt: null } = Object.freeze({ readAt: nul
  */
 export const STAGED_ENTERED_AT = '9'.repeat(15);
 
+/** What of a checked row (the row checker's draft) the rules read. */
+export type StagedInput = Pick<ObservationDraft, 'indicatorCode' | 'regionCode' | 'periodCode' | 'period' | 'valueStd' | 'priceBasis' | 'status' | 'sourceKind' | 'precision' | 'publishedDate'> & {
+  source: { readAt: string | null };
+};
+
 /**
  * A checked row of a file being imported, as the rules see it: id −row (no stored figure has a negative id), state
- * 'staged', entered STAGED_ENTERED_AT. The import builds these while it reads the file, so the rules need not read
- * the rows back from staging; `intern` gives each distinct text one string (a million rows hold a few hundred).
+ * 'staged', entered STAGED_ENTERED_AT. The import keeps the rows it reads in columns (StagedRows), which build these
+ * as a check reads them, so the rules need not read the rows back from staging.
  */
-export function stagedFigure(row: number, d: ObservationDraft, intern: (text: string) => string = (text) => text): QualityFigure {
+export function stagedFigure(row: number, d: StagedInput): QualityFigure {
   return {
     id: -row,
-    indicatorCode: intern(d.indicatorCode),
-    regionCode: intern(d.regionCode),
-    periodCode: intern(d.periodCode),
+    indicatorCode: d.indicatorCode,
+    regionCode: d.regionCode,
+    periodCode: d.periodCode,
     period: d.period,
     valueStd: d.valueStd,
     priceBasis: d.priceBasis,
@@ -62,7 +67,7 @@ export function stagedFigure(row: number, d: ObservationDraft, intern: (text: st
     sourceKind: d.sourceKind,
     precision: d.precision,
     source: d.source.readAt === null ? FIRST_HAND : { readAt: d.source.readAt },
-    publishedDate: intern(d.publishedDate),
+    publishedDate: d.publishedDate,
     enteredAt: STAGED_ENTERED_AT,
     corrects: null,
     supersededBy: null,

@@ -29,7 +29,7 @@ import { restoreCell } from '../export/safeCell';
 import { Spool } from './spool';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard';
 import { checkStagedImport, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
-import { stagedFigure, type QualityFigure } from '../../domain/quality/figure';
+import { StagedRows } from '../../domain/quality/stagedRows';
 
 export interface ImportOptions {
   file: string;
@@ -148,17 +148,8 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     const refs = { indicators: new Set<string>(), regions: new Set<string>() };
     let columns: Array<[Field, number]> = [];
     let batch: string[] = [];
-    // The staged rows as the quality rules read them (built here, not read back from staging). Their texts are
-    // kept once each, as fresh strings: a long code cut from the file's text would keep that whole piece alive.
-    const staged: QualityFigure[] = [];
-    const texts = new Map<string, string>();
-    const intern = (t: string) => {
-      const kept = texts.get(t);
-      if (kept !== undefined) return kept;
-      const fresh = Buffer.from(t).toString();
-      texts.set(fresh, fresh);
-      return fresh;
-    };
+    // The staged rows as the quality rules read them (built here, not read back from staging), held in columns.
+    const staged = new StagedRows();
     for await (const rec of records) {
       if (!mapping) {
         mapping = mapHeader(rec.cells, opts.mapping);
@@ -197,7 +188,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
       refs.indicators.add(d.indicatorCode);
       refs.regions.add(d.regionCode);
       batch.push(stagingLine({ row: rec.row, fingerprint, origin: `${fileName}:${rec.row}`, draft: d }));
-      staged.push(stagedFigure(rec.row, d, intern));
+      staged.push(rec.row, d);
       if (batch.length >= BATCH) {
         await spool.add(batch.join(''));
         batch = [];
@@ -225,7 +216,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
       const repeated = new Set(duplicates.map((d) => -d.row));
-      const quality = await checkStagedImport(tx, repeated.size === 0 ? staged : staged.filter((f) => !repeated.has(f.id)), { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
+      const quality = await checkStagedImport(tx, staged.without(repeated), { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
       report.quality = quality.report;
       for (const b of quality.blocked) {
         rejectedRows.add(b.row);

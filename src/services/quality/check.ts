@@ -10,6 +10,7 @@ import { listRegions } from '../../db/regions';
 import type { Region } from '../../domain/region/region';
 import { checkFigures, type CheckOutput } from '../../domain/quality/engine';
 import type { QualityFigure } from '../../domain/quality/figure';
+import { joinFigures, type FigureList } from '../../domain/quality/figureList';
 import { ruleFileSchema, ruleIndicators } from '../../domain/quality/rules';
 import { rulesInForce, type ActiveRule, type IndicatorInfo, type RuleSet } from '../../domain/quality/ruleSet';
 import { knownNames } from './files';
@@ -75,7 +76,7 @@ export function forgetKeptApproved(keptBy: object): void {
  * keys cost PGlite as much to write out as everything else — and then, for the cells where figures compete (two
  * stored, or a stored one and a figure checked), with every column (db/quality.ts LeanColumns).
  */
-async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: ReadonlyArray<readonly QualityFigure[]>, keptBy: object | undefined): Promise<QualityFigure[]> {
+async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: readonly FigureList[], keptBy: object | undefined): Promise<QualityFigure[]> {
   const version = keptBy ? await qualityDataVersion(db) : null;
   const key = JSON.stringify(filter);
   const kept = keptBy ? keptApproved.get(keptBy) : undefined;
@@ -104,32 +105,36 @@ export interface CheckOptions {
 }
 
 /** Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows). */
-export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: readonly QualityFigure[], extraPool: readonly QualityFigure[], keep: 'all' | 'failures', opts: CheckOptions = {}): Promise<CheckOutput> {
+export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: FigureList, extraPool: FigureList, keep: 'all' | 'failures', opts: CheckOptions = {}): Promise<CheckOutput> {
   const none: CheckOutput = opts.noteFailing ? { results: [], counts: new Map(), failing: new Map() } : { results: [], counts: new Map() };
   if (subjects.length === 0 || env.rules.length === 0) return none;
-  const scope = reach(env, new Set(subjects.map((s) => s.indicatorCode)));
-  if (scope.rules.length === 0) return none;
+  const indicators = new Set<string>();
+  const regions = new Set<string>();
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
   for (const s of subjects) {
+    indicators.add(s.indicatorCode);
+    regions.add(s.regionCode);
     const y = Number(s.periodCode.slice(0, 4));
     if (y < minYear) minYear = y;
     if (y > maxYear) maxYear = y;
   }
+  const scope = reach(env, indicators);
+  if (scope.rules.length === 0) return none;
   const approved = await approvedFigures(
     db,
     env,
     {
       states: ['approved'],
       indicatorCodes: [...scope.indicators].sort(),
-      regionCodes: scope.allRegions ? undefined : [...new Set(subjects.map((s) => s.regionCode))].sort(),
+      regionCodes: scope.allRegions ? undefined : [...regions].sort(),
       fromYear: minYear - scope.historyYears,
       toYear: maxYear + 1,
     },
     extraPool === subjects || extraPool.length === 0 ? [subjects] : [subjects, extraPool],
     opts.keptBy,
   );
-  const pool = extraPool.length === 0 ? approved : [...approved, ...extraPool];
+  const pool = joinFigures(approved, extraPool);
   const { keepOthers, keepFailures, noteFailing } = opts;
   return checkFigures({
     rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep,

@@ -7,7 +7,7 @@
  */
 import type { DatabaseTarget, Db } from '../../db/client';
 import { unstageRows } from '../../db/quality';
-import type { QualityFigure } from '../../domain/quality/figure';
+import type { StagedRows } from '../../domain/quality/stagedRows';
 import type { LocalizedText } from '../../domain/text';
 import { compareResults, type InvolvedFigure, type Outcome, type RuleResult } from '../../domain/quality/result';
 import type { Severity } from '../../domain/quality/rules';
@@ -37,12 +37,12 @@ export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 
 
 /**
  * Checks a file's rows — those in the import's staging table, as the import built them while reading the file
- * (`stagedFigure`, without the duplicates it removed) — against the approved figures and each other (call inside
+ * (StagedRows, without the duplicates it removed) — against the approved figures and each other (call inside
  * the import's transaction). With `approving`, rows with a violation are removed from staging and returned as
  * `blocked`. With `keptBy` (the Database), the approved figures read are kept for the next check of a file while
  * nothing changes.
  */
-export async function checkStagedImport(db: Db, staged: readonly QualityFigure[], opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
+export async function checkStagedImport(db: Db, staged: StagedRows, opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
   const env = await checkEnvironment(db, opts.driver);
   if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
   // Every result is counted. As many failures of each severity as the report lists are kept with their figures and
