@@ -328,3 +328,22 @@ export function copyDecimal(text: string, from: number, to: number): number {
   if (digits === 0 || m > Number.MAX_SAFE_INTEGER || k > 22) return Number(text.slice(from, to));
   return (sign * m) / (POW10[k < 0 ? 0 : k] ?? 1);
 }
+
+/**
+ * Copies what `chunks` yields (whole lines made by `copyLine`, as text or UTF-8 bytes) into `table (columns)`: one
+ * COPY on a server, fed as the chunks come; on PGlite one COPY per chunk. Bytes read from a file go to the server
+ * as they are: turned into a string first, a batch of Chinese text is a two-byte string several megabytes long,
+ * which V8 keeps in its large-object space until a full collection (a million rows staged so raised an import's
+ * peak memory by some 100 MB).
+ */
+export async function copyStream(db: Db, driver: DatabaseTarget['driver'], table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
+  const target = `${table} (${columns.join(', ')})`;
+  const client = clientOf(db);
+  if (driver === 'pglite') {
+    for await (const chunk of chunks) if (chunk.length > 0) await (client as PgliteClient).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([chunk]) });
+    return;
+  }
+  const [{ from }, { pipeline }, { Readable }] = await Promise.all([import('pg-copy-streams'), import('node:stream/promises'), import('node:stream')]);
+  const stream = (client as PgClient).query(from(`copy ${target} from stdin`));
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+}

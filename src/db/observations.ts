@@ -10,7 +10,7 @@ import type { ObservationDraft } from '../domain/observation/row';
 import { monthRange } from '../domain/period/period';
 import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../domain/observation/terms';
 import type { DatabaseTarget, Db } from './client';
-import { copyInto, copyLine } from './copy';
+import { copyInto, copyLine, copyStream } from './copy';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
 import { figureSupersessions, importBatches, indicators, observations, regions, users } from './schema';
@@ -63,6 +63,11 @@ export function stagingLine({ row, fingerprint, origin, draft: d }: StagedRow): 
  */
 export async function stageLines(db: Db, driver: DatabaseTarget['driver'], lines: string): Promise<void> {
   await copyInto(db, driver, 'import_staging', STAGING_COLUMNS, lines);
+}
+
+/** Stages every batch of lines `batches` yields (as one COPY on a server). */
+export async function stageBatches(db: Db, driver: DatabaseTarget['driver'], batches: AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
+  await copyStream(db, driver, 'import_staging', STAGING_COLUMNS, batches);
 }
 
 /**

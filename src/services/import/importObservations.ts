@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client';
 import {
-  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageLines, stagingLine,
+  classifyStaged, commitStaged, type CommitApproval, createStaging, lockImports, insertImportBatch, setImportBatchResult, removeStagedDuplicates, stageBatches, stagingLine,
 } from '../../db/observations';
 import { TEMPLATE_HEADERS, type Field } from '../../domain/observation/fields';
 import { createRowChecker, type RawRow } from '../../domain/observation/row';
@@ -209,7 +209,7 @@ export async function importRecords(database: Database, records: AsyncIterable<S
     await database.db.transaction(async (tx) => {
       await lockImports(tx);
       await createStaging(tx);
-      for await (const lines of spool.batches()) await stageLines(tx, database.driver, lines);
+      await stageBatches(tx, database.driver, spool.bytes());
       const duplicates = (await removeStagedDuplicates(tx)).sort((a, b) => a.row - b.row);
       for (const d of duplicates) {
         rejectedRows.add(d.row);

@@ -4,7 +4,7 @@
  * million rows cost disk, not heap. Batches come back in the order they went in, each whole.
  *
  * @example
- * const spool = new Spool(); await spool.add(lines); for await (const b of spool.batches()) …; await spool.dispose();
+ * const spool = new Spool(); await spool.add(lines); for await (const bytes of spool.bytes()) …; await spool.dispose();
  */
 import { open, mkdtemp, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,15 +34,16 @@ export class Spool {
     this.file.sizes.push(bytes.length);
   }
 
-  async *batches(): AsyncGenerator<string> {
-    yield* this.memory;
+  /** The batches as UTF-8 bytes, each in a buffer of its own (a consumer may hold one while it reads the next). */
+  async *bytes(): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+    for (const batch of this.memory) yield Buffer.from(batch, 'utf8');
     if (!this.file) return;
     let position = 0;
     for (const size of this.file.sizes) {
       const buf = Buffer.allocUnsafe(size);
       await this.file.handle.read(buf, 0, size, position);
       position += size;
-      yield buf.toString('utf8');
+      yield buf;
     }
   }
 
