@@ -112,8 +112,13 @@ export function halfUnit(value: number): number {
     return 0.5 * 10 ** zeros;
   }
   for (let d = 1; d <= 15; d++) {
-    const scaled = v * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, scaled) && Number(Math.round(scaled) / 10 ** d) === v) return 0.5 * 10 ** -d;
+    const power = POWERS_OF_TEN[d] ?? 1; // d ≤ 15
+    const scaled = v * power;
+    const rounded = Math.round(scaled);
+    if (Math.abs(scaled - rounded) <= 1e-9 * Math.max(1, scaled) && rounded / power === v) return 0.5 / power;
   }
   return 0;
 }
+
+/** 10⁰ … 10¹⁵, exact doubles: `10 ** d` with a variable d is a call to pow on every digit of every comparison. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, d) => 10 ** d);
