@@ -102,6 +102,10 @@ async function cliLights(asOf: string): Promise<Map<string, Light>> {
   const { stdout } = await run(process.execPath, [path.join(root, 'bin/plan-monitor.mjs'), 'evaluate', '--plan', PLAN, '--as-of', asOf, '--json'], {
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
     maxBuffer: 64 * 1024 * 1024,
+  }).catch((e: { code?: unknown; signal?: unknown; stdout?: unknown; stderr?: unknown }) => {
+    // A failure says how the process ended and everything it printed (an exit without a word on stderr once failed
+    // this test under a loaded suite, and the message showed only the command line).
+    throw new Error(`the CLI failed (exit ${String(e.code)}, signal ${String(e.signal)})\nstdout: ${String(e.stdout).slice(0, 2000)}\nstderr: ${String(e.stderr).slice(0, 2000)}`);
   });
   const body = JSON.parse(stdout) as { lights: Array<{ indicatorCode: string; light: Light }> };
   return new Map(body.lights.map((x) => [x.indicatorCode, x.light]));
