@@ -67,15 +67,18 @@ export async function copyInto(db: Db, driver: DatabaseTarget['driver'], table: 
 }
 
 /**
- * Copies the text `chunks` yields (lines made as by `copyLine`) into `table (columns)` as one COPY on a server: the
- * chunks are made as PostgreSQL takes them (the stream's back-pressure), so Node builds the next chunk while the
- * server inserts the last. PGlite takes each chunk as a blob of its own (one COPY per chunk, same rows).
+ * Copies what `chunks` yields (whole lines made as by `copyLine`, as text or as UTF-8 bytes) into `table (columns)`
+ * as one COPY on a server: the chunks are made or read as PostgreSQL takes them (the stream's back-pressure), so
+ * Node prepares the next chunk while the server inserts the last. PGlite takes each chunk as a blob of its own (one
+ * COPY per chunk, same rows). Bytes read from a file are best sent as they are: turned into a string first, a batch
+ * of Chinese text is a two-byte string megabytes long, which V8 keeps until a full collection (a million rows staged
+ * so raised an import's peak memory by some 100 MB).
  */
-export async function copyChunks(db: Db, driver: DatabaseTarget['driver'], table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void> {
+export async function copyChunks(db: Db, driver: DatabaseTarget['driver'], table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
   const target = `${table} (${columns.join(', ')})`;
   const client = clientOf(db);
   if (driver === 'pglite') {
-    for (const text of chunks) if (text !== '') await (client as PgliteClient).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    for await (const chunk of chunks) if (chunk.length > 0) await (client as PgliteClient).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([chunk]) });
     return;
   }
   const [{ from }, { pipeline }, { Readable }] = await Promise.all([import('pg-copy-streams'), import('node:stream/promises'), import('node:stream')]);
@@ -329,21 +332,3 @@ export function copyDecimal(text: string, from: number, to: number): number {
   return (sign * m) / (POW10[k < 0 ? 0 : k] ?? 1);
 }
 
-/**
- * Copies what `chunks` yields (whole lines made by `copyLine`, as text or UTF-8 bytes) into `table (columns)`: one
- * COPY on a server, fed as the chunks come; on PGlite one COPY per chunk. Bytes read from a file go to the server
- * as they are: turned into a string first, a batch of Chinese text is a two-byte string several megabytes long,
- * which V8 keeps in its large-object space until a full collection (a million rows staged so raised an import's
- * peak memory by some 100 MB).
- */
-export async function copyStream(db: Db, driver: DatabaseTarget['driver'], table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
-  const target = `${table} (${columns.join(', ')})`;
-  const client = clientOf(db);
-  if (driver === 'pglite') {
-    for await (const chunk of chunks) if (chunk.length > 0) await (client as PgliteClient).query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([chunk]) });
-    return;
-  }
-  const [{ from }, { pipeline }, { Readable }] = await Promise.all([import('pg-copy-streams'), import('node:stream/promises'), import('node:stream')]);
-  const stream = (client as PgClient).query(from(`copy ${target} from stdin`));
-  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
-}

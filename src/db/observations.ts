@@ -10,7 +10,7 @@ import type { ObservationDraft } from '../domain/observation/row';
 import { monthRange } from '../domain/period/period';
 import type { ObservationStatus, Precision, PriceBasis, SourceKind } from '../domain/observation/terms';
 import type { DatabaseTarget, Db } from './client';
-import { copyInto, copyLine, copyStream } from './copy';
+import { copyChunks, copyLine } from './copy';
 import { numericToNumber } from './numeric';
 import { queryRows } from './raw';
 import { figureSupersessions, importBatches, indicators, observations, regions, users } from './schema';
@@ -58,16 +58,11 @@ export function stagingLine({ row, fingerprint, origin, draft: d }: StagedRow): 
 }
 
 /**
- * Stages a batch of rows (lines made by `stagingLine`) with one COPY: on a server streamed, on PGlite as a blob —
- * the same text, read by the same COPY code, so both drivers stage identical rows.
+ * Stages the batches of rows (lines made by `stagingLine`) `batches` yields: on a server one streamed COPY, on
+ * PGlite a COPY per batch — the same text, read by the same COPY code, so both drivers stage identical rows.
  */
-export async function stageLines(db: Db, driver: DatabaseTarget['driver'], lines: string): Promise<void> {
-  await copyInto(db, driver, 'import_staging', STAGING_COLUMNS, lines);
-}
-
-/** Stages every batch of lines `batches` yields (as one COPY on a server). */
 export async function stageBatches(db: Db, driver: DatabaseTarget['driver'], batches: AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
-  await copyStream(db, driver, 'import_staging', STAGING_COLUMNS, batches);
+  await copyChunks(db, driver, 'import_staging', STAGING_COLUMNS, batches);
 }
 
 /**

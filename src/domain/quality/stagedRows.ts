@@ -83,26 +83,6 @@ export class StagedRows implements FigureList {
     this.codes[c + 8] = this.readAts.id(d.source.readAt);
   }
 
-  /** What the row at a position pushed. */
-  input(index: number): StagedInput {
-    const c = index * CODE_COLUMNS;
-    const code = (k: number) => this.codes[c + k] ?? 0;
-    const periodCode = this.texts.value(code(2));
-    return {
-      indicatorCode: this.texts.value(code(0)),
-      regionCode: this.texts.value(code(1)),
-      periodCode,
-      period: this.periods.get(periodCode) as Period, // every period code pushed has its period
-      valueStd: this.values[index] ?? Number.NaN,
-      priceBasis: this.priceBases.value(code(4)),
-      status: this.statuses.value(code(5)),
-      sourceKind: this.sourceKinds.value(code(6)),
-      precision: this.precisions.value(code(7)),
-      source: { readAt: this.readAts.value(code(8)) },
-      publishedDate: this.texts.value(code(3)),
-    };
-  }
-
   /** The row at a position as the rules read it: a new object on every call (compare figures by id, not identity). */
   at(index: number): QualityFigure | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
@@ -119,12 +99,12 @@ export class StagedRows implements FigureList {
     const kept = new StagedRows();
     for (let i = 0; i < this.count; i++) {
       const row = this.rows[i] ?? 0;
-      if (!ids.has(-row)) kept.push(row, this.input(i));
+      if (!ids.has(-row)) kept.push(row, this.build(i)); // a figure holds all a row's input
     }
     return kept;
   }
 
-  /** stagedFigure(row, input(index)), without the input object between them (a check builds rows many times). */
+  /** What `stagedFigure` makes of the row at a position, built from the columns directly (a check builds rows many times). */
   private build(index: number): QualityFigure {
     const c = index * CODE_COLUMNS;
     const codes = this.codes;

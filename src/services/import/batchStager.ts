@@ -3,7 +3,7 @@
  * next is built, so PostgreSQL parses one while Node checks the other (one COPY at a time on the connection).
  *
  * @example
- * const stager = new BatchStager((text) => stageLines(tx, driver, text));
+ * const stager = new BatchStager((text) => stageFigureLines(tx, driver, text));
  * for (const row of rows) await stager.push(lineOf(row));
  * await stager.flush();
  */
