@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
-import { compactDataChanges, dataVersion } from '../src/db/dataVersion';
+import { compactDataChanges, dataVersion, figureVersion } from '../src/db/dataVersion';
 import { queryRows } from '../src/db/raw';
 import { drivers } from './support/databases';
 
@@ -100,6 +100,54 @@ describe.each(drivers)('the data version on $name', ({ open }) => {
     expect(await version()).toBe(before + 1n);
   });
 
+  // A statement trigger fires for a statement that touches no row too: `where false` writes nothing and still counts.
+  const touchFigures = (db: { execute: Database['db']['execute'] }) => db.execute(sql`update observations set value_std = value_std where false`);
+  const figures = async () => BigInt((await figureVersion(db().db)) ?? Number.NaN);
+
+  it('has a figure version that moves only with the figures and their supersessions', async () => {
+    const f0 = await figures();
+    const v0 = await version();
+    await addUnit('fv-unit');
+    // Any data moves the data version; only figures move the figure version.
+    expect([await version(), await figures()]).toEqual([v0 + 1n, f0]);
+    await db().db.transaction(async (tx) => {
+      await touchFigures(tx);
+      await tx.execute(sql`insert into units (code, name_zh, name_en, kind) values ('fv-2', 'fv-2', 'fv-2', 'department')`);
+      await touchFigures(tx);
+    });
+    expect([await version(), await figures()]).toEqual([v0 + 2n, f0 + 1n]);
+    await db().db.execute(sql`delete from figure_supersessions where false`);
+    expect([await version(), await figures()]).toEqual([v0 + 3n, f0 + 2n]);
+    await expect(
+      db().db.transaction(async (tx) => {
+        await touchFigures(tx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect([await version(), await figures()]).toEqual([v0 + 3n, f0 + 2n]);
+    await compactDataChanges(db().db);
+    expect([await version(), await figures()]).toEqual([v0 + 3n, f0 + 2n]);
+    const triggers = await queryRows<{ table: string; always: boolean }>(
+      db().db,
+      sql`select c.relname as table, t.tgenabled = 'A' as always from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'figures_changed' order by 1`,
+    );
+    expect(triggers).toEqual([{ table: 'figure_supersessions', always: true }, { table: 'observations', always: true }]);
+  });
+
+  it('has no figure version to keep a read under inside a transaction that changed figures', async () => {
+    const seen: Array<string | null> = [];
+    await db().db.transaction(async (tx) => {
+      await tx.execute(sql`insert into units (code, name_zh, name_en, kind) values ('fv-3', 'fv-3', 'fv-3', 'department')`);
+      seen.push(await figureVersion(tx));
+      await touchFigures(tx);
+      seen.push(await figureVersion(tx));
+    });
+    // Before its own figure change the transaction reads the committed version; after it, none: a rollback
+    // could bring the number back with other figures behind it.
+    expect(seen[0]).toMatch(/^\d+$/);
+    expect(seen[1]).toBeNull();
+    expect(await figureVersion(db().db)).toBe(String(BigInt(seen[0] ?? 'NaN') + 1n));
+  });
 });
 
 // A server runs transactions side by side (PGlite runs one at a time): only there can one commit while another is open.

@@ -131,7 +131,7 @@ describe.each(drivers)('data-quality rules on import and approval ($name)', ({ o
     expect(list).toEqual([expect.objectContaining({ acknowledgement: expect.objectContaining({ by: 'qa-planner', comment }) })]);
   });
 
-  it('checks a file again against figures approved since its last dry run (the kept approved figures are not reused once anything changed)', async () => {
+  it('checks a file again against figures approved since its last dry run (the kept approved figures are not reused once a figure changed)', async () => {
     const growth = { indicator: 'RETAIL_GROWTH', period: '2011', value: 8, priceBasis: '名义' };
     const outcome = async () => (await post(stats, [growth], { dryRun: true })).json<ImportReportDto>().quality.results.find((r) => r.ruleId === 'retail-growth-levels')?.outcome;
     // No retail level for 2011 yet: the growth rate cannot be checked.

@@ -30,12 +30,34 @@ export async function dataVersion(db: Db): Promise<string> {
 }
 
 /**
- * Folds the committed rows into one of the same total weight, in one statement: the version is unchanged, and two
- * readers compacting at once each fold only the rows they deleted. Rows of transactions still open are not
+ * The figure version: like the data version, but moved only by transactions that changed the stored figures or
+ * their supersessions (drizzle/0020_figure_changes.sql) — what the approved figures a check reads depend on. Null
+ * inside a transaction that has itself changed figures: its own uncommitted change is counted there, and were it
+ * rolled back, another transaction's commit could bring the version back to the same number with other figures.
+ *
+ * @example
+ * const v = await figureVersion(db); // '812', or null: do not keep what is read now
+ */
+export async function figureVersion(db: Db): Promise<string | null> {
+  // No folding here: this is read inside an import's transaction, where a failed DELETE would abort the import;
+  // the data version's readers fold the same rows.
+  const [row] = await queryRows<{ version: string; mine: boolean }>(
+    db,
+    sql`select coalesce(sum(figures), 0)::text as version,
+               coalesce(bool_or(figures > 0 and tx = pg_current_xact_id_if_assigned()), false) as mine
+        from data_changes`,
+  );
+  if (!row) throw new Error('the figure version could not be read');
+  return row.mine ? null : row.version;
+}
+
+/**
+ * Folds the committed rows into one of the same total weights, in one statement: both versions are unchanged, and
+ * two readers compacting at once each fold only the rows they deleted. Rows of transactions still open are not
  * visible to it, stay, and count when they commit.
  */
 export async function compactDataChanges(db: Db): Promise<void> {
   await db.execute(sql`
-    with gone as (delete from data_changes returning weight)
-    insert into data_changes (weight) select sum(weight) from gone having count(*) > 0`);
+    with gone as (delete from data_changes returning weight, figures)
+    insert into data_changes (weight, figures) select sum(weight), sum(figures) from gone having count(*) > 0`);
 }

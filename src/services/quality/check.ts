@@ -5,7 +5,8 @@
  * the years from the history window before the earliest subject to the year after the latest.
  */
 import type { DatabaseTarget, Db } from '../../db/client';
-import { leanFigures, listRuleFiles, qualityDataVersion, type LeanFilter } from '../../db/quality';
+import { leanFigures, listRuleFiles, type LeanFilter } from '../../db/quality';
+import { figureVersion } from '../../db/dataVersion';
 import { listRegions } from '../../db/regions';
 import type { Region } from '../../domain/region/region';
 import { checkFigures, type CheckOutput } from '../../domain/quality/engine';
@@ -58,12 +59,12 @@ export function reach(env: CheckEnvironment, subjectIndicators: ReadonlySet<stri
 }
 
 /**
- * The approved figures last read for a file's rows, per database (the Database object), kept while nothing a
- * check reads has changed (qualityDataVersion, as the kept whole-database run) and the rows reach the same
+ * The approved figures last read for a file's rows, per database (the Database object), kept while no figure has
+ * changed (figureVersion: the rules, units and regions are read afresh by every check) and the rows reach the same
  * figures: a file checked again — the dry run repeated after a fix, then the import itself — reads them once.
  * Only a read of at most KEEP_AT_MOST figures is kept (memory). `ranked`: the ids read with every column.
  */
-const keptApproved = new WeakMap<object, { version: string; filter: string; figures: QualityFigure[]; ranked: Set<number> }>();
+const keptApproved = new WeakMap<object, { version: string | null; filter: string; figures: QualityFigure[]; ranked: Set<number> }>();
 const KEEP_AT_MOST = 200_000;
 
 /** Forgets the kept approved figures of a database (benchmarks measure a check that reads them). */
@@ -77,10 +78,10 @@ export function forgetKeptApproved(keptBy: object): void {
  * stored, or a stored one and a figure checked), with every column (db/quality.ts LeanColumns).
  */
 async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: readonly FigureList[], keptBy: object | undefined): Promise<QualityFigure[]> {
-  const version = keptBy ? await qualityDataVersion(db) : null;
+  const version = keptBy ? await figureVersion(db) : null;
   const key = JSON.stringify(filter);
   const kept = keptBy ? keptApproved.get(keptBy) : undefined;
-  const entry = kept && kept.version === version && kept.filter === key ? kept : { version: version ?? '', filter: key, figures: await leanFigures(db, env.driver, filter, 'cells'), ranked: new Set<number>() };
+  const entry = kept && version !== null && kept.version === version && kept.filter === key ? kept : { version, filter: key, figures: await leanFigures(db, env.driver, filter, 'cells'), ranked: new Set<number>() };
   const unranked = new Set(crowdedIds(entry.figures, others).filter((id) => !entry.ranked.has(id)));
   if (unranked.size > 0) {
     const full = new Map((await leanFigures(db, env.driver, { states: filter.states, ids: [...unranked] })).map((f) => [f.id, f]));
@@ -89,7 +90,7 @@ async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter
     unranked.forEach((id) => entry.ranked.add(id));
   }
   if (keptBy) {
-    if (entry.figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, entry);
+    if (entry.version !== null && entry.figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, entry);
     else keptApproved.delete(keptBy);
   }
   return entry.figures;
