@@ -54,7 +54,9 @@ export async function figureVersion(db: Db): Promise<string | null> {
 /**
  * Folds the committed rows into one of the same total weights, in one statement: both versions are unchanged, and
  * two readers compacting at once each fold only the rows they deleted. Rows of transactions still open are not
- * visible to it, stay, and count when they commit.
+ * visible to it, stay, and count when they commit. Call it outside any transaction that writes (dataVersion reads
+ * on the database handle, never in a transaction): the folded row takes the compacting transaction's key, and a
+ * later write of that same transaction would find its key taken and not move either version.
  */
 export async function compactDataChanges(db: Db): Promise<void> {
   await db.execute(sql`
