@@ -149,9 +149,12 @@ export class Env {
     });
   }
 
-  /** tally, then record when kept (message built only then). */
-  emit(active: ActiveRule, outcome: Outcome, figures: InvolvedFigure[], message: () => LocalizedText, anchor?: QualityFigure): void {
-    if (this.tally(active, outcome)) this.record(active, outcome, figures, message(), anchor);
+  /**
+   * tally, then record when kept: the figures and the message are built only then (a file's rows count tens of
+   * thousands of results and keep a thousand; building every one's figures was most of a check's garbage).
+   */
+  emit(active: ActiveRule, outcome: Outcome, figures: () => InvolvedFigure[], message: () => LocalizedText, anchor?: QualityFigure): void {
+    if (this.tally(active, outcome)) this.record(active, outcome, figures(), message(), anchor);
   }
 }
 

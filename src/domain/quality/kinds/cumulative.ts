@@ -15,7 +15,7 @@ export function checkCumulative(rule: Extract<Rule, { kind: 'cumulative' }>, act
   const s = env.subject;
   const { start, end } = monthRange(s.period);
   if (start.month !== 1 || start.year !== end.year) return;
-  if (env.subjectExcluded()) return env.emit(active, 'skipped', [involved(s, 'subject')], () => COMPARABLE);
+  if (env.subjectExcluded()) return env.emit(active, 'skipped', () => [involved(s, 'subject')], () => COMPARABLE);
   let before: string | null = null;
   let after: string | null = null;
   let beforeEnd = 0;
@@ -27,7 +27,7 @@ export function checkCumulative(rule: Extract<Rule, { kind: 'cumulative' }>, act
   const earlier = before === null ? undefined : env.get(s.indicatorCode, s.regionCode, before);
   const later = after === null ? undefined : env.get(s.indicatorCode, s.regionCode, after);
   if (!earlier && !later) {
-    return env.emit(active, 'skipped', [involved(s, 'subject')], () => ({ zh: `${start.year}年没有其他从1月起的累计数据，未检查`, en: `no other figure from January of ${start.year}: not checked` }));
+    return env.emit(active, 'skipped', () => [involved(s, 'subject')], () => ({ zh: `${start.year}年没有其他从1月起的累计数据，未检查`, en: `no other figure from January of ${start.year}: not checked` }));
   }
   // A pair is named by its later figure's cell.
   if (earlier && env.firstVisit(active, env.cells.keyOf(s.indicatorCode, s.regionCode, s.periodCode))) pair(rule, active, env, earlier, s);
@@ -35,14 +35,18 @@ export function checkCumulative(rule: Extract<Rule, { kind: 'cumulative' }>, act
 }
 
 function pair(rule: Extract<Rule, { kind: 'cumulative' }>, active: ActiveRule, env: Env, earlier: QualityFigure, later: QualityFigure): void {
-  const figures = [involved(earlier, 'earlier'), involved(later, 'later')];
-  if (!sameBasis(env, [earlier, later])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES, later);
+  if (!sameBasis(env, [earlier, later])) return env.emit(active, 'skipped', () => pairFigures(earlier, later), () => DIFFERENT_BASES, later);
   const drop = Math.max(0, earlier.valueStd - later.valueStd);
   const allowed = allowance(rule.tolerance, later.valueStd, halfUnit(earlier.valueStd) + halfUnit(later.valueStd));
   const ok = within(drop, allowed, Math.max(Math.abs(earlier.valueStd), Math.abs(later.valueStd)));
   if (!env.tally(active, ok ? 'pass' : 'fail')) return;
-  env.record(active, ok ? 'pass' : 'fail', figures, {
+  env.record(active, ok ? 'pass' : 'fail', pairFigures(earlier, later), {
     zh: `累计数 ${named(earlier)} ${ok ? '≤' : '>'} ${named(later)}${ok ? '' : `：后期累计数反而减少 ${show(drop)}，允许 ${show(allowed)}`}`,
     en: `cumulative ${named(earlier)} ${ok ? '≤' : '>'} ${named(later)}${ok ? '' : `: the later cumulative amount is lower by ${show(drop)}, allowed ${show(allowed)}`}`,
   }, later);
+}
+
+/** The two figures of a pair (built only for a kept result). */
+function pairFigures(earlier: QualityFigure, later: QualityFigure) {
+  return [involved(earlier, 'earlier'), involved(later, 'later')];
 }

@@ -27,13 +27,12 @@ export function checkGrowthLevel(rule: GrowthRule, active: ActiveRule, env: Env)
     const l0 = before === null ? undefined : env.get(rule.level, r, before);
     if (!l1 || !l0) {
       const missing = [...(l1 ? [] : [missingCell(rule.level, r, s.periodCode)]), ...(l0 || before === null ? [] : [missingCell(rule.level, r, before)])];
-      const figures = [involved(s, 'growth'), ...(l1 ? [involved(l1, 'level')] : []), ...(l0 ? [involved(l0, 'previous')] : [])];
-      return env.emit(active, 'skipped', figures, () => ({ zh: `缺少 ${missing.join('、') || '上年同期'} 的数据，未检查`, en: `no figure for ${missing.join(', ') || 'the year before'}: not checked` }));
+      return env.emit(active, 'skipped', () => growthFigures(s, l1, l0), () => ({ zh: `缺少 ${missing.join('、') || '上年同期'} 的数据，未检查`, en: `no figure for ${missing.join(', ') || 'the year before'}: not checked` }));
     }
     return judge(rule, active, env, s, l1, l0);
   }
   if (s.indicatorCode !== rule.level) return;
-  if (env.subjectExcluded()) return env.emit(active, 'skipped', [involved(s, 'level')], () => COMPARABLE);
+  if (env.subjectExcluded()) return env.emit(active, 'skipped', () => [involved(s, 'level')], () => COMPARABLE);
   // The level is the later figure of this year's growth and the earlier one of next year's.
   const before = env.cells.yearBefore(s);
   const g = env.get(rule.growth, r, s.periodCode);
@@ -46,9 +45,8 @@ export function checkGrowthLevel(rule: GrowthRule, active: ActiveRule, env: Env)
 }
 
 function judge(rule: GrowthRule, active: ActiveRule, env: Env, g: QualityFigure, l1: QualityFigure, l0: QualityFigure): void {
-  const figures = [involved(g, 'growth'), involved(l1, 'level'), involved(l0, 'previous')];
-  if (!sameBasis(env, [l1, l0])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES, g);
-  if (l0.valueStd <= 0) return env.emit(active, 'skipped', figures, () => ({ zh: '上年同期水平不为正，未检查', en: 'the level a year before is not positive: not checked' }), g);
+  if (!sameBasis(env, [l1, l0])) return env.emit(active, 'skipped', () => growthFigures(g, l1, l0), () => DIFFERENT_BASES, g);
+  if (l0.valueStd <= 0) return env.emit(active, 'skipped', () => growthFigures(g, l1, l0), () => ({ zh: '上年同期水平不为正，未检查', en: 'the level a year before is not positive: not checked' }), g);
   const ratio = l1.valueStd / l0.valueStd;
   const nominal = (ratio - 1) * 100;
   const slack = halfUnit(g.valueStd) + 100 * ratio * (halfUnit(l1.valueStd) / Math.abs(l1.valueStd || 1) + halfUnit(l0.valueStd) / l0.valueStd);
@@ -86,5 +84,10 @@ function judge(rule: GrowthRule, active: ActiveRule, env: Env, g: QualityFigure,
       en: `${named(g)}% states no price basis: read as nominal it differs from ${levels} by ${show(gap)} points (allowed ${show(allowed)})${range ? `; read as real it implies a deflator of ${show(deflator)}% (range ${rangeText})` : ''}: ${ok ? 'consistent under at least one reading' : 'consistent under neither reading'}`,
     };
   }
-  env.record(active, outcome, figures, message, g);
+  env.record(active, outcome, growthFigures(g, l1, l0), message, g);
+}
+
+/** The growth rate and the two levels it connects, those present (built only for a kept result). */
+function growthFigures(g: QualityFigure, l1: QualityFigure | undefined, l0: QualityFigure | undefined) {
+  return [involved(g, 'growth'), ...(l1 ? [involved(l1, 'level')] : []), ...(l0 ? [involved(l0, 'previous')] : [])];
 }

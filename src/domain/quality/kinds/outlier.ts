@@ -251,7 +251,7 @@ export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): v
     const ratio = prev.valueStd > 0 ? s.valueStd / prev.valueStd : null;
     if (rule.maxRatio !== undefined && ratio !== null && env.changeKind(s.indicatorCode) === 'ratio') {
       const ok = ratio <= rule.maxRatio && ratio >= 1 / rule.maxRatio;
-      return env.emit(active, ok ? 'pass' : 'fail', figuresOf(s, prev), () => ({
+      return env.emit(active, ok ? 'pass' : 'fail', () => figuresOf(s, prev), () => ({
         zh: `历史数据不足${minHistory}期；${named(s)} 是上年同期 ${named(prev)} 的 ${show(ratio)} 倍，${ok ? '在' : '超出'} 1/${show(rule.maxRatio ?? 0)}～${show(rule.maxRatio ?? 0)} 倍${ok ? '之内' : ''}`,
         en: `fewer than ${minHistory} past changes; ${named(s)} is ${show(ratio)} times ${named(prev)} a year before, ${ok ? 'within' : 'outside'} 1/${show(rule.maxRatio ?? 0)}–${show(rule.maxRatio ?? 0)} times`,
       }));

@@ -17,33 +17,37 @@ export function checkPartOf(rule: Extract<Rule, { kind: 'part_of' }>, active: Ac
   for (const code of parts) {
     if (!env.firstVisit(active, env.cells.keyOf(code, r, p))) continue;
     const part = env.get(code, r, p);
-    const figures = [...(total ? [involved(total, 'total')] : []), ...(part ? [involved(part, 'part')] : [])];
     if (env.subjectExcluded()) {
-      env.emit(active, 'skipped', figures, () => COMPARABLE);
+      env.emit(active, 'skipped', () => totalAndPart(total, part), () => COMPARABLE);
       continue;
     }
     if (!total || !part) {
       // A total without this part is nothing to report for the total; the part without its total is.
       if (s.indicatorCode !== rule.total) {
-        env.emit(active, 'skipped', figures, () => ({ zh: `缺少 ${missingCell(rule.total, r, p)} 的数据，未检查`, en: `no figure for ${missingCell(rule.total, r, p)}: not checked` }));
+        env.emit(active, 'skipped', () => totalAndPart(total, part), () => ({ zh: `缺少 ${missingCell(rule.total, r, p)} 的数据，未检查`, en: `no figure for ${missingCell(rule.total, r, p)}: not checked` }));
       }
       continue;
     }
     if (!sameBasis(env, [total, part])) {
-      env.emit(active, 'skipped', figures, () => DIFFERENT_BASES);
+      env.emit(active, 'skipped', () => totalAndPart(total, part), () => DIFFERENT_BASES);
       continue;
     }
-    compare(active, env, total, part, figures, rule.tolerance);
+    compare(active, env, total, part, rule.tolerance);
   }
 }
 
-function compare(active: ActiveRule, env: Env, total: QualityFigure, part: QualityFigure, figures: ReturnType<typeof involved>[], tolerance: Extract<Rule, { kind: 'part_of' }>['tolerance']) {
+function compare(active: ActiveRule, env: Env, total: QualityFigure, part: QualityFigure, tolerance: Extract<Rule, { kind: 'part_of' }>['tolerance']) {
   const excess = Math.max(0, part.valueStd - total.valueStd);
   const allowed = allowance(tolerance, total.valueStd, halfUnit(total.valueStd) + halfUnit(part.valueStd));
   const ok = within(excess, allowed, Math.max(Math.abs(total.valueStd), Math.abs(part.valueStd)));
   if (!env.tally(active, ok ? 'pass' : 'fail')) return;
-  env.record(active, ok ? 'pass' : 'fail', figures, {
+  env.record(active, ok ? 'pass' : 'fail', totalAndPart(total, part), {
     zh: `${named(part)} ${ok ? '≤' : '>'} ${named(total)}${ok ? '' : `：超出 ${show(excess)}，允许 ${show(allowed)}`}`,
     en: `${named(part)} ${ok ? '≤' : '>'} ${named(total)}${ok ? '' : `: exceeds by ${show(excess)}, allowed ${show(allowed)}`}`,
   }, total);
+}
+
+/** The total and the part, those present (built only for a kept result). */
+function totalAndPart(total: QualityFigure | undefined, part: QualityFigure | undefined) {
+  return [...(total ? [involved(total, 'total')] : []), ...(part ? [involved(part, 'part')] : [])];
 }

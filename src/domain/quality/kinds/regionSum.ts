@@ -6,8 +6,8 @@
  */
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { involved, missingCell, type Env } from '../env';
-import { COMPARABLE, judgeSum } from './sum';
+import { missingCell, type Env } from '../env';
+import { COMPARABLE, judgeSum, totalAndParts } from './sum';
 
 export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, active: ActiveRule, env: Env): void {
   const s = env.subject;
@@ -19,12 +19,11 @@ export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, acti
   const total = env.get(ind, rule.total, p);
   const parts = partRegions.map((r) => ({ region: r, figure: env.get(ind, r, p) }));
   const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
-  const figures = [...(total ? [involved(total, 'total')] : []), ...present.map((f) => involved(f, 'part'))];
-  if (env.subjectExcluded()) return env.emit(active, 'skipped', figures, () => COMPARABLE);
+  if (env.subjectExcluded()) return env.emit(active, 'skipped', () => totalAndParts(total, present), () => COMPARABLE);
   const missing = [...(total ? [] : [rule.total]), ...(rule.relation === 'equal' ? parts.filter((x) => !x.figure).map((x) => x.region) : [])];
   if (!total || missing.length > 0 || present.length === 0) {
     const list = missing.length > 0 ? missing.map((r) => missingCell(ind, r, p)) : [`${ind} ${p}（${partRegions.join('、')}）`];
-    return env.emit(active, 'skipped', figures, () => ({ zh: `缺少 ${list.join('、')} 的数据，未检查`, en: `no figure for ${list.join(', ')}: not checked` }));
+    return env.emit(active, 'skipped', () => totalAndParts(total, present), () => ({ zh: `缺少 ${list.join('、')} 的数据，未检查`, en: `no figure for ${list.join(', ')}: not checked` }));
   }
-  judgeSum(rule, active, env, total, present, figures);
+  judgeSum(rule, active, env, total, present);
 }

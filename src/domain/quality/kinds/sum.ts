@@ -17,30 +17,37 @@ export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRul
   const total = env.get(rule.total, r, p);
   const parts = rule.parts.map((c) => ({ code: c, figure: env.get(c, r, p) }));
   const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
-  const figures = [...(total ? [involved(total, 'total')] : []), ...present.map((f) => involved(f, 'part'))];
   const missing = [...(total ? [] : [rule.total]), ...parts.filter((x) => !x.figure).map((x) => x.code)];
-  if (env.subjectExcluded()) return env.emit(active, 'skipped', figures, () => COMPARABLE);
+  if (env.subjectExcluded()) return env.emit(active, 'skipped', () => totalAndParts(total, present), () => COMPARABLE);
   if (!total || (rule.relation === 'equal' && missing.length > 0) || present.length === 0) {
-    return env.emit(active, 'skipped', figures, () => ({
+    return env.emit(active, 'skipped', () => totalAndParts(total, present), () => ({
       zh: `缺少 ${missing.map((c) => missingCell(c, r, p)).join('、')} 的数据，未检查`,
       en: `no figure for ${missing.map((c) => missingCell(c, r, p)).join(', ')}: not checked`,
     }));
   }
-  judgeSum(rule, active, env, total, present, figures);
+  judgeSum(rule, active, env, total, present);
+}
+
+/**
+ * The figures a total-and-parts result names. Built only for a result that is kept, through an unnamed thunk: a
+ * named closure made per subject costs more (tsx names every one at creation).
+ */
+export function totalAndParts(total: QualityFigure | undefined, present: readonly QualityFigure[]): InvolvedFigure[] {
+  return [...(total ? [involved(total, 'total')] : []), ...present.map((f) => involved(f, 'part'))];
 }
 
 /**
  * A total against the sum of the parts present (a sum rule, districts and the city): same price basis first, then
  * the difference (equal) or the excess of the parts (at_most) within the tolerance, rounding slack of every figure.
  */
-export function judgeSum(rule: { relation: 'equal' | 'at_most'; tolerance?: Tolerance | undefined }, active: ActiveRule, env: Env, total: QualityFigure, present: readonly QualityFigure[], figures: InvolvedFigure[]): void {
-  if (!sameBasis(env, [total, ...present])) return env.emit(active, 'skipped', figures, () => DIFFERENT_BASES, total);
+export function judgeSum(rule: { relation: 'equal' | 'at_most'; tolerance?: Tolerance | undefined }, active: ActiveRule, env: Env, total: QualityFigure, present: readonly QualityFigure[]): void {
+  if (!sameBasis(env, [total, ...present])) return env.emit(active, 'skipped', () => totalAndParts(total, present), () => DIFFERENT_BASES, total);
   const sum = present.reduce((a, f) => a + f.valueStd, 0);
   const difference = rule.relation === 'equal' ? Math.abs(total.valueStd - sum) : Math.max(0, sum - total.valueStd);
   const slack = halfUnit(total.valueStd) + present.reduce((a, f) => a + halfUnit(f.valueStd), 0);
   const allowed = allowance(rule.tolerance, total.valueStd, slack);
   const ok = within(difference, allowed, Math.max(Math.abs(total.valueStd), Math.abs(sum)));
-  if (env.tally(active, ok ? 'pass' : 'fail')) env.record(active, ok ? 'pass' : 'fail', figures, sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
+  if (env.tally(active, ok ? 'pass' : 'fail')) env.record(active, ok ? 'pass' : 'fail', totalAndParts(total, present), sumMessage(rule.relation, total, present, sum, total.valueStd - sum, allowed, ok), total);
 }
 
 export function sumMessage(relation: 'equal' | 'at_most', total: QualityFigure, parts: readonly QualityFigure[], sum: number, gap: number, allowed: number, ok: boolean) {
