@@ -4,6 +4,7 @@
  * never negative, so the ones present must not exceed the total). `parts: children` are the regions under the total
  * that existed on the period's last day (a district founded in 2018 is no part of 2016).
  */
+import type { QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
 import { missingCell, type Env } from '../env';
@@ -17,10 +18,15 @@ export function checkRegionSum(rule: Extract<Rule, { kind: 'region_sum' }>, acti
   const p = s.periodCode;
   if (!env.firstVisit(active, env.cells.keyOf(ind, rule.total, p))) return;
   const total = env.get(ind, rule.total, p);
-  const parts = partRegions.map((r) => ({ region: r, figure: env.get(ind, r, p) }));
-  const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
+  const present: QualityFigure[] = [];
+  const absent: string[] = [];
+  for (const r of partRegions) {
+    const f = env.get(ind, r, p);
+    if (f) present.push(f);
+    else absent.push(r);
+  }
   if (env.subjectExcluded()) return env.emit(active, 'skipped', () => totalAndParts(total, present), () => COMPARABLE);
-  const missing = [...(total ? [] : [rule.total]), ...(rule.relation === 'equal' ? parts.filter((x) => !x.figure).map((x) => x.region) : [])];
+  const missing = [...(total ? [] : [rule.total]), ...(rule.relation === 'equal' ? absent : [])];
   if (!total || missing.length > 0 || present.length === 0) {
     const list = missing.length > 0 ? missing.map((r) => missingCell(ind, r, p)) : [`${ind} ${p}（${partRegions.join('、')}）`];
     return env.emit(active, 'skipped', () => totalAndParts(total, present), () => ({ zh: `缺少 ${list.join('、')} 的数据，未检查`, en: `no figure for ${list.join(', ')}: not checked` }));

@@ -15,9 +15,14 @@ export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRul
   const { regionCode: r, periodCode: p } = s;
   if (!env.firstVisit(active, env.cells.keyOf(rule.total, r, p))) return;
   const total = env.get(rule.total, r, p);
-  const parts = rule.parts.map((c) => ({ code: c, figure: env.get(c, r, p) }));
-  const present = parts.flatMap((x) => (x.figure ? [x.figure] : []));
-  const missing = [...(total ? [] : [rule.total]), ...parts.filter((x) => !x.figure).map((x) => x.code)];
+  // Plain loops: this runs for every figure of a file, and intermediate objects per part were garbage by the ton.
+  const present: QualityFigure[] = [];
+  const missing: string[] = total ? [] : [rule.total];
+  for (const c of rule.parts) {
+    const f = env.get(c, r, p);
+    if (f) present.push(f);
+    else missing.push(c);
+  }
   if (env.subjectExcluded()) return env.emit(active, 'skipped', () => totalAndParts(total, present), () => COMPARABLE);
   if (!total || (rule.relation === 'equal' && missing.length > 0) || present.length === 0) {
     return env.emit(active, 'skipped', () => totalAndParts(total, present), () => ({
