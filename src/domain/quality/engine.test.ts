@@ -242,3 +242,21 @@ describe('a file that fails by the thousand', () => {
     expect(out.failing?.get(subjects[0]?.id ?? 0)).toEqual([{ ruleId: 'level-warning', severity: 'warning' }]);
   });
 });
+
+describe('the figures a result names', () => {
+  const named = (r: RuleResult | undefined) => r?.figures.map((f) => `${f.role} ${f.indicatorCode} ${f.value}`);
+  it('names the total and the parts present, in the rule\'s order, and only those', () => {
+    // SECONDARY_VA is missing: the sum rule skips, naming GDP and the two parts it has.
+    const rs = check({ kind: 'sum', total: 'GDP', parts: ['PRIMARY_VA', 'SECONDARY_VA', 'TERTIARY_VA'] }, [fig('GDP', '2021', 100), fig('TERTIARY_VA', '2021', 60), fig('PRIMARY_VA', '2021', 1)]);
+    expect(outcomes(rs)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(named(rs[0])).toEqual(['total GDP 100', 'part PRIMARY_VA 1', 'part TERTIARY_VA 60']);
+  });
+  it('names a share, its numerator and its denominator, and a growth rate with the two levels it connects', () => {
+    const share = check({ kind: 'share', indicators: ['TERTIARY_SHARE'], tolerance: { rounding: true } }, [fig('TERTIARY_SHARE', '2022', 61.6), fig('TERTIARY_VA', '2022', 19956.16), fig('GDP', '2022', 32387.68)]);
+    expect(named(share[0])).toEqual(['share TERTIARY_SHARE 61.6', 'numerator TERTIARY_VA 19956.16', 'denominator GDP 32387.68']);
+    // The level a year before is missing: the growth rate is named with the one level present.
+    const growth = check({ kind: 'growth_level', growth: 'RETAIL_GROWTH', level: 'RETAIL' }, [fig('RETAIL_GROWTH', '2023', 7.8), fig('RETAIL', '2023', 10486.19)], [fig('RETAIL_GROWTH', '2023', 7.8)]);
+    expect(outcomes(growth)).toEqual(['skipped']);
+    expect(named(growth[0])).toEqual(['growth RETAIL_GROWTH 7.8', 'level RETAIL 10486.19']);
+  });
+});

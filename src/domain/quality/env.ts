@@ -151,7 +151,9 @@ export class Env {
 
   /**
    * tally, then record when kept: the figures and the message are built only then (a file's rows count tens of
-   * thousands of results and keep a thousand; building every one's figures was most of a check's garbage).
+   * thousands of results and keep a thousand; building every one's figures was most of a check's garbage). Pass
+   * unnamed arrows calling module-level builders: under tsx (esbuild keepNames) a named closure made per figure is
+   * also given its name at creation.
    */
   emit(active: ActiveRule, outcome: Outcome, figures: () => InvolvedFigure[], message: () => LocalizedText, anchor?: QualityFigure): void {
     if (this.tally(active, outcome)) this.record(active, outcome, figures(), message(), anchor);
@@ -161,6 +163,13 @@ export class Env {
 /** A figure as a check names it. */
 export function involved(f: QualityFigure, role: string): InvolvedFigure {
   return { id: f.id, role, indicatorCode: f.indicatorCode, regionCode: f.regionCode, periodCode: f.periodCode, value: f.valueStd };
+}
+
+/** The figures of a result that are present, each named by its role, in the order given. */
+export function involvedPresent(...figures: ReadonlyArray<readonly [QualityFigure | undefined, string]>): InvolvedFigure[] {
+  const out: InvolvedFigure[] = [];
+  for (const [f, role] of figures) if (f) out.push(involved(f, role));
+  return out;
 }
 
 /** "GDP 440300 2023（34606.4）" — how a figure is named in a message. */

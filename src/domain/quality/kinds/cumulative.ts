@@ -6,7 +6,7 @@
 import { halfUnit, type QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, named, sameBasis, type Env } from '../env';
+import { DIFFERENT_BASES, involved, involvedPresent, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
 import { monthRange } from '../../period/period';
 import { COMPARABLE } from './sum';
@@ -46,7 +46,7 @@ function pair(rule: Extract<Rule, { kind: 'cumulative' }>, active: ActiveRule, e
   }, later);
 }
 
-/** The two figures of a pair (built only for a kept result). */
+/** The two figures of a pair (built only for a kept result: Env.emit). */
 function pairFigures(earlier: QualityFigure, later: QualityFigure) {
-  return [involved(earlier, 'earlier'), involved(later, 'later')];
+  return involvedPresent([earlier, 'earlier'], [later, 'later']);
 }

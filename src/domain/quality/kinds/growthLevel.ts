@@ -11,7 +11,7 @@
 import { halfUnit, type QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, missingCell, named, sameBasis, type Env } from '../env';
+import { DIFFERENT_BASES, involved, involvedPresent, missingCell, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
 import { COMPARABLE } from './sum';
 
@@ -87,7 +87,7 @@ function judge(rule: GrowthRule, active: ActiveRule, env: Env, g: QualityFigure,
   env.record(active, outcome, growthFigures(g, l1, l0), message, g);
 }
 
-/** The growth rate and the two levels it connects, those present (built only for a kept result). */
+/** The growth rate and the two levels it connects, those present (built only for a kept result: Env.emit). */
 function growthFigures(g: QualityFigure, l1: QualityFigure | undefined, l0: QualityFigure | undefined) {
-  return [involved(g, 'growth'), ...(l1 ? [involved(l1, 'level')] : []), ...(l0 ? [involved(l0, 'previous')] : [])];
+  return involvedPresent([g, 'growth'], [l1, 'level'], [l0, 'previous']);
 }

@@ -11,7 +11,7 @@ import type { QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
 import { SERIES_KINDS } from '../cells';
-import { involved, named, type Env } from '../env';
+import { involvedPresent, named, type Env } from '../env';
 import { robustScale, robustScaleSorted, robustScore, type RobustScale } from '../robust';
 import { show } from '../tolerance';
 
@@ -226,7 +226,7 @@ const histories = new WeakMap<Env, History>();
 // A module-level function, not a closure made per figure: under tsx (esbuild keepNames) every named closure is
 // also given its name at creation, which a million figures notice.
 function figuresOf(s: QualityFigure, prev: QualityFigure | undefined) {
-  return [involved(s, 'subject'), ...(prev ? [involved(prev, 'previous')] : [])];
+  return involvedPresent([s, 'subject'], [prev, 'previous']);
 }
 
 export function checkOutlier(rule: OutlierRule, active: ActiveRule, env: Env): void {

@@ -5,7 +5,7 @@
 import { halfUnit, type QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, missingCell, named, sameBasis, type Env } from '../env';
+import { DIFFERENT_BASES, involvedPresent, missingCell, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
 import { COMPARABLE } from './sum';
 
@@ -47,7 +47,7 @@ function compare(active: ActiveRule, env: Env, total: QualityFigure, part: Quali
   }, total);
 }
 
-/** The total and the part, those present (built only for a kept result). */
+/** The total and the part, those present (built only for a kept result: Env.emit). */
 function totalAndPart(total: QualityFigure | undefined, part: QualityFigure | undefined) {
-  return [...(total ? [involved(total, 'total')] : []), ...(part ? [involved(part, 'part')] : [])];
+  return involvedPresent([total, 'total'], [part, 'part']);
 }

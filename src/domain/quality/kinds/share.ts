@@ -6,7 +6,7 @@
 import { halfUnit, type QualityFigure } from '../figure';
 import type { Rule } from '../rules';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, missingCell, named, sameBasis, type Env } from '../env';
+import { DIFFERENT_BASES, involvedPresent, missingCell, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
 
 export function checkShare(rule: Extract<Rule, { kind: 'share' }>, active: ActiveRule, env: Env): void {
@@ -54,7 +54,7 @@ export function checkShare(rule: Extract<Rule, { kind: 'share' }>, active: Activ
   }
 }
 
-/** The share, its numerator and denominator, those present (built only for a kept result). */
+/** The share, its numerator and denominator, those present (built only for a kept result: Env.emit). */
 function shareFigures(share: QualityFigure | undefined, num: QualityFigure | undefined, den: QualityFigure | undefined) {
-  return [...(share ? [involved(share, 'share')] : []), ...(num ? [involved(num, 'numerator')] : []), ...(den ? [involved(den, 'denominator')] : [])];
+  return involvedPresent([share, 'share'], [num, 'numerator'], [den, 'denominator']);
 }

@@ -7,7 +7,7 @@ import { halfUnit, type QualityFigure } from '../figure';
 import type { Rule, Tolerance } from '../rules';
 import type { InvolvedFigure } from '../result';
 import type { ActiveRule } from '../ruleSet';
-import { DIFFERENT_BASES, involved, missingCell, named, sameBasis, type Env } from '../env';
+import { DIFFERENT_BASES, involvedPresent, missingCell, named, sameBasis, type Env } from '../env';
 import { allowance, show, within } from '../tolerance';
 
 export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRule, env: Env): void {
@@ -33,12 +33,9 @@ export function checkSum(rule: Extract<Rule, { kind: 'sum' }>, active: ActiveRul
   judgeSum(rule, active, env, total, present);
 }
 
-/**
- * The figures a total-and-parts result names. Built only for a result that is kept, through an unnamed thunk: a
- * named closure made per subject costs more (tsx names every one at creation).
- */
+/** The total and the parts present (built only for a kept result: Env.emit). */
 export function totalAndParts(total: QualityFigure | undefined, present: readonly QualityFigure[]): InvolvedFigure[] {
-  return [...(total ? [involved(total, 'total')] : []), ...present.map((f) => involved(f, 'part'))];
+  return involvedPresent([total, 'total'], ...present.map((f) => [f, 'part'] as const));
 }
 
 /**
