@@ -15,6 +15,7 @@ import { prepare } from '../src/services/bootstrap';
 import { SYSTEM } from '../src/services/access/audit';
 import { importObservations } from '../src/services/import/importObservations';
 import { forgetKeptApproved } from '../src/services/quality/check';
+import { startEngineThread } from '../src/services/quality/engineThread';
 import { timed } from './cpu.mts';
 import { storeSynthetic, syntheticFigures } from './quality-figures.mts';
 
@@ -42,6 +43,8 @@ async function measure(name: string, database: Database, server?: { admin: pg.Cl
   await prepare(database, { regionsDir: path.join(root, 'regions'), plansDir: path.join(root, 'plans'), catalogueDir: path.join(root, 'catalogue'), datasetsDir: path.join(root, 'datasets') });
   await storeSynthetic(database, syntheticFigures(CONTEXT, { sources: 1 }));
   const rules = await listRuleFiles(database.db);
+  // As a server does at start (the rules of a file's rows run on their own thread).
+  if (!(await startEngineThread())) throw new Error("the data-quality engine's thread did not start");
   const dryRun = async () => {
     const { value: r, wallMs, cpuMs } = await timed(() => importObservations(database, { file, dryRun: true, audit: SYSTEM }), server);
     // A few spoilt shares above 100 % are refused by the cell checks, as they should be.

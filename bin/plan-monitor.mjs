@@ -36,7 +36,8 @@ async function ensureBundle() {
     const tmp = `${dir}.${process.pid}.tmp`;
     const old = `${dir}.${process.pid}.old`;
     await build({
-      entryPoints: { 'plan-monitor': path.join(root, 'src/cli/main.ts') },
+      // The data-quality engine's thread loads its own entry (src/services/quality/engineThread.ts).
+      entryPoints: { 'plan-monitor': path.join(root, 'src/cli/main.ts'), 'engine-worker': path.join(root, 'src/services/quality/engineWorker.ts') },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       // Code splitting keeps what a command loads with import() — the HTTP server, reports with ECharts and

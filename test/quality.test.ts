@@ -16,6 +16,8 @@ import type { RuleResult } from '../src/domain/quality/result';
 import { buildApp } from '../src/server/app';
 import { prepare } from '../src/services/bootstrap';
 import { checkAgainstApproved, checkEnvironment } from '../src/services/quality/check';
+import { engineThreadCounts, startEngineThread } from '../src/services/quality/engineThread';
+import { StagedRows } from '../src/domain/quality/stagedRows';
 import { STAGED_ENTERED_AT, type QualityFigure } from '../src/domain/quality/figure';
 import type { CompletenessDto, CompletenessItemDto, QualitySummaryDto, ViolationDto } from '../src/shared/api';
 import { drivers } from './support/databases';
@@ -143,6 +145,32 @@ describe.each(drivers)('data quality on the bundled real data ($name)', ({ open 
     const second = await checkAgainstApproved(database.db, env, rows, rows, 'all', { keptBy });
     expect(seen(second.results)).toEqual(whole(rows));
     expect(second.results.length).toBeGreaterThan(first.results.length);
+  });
+
+  it('checks a file\'s rows alike on the engine\'s own thread, the approved figures sent once while they stay the same', async () => {
+    const env = await checkEnvironment(database.db, database.driver);
+    const approved = await leanFigures(database.db, database.driver, { states: ['approved'] });
+    // A file's rows: the city's approved GDP, 服务业 and 第一产业 figures again, 5 % higher (identities and growth fail).
+    const staged = new StagedRows();
+    approved
+      .filter((f) => ['GDP', 'TERTIARY_VA', 'PRIMARY_VA'].includes(f.indicatorCode) && f.regionCode === '440300')
+      .forEach((f, i) => staged.push(i + 2, { ...f, valueStd: f.valueStd * 1.05 }));
+    expect(staged.length).toBeGreaterThan(20);
+    const seen = (results: readonly RuleResult[]) => results.map((r) => `${r.subjectId} ${r.ruleId} ${r.outcome} ${r.message.en} ${r.figures.map((f) => f.id).join(',')}`).sort();
+    const here = await checkAgainstApproved(database.db, env, staged, staged, 'all', { noteFailing: true });
+    expect(here.results.some((r) => r.outcome === 'fail')).toBe(true);
+    expect(await startEngineThread()).toBe(true);
+    const before = engineThreadCounts();
+    const keptBy = {};
+    for (const round of [1, 2]) {
+      const there = await checkAgainstApproved(database.db, env, staged, staged, 'all', { noteFailing: true, keptBy, offThread: true });
+      expect(seen(there.results), `round ${round}`).toEqual(seen(here.results));
+      expect(there.counts).toEqual(here.counts);
+      expect(there.failing).toEqual(here.failing);
+    }
+    // Both checks ran there; the second found the figures it had been sent (nothing changed in between).
+    const after = engineThreadCounts();
+    expect([after.jobs - before.jobs, after.approvedSent - before.approvedSent]).toEqual([2, 1]);
   });
 
   /** A page of a paged list: the body is the array, the next cursor and the total come in headers. */

@@ -31,6 +31,7 @@ import { isWide, outputLang, printTable, wantsJson, type OutputOptions } from '.
 import { modelWords } from '../shared/modelWords';
 import { localFile } from './localFile';
 import { startReminders } from './reminders';
+import { startEngineThread } from '../services/quality/engineThread';
 import { onDatabase, query, ServerError } from './target';
 
 type UserDto = z.infer<typeof userDto>;
@@ -72,6 +73,10 @@ export async function serve(): Promise<void> {
   }
   if (channel) console.log(`  the plan-monitor command works beside this server (it goes through ${channel.socket}), e.g. ${cli} import FILE`);
   console.log(`  ready in ${Math.round(performance.now() - started)} ms; API documentation at ${address}/api/docs`);
+  // The data-quality rules of an import's rows run on a thread of their own once it is up (checks before run here).
+  void startEngineThread().then((up) => {
+    if (!up) console.warn("  the data-quality engine's thread did not start: the rules of an import run on the server's thread");
+  });
   const stop = async () => {
     reminders?.stop();
     await channel?.close();

@@ -43,6 +43,22 @@ describe('StagedRows', () => {
     );
   });
 
+  it('crosses to another thread as plain columns (a structured clone) and gives back the same rows, which can still grow', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 2, max: 2_000_000 }), input), { maxLength: 2000 }), input, (rows, extra) => {
+        const staged = new StagedRows();
+        for (const [row, d] of rows) staged.push(row, d);
+        const moved = StagedRows.fromColumns(structuredClone(staged.columns()));
+        expect(moved.length).toBe(rows.length);
+        expect([...moved]).toEqual([...staged]);
+        moved.push(1, extra);
+        expect(moved.at(rows.length)).toEqual(stagedFigure(1, extra));
+        expect(staged.length).toBe(rows.length);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('leaves out the rows named by figure id (−row), keeping the order of the others', () => {
     const staged = new StagedRows();
     const d = (periodCode: string): StagedInput => ({ indicatorCode: 'GDP', regionCode: '440300', periodCode, period: periodOf(periodCode), valueStd: 1, priceBasis: 'current', status: 'final', sourceKind: 'bureau_bulletin', precision: 'exact', source: { readAt: null }, publishedDate: '2025-03-01' });

@@ -36,10 +36,35 @@ class Numbering<T> {
   value(id: number): T {
     return this.values[id] as T;
   }
+
+  /** A numbering of these values, in this order (as another numbering's `values` lists them). */
+  static of<T>(values: readonly T[]): Numbering<T> {
+    const n = new Numbering<T>();
+    for (const v of values) n.id(v);
+    return n;
+  }
 }
 
 /** A text of its own: a copy, not a slice of the text it was cut from. */
 const copy = (text: string): string => Array.from(text).join('');
+
+/**
+ * A StagedRows as plain data — typed arrays and arrays of values — for another thread (a structured clone keeps no
+ * class). `StagedRows.fromColumns` builds the rows again.
+ */
+export interface StagedColumns {
+  count: number;
+  rows: Int32Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+  codes: Int32Array<ArrayBuffer>;
+  texts: string[];
+  periods: Array<[string, Period]>;
+  priceBases: Array<PriceBasis | null>;
+  statuses: ObservationStatus[];
+  sourceKinds: SourceKind[];
+  precisions: Precision[];
+  readAts: Array<string | null>;
+}
 
 /** Per row: indicator, region, period, published date, price basis, status, source kind, precision, read at. */
 const CODE_COLUMNS = 9;
@@ -51,14 +76,48 @@ export class StagedRows implements FigureList {
   private values = new Float64Array(INITIAL_CAPACITY);
   /** Per row, the number of each text and word in its Numbering. */
   private codes = new Int32Array(INITIAL_CAPACITY * CODE_COLUMNS);
-  private readonly texts = new Numbering<string>(copy);
+  private texts = new Numbering<string>(copy);
   /** A period object per period code (the row checker shares them between rows already). */
-  private readonly periods = new Map<string, Period>();
-  private readonly priceBases = new Numbering<PriceBasis | null>();
-  private readonly statuses = new Numbering<ObservationStatus>();
-  private readonly sourceKinds = new Numbering<SourceKind>();
-  private readonly precisions = new Numbering<Precision>();
-  private readonly readAts = new Numbering<string | null>((t) => (t === null ? null : copy(t)));
+  private periods = new Map<string, Period>();
+  private priceBases = new Numbering<PriceBasis | null>();
+  private statuses = new Numbering<ObservationStatus>();
+  private sourceKinds = new Numbering<SourceKind>();
+  private precisions = new Numbering<Precision>();
+  private readAts = new Numbering<string | null>((t) => (t === null ? null : copy(t)));
+
+  /** The rows as plain data, cut to their count (copies: the rows may still grow). */
+  columns(): StagedColumns {
+    return {
+      count: this.count,
+      rows: this.rows.slice(0, this.count),
+      values: this.values.slice(0, this.count),
+      codes: this.codes.slice(0, this.count * CODE_COLUMNS),
+      texts: [...this.texts.values],
+      periods: [...this.periods],
+      priceBases: [...this.priceBases.values],
+      statuses: [...this.statuses.values],
+      sourceKinds: [...this.sourceKinds.values],
+      precisions: [...this.precisions.values],
+      readAts: [...this.readAts.values],
+    };
+  }
+
+  /** The rows `columns()` gave (in another thread, after a structured clone). */
+  static fromColumns(c: StagedColumns): StagedRows {
+    const rows = new StagedRows();
+    rows.count = c.count;
+    rows.rows = c.rows.length > 0 ? c.rows : new Int32Array(INITIAL_CAPACITY);
+    rows.values = c.values.length > 0 ? c.values : new Float64Array(INITIAL_CAPACITY);
+    rows.codes = c.codes.length > 0 ? c.codes : new Int32Array(INITIAL_CAPACITY * CODE_COLUMNS);
+    rows.texts = Numbering.of(c.texts);
+    rows.periods = new Map(c.periods);
+    rows.priceBases = Numbering.of(c.priceBases);
+    rows.statuses = Numbering.of(c.statuses);
+    rows.sourceKinds = Numbering.of(c.sourceKinds);
+    rows.precisions = Numbering.of(c.precisions);
+    rows.readAts = Numbering.of(c.readAts);
+    return rows;
+  }
 
   get length(): number {
     return this.count;

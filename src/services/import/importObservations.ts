@@ -28,7 +28,7 @@ import { rowContextOf } from './rowContext';
 import { restoreCell } from '../export/safeCell';
 import { Spool } from './spool';
 import { DEFAULT_ZIP_LIMITS } from './zipGuard';
-import { checkStagedImport, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
+import { beginStagedImportCheck, EMPTY_IMPORT_QUALITY, type ImportQuality } from '../quality/checkImport';
 import { StagedRows } from '../../domain/quality/stagedRows';
 
 export interface ImportOptions {
@@ -216,15 +216,18 @@ export async function importRecords(database: Database, records: AsyncIterable<S
         reject({ row: d.row, column: null, reason: `duplicate of row ${d.firstRow}: the same figure twice in one file` });
       }
       const repeated = new Set(duplicates.map((d) => -d.row));
-      const quality = await checkStagedImport(tx, staged.without(repeated), { driver: database.driver, approving: approval.state === 'approved' && approval.userId !== null, limit: REPORT_LIMIT, keptBy: database });
+      // The rules run on their own thread while the rows are classified here; rows an approver's import must leave
+      // out (a violation) leave staging first.
+      const approving = approval.state === 'approved' && approval.userId !== null;
+      const checked = await beginStagedImportCheck(tx, staged.without(repeated), { driver: database.driver, approving, limit: REPORT_LIMIT, keptBy: database });
+      const before = approving ? await checked() : null;
+      const classified = await classifyStaged(tx, REPORT_LIMIT);
+      const quality = before ?? (await checked());
       report.quality = quality.report;
       for (const b of quality.blocked) {
         rejectedRows.add(b.row);
         reject({ row: b.row, column: null, reason: b.reason });
       }
-      report.counts.rejected = rejectedRows.size;
-
-      const classified = await classifyStaged(tx, REPORT_LIMIT);
       report.counts = { ...classified.counts, rejected: rejectedRows.size };
       report.changes = classified.samples;
       if (classified.samples.length >= REPORT_LIMIT) report.truncated = true;

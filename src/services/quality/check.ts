@@ -19,6 +19,8 @@ import type { UnitCatalogue } from '../../domain/unit/catalogue';
 import { unitCatalogueOf } from '../units/unitCatalogue';
 import { concurrently } from '../../db/concurrently';
 import { crowdedIds } from '../../domain/quality/crowded';
+import { StagedRows } from '../../domain/quality/stagedRows';
+import { engineThreadIfUp } from './engineThread';
 
 /** The stored rule files (checked when they were loaded; parsed again here for their types and defaults). */
 export async function ruleSet(db: Db): Promise<RuleSet> {
@@ -77,7 +79,7 @@ export function forgetKeptApproved(keptBy: object): void {
  * keys cost PGlite as much to write out as everything else — and then, for the cells where figures compete (two
  * stored, or a stored one and a figure checked), with every column (db/quality.ts LeanColumns).
  */
-async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: readonly FigureList[], keptBy: object | undefined): Promise<QualityFigure[]> {
+async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter, others: readonly FigureList[], keptBy: object | undefined): Promise<{ figures: QualityFigure[]; key: string | null }> {
   const version = keptBy ? await figureVersion(db) : null;
   const key = JSON.stringify(filter);
   const kept = keptBy ? keptApproved.get(keptBy) : undefined;
@@ -90,11 +92,23 @@ async function approvedFigures(db: Db, env: CheckEnvironment, filter: LeanFilter
     unranked.forEach((id) => entry.ranked.add(id));
   }
   if (keptBy) {
-    if (entry.version !== null && entry.figures.length <= KEEP_AT_MOST) keptApproved.set(keptBy, entry);
-    else keptApproved.delete(keptBy);
+    if (entry.version !== null && entry.figures.length <= KEEP_AT_MOST) {
+      keptApproved.set(keptBy, entry);
+      // The same database, version, filter and ranked figures: the same figures (ranking only ever adds ids).
+      return { figures: entry.figures, key: `${databaseNumber(keptBy)}|${entry.version}|${key}|${entry.ranked.size}` };
+    }
+    keptApproved.delete(keptBy);
   }
-  return entry.figures;
+  return { figures: entry.figures, key: null };
 }
+
+const databaseNumbers = new WeakMap<object, number>();
+function databaseNumber(keptBy: object): number {
+  let n = databaseNumbers.get(keptBy);
+  if (n === undefined) databaseNumbers.set(keptBy, (n = nextDatabaseNumber++));
+  return n;
+}
+let nextDatabaseNumber = 1;
 
 /** How much of a check's results to keep (engine.ts CheckInput), and where to keep the approved figures read. */
 export interface CheckOptions {
@@ -103,12 +117,30 @@ export interface CheckOptions {
   noteFailing?: boolean;
   /** The Database: keep the approved figures read (for a file's rows), and reuse them while unchanged. */
   keptBy?: object;
+  /**
+   * A file's rows (StagedRows, the subjects and the pool beside the approved figures): run the engine on its own
+   * thread when that is up and the check is not too large to copy there (OFF_THREAD_AT_MOST).
+   */
+  offThread?: boolean;
 }
+
+/** Figures (approved and rows) a check copies to the engine's thread at most: above, a copy costs more memory than the thread saves time. */
+const OFF_THREAD_AT_MOST = 200_000;
 
 /** Checks `subjects` against the approved figures they can reach, plus `extraPool` (a file's own rows). */
 export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjects: FigureList, extraPool: FigureList, keep: 'all' | 'failures', opts: CheckOptions = {}): Promise<CheckOutput> {
+  return (await beginCheckAgainstApproved(db, env, subjects, extraPool, keep, opts))();
+}
+
+/**
+ * The same check in two steps: what it reads from the database is read when the returned promise resolves, and
+ * the function it gives answers the check — on the engine's thread (opts.offThread) it is already running, so the
+ * caller may use the database meanwhile; here, it runs when called.
+ */
+export async function beginCheckAgainstApproved(db: Db, env: CheckEnvironment, subjects: FigureList, extraPool: FigureList, keep: 'all' | 'failures', opts: CheckOptions = {}): Promise<() => Promise<CheckOutput>> {
   const none: CheckOutput = opts.noteFailing ? { results: [], counts: new Map(), failing: new Map() } : { results: [], counts: new Map() };
-  if (subjects.length === 0 || env.rules.length === 0) return none;
+  const answer = (output: CheckOutput) => () => Promise.resolve(output);
+  if (subjects.length === 0 || env.rules.length === 0) return answer(none);
   const indicators = new Set<string>();
   const regions = new Set<string>();
   let minYear = Number.POSITIVE_INFINITY;
@@ -121,7 +153,7 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     if (y > maxYear) maxYear = y;
   }
   const scope = reach(env, indicators);
-  if (scope.rules.length === 0) return none;
+  if (scope.rules.length === 0) return answer(none);
   const approved = await approvedFigures(
     db,
     env,
@@ -135,10 +167,20 @@ export async function checkAgainstApproved(db: Db, env: CheckEnvironment, subjec
     extraPool === subjects || extraPool.length === 0 ? [subjects] : [subjects, extraPool],
     opts.keptBy,
   );
-  const pool = joinFigures(approved, extraPool);
   const { keepOthers, keepFailures, noteFailing } = opts;
-  return checkFigures({
-    rules: scope.rules, pool, subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep,
-    ...(keepOthers === undefined ? {} : { keepOthers }), ...(keepFailures === undefined ? {} : { keepFailures }), ...(noteFailing ? { noteFailing } : {}),
-  });
+  const limits = { ...(keepOthers === undefined ? {} : { keepOthers }), ...(keepFailures === undefined ? {} : { keepFailures }), ...(noteFailing ? { noteFailing } : {}) };
+  const staged = opts.offThread && subjects instanceof StagedRows && extraPool === subjects ? subjects : null;
+  const engine = staged && approved.figures.length + staged.length <= OFF_THREAD_AT_MOST ? engineThreadIfUp() : null;
+  if (engine && staged) {
+    const running = engine.run({
+      rules: scope.rules, approved: approved.figures, approvedKey: approved.key, staged: staged.columns(),
+      indicators: new Map(env.indicators), regions: env.regions, units: [...env.units.units], keep, ...limits,
+    });
+    // Answered when the caller asks; a failure meanwhile is not an unhandled rejection.
+    running.catch(() => undefined);
+    return () => running;
+  }
+  return () => Promise.resolve(checkFigures({
+    rules: scope.rules, pool: joinFigures(approved.figures, extraPool), subjects, indicators: env.indicators, regions: env.regions, units: env.units, keep, ...limits,
+  }));
 }

@@ -11,7 +11,8 @@ import type { StagedRows } from '../../domain/quality/stagedRows';
 import type { LocalizedText } from '../../domain/text';
 import { compareResults, type InvolvedFigure, type Outcome, type RuleResult } from '../../domain/quality/result';
 import type { Severity } from '../../domain/quality/rules';
-import { checkAgainstApproved, checkEnvironment } from './check';
+import { beginCheckAgainstApproved, checkEnvironment, type CheckEnvironment } from './check';
+import type { CheckOutput } from '../../domain/quality/engine';
 
 export interface ImportQualityResult {
   /** The row of the file the result is for. */
@@ -35,19 +36,40 @@ export interface ImportQuality {
 
 export const EMPTY_IMPORT_QUALITY: ImportQuality = { counts: { pass: 0, errors: 0, warnings: 0, skipped: 0 }, results: [], truncated: false };
 
+export interface StagedCheckOptions {
+  driver: DatabaseTarget['driver'];
+  approving: boolean;
+  limit: number;
+  keptBy?: object;
+}
+
+export interface StagedCheck {
+  report: ImportQuality;
+  blocked: Array<{ row: number; reason: string }>;
+}
+
 /**
  * Checks a file's rows — those in the import's staging table, as the import built them while reading the file
  * (StagedRows, without the duplicates it removed) — against the approved figures and each other (call inside
  * the import's transaction). With `approving`, rows with a violation are removed from staging and returned as
  * `blocked`. With `keptBy` (the Database), the approved figures read are kept for the next check of a file while
  * nothing changes.
+ *
+ * In two steps: the database is read when the returned promise resolves; the rules run on the engine's thread
+ * meanwhile (when it is up), and the function returned answers. Unless `approving`, the answer touches the database
+ * no more, so the import may classify its rows before asking for it; approving, ask first (it unstages rows).
  */
-export async function checkStagedImport(db: Db, staged: StagedRows, opts: { driver: DatabaseTarget['driver']; approving: boolean; limit: number; keptBy?: object }): Promise<{ report: ImportQuality; blocked: Array<{ row: number; reason: string }> }> {
+export async function beginStagedImportCheck(db: Db, staged: StagedRows, opts: StagedCheckOptions): Promise<() => Promise<StagedCheck>> {
   const env = await checkEnvironment(db, opts.driver);
-  if (env.rules.length === 0) return { report: EMPTY_IMPORT_QUALITY, blocked: [] };
+  if (env.rules.length === 0) return () => Promise.resolve({ report: EMPTY_IMPORT_QUALITY, blocked: [] });
   // Every result is counted. As many failures of each severity as the report lists are kept with their figures and
   // messages, the other results likewise; every failing row is noted (approving on import takes them all out).
-  const { results, counts: byRule, failing } = await checkAgainstApproved(db, env, staged, staged, 'all', { keepOthers: opts.limit, keepFailures: opts.limit, noteFailing: opts.approving, keptBy: opts.keptBy });
+  const answer = await beginCheckAgainstApproved(db, env, staged, staged, 'all', { keepOthers: opts.limit, keepFailures: opts.limit, noteFailing: opts.approving, keptBy: opts.keptBy, offThread: true });
+  return async () => reportOf(db, env, await answer(), opts);
+}
+
+async function reportOf(db: Db, env: CheckEnvironment, output: CheckOutput, opts: StagedCheckOptions): Promise<StagedCheck> {
+  const { results, counts: byRule, failing } = output;
   const names = new Map(env.rules.map((r) => [r.rule.id, r.rule.name]));
   const severity = new Map(env.rules.map((r) => [r.rule.id, r.rule.severity]));
   const counts = { pass: 0, errors: 0, warnings: 0, skipped: 0 };
