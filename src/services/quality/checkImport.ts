@@ -64,7 +64,10 @@ export async function beginStagedImportCheck(db: Db, staged: StagedRows, opts: S
   if (env.rules.length === 0) return () => Promise.resolve({ report: EMPTY_IMPORT_QUALITY, blocked: [] });
   // Every result is counted. As many failures of each severity as the report lists are kept with their figures and
   // messages, the other results likewise; every failing row is noted (approving on import takes them all out).
-  const answer = await beginCheckAgainstApproved(db, env, staged, staged, 'all', { keepOthers: opts.limit, keepFailures: opts.limit, noteFailing: opts.approving, keptBy: opts.keptBy, offThread: true });
+  // On the engine's thread only beside PGlite, which classifies the rows on this thread: a server classifies them in
+  // its own process, and copying the approved figures to the thread cost more than it saved (bench/RESULTS.md).
+  const offThread = opts.driver === 'pglite';
+  const answer = await beginCheckAgainstApproved(db, env, staged, staged, 'all', { keepOthers: opts.limit, keepFailures: opts.limit, noteFailing: opts.approving, keptBy: opts.keptBy, offThread });
   return async () => reportOf(db, env, await answer(), opts);
 }
 
