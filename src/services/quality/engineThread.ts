@@ -122,7 +122,10 @@ export async function startEngineThread(): Promise<boolean> {
   return t ? t.up : false;
 }
 
-/** Stops the engine's thread (it starts again on the next check). */
+/**
+ * Stops the engine's thread. Checks then run on the calling thread until startEngineThread() is called again; so do
+ * they after a thread that ended by itself (a server runs on without it rather than start one thread after another).
+ */
 export async function stopEngineThread(): Promise<void> {
   const t = current;
   current = null;
